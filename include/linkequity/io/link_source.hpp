@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// Streaming import of link exports: CSV/TSV (RFC 4180 quoting incl. quoted newlines), UTF-8 with
+// or without BOM, UTF-16 LE/BE with BOM, gzip; formats recognised by their header row (generic,
+// Screaming Frog "All Inlinks", Ahrefs, Majestic) or given; SNAP-style integer edge lists.
+// Rows come out as raw_link records (strings as in the file: not yet normalised URLs).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "linkequity/graph/builder.hpp"
+#include "linkequity/graph/edge_flags.hpp"
+
+namespace linkequity {
+
+/// Where on the page a link sits (Screaming Frog's "Link Position"); used by the optional
+/// "reasonable surfer" weights.
+enum class link_position : std::uint8_t { unknown, content, navigation, header, footer, sidebar };
+
+}  // namespace linkequity
+
+namespace linkequity::io {
+
+/// One link as read from an export, before URL normalisation.
+struct raw_link {
+    std::string source;  ///< linking page URL, as in the file
+    std::string target;  ///< linked URL, as in the file (may be relative)
+    std::string anchor;  ///< anchor text (empty when absent)
+    edge_flags rel = flags::none;  ///< nofollow / sponsored / ugc bits
+    link_position position = link_position::unknown;
+    std::string first_seen;  ///< as in the file (empty when absent)
+    std::string last_seen;
+    std::size_t line = 0;    ///< 1-based line of the row's first line in its file
+};
+
+enum class link_format { auto_detect, generic, screaming_frog, ahrefs, majestic, edge_list };
+
+/// Name used on the command line and in messages: "auto", "generic", "screaming-frog",
+/// "ahrefs", "majestic", "edge-list".
+const char* format_name(link_format f) noexcept;
+/// Inverse of format_name. @throws std::invalid_argument listing the allowed names.
+link_format parse_format(const std::string& name);
+
+struct read_options {
+    link_format format = link_format::auto_detect;
+    /// Lenient mode: skip bad rows, count them by reason, keep the first few as examples.
+    /// Strict mode (false, the default) throws parse_error at the first bad row.
+    bool skip_bad = false;
+    /// Explicit column mapping for generic files, by header name (empty = by convention).
+    std::string source_column, target_column, anchor_column, rel_column, position_column;
+    /// Rows longer than this many bytes are bad rows (a binary file or a missing quote).
+    std::size_t max_row_bytes = 1u << 20;
+};
+
+/// What a read (and later stages that reject rows, such as URL normalisation) skipped.
+struct read_report {
+    std::string path;
+    link_format format = link_format::auto_detect;  ///< the format used (detected or given)
+    std::size_t rows = 0;       ///< data rows seen (header excluded)
+    std::size_t links = 0;      ///< rows delivered as links
+    std::size_t resources = 0;  ///< rows that are not page-to-page links (e.g. SF "Image" rows)
+    std::size_t skipped = 0;    ///< bad rows skipped (lenient mode)
+    std::map<std::string, std::size_t> skipped_by_reason;
+    std::vector<std::string> examples;  ///< first bad rows, "file:line: reason" (at most 10)
+
+    /// Counts a bad row: throws parse_error in strict mode, else records it.
+    void bad_row(bool skip_bad, std::size_t line, std::size_t column, const std::string& reason);
+};
+
+/// Reads a links file and calls `sink` for every link, in file order. Streaming: memory does not
+/// grow with the file. Gzip is recognised by its magic bytes, UTF-16 by its BOM.
+/// @throws parse_error (strict mode) naming file, line, column and reason; for a missing or
+///         unreadable file, an empty file, a header without the needed columns.
+read_report read_links(const std::string& path, const read_options& options,
+                       const std::function<void(const raw_link&)>& sink);
+
+/// Reads a SNAP-style integer edge list ("src dst" per line, whitespace or comma separated,
+/// `#`/`%` comment lines, optional third column weight). Node count = max id + 1.
+/// @throws parse_error naming file and line for a non-integer or negative id.
+edge_list read_edge_list(const std::string& path, const read_options& options = {},
+                         read_report* report = nullptr);
+
+}  // namespace linkequity::io

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+// The PageRank kernel. One pass per iteration over the in-adjacency: each node pulls the
+// contributions c_j = x_j / out(j) of its followable in-neighbours, then writes its new score
+// and next contribution in the same loop (dangling mass, evaporated mass and the L1 change are
+// reductions of that loop). Specialised at compile time for weighted / flag-masked graphs.
+#include "linkequity/algo/pagerank.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "linkequity/detail/parallel.hpp"
+
+namespace linkequity {
+namespace {
+
+void check_distribution(const std::vector<double>& v, std::size_t n, const char* name,
+                        bool allow_empty) {
+    if (v.empty() && allow_empty) return;
+    if (v.size() != n)
+        throw std::invalid_argument(fmt::format(
+            "pagerank: {} has {} entries, expected {} (one per node){}", name, v.size(), n,
+            allow_empty ? " or none" : ""));
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!(std::isfinite(v[i]) && v[i] >= 0))
+            throw std::invalid_argument(fmt::format(
+                "pagerank: {}[{}] is {}, expected a finite number >= 0", name, i, v[i]));
+        sum += v[i];
+    }
+    if (!(sum > 0))
+        throw std::invalid_argument(
+            fmt::format("pagerank: {} sums to {}, expected a positive sum", name, sum));
+}
+
+/// v / Σv, or empty (= uniform) when v is empty.
+std::vector<double> normalised(const std::vector<double>& v) {
+    if (v.empty()) return {};
+    const double sum = std::accumulate(v.begin(), v.end(), 0.0);
+    std::vector<double> out(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out[i] = v[i] / sum;
+    return out;
+}
+
+/// Everything an iteration needs that does not change between iterations.
+struct kernel_setup {
+    std::size_t n = 0;
+    double alpha = 0.85;
+    std::vector<double> inv_out;     // 1 / out(j), 0 for dangling j
+    std::vector<double> evaporated;  // fraction of j's out-weight that evaporates (may be empty)
+    std::vector<double> v;           // personalization (empty = uniform)
+    std::vector<double> u;           // dangling distribution (empty = uniform)
+    const edge_offset* offsets = nullptr;
+    const node_id* sources = nullptr;
+    const edge_weight* weights = nullptr;  // null = unweighted
+    const edge_flags* flags = nullptr;     // null = no masking
+    edge_flags mask = 0;
+
+    double v_at(std::size_t i) const { return v.empty() ? 1.0 / static_cast<double>(n) : v[i]; }
+    double u_at(std::size_t i) const { return u.empty() ? 1.0 / static_cast<double>(n) : u[i]; }
+    double evaporated_at(std::size_t i) const { return evaporated.empty() ? 0.0 : evaporated[i]; }
+};
+
+/// Σ over followable in-edges of i of c_j · w_ji.
+template <bool Weighted, bool Masked>
+inline double pull(const kernel_setup& k, const double* c, std::size_t i) {
+    double s = 0;
+    const edge_offset end = k.offsets[i + 1];
+    for (edge_offset e = k.offsets[i]; e < end; ++e) {
+        if constexpr (Masked) {
+            if (k.flags[e] & k.mask) continue;
+        }
+        if constexpr (Weighted) {
+            s += c[k.sources[e]] * static_cast<double>(k.weights[e]);
+        } else {
+            s += c[k.sources[e]];
+        }
+    }
+    return s;
+}
+
+struct sweep_sums {
+    double residual = 0, dangling = 0, evaporated = 0;
+};
+
+/// One Jacobi iteration: reads c, writes x and c_next. Returns the L1 change and the dangling /
+/// evaporated mass of the new iterate.
+template <bool Weighted, bool Masked>
+sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const std::vector<double>& c,
+                      std::vector<double>& c_next, double dangling, double evaporated) {
+    const std::size_t n = k.n;
+    const double a = k.alpha;
+    const double to_u = a * dangling, to_v = a * evaporated + (1.0 - a);
+    const bool uniform = k.v.empty() && k.u.empty();
+    const double base_uniform = (to_u + to_v) / static_cast<double>(n);
+    double res = 0, dang = 0, evap = 0;
+    const double* cp = c.data();
+    double* xp = x.data();
+    double* cn = c_next.data();
+    const double* inv = k.inv_out.data();
+    const double* ev = k.evaporated.empty() ? nullptr : k.evaporated.data();
+#pragma omp parallel for schedule(dynamic, 4096) reduction(+ : res, dang, evap) \
+    if (n > detail::parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) {
+        const double base = uniform ? base_uniform : to_u * k.u_at(i) + to_v * k.v_at(i);
+        const double xi = a * pull<Weighted, Masked>(k, cp, i) + base;
+        res += std::fabs(xi - xp[i]);
+        xp[i] = xi;
+        cn[i] = xi * inv[i];
+        if (inv[i] == 0.0) dang += xi;
+        if (ev) evap += xi * ev[i];
+    }
+    return {res, dang, evap};
+}
+
+/// One Gauss–Seidel sweep in node order, in place: x and c hold the newest values.
+template <bool Weighted, bool Masked>
+sweep_sums gauss_seidel_step(const kernel_setup& k, std::vector<double>& x, std::vector<double>& c,
+                             double dangling, double evaporated) {
+    const double a = k.alpha;
+    double res = 0;
+    for (std::size_t i = 0; i < k.n; ++i) {
+        const double xi = a * pull<Weighted, Masked>(k, c.data(), i) + a * dangling * k.u_at(i) +
+                          (a * evaporated + 1.0 - a) * k.v_at(i);
+        const double d = xi - x[i];
+        res += std::fabs(d);
+        if (k.inv_out[i] == 0.0) dangling += d;
+        evaporated += d * k.evaporated_at(i);
+        x[i] = xi;
+        c[i] = xi * k.inv_out[i];
+    }
+    return {res, dangling, evaporated};
+}
+
+sweep_sums masses(const kernel_setup& k, const std::vector<double>& x) {
+    sweep_sums s;
+    for (std::size_t i = 0; i < k.n; ++i) {
+        if (k.inv_out[i] == 0.0) s.dangling += x[i];
+        s.evaporated += x[i] * k.evaporated_at(i);
+    }
+    return s;
+}
+
+template <bool Weighted, bool Masked>
+void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<double>& x,
+             pagerank_result& r) {
+    std::vector<double> c(k.n), c_next;
+    for (std::size_t i = 0; i < k.n; ++i) c[i] = x[i] * k.inv_out[i];
+    if (o.solver == pagerank_solver::power) c_next.resize(k.n);
+    sweep_sums m = masses(k, x);
+    while (r.iterations < o.max_iterations) {
+        if (o.solver == pagerank_solver::power) {
+            m = power_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
+            c.swap(c_next);
+        } else {
+            m = gauss_seidel_step<Weighted, Masked>(k, x, c, m.dangling, m.evaporated);
+            const sweep_sums exact = masses(k, x);  // drop the rounding of the running sums
+            m.dangling = exact.dangling;
+            m.evaporated = exact.evaporated;
+        }
+        ++r.iterations;
+        r.residual = m.residual;
+        r.history.push_back(m.residual);
+        if (m.residual < o.tolerance) {
+            r.converged = true;
+            break;
+        }
+        if (o.progress && !o.progress({r.iterations, o.max_iterations, m.residual, o.tolerance})) {
+            r.cancelled = true;
+            break;
+        }
+    }
+    if (o.solver == pagerank_solver::gauss_seidel) {
+        const double sum = std::accumulate(x.begin(), x.end(), 0.0);
+        for (double& xi : x) xi /= sum;
+    }
+}
+
+bool any_masked(const csr_graph& g, edge_flags mask) {
+    if (!g.has_flags() || mask == 0) return false;
+    const auto f = g.in_flag_array();
+    bool any = false;
+#pragma omp parallel for reduction(|| : any) if (f.size() > detail::parallel_threshold)
+    for (std::size_t e = 0; e < f.size(); ++e) any = any || (f[e] & mask) != 0;
+    return any;
+}
+
+}  // namespace
+
+void pagerank_options::validate(std::size_t n) const {
+    if (!(damping > 0 && damping < 1))
+        throw std::invalid_argument(
+            fmt::format("pagerank: damping must be in (0, 1), got {}", damping));
+    if (!(tolerance > 0) || std::isnan(tolerance))
+        throw std::invalid_argument(
+            fmt::format("pagerank: tolerance must be > 0, got {}", tolerance));
+    check_distribution(personalization, n, "personalization", true);
+    check_distribution(start, n, "start", true);
+    if (dangling == dangling_policy::vector)
+        check_distribution(dangling_distribution, n, "dangling_distribution", false);
+    else if (!dangling_distribution.empty())
+        throw std::invalid_argument(
+            "pagerank: dangling_distribution is given but dangling is not dangling_policy::vector");
+}
+
+std::vector<double> followable_out_weight(const csr_graph& g, const pagerank_options& o) {
+    const std::size_t n = g.num_nodes();
+    if (g.is_lean()) {
+        if (o.excluded_links == excluded_link_mode::evaporate)
+            throw std::invalid_argument(
+                "pagerank: excluded_links = evaporate needs the excluded links, which a lean graph "
+                "dropped at build time; build without build_options::lean");
+        const auto w = g.lean_out_weight();
+        if (o.weighted || !g.has_weights()) return {w.begin(), w.end()};
+        // An unweighted run on a weighted lean graph: out(j) is the followable out-degree.
+        std::vector<double> deg(n, 0.0);
+        for (node_id s : g.in_sources()) deg[s] += 1.0;
+        return deg;
+    }
+    const bool weighted = o.weighted && g.has_weights();
+    const edge_flags mask = o.excluded_links == excluded_link_mode::exclude && g.has_flags()
+                                ? o.excluded : edge_flags(0);
+    const auto off = g.out_offsets();
+    const auto fl = g.out_flag_array();
+    const auto wt = g.out_weight_array();
+    std::vector<double> out(n);
+#pragma omp parallel for schedule(dynamic, 4096) if (n > detail::parallel_threshold)
+    for (std::size_t j = 0; j < n; ++j) {
+        double s = 0;
+        for (edge_offset e = off[j]; e < off[j + 1]; ++e) {
+            if (mask && (fl[e] & mask)) continue;
+            s += weighted ? static_cast<double>(wt[e]) : 1.0;
+        }
+        out[j] = s;
+    }
+    return out;
+}
+
+pagerank_result pagerank(const csr_graph& g, const pagerank_options& o) {
+    const std::size_t n = g.num_nodes();
+    o.validate(n);
+    pagerank_result r;
+    if (n == 0) {
+        r.converged = true;
+        return r;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+
+    kernel_setup k;
+    k.n = n;
+    k.alpha = o.damping;
+    const bool weighted = o.weighted && g.has_weights();
+    const bool masked = any_masked(g, o.excluded);
+    const std::vector<double> out = followable_out_weight(g, o);
+    k.inv_out.resize(n);
+    if (o.excluded_links == excluded_link_mode::evaporate && masked) {
+        // out(j) counts every link; the excluded share of it evaporates.
+        pagerank_options follow_only = o;
+        follow_only.excluded_links = excluded_link_mode::exclude;
+        const std::vector<double> follow = followable_out_weight(g, follow_only);
+        k.evaporated.resize(n);
+        for (std::size_t j = 0; j < n; ++j) {
+            k.inv_out[j] = out[j] > 0 ? 1.0 / out[j] : 0.0;
+            k.evaporated[j] = out[j] > 0 ? (out[j] - follow[j]) / out[j] : 0.0;
+        }
+    } else {
+        for (std::size_t j = 0; j < n; ++j) k.inv_out[j] = out[j] > 0 ? 1.0 / out[j] : 0.0;
+    }
+    k.v = normalised(o.personalization);
+    switch (o.dangling) {
+        case dangling_policy::personalization: k.u = k.v; break;
+        case dangling_policy::uniform: break;
+        case dangling_policy::vector: k.u = normalised(o.dangling_distribution); break;
+    }
+    k.offsets = g.in_offsets().data();
+    k.sources = g.in_sources().data();
+    k.weights = weighted ? g.in_weight_array().data() : nullptr;
+    k.flags = masked ? g.in_flag_array().data() : nullptr;
+    k.mask = masked ? o.excluded : 0;
+
+    std::vector<double> x = o.start.empty() ? std::vector<double>{} : normalised(o.start);
+    if (x.empty()) {
+        x.resize(n);
+        for (std::size_t i = 0; i < n; ++i) x[i] = k.v_at(i);
+    }
+    if (weighted && masked) iterate<true, true>(k, o, x, r);
+    else if (weighted) iterate<true, false>(k, o, x, r);
+    else if (masked) iterate<false, true>(k, o, x, r);
+    else iterate<false, false>(k, o, x, r);
+    r.scores = std::move(x);
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+}
+
+}  // namespace linkequity
