@@ -117,22 +117,35 @@ sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const std::
 }
 
 /// One Gauss–Seidel sweep in node order, in place: x and c hold the newest values.
+/// Then rescales x to sum 1 (the fixed point sums to 1; the sweep alone shrinks the error along
+/// the total-mass direction only slowly). `change` receives x_new − x_old before rescaling.
+/// Returns ‖x_new − x_old‖₁ of the rescaled iterate and the exact masses of it.
 template <bool Weighted, bool Masked>
 sweep_sums gauss_seidel_step(const kernel_setup& k, std::vector<double>& x, std::vector<double>& c,
-                             double dangling, double evaporated) {
+                             std::vector<double>& change, double dangling, double evaporated) {
     const double a = k.alpha;
-    double res = 0;
+    double total = 0;
     for (std::size_t i = 0; i < k.n; ++i) {
         const double xi = a * pull<Weighted, Masked>(k, c.data(), i) + a * dangling * k.u_at(i) +
                           (a * evaporated + 1.0 - a) * k.v_at(i);
         const double d = xi - x[i];
-        res += std::fabs(d);
+        change[i] = d;
         if (k.inv_out[i] == 0.0) dangling += d;
         evaporated += d * k.evaporated_at(i);
         x[i] = xi;
         c[i] = xi * k.inv_out[i];
+        total += xi;
     }
-    return {res, dangling, evaporated};
+    sweep_sums s;
+    for (std::size_t i = 0; i < k.n; ++i) {
+        const double old = x[i] - change[i];
+        x[i] /= total;
+        c[i] = x[i] * k.inv_out[i];
+        s.residual += std::fabs(x[i] - old);
+        if (k.inv_out[i] == 0.0) s.dangling += x[i];
+        s.evaporated += x[i] * k.evaporated_at(i);
+    }
+    return s;
 }
 
 sweep_sums masses(const kernel_setup& k, const std::vector<double>& x) {
@@ -149,17 +162,14 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
              pagerank_result& r) {
     std::vector<double> c(k.n), c_next;
     for (std::size_t i = 0; i < k.n; ++i) c[i] = x[i] * k.inv_out[i];
-    if (o.solver == pagerank_solver::power) c_next.resize(k.n);
+    c_next.resize(k.n);
     sweep_sums m = masses(k, x);
     while (r.iterations < o.max_iterations) {
         if (o.solver == pagerank_solver::power) {
             m = power_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
             c.swap(c_next);
         } else {
-            m = gauss_seidel_step<Weighted, Masked>(k, x, c, m.dangling, m.evaporated);
-            const sweep_sums exact = masses(k, x);  // drop the rounding of the running sums
-            m.dangling = exact.dangling;
-            m.evaporated = exact.evaporated;
+            m = gauss_seidel_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
         }
         ++r.iterations;
         r.residual = m.residual;
@@ -172,10 +182,6 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
             r.cancelled = true;
             break;
         }
-    }
-    if (o.solver == pagerank_solver::gauss_seidel) {
-        const double sum = std::accumulate(x.begin(), x.end(), 0.0);
-        for (double& xi : x) xi /= sum;
     }
 }
 

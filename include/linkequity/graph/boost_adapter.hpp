@@ -55,10 +55,9 @@ private:
     edge_offset pos_ = 0;
 };
 
-struct bgl_traversal_category : boost::vertex_list_graph_tag,
-                                boost::incidence_graph_tag,
-                                boost::bidirectional_graph_tag,
-                                boost::adjacency_graph_tag {};
+struct bgl_traversal_category : virtual boost::vertex_list_graph_tag,
+                                virtual boost::bidirectional_graph_tag,  // implies incidence
+                                virtual boost::adjacency_graph_tag {};
 
 }  // namespace linkequity
 

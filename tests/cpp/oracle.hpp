@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Independent oracles for the tests: a dense PageRank solve with Eigen straight from an edge list
+// (sharing no code with graph_builder or the kernel), small random graphs, and comparisons.
+#pragma once
+
+#include <Eigen/Dense>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "linkequity/linkequity.hpp"
+
+namespace oracle {
+
+struct dense_case {
+    std::size_t n = 0;
+    std::vector<std::uint32_t> src, dst;
+    std::vector<linkequity::edge_flags> flags;  // empty = none
+    std::vector<float> weights;                 // empty = unweighted
+    bool keep_self_loops = false;
+    double damping = 0.85;
+    std::vector<double> personalization;  // empty = uniform
+    std::vector<double> dangling;         // empty = like personalization
+    bool evaporate = false;
+};
+
+inline std::vector<double> normalise_or_uniform(const std::vector<double>& v, std::size_t n) {
+    std::vector<double> r(n, 1.0 / static_cast<double>(n));
+    if (v.empty()) return r;
+    double s = 0;
+    for (double x : v) s += x;
+    for (std::size_t i = 0; i < n; ++i) r[i] = v[i] / s;
+    return r;
+}
+
+/// Solves x = α Sᵀ x + (1−α) v directly, S the row-stochastic matrix DESIGN.md defines:
+/// parallel edges merged (flags AND-ed, weights summed), self-loops dropped unless kept,
+/// excluded edges removed (exclude) or counted in out(j) with their share sent to v (evaporate),
+/// dangling rows replaced by u.
+inline std::vector<double> dense_pagerank(const dense_case& c) {
+    const std::size_t n = c.n;
+    struct merged {
+        float w = 0;  // summed in float, as graph_builder stores merged weights
+        unsigned flags = 0xFF;
+    };
+    std::map<std::pair<std::uint32_t, std::uint32_t>, merged> edges;
+    for (std::size_t e = 0; e < c.src.size(); ++e) {
+        if (c.src[e] == c.dst[e] && !c.keep_self_loops) continue;
+        auto& m = edges[{c.src[e], c.dst[e]}];
+        m.w += c.weights.empty() ? 1.0 : c.weights[e];
+        m.flags &= c.flags.empty() ? 0u : c.flags[e];
+    }
+    if (c.weights.empty())
+        for (auto& kv : edges) kv.second.w = 1.0;  // unweighted: a merged edge counts once
+    const auto v = normalise_or_uniform(c.personalization, n);
+    const auto u = c.dangling.empty() ? v : normalise_or_uniform(c.dangling, n);
+    std::vector<double> out(n, 0.0), all(n, 0.0);
+    for (const auto& [key, m] : edges) {
+        all[key.first] += m.w;
+        if (!(m.flags & linkequity::flags::default_excluded)) out[key.first] += m.w;
+    }
+    Eigen::MatrixXd S = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    for (const auto& [key, m] : edges) {
+        const double denom = c.evaporate ? all[key.first] : out[key.first];
+        if (!(m.flags & linkequity::flags::default_excluded) && denom > 0)
+            S(key.first, key.second) += m.w / denom;
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        const double denom = c.evaporate ? all[j] : out[j];
+        if (denom == 0) {
+            for (std::size_t i = 0; i < n; ++i) S(j, i) += u[i];
+        } else if (c.evaporate) {
+            const double lost = (all[j] - out[j]) / all[j];
+            for (std::size_t i = 0; i < n; ++i) S(j, i) += lost * v[i];
+        }
+    }
+    Eigen::MatrixXd A = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n)) -
+                        c.damping * S.transpose();
+    Eigen::VectorXd b(static_cast<Eigen::Index>(n));
+    for (std::size_t i = 0; i < n; ++i) b(i) = (1 - c.damping) * v[i];
+    Eigen::VectorXd x = A.fullPivLu().solve(b);
+    return {x.data(), x.data() + n};
+}
+
+inline double l1(const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) s += std::fabs(a[i] - b[i]);
+    return s;
+}
+
+inline double sum(const std::vector<double>& a) {
+    double s = 0;
+    for (double x : a) s += x;
+    return s;
+}
+
+/// A random graph with sinks, isolated nodes, self-loops and parallel edges.
+inline dense_case random_case(std::mt19937_64& rng, std::size_t max_nodes) {
+    dense_case c;
+    c.n = 1 + rng() % max_nodes;
+    const std::size_t m = rng() % (4 * c.n + 1);
+    const std::size_t sinks = rng() % (c.n / 4 + 1);  // nodes >= n - sinks get no out-edges
+    for (std::size_t e = 0; e < m; ++e) {
+        std::uint32_t s = static_cast<std::uint32_t>(rng() % c.n);
+        if (s >= c.n - sinks && c.n > sinks) s = static_cast<std::uint32_t>(rng() % (c.n - sinks));
+        c.src.push_back(s);
+        c.dst.push_back(static_cast<std::uint32_t>(rng() % c.n));
+    }
+    return c;
+}
+
+}  // namespace oracle

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// graph_builder: both directions hold the same edges, rows sorted, self-loop and parallel-edge
+// policies, flags and weights carried, lean mode, thread-count independence, errors.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include "linkequity/linkequity.hpp"
+
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
+using namespace linkequity;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::multiset<std::pair<node_id, node_id>> out_edges_of(const csr_graph& g) {
+    std::multiset<std::pair<node_id, node_id>> s;
+    for (node_id u = 0; u < g.num_nodes(); ++u)
+        for (node_id v : g.out_neighbors(u)) s.insert({u, v});
+    return s;
+}
+
+std::multiset<std::pair<node_id, node_id>> in_edges_of(const csr_graph& g) {
+    std::multiset<std::pair<node_id, node_id>> s;
+    for (node_id v = 0; v < g.num_nodes(); ++v)
+        for (node_id u : g.in_neighbors(v)) s.insert({u, v});
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("builder: random multigraph, every policy, against a std::set model", "[builder]") {
+    std::mt19937_64 rng(11);
+    for (int t = 0; t < 50; ++t) {
+        const std::size_t n = 1 + rng() % 300, m = rng() % 3000;
+        std::vector<node_id> src(m), dst(m);
+        for (std::size_t e = 0; e < m; ++e) {
+            src[e] = static_cast<node_id>(rng() % n);
+            dst[e] = static_cast<node_id>(rng() % n);
+        }
+        for (auto loops : {self_loop_policy::drop, self_loop_policy::keep}) {
+            for (auto dups : {duplicate_policy::merge, duplicate_policy::keep}) {
+                build_options o;
+                o.self_loops = loops;
+                o.duplicates = dups;
+                std::multiset<std::pair<node_id, node_id>> model;
+                for (std::size_t e = 0; e < m; ++e) {
+                    if (loops == self_loop_policy::drop && src[e] == dst[e]) continue;
+                    if (dups == duplicate_policy::merge && model.count({src[e], dst[e]})) continue;
+                    model.insert({src[e], dst[e]});
+                }
+                const auto g = build_graph(n, src, dst, o);
+                REQUIRE(g.num_nodes() == n);
+                REQUIRE(g.num_edges() == model.size());
+                CHECK(out_edges_of(g) == model);
+                CHECK(in_edges_of(g) == model);
+                for (node_id u = 0; u < n; ++u) {
+                    const auto row = g.out_neighbors(u);
+                    CHECK(std::is_sorted(row.begin(), row.end()));
+                    const auto col = g.in_neighbors(u);
+                    CHECK(std::is_sorted(col.begin(), col.end()));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("builder: merged parallel edges AND their flags and sum their weights", "[builder]") {
+    const std::vector<node_id> src{0, 0, 0, 1}, dst{1, 1, 1, 0};
+    const std::vector<edge_flags> fl{flags::nofollow | flags::internal, flags::internal,
+                                     flags::nofollow | flags::internal, flags::ugc};
+    const std::vector<edge_weight> w{1.5f, 2.0f, 0.5f, 3.0f};
+    const auto g = build_graph(2, src, dst, fl, w);
+    REQUIRE(g.num_edges() == 2);
+    CHECK(g.out_flags(0)[0] == flags::internal);  // followable: one copy was followable
+    CHECK(g.out_weights(0)[0] == 4.0f);
+    CHECK(g.in_flags(1)[0] == flags::internal);
+    CHECK(g.in_weights(1)[0] == 4.0f);
+    CHECK(g.in_flags(0)[0] == flags::ugc);
+}
+
+TEST_CASE("builder: duplicates = count keeps multiplicity as weight", "[builder]") {
+    const std::vector<node_id> src{2, 0, 2, 2, 0}, dst{1, 1, 1, 1, 2};
+    build_options o;
+    o.duplicates = duplicate_policy::count;
+    const auto g = build_graph(3, src, dst, o);
+    REQUIRE(g.has_weights());
+    REQUIRE(g.num_edges() == 3);
+    CHECK(g.out_neighbors(2)[0] == 1);
+    CHECK(g.out_weights(2)[0] == 3.0f);
+    CHECK(g.out_weights(0)[0] == 1.0f);
+    CHECK(g.in_weights(1)[1] == 3.0f);  // in-row of 1 sorted by source: 0, 2
+}
+
+TEST_CASE("builder: lean graph keeps in-edges and out-weights only", "[builder]") {
+    const std::vector<node_id> src{0, 0, 1, 2}, dst{1, 2, 2, 0};
+    const std::vector<edge_flags> fl{0, flags::sponsored, 0, 0};
+    build_options o;
+    o.lean = true;
+    const auto g = build_graph(3, src, dst, fl, {}, o);
+    CHECK(g.is_lean());
+    CHECK_FALSE(g.has_out_edges());
+    CHECK(g.num_edges() == 3);  // the sponsored link is gone
+    CHECK(g.lean_out_weight()[0] == 1.0);
+    CHECK(g.in_degree(2) == 1);
+    CHECK_THROWS_AS(g.out_neighbors(0), std::logic_error);
+    const auto full = build_graph(3, src, dst, fl, {});
+    CHECK(g.memory_bytes() < full.memory_bytes());
+}
+
+TEST_CASE("builder: 1 and 2 threads build identical graphs", "[builder][threads]") {
+    kronecker_options k;
+    k.scale = 15;
+    const auto el = kronecker_edges(k);
+#if defined(_OPENMP)
+    omp_set_num_threads(1);
+    const auto a = build_graph(el);
+    omp_set_num_threads(2);
+    const auto b = build_graph(el);
+    REQUIRE(a.num_edges() == b.num_edges());
+    CHECK(std::equal(a.out_targets().begin(), a.out_targets().end(), b.out_targets().begin()));
+    CHECK(std::equal(a.in_sources().begin(), a.in_sources().end(), b.in_sources().begin()));
+    CHECK(std::equal(a.in_offsets().begin(), a.in_offsets().end(), b.in_offsets().begin()));
+#endif
+    const auto c = build_graph(el).clone();
+    CHECK(c.num_edges() == build_graph(el).num_edges());
+}
+
+TEST_CASE("builder: memory stays within 8 bytes per edge plus offsets", "[builder]") {
+    kronecker_options k;
+    k.scale = 14;
+    const auto g = build_graph(kronecker_edges(k));
+    const std::size_t offsets = 2 * 8 * (g.num_nodes() + 1);
+    CHECK(g.memory_bytes() <= 8 * g.num_edges() + offsets);
+}
+
+TEST_CASE("builder: errors name the edge, the value and the limit", "[builder][errors]") {
+    const std::vector<node_id> src{0, 1, 5}, dst{1, 2, 0};
+    REQUIRE_THROWS_AS(build_graph(3, src, dst), std::out_of_range);
+    REQUIRE_THROWS_WITH(build_graph(3, src, dst),
+                        Contains("edge 2") && Contains("source 5") && Contains("num_nodes is 3"));
+    REQUIRE_THROWS_WITH(build_graph(3, std::vector<node_id>{0}, std::vector<node_id>{0, 1}),
+                        Contains("src has 1") && Contains("dst has 2"));
+    const std::vector<edge_weight> bad{1.0f, -2.0f, 1.0f};
+    REQUIRE_THROWS_WITH(build_graph(6, src, dst, {}, bad),
+                        Contains("edge 1") && Contains("weight -2") && Contains(">= 0"));
+    const std::vector<edge_weight> nan{1.0f, 1.0f, std::numeric_limits<float>::quiet_NaN()};
+    REQUIRE_THROWS_AS(build_graph(6, src, dst, {}, nan), std::invalid_argument);
+    REQUIRE_THROWS_WITH(build_graph(6, src, dst, std::vector<edge_flags>{0}, {}),
+                        Contains("flags has 1 entries"));
+}
+
+TEST_CASE("builder: empty and edgeless graphs", "[builder]") {
+    const auto e = build_graph(0, std::vector<node_id>{}, std::vector<node_id>{});
+    CHECK(e.num_nodes() == 0);
+    CHECK(e.num_edges() == 0);
+    const auto iso = build_graph(4, std::vector<node_id>{}, std::vector<node_id>{});
+    CHECK(iso.num_nodes() == 4);
+    CHECK(iso.out_degree(3) == 0);
+    CHECK(iso.in_degree(0) == 0);
+}

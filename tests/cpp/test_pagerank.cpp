@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+// PageRank against independent oracles: hand-computed graphs, Wikipedia's 11-node example,
+// a dense Eigen solve on random graphs, the push-step verifier; plus properties and errors.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "linkequity/linkequity.hpp"
+#include "oracle.hpp"
+
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
+using namespace linkequity;
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+pagerank_options tight() {
+    pagerank_options o;
+    o.tolerance = 1e-14;
+    o.max_iterations = 10000;
+    return o;
+}
+
+csr_graph graph_of(const oracle::dense_case& c) {
+    build_options b;
+    b.self_loops = c.keep_self_loops ? self_loop_policy::keep : self_loop_policy::drop;
+    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
+}
+
+pagerank_options options_of(const oracle::dense_case& c) {
+    pagerank_options o = tight();
+    o.damping = c.damping;
+    o.personalization = c.personalization;
+    if (!c.dangling.empty()) {
+        o.dangling = dangling_policy::vector;
+        o.dangling_distribution = c.dangling;
+    }
+    o.excluded_links = c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("pagerank: directed cycle is uniform", "[pagerank]") {
+    const auto g = build_graph(5, std::vector<node_id>{0, 1, 2, 3, 4},
+                               std::vector<node_id>{1, 2, 3, 4, 0});
+    const auto r = pagerank(g, tight());
+    REQUIRE(r.converged);
+    for (double x : r.scores) CHECK_THAT(x, WithinAbs(0.2, 1e-14));
+}
+
+TEST_CASE("pagerank: two nodes with a dangling sink, by hand", "[pagerank]") {
+    // 0 → 1; node 1 is dangling and spreads uniformly (v uniform, u = v):
+    // x0 = α x1/2 + (1−α)/2, x1 = α x0 + α x1/2 + (1−α)/2  ⇒  x0 = 0.5 / (1 + α/2) at α = 0.85.
+    const auto g = build_graph(2, std::vector<node_id>{0}, std::vector<node_id>{1});
+    const auto r = pagerank(g, tight());
+    const double x0 = 0.5 / 1.425;
+    CHECK_THAT(r.scores[0], WithinAbs(x0, 1e-13));
+    CHECK_THAT(r.scores[1], WithinAbs(1 - x0, 1e-13));
+}
+
+TEST_CASE("pagerank: star pointing inwards, by hand", "[pagerank]") {
+    // Leaves 1..4 link to hub 0; hub is dangling. Leaves: x_l = α x0/5 + (1−α)/5;
+    // hub: x0 = 4 α x_l + α x0/5 + (1−α)/5. Solve: with s = x0, x_l = (1 − s)/4.
+    const double a = 0.85;
+    // (1−s)/4 = a s/5 + (1−a)/5  ⇒  s = (1/4 − (1−a)/5) / (1/4 + a/5)
+    const double s = (0.25 - (1 - a) / 5) / (0.25 + a / 5);
+    const auto g = build_graph(5, std::vector<node_id>{1, 2, 3, 4}, std::vector<node_id>{0, 0, 0, 0});
+    const auto r = pagerank(g, tight());
+    CHECK_THAT(r.scores[0], WithinAbs(s, 1e-13));
+    for (int i = 1; i < 5; ++i) CHECK_THAT(r.scores[i], WithinAbs((1 - s) / 4, 1e-13));
+}
+
+TEST_CASE("pagerank: Wikipedia's 11-node example", "[pagerank]") {
+    // https://en.wikipedia.org/wiki/PageRank (figure "PageRanks for a simple network", α = 0.85,
+    // dangling A spread over all pages): A 3.3, B 38.4, C 34.3, D 3.9, E 8.1, F 3.9, G–K 1.6 (%).
+    enum { A, B, C, D, E, F, G, H, I, J, K };
+    const std::vector<node_id> src{B, C, D, D, E, E, E, F, F, G, G, H, H, I, I, J, K};
+    const std::vector<node_id> dst{C, B, A, B, B, D, F, B, E, B, E, B, E, B, E, E, E};
+    const auto r = pagerank(build_graph(11, src, dst), tight());
+    const double published[] = {3.3, 38.4, 34.3, 3.9, 8.1, 3.9, 1.6, 1.6, 1.6, 1.6, 1.6};
+    for (int i = 0; i < 11; ++i) CHECK_THAT(100 * r.scores[i], WithinAbs(published[i], 0.05 + 1e-9));
+}
+
+TEST_CASE("pagerank: dense Eigen solve on 200 random graphs", "[pagerank][oracle]") {
+    std::mt19937_64 rng(20261125);
+    for (int t = 0; t < 200; ++t) {
+        oracle::dense_case c = oracle::random_case(rng, 200);
+        const int variant = t % 8;
+        c.keep_self_loops = variant & 1;
+        if (variant & 2) {
+            std::uniform_real_distribution<float> w(0.0f, 3.0f);
+            for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(w(rng));
+        }
+        if (variant & 4) {
+            c.personalization.assign(c.n, 0.0);
+            for (auto& p : c.personalization) p = (rng() % 3 == 0) ? 0.0 : double(rng() % 100);
+            c.personalization[rng() % c.n] += 1.0;
+        }
+        if (t % 5 == 0) {
+            c.dangling.assign(c.n, 0.0);
+            c.dangling[rng() % c.n] = 1.0;
+            c.dangling[rng() % c.n] += 2.0;
+        }
+        if (t % 3 == 0) {
+            for (std::size_t e = 0; e < c.src.size(); ++e)
+                c.flags.push_back(static_cast<edge_flags>(rng() % 5 == 0 ? flags::nofollow
+                                                          : rng() % 7 == 0 ? flags::internal
+                                                                           : 0));
+            c.evaporate = (t % 2 == 0);
+        }
+        c.damping = t % 4 == 0 ? 0.5 : 0.85;
+        INFO("case " << t << ": n=" << c.n << " m=" << c.src.size());
+        const auto expected = oracle::dense_pagerank(c);
+        const auto r = pagerank(graph_of(c), options_of(c));
+        REQUIRE(r.converged);
+        CHECK(oracle::l1(r.scores, expected) < 1e-11);
+        CHECK_THAT(oracle::sum(r.scores), WithinAbs(1.0, 1e-12));
+        for (double x : r.scores) CHECK(x >= 0);
+        // The push-direction verifier agrees that this is a fixed point.
+        CHECK(pagerank_residual(graph_of(c), r.scores, options_of(c)) < 1e-12);
+        // Gauss–Seidel reaches the same answer.
+        auto gs = options_of(c);
+        gs.solver = pagerank_solver::gauss_seidel;
+        CHECK(oracle::l1(pagerank(graph_of(c), gs).scores, expected) < 1e-10);
+    }
+}
+
+TEST_CASE("pagerank: max_iterations = k returns exactly the k-th iterate", "[pagerank]") {
+    // x_{k+1} = α Sᵀ x_k + (1−α) v iterated densely from v, independent of the kernel.
+    std::mt19937_64 rng(7);
+    oracle::dense_case c = oracle::random_case(rng, 40);
+    c.n = 40;
+    for (auto& s : c.src) s %= 40;
+    const auto g = graph_of(c);
+    for (std::size_t k : {0u, 1u, 2u, 5u}) {
+        pagerank_options o;
+        o.tolerance = 1e-300;
+        o.max_iterations = k;
+        const auto r = pagerank(g, o);
+        CHECK(r.iterations == k);
+        CHECK_FALSE(r.converged);
+        CHECK(r.history.size() == k);
+        // Dense reference iteration.
+        std::vector<double> x(40, 1.0 / 40);
+        for (std::size_t it = 0; it < k; ++it) {
+            std::vector<double> y(40, 0.0);
+            double dangling = 0;
+            for (node_id j = 0; j < 40; ++j) {
+                const auto nb = g.out_neighbors(j);
+                if (nb.empty()) dangling += x[j];
+                for (node_id i : nb) y[i] += 0.85 * x[j] / static_cast<double>(nb.size());
+            }
+            for (auto& yi : y) yi += (0.85 * dangling + 0.15) / 40;
+            x = y;
+        }
+        CHECK(oracle::l1(r.scores, x) < 1e-14);
+    }
+}
+
+TEST_CASE("pagerank: 1 and 2 threads agree to 1e-12", "[pagerank][threads]") {
+    kronecker_options k;
+    k.scale = 15;
+    const auto g = build_graph(kronecker_edges(k));
+    pagerank_options o;
+    o.tolerance = 1e-12;
+#if defined(_OPENMP)
+    const int before = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const auto one = pagerank(g, o);
+    omp_set_num_threads(2);
+    const auto two = pagerank(g, o);
+    omp_set_num_threads(before);
+    CHECK(one.iterations == two.iterations);
+    CHECK(oracle::l1(one.scores, two.scores) < 1e-12);
+#else
+    SUCCEED("built without OpenMP: single-threaded only");
+#endif
+}
+
+TEST_CASE("pagerank: Gauss-Seidel needs fewer iterations than power for the same answer",
+          "[pagerank]") {
+    // The 60% target of the issue is a benchmark figure (bench_pagerank prints the ratio).
+    kronecker_options k;
+    k.scale = 14;
+    const auto g = build_graph(kronecker_edges(k));
+    pagerank_options o;
+    o.tolerance = 1e-9;
+    const auto power = pagerank(g, o);
+    o.solver = pagerank_solver::gauss_seidel;
+    const auto gs = pagerank(g, o);
+    REQUIRE(power.converged);
+    REQUIRE(gs.converged);
+    CHECK(gs.iterations < power.iterations);
+    CHECK(oracle::l1(power.scores, gs.scores) < 1e-8);
+}
+
+TEST_CASE("pagerank: warm start from the answer converges at once", "[pagerank]") {
+    kronecker_options k;
+    k.scale = 12;
+    const auto g = build_graph(kronecker_edges(k));
+    pagerank_options o;
+    o.tolerance = 1e-10;
+    const auto cold = pagerank(g, o);
+    o.start = cold.scores;
+    const auto warm = pagerank(g, o);
+    CHECK(warm.iterations < 5);
+    CHECK(oracle::l1(cold.scores, warm.scores) < 1e-9);
+}
+
+TEST_CASE("pagerank: nofollow links are excluded by default and can be included", "[pagerank]") {
+    // 0 → 1 (nofollow), 0 → 2. Excluded: 0 gives everything to 2. Included: split.
+    const std::vector<node_id> src{0, 0}, dst{1, 2};
+    const std::vector<edge_flags> fl{flags::nofollow, 0};
+    const auto g = build_graph(3, src, dst, fl, {});
+    auto o = tight();
+    const auto excluded = pagerank(g, o);
+    o.excluded = flags::none;
+    const auto included = pagerank(g, o);
+    CHECK(excluded.scores[2] > included.scores[2]);
+    CHECK_THAT(included.scores[1], WithinAbs(included.scores[2], 1e-14));
+    const auto plain = pagerank(build_graph(3, std::vector<node_id>{0}, std::vector<node_id>{2}), tight());
+    CHECK(oracle::l1(excluded.scores, plain.scores) < 1e-13);
+}
+
+TEST_CASE("pagerank: lean graph gives the same scores", "[pagerank]") {
+    std::mt19937_64 rng(3);
+    auto c = oracle::random_case(rng, 150);
+    for (std::size_t e = 0; e < c.src.size(); ++e) c.flags.push_back(e % 4 == 0 ? flags::ugc : 0);
+    build_options lean;
+    lean.lean = true;
+    const auto full = pagerank(build_graph(c.n, c.src, c.dst, c.flags, {}), tight());
+    const auto thin = pagerank(build_graph(c.n, c.src, c.dst, c.flags, {}, lean), tight());
+    CHECK(oracle::l1(full.scores, thin.scores) < 1e-13);
+}
+
+TEST_CASE("pagerank: progress callback sees every iteration and can stop", "[pagerank]") {
+    kronecker_options k;
+    k.scale = 10;
+    const auto g = build_graph(kronecker_edges(k));
+    pagerank_options o;
+    std::size_t calls = 0;
+    o.progress = [&](const pagerank_progress& p) {
+        ++calls;
+        CHECK(p.iteration == calls);
+        return p.iteration < 3;
+    };
+    const auto r = pagerank(g, o);
+    CHECK(r.cancelled);
+    CHECK(r.iterations == 3);
+    CHECK_FALSE(r.converged);
+}
+
+TEST_CASE("pagerank: empty graph gives an empty result", "[pagerank]") {
+    const auto r = pagerank(build_graph(0, std::vector<node_id>{}, std::vector<node_id>{}));
+    CHECK(r.scores.empty());
+    CHECK(r.converged);
+}
+
+TEST_CASE("pagerank: bad options name the parameter and value", "[pagerank][errors]") {
+    const auto g = build_graph(3, std::vector<node_id>{0, 1}, std::vector<node_id>{1, 2});
+    pagerank_options o;
+    o.damping = 1.3;
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("damping") && Contains("1.3") && Contains("(0, 1)"));
+    o.damping = 0;
+    REQUIRE_THROWS_AS(pagerank(g, o), std::invalid_argument);
+    o = {};
+    o.tolerance = 0;
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("tolerance") && Contains("> 0"));
+    o = {};
+    o.personalization = {1, 2};
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("personalization") && Contains("2 entries") &&
+                                            Contains("expected 3"));
+    o.personalization = {1, -1, 0};
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("personalization[1]") && Contains("-1"));
+    o.personalization = {0, 0, 0};
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("personalization sums to 0"));
+    o = {};
+    o.dangling = dangling_policy::vector;
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("dangling_distribution"));
+    o = {};
+    o.start = {std::nan(""), 1, 1};
+    REQUIRE_THROWS_WITH(pagerank(g, o), Contains("start[0]") && Contains("nan"));
+}
