@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// Binding of pagerank(), pagerank_options, pagerank_result and the verifier. The GIL is released
+// while the kernel runs; the kernel's per-iteration progress hook reacquires it only to check for
+// signals (Ctrl-C: at most every `signal_interval` seconds) and to call a Python callback, and
+// a Python exception raised there stops the kernel and is re-raised here.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <exception>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+#include "linkequity/algo/pagerank.hpp"
+#include "linkequity/algo/verify.hpp"
+
+namespace linkequity::python {
+namespace {
+
+std::vector<double> to_vector(const py::object& o, const char* name) {
+    if (o.is_none()) return {};
+    auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(o);
+    if (!a) {
+        PyErr_Clear();
+        throw py::type_error(fmt::format("pagerank: {} must be an array of numbers", name));
+    }
+    if (a.ndim() != 1)
+        throw std::invalid_argument(fmt::format(
+            "pagerank: {} must be one-dimensional, got {} dimensions", name, a.ndim()));
+    return {a.data(), a.data() + a.size()};
+}
+
+py::object from_vector(const std::vector<double>& v) {
+    return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());  // a copy
+}
+
+/// The state a progress hook shares with the call that installed it.
+struct progress_hook {
+    py::object callback;  // None or callable(iteration, max_iterations, residual, tolerance)
+    double signal_interval = 0.1;
+    std::exception_ptr error;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+
+    bool operator()(const pagerank_progress& p) {
+        const bool has_callback = !callback.is_none();  // set before the call, read-only since
+        const auto now = std::chrono::steady_clock::now();
+        if (!has_callback && std::chrono::duration<double>(now - last).count() < signal_interval)
+            return true;
+        last = now;
+        py::gil_scoped_acquire gil;
+        try {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            if (has_callback) {
+                py::object r =
+                    callback(p.iteration, p.max_iterations, p.residual, p.tolerance);
+                if (r.ptr() == Py_False) return false;  // explicit False: stop, cancelled result
+            }
+        } catch (...) {
+            error = std::current_exception();
+            return false;
+        }
+        return true;
+    }
+};
+
+pagerank_result run_pagerank(const csr_graph& g, pagerank_options options, py::object progress,
+                             double signal_interval) {
+    progress_hook hook{std::move(progress), signal_interval, nullptr};
+    options.progress = [&hook](const pagerank_progress& p) { return hook(p); };
+    pagerank_result r;
+    {
+        py::gil_scoped_release release;
+        r = pagerank(g, options);
+    }
+    if (hook.error) std::rethrow_exception(hook.error);
+    return r;
+}
+
+}  // namespace
+
+void bind_pagerank(py::module_& m) {
+    py::enum_<dangling_policy>(m, "DanglingPolicy", "Where dangling nodes' score goes.")
+        .value("personalization", dangling_policy::personalization)
+        .value("uniform", dangling_policy::uniform)
+        .value("vector", dangling_policy::vector);
+    py::enum_<excluded_link_mode>(m, "ExcludedLinkMode", "What excluded links do.")
+        .value("exclude", excluded_link_mode::exclude)
+        .value("evaporate", excluded_link_mode::evaporate);
+    py::enum_<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.")
+        .value("power", pagerank_solver::power)
+        .value("gauss_seidel", pagerank_solver::gauss_seidel);
+
+    py::class_<pagerank_options> o(m, "PageRankOptions",
+                                   "pagerank_options (private; built by linkequity.pagerank).");
+    o.def(py::init<>());
+    o.def_readwrite("damping", &pagerank_options::damping);
+    o.def_readwrite("tolerance", &pagerank_options::tolerance);
+    o.def_readwrite("max_iterations", &pagerank_options::max_iterations);
+    o.def_readwrite("dangling", &pagerank_options::dangling);
+    o.def_readwrite("weighted", &pagerank_options::weighted);
+    o.def_readwrite("excluded", &pagerank_options::excluded);
+    o.def_readwrite("excluded_links", &pagerank_options::excluded_links);
+    o.def_readwrite("solver", &pagerank_options::solver);
+    o.def_property(
+        "personalization",
+        [](const pagerank_options& s) { return from_vector(s.personalization); },
+        [](pagerank_options& s, const py::object& v) {
+            s.personalization = to_vector(v, "personalization");
+        });
+    o.def_property(
+        "dangling_distribution",
+        [](const pagerank_options& s) { return from_vector(s.dangling_distribution); },
+        [](pagerank_options& s, const py::object& v) {
+            s.dangling_distribution = to_vector(v, "dangling");
+        });
+    o.def_property(
+        "start", [](const pagerank_options& s) { return from_vector(s.start); },
+        [](pagerank_options& s, const py::object& v) { s.start = to_vector(v, "start"); });
+    o.def("validate", &pagerank_options::validate, py::arg("num_nodes"),
+          "Checks every option against a graph of num_nodes nodes; raises ValueError.");
+
+    py::class_<pagerank_result> r(m, "PageRankResult", R"doc(
+The result of linkequity.pagerank.
+
+Attributes:
+    scores: float64 array indexed by node id, each >= 0, summing to 1. A view of the
+        result's own memory (no copy); it keeps the result alive.
+    iterations: iterations performed.
+    residual: L1 change of the last iteration.
+    converged: residual < tolerance. False after max_iterations: the scores are then the
+        max_iterations-th iterate (no exception).
+    cancelled: a progress callback returned False.
+    history: the residual of every iteration (float64 array view).
+    seconds: wall time of the C++ iterations (excluding validation and the binding).
+)doc");
+    r.def_property_readonly(
+        "scores",
+        [](py::object self) {
+            auto& res = self.cast<pagerank_result&>();
+            return view_of(span<const double>(res.scores), self, /*writable=*/true);
+        },
+        "Scores indexed by node id (float64 view of the result's memory, no copy).");
+    r.def_property_readonly(
+        "history",
+        [](py::object self) {
+            auto& res = self.cast<pagerank_result&>();
+            return view_of(span<const double>(res.history), self);
+        },
+        "L1 change of every iteration (float64, read-only view).");
+    r.def_readonly("iterations", &pagerank_result::iterations, "Iterations performed.");
+    r.def_readonly("residual", &pagerank_result::residual, "L1 change of the last iteration.");
+    r.def_readonly("converged", &pagerank_result::converged, "residual < tolerance.");
+    r.def_readonly("cancelled", &pagerank_result::cancelled,
+                   "A progress callback returned False.");
+    r.def_readonly("seconds", &pagerank_result::seconds,
+                   "Wall time of the C++ iterations, in seconds.");
+    r.def("__len__", [](const pagerank_result& s) { return s.scores.size(); });
+    r.def("__repr__", [](const pagerank_result& s) {
+        return fmt::format(
+            "PageRankResult(n={}, iterations={}, residual={:.3g}, converged={}{}, seconds={:.4g})",
+            s.scores.size(), s.iterations, s.residual, s.converged ? "True" : "False",
+            s.cancelled ? ", cancelled=True" : "", s.seconds);
+    });
+
+    m.def("pagerank", &run_pagerank, py::arg("graph"), py::arg("options"),
+          py::arg("progress") = py::none(), py::arg("signal_interval") = 0.1,
+          "Runs the PageRank kernel with the GIL released (see linkequity.pagerank).");
+    m.def(
+        "pagerank_residual",
+        [](const csr_graph& g, const py::object& scores, const pagerank_options& o) {
+            std::vector<double> x = to_vector(scores, "scores");
+            py::gil_scoped_release release;
+            return pagerank_residual(g, x, o);
+        },
+        py::arg("graph"), py::arg("scores"), py::arg("options"),
+        "L1 change of one serial push-direction PageRank step from `scores` (independent check).");
+    m.def(
+        "followable_out_weight",
+        [](const csr_graph& g, const pagerank_options& o) {
+            std::vector<double> w;
+            {
+                py::gil_scoped_release release;
+                w = followable_out_weight(g, o);
+            }
+            return array_from(std::move(w));
+        },
+        py::arg("graph"), py::arg("options"), "out(j) of every node, as the kernel uses it.");
+}
+
+}  // namespace linkequity::python
