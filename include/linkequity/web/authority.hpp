@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// Page, host and domain authority exactly as DESIGN.md defines them: PageRank over the page graph
+// and over its host / registrable-domain contractions, the versioned logarithmic 0–100 scale,
+// ranks and per-node link counts (backlinks, referring pages and domains, outgoing links).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "linkequity/algo/pagerank.hpp"
+#include "linkequity/span.hpp"
+#include "linkequity/web/contraction.hpp"
+#include "linkequity/web/web_graph.hpp"
+
+namespace linkequity::web {
+
+/// Version of the 0–100 formula below. A future scale gets a new number; old numbers keep
+/// their meaning (DESIGN.md, "0–100 authority scale").
+inline constexpr int authority_scale_version = 1;
+
+struct authority_options {
+    double damping = 0.85;             ///< α in (0, 1)
+    double tolerance = 1e-10;          ///< L1 change at which each PageRank stops
+    std::size_t max_iterations = 200;  ///< per PageRank
+    /// Links with any of these bits pass nothing (default nofollow | sponsored | ugc | disavowed).
+    edge_flags excluded = flags::default_excluded;
+    /// exclude (default): excluded links don't exist for scoring; evaporate: they count in the
+    /// source's out-weight and their share is lost (re-teleported). See pagerank_options.
+    excluded_link_mode excluded_links = excluded_link_mode::exclude;
+    /// Page authority only: "reasonable surfer" weights by link position (off by default).
+    bool use_position_weights = false;
+    position_weights positions;
+    /// Edge weights of the domain (and host) graph.
+    domain_weight_mode domain_weights = domain_weight_mode::domains;
+    bool compute_hosts = false;  ///< also host authority (full host names)
+    /// Forwarded to every PageRank run (return false to cancel: cancelled_error is thrown).
+    std::function<bool(const pagerank_progress&)> progress;
+
+    /// @throws std::invalid_argument naming the option, its value and what is allowed.
+    void validate() const;
+};
+
+/// Scores and link counts of one level (pages, hosts or domains), indexed by node id.
+/// Link counts are over link rows (a page linking twice counts twice), self-links excluded:
+///  - backlinks: links into the node from outside it (for a page: from any other page, internal
+///    or external; for a host / domain: from other hosts / domains); followable_backlinks: those
+///    not excluded;
+///  - referring_pages: distinct pages outside the node linking to it;
+///  - referring_domains: distinct registrable domains, other than the node's own, with a page
+///    linking to it (followable_referring_domains: through a followable link);
+///  - outgoing_links / followable_outgoing_links: links from the node to pages outside it.
+struct authority_table {
+    std::vector<double> score;         ///< raw PageRank, sums to 1
+    std::vector<double> authority;     ///< 0–100 (authority_scale)
+    std::vector<std::uint32_t> rank;   ///< 1 = best; equal scores share a rank (1, 2, 2, 4)
+    std::vector<std::uint64_t> backlinks, followable_backlinks, referring_pages,
+        referring_domains, followable_referring_domains, outgoing_links, followable_outgoing_links;
+    double floor = 0;            ///< f: the score of a node no followable link reaches
+    double dangling_mass = 0;    ///< D of the final scores
+    double evaporated_mass = 0;  ///< Z of the final scores (0 in exclude mode)
+    std::size_t nodes = 0, edges = 0;  ///< of the graph scored
+    std::size_t iterations = 0;
+    double residual = 0;
+    bool converged = true;
+    double seconds = 0;          ///< PageRank wall time
+
+    std::size_t size() const noexcept { return score.size(); }
+};
+
+struct authority_result {
+    authority_table pages, hosts, domains;  ///< hosts is empty unless compute_hosts
+    int scale_version = authority_scale_version;
+    double seconds_graphs = 0;  ///< building the page graph and contractions
+    double seconds_counts = 0;  ///< link counts
+};
+
+/// Page authority (PageRank over page_graph: every followable link, internal and external),
+/// domain authority (over contract(g, domain)) and, optionally, host authority, with uniform
+/// teleport and dangling distribution, each put on the 0–100 scale and ranked.
+/// Cost: O(L log L) for the contractions, O(iterations · (N + E)) per PageRank, O(L log L) for
+/// the counts; parallel with OpenMP; identical on any thread count up to PageRank's 1e-15
+/// reduction reordering. @throws std::invalid_argument for bad options; cancelled_error when
+/// the progress callback stops a run.
+authority_result compute_authority(const web_graph& g, const authority_options& options = {});
+
+/// DESIGN.md's floor f = ((1 − α) + α·(D + Z)) / N: the score of a node that no followable link
+/// reaches, with D the dangling mass and Z the evaporated mass of the final scores (Z = 0 in
+/// exclude mode, which gives DESIGN.md's formula). N = 0 gives 0.
+double authority_floor(double damping, double dangling_mass, double evaporated_mass,
+                       std::size_t num_nodes);
+
+/// The 0–100 scale, version 1: authority(x) = 100 · ln(x / f) / ln(x_max / f), clipped to
+/// [0, 100]; scores within a relative 1e-9 of f are 0 (float noise of "unlinked").
+/// When x_max <= f (nothing is linked) every authority is 0. O(n).
+std::vector<double> authority_scale(span<const double> scores, double floor);
+
+/// Competition ranks by descending score: 1 for the best, ties share the lower rank.
+/// O(n log n), parallel sort.
+std::vector<std::uint32_t> competition_ranks(span<const double> scores);
+
+/// D and Z of `scores` on graph `g` under `options` (as pagerank defines them). O(N + E).
+void final_masses(const csr_graph& g, const std::vector<double>& scores,
+                  const pagerank_options& options, double& dangling, double& evaporated);
+
+}  // namespace linkequity::web

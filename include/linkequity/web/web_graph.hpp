@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// web_graph: the web model of DESIGN.md, layer 2. Pages interned to dense 32-bit ids with the
+// pages of one host contiguous (hosts in reversed-label order, `com.example.www`, pages by URL),
+// page → host → registrable-domain maps, and every link with its attributes (rel flags,
+// internal bit, position, anchor id, first/last seen). Built by web_graph_builder from raw link
+// rows (URLs normalised on the way in); immutable afterwards except for link flags (disavow).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "linkequity/config.hpp"
+#include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/io/link_source.hpp"
+#include "linkequity/span.hpp"
+#include "linkequity/web/domain.hpp"
+#include "linkequity/web/string_table.hpp"
+
+namespace linkequity::web {
+
+/// What building a web graph saw, beyond the graph itself.
+struct web_graph_stats {
+    std::size_t rows = 0;             ///< link rows offered to the builder (after the reader)
+    std::size_t links = 0;            ///< page-to-page links kept (self-links included)
+    std::size_t self_links = 0;       ///< links from a page to itself: kept, never scored
+    std::size_t internal_links = 0;   ///< links whose ends share a registrable domain
+    std::size_t non_web_targets = 0;  ///< mailto:, tel:, javascript: … targets: not pages
+    std::map<std::string, std::size_t> non_web_by_scheme;  ///< "mailto" → count, …
+    std::size_t bad_rows = 0;         ///< rows skipped in lenient mode (reader + bad URLs)
+    std::vector<io::read_report> reports;  ///< one per input source, in input order
+};
+
+struct web_graph_options {
+    /// Which Public Suffix List sections decide registrable domains.
+    psl_sections sections = psl_sections::all;
+    /// Lenient mode: skip rows with a bad URL (and, in read(), rows the reader rejects), count
+    /// them by reason. Strict mode (false, the default) throws parse_error at the first.
+    bool skip_bad = false;
+    /// Reader options for web_graph::read (its skip_bad is replaced by the one above).
+    io::read_options read;
+    /// Called from the calling thread about every 2^16 rows with the rows seen so far.
+    std::function<void(std::size_t rows)> progress;
+};
+
+class web_graph;
+
+/// Streams raw link rows into a web_graph. Not thread-safe (one feeding thread); URL
+/// normalisation of buffered rows runs in parallel (OpenMP) and ids come out the same on any
+/// thread count, because interning is serial in input order and the final numbering is a sort.
+///
+/// Every web URL that is the source or target of a row becomes a page; a row whose target is a
+/// non-web URL (mailto:, tel:, javascript:, …) is counted, and its source still becomes a page.
+/// Relative targets are resolved against the (normalised) source URL.
+class web_graph_builder {
+public:
+    explicit web_graph_builder(const web_graph_options& options = {});
+    /// With an already loaded suffix list (its sections win over options.sections).
+    web_graph_builder(const web_graph_options& options, public_suffix_list psl);
+    ~web_graph_builder();
+    web_graph_builder(web_graph_builder&&) noexcept;
+    web_graph_builder& operator=(web_graph_builder&&) noexcept;
+
+    /// Starts a new input (a file); errors then name `path`. Rows added before the first call
+    /// belong to an input named "<links>".
+    void begin_source(std::string path);
+    /// Ends the current input. `reader_report` (what io::read_links returned, if it read the
+    /// input) is merged with the URL-stage report: rows, reasons and examples add up.
+    void end_source(const io::read_report* reader_report = nullptr);
+
+    /// Adds one row. Bad URLs are bad rows of the current input (line = link.line):
+    /// @throws parse_error "path:line: reason" in strict mode (possibly at a later add/finish,
+    ///         since rows are normalised in batches; the line named is always the bad row's).
+    void add(const io::raw_link& link);
+    /// Adds one row given by its parts (line numbers count the calls).
+    void add(std::string_view source, std::string_view target, std::string_view anchor = {},
+             edge_flags rel = flags::none, link_position position = link_position::unknown);
+
+    /// Numbers pages, hosts and domains, sorts the links, and returns the graph. The builder is
+    /// empty afterwards. Cost: O(L log P) for L links and P pages (sorting the page keys), then
+    /// O(L) counting sorts; memory ~40 bytes per link plus the URL strings.
+    web_graph finish();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+/// The web model. Movable, not copyable (clone() copies). Reads are thread-safe.
+class web_graph {
+public:
+    web_graph();
+    ~web_graph();
+    web_graph(web_graph&&) noexcept;
+    web_graph& operator=(web_graph&&) noexcept;
+    web_graph(const web_graph&) = delete;
+    web_graph& operator=(const web_graph&) = delete;
+
+    /// Reads link files with io::read_links (format, columns and leniency from `options`)
+    /// and builds the graph. @throws parse_error (strict mode) naming file, line and reason;
+    /// for unreadable files whatever io::read_links throws.
+    static web_graph read(const std::vector<std::string>& paths,
+                          const web_graph_options& options = {});
+
+    // --- sizes ---------------------------------------------------------------------------------
+    std::size_t num_pages() const noexcept { return page_host_.size(); }
+    std::size_t num_hosts() const noexcept { return host_domain_.size(); }
+    std::size_t num_domains() const noexcept { return domain_names_.size(); }
+    /// Every page-to-page link row kept (parallel links and self-links included).
+    std::size_t num_links() const noexcept { return link_target_.size(); }
+
+    // --- pages, hosts, domains ------------------------------------------------------------------
+    /// Normalised URL of page p. Pages of host h are ids host_pages(h).first ... second-1,
+    /// hosts are numbered in reversed-label order of their names, pages of a host by URL.
+    std::string_view page_url(node_id p) const { return page_urls_[p]; }
+    std::string_view host_name(node_id h) const { return host_names_[h]; }
+    std::string_view domain_name(node_id d) const { return domain_names_[d]; }
+    node_id host_of(node_id page) const { return page_host_[page]; }
+    node_id domain_of_host(node_id host) const { return host_domain_[host]; }
+    node_id domain_of(node_id page) const { return host_domain_[page_host_[page]]; }
+    /// [first, last) page ids of host h.
+    std::pair<node_id, node_id> host_pages(node_id h) const {
+        return {host_first_page_[h], host_first_page_[h + 1]};
+    }
+    span<const node_id> page_hosts() const noexcept { return page_host_; }
+    span<const node_id> host_domains() const noexcept { return host_domain_; }
+    /// The page of a normalised URL (as page_url returns it), if any. O(log P).
+    std::optional<node_id> find_page(std::string_view url) const;
+    /// The host id of a host name, if any. O(log H).
+    std::optional<node_id> find_host(std::string_view host) const;
+    /// The domain id of a registrable domain name, if any. O(log D).
+    std::optional<node_id> find_domain(std::string_view domain) const;
+
+    // --- links: sorted by (source, target, input order) -----------------------------------------
+    /// Links of page p are [link_offsets()[p], link_offsets()[p+1]). Size num_pages() + 1.
+    span<const edge_offset> link_offsets() const noexcept { return link_offsets_; }
+    node_id link_source(std::size_t l) const { return link_source_[l]; }
+    span<const node_id> link_sources() const noexcept { return link_source_; }
+    span<const node_id> link_targets() const noexcept { return link_target_; }
+    /// rel bits (nofollow/sponsored/ugc), flags::internal, flags::disavowed once applied.
+    span<const edge_flags> link_flags() const noexcept { return link_flags_; }
+    /// Writable flags, for apply_disavow and similar annotations. Don't change `internal`.
+    span<edge_flags> mutable_link_flags() noexcept { return {link_flags_.data(), link_flags_.size()}; }
+    span<const link_position> link_positions() const noexcept { return link_position_; }
+    /// Anchor text ids; anchor_text(0) is the empty anchor.
+    span<const std::uint32_t> link_anchors() const noexcept { return link_anchor_; }
+    std::string_view anchor_text(std::uint32_t id) const { return anchors_[id]; }
+    std::size_t num_anchors() const noexcept { return anchors_.size(); }
+    /// True when any row had a first-seen or last-seen date.
+    bool has_dates() const noexcept { return !link_first_seen_.empty(); }
+    /// First/last seen of link l as in the input ("" when absent).
+    std::string_view first_seen(std::size_t l) const {
+        return has_dates() ? dates_[link_first_seen_[l]] : std::string_view{};
+    }
+    std::string_view last_seen(std::size_t l) const {
+        return has_dates() ? dates_[link_last_seen_[l]] : std::string_view{};
+    }
+
+    // --- provenance -----------------------------------------------------------------------------
+    const web_graph_stats& stats() const noexcept { return stats_; }
+    /// The suffix list used: for version() and for turning an owner host into its domain.
+    const public_suffix_list& suffix_list() const noexcept { return *psl_; }
+    /// Bytes held by the graph's arrays and string tables.
+    std::size_t memory_bytes() const noexcept;
+
+private:
+    friend class web_graph_builder;
+
+    string_table page_urls_, host_names_, domain_names_, anchors_, dates_;
+    std::vector<std::string> host_keys_;  // sort keys of hosts (reversed labels), ascending
+    std::vector<std::string> domain_keys_;
+    std::vector<node_id> page_host_, host_domain_, host_first_page_;
+    std::vector<edge_offset> link_offsets_;
+    std::vector<node_id> link_source_, link_target_;
+    std::vector<edge_flags> link_flags_;
+    std::vector<link_position> link_position_;
+    std::vector<std::uint32_t> link_anchor_, link_first_seen_, link_last_seen_;
+    web_graph_stats stats_;
+    std::unique_ptr<public_suffix_list> psl_;
+};
+
+/// The sort key of a host: labels reversed and joined by '\x01' (so `example.com` →
+/// "com\x01example" and all hosts under a name sort together, before `example-x.com`'s);
+/// IP literals sort first, unchanged. Exposed for tests and tools that merge graphs.
+std::string host_sort_key(std::string_view host);
+
+/// Name of a link position as the CLI and CSV files spell it ("content", "navigation", …).
+const char* position_name(link_position p) noexcept;
+
+}  // namespace linkequity::web

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// compute_authority: page graph + contractions → one pagerank() per level → floor, 0–100 scale
+// and ranks; then link counts per node from the raw links (an in-link index by target, built
+// by counting sort, walked per node in parallel with thread-local scratch).
+#include "linkequity/web/authority.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "linkequity/detail/parallel.hpp"
+#include "linkequity/error.hpp"
+#include "parallel_sort.hpp"
+
+namespace linkequity::web {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+pagerank_options to_pagerank(const authority_options& o) {
+    pagerank_options p;
+    p.damping = o.damping;
+    p.tolerance = o.tolerance;
+    p.max_iterations = o.max_iterations;
+    p.excluded = o.excluded;
+    p.excluded_links = o.excluded_links;
+    p.dangling = dangling_policy::uniform;
+    p.progress = o.progress;
+    return p;
+}
+
+void score_level(const csr_graph& graph, const pagerank_options& po, authority_table& t,
+                 const char* level) {
+    const pagerank_result r = pagerank(graph, po);
+    if (r.cancelled)
+        throw cancelled_error(fmt::format("compute_authority: {} authority cancelled", level));
+    t.nodes = graph.num_nodes();
+    t.edges = graph.num_edges();
+    t.iterations = r.iterations;
+    t.residual = r.residual;
+    t.converged = r.converged || graph.num_nodes() == 0;
+    t.seconds = r.seconds;
+    t.score = r.scores;
+    final_masses(graph, t.score, po, t.dangling_mass, t.evaporated_mass);
+    t.floor = authority_floor(po.damping, t.dangling_mass, t.evaporated_mass, graph.num_nodes());
+    t.authority = authority_scale(t.score, t.floor);
+    t.rank = competition_ranks(t.score);
+}
+
+/// Members of each node of a level: pages of a host are contiguous; of a domain, gathered.
+struct level_members {
+    std::vector<edge_offset> offsets;  // size nodes + 1
+    std::vector<node_id> pages;        // empty = identity (page level)
+};
+
+/// In-links by target page: sources and whether the link is followable; self-links dropped.
+struct in_index {
+    std::vector<edge_offset> offsets;
+    std::vector<node_id> source;
+    std::vector<std::uint8_t> followable;
+};
+
+in_index build_in_index(const web_graph& g, edge_flags excluded) {
+    const std::size_t n = g.num_pages(), m = g.num_links();
+    const auto src = g.link_sources();
+    const auto dst = g.link_targets();
+    const auto fl = g.link_flags();
+    in_index ix;
+    ix.offsets.assign(n + 1, 0);
+    for (std::size_t l = 0; l < m; ++l)
+        if (src[l] != dst[l]) ++ix.offsets[dst[l] + 1];
+    for (std::size_t p = 0; p < n; ++p) ix.offsets[p + 1] += ix.offsets[p];
+    std::vector<edge_offset> next(ix.offsets.begin(), ix.offsets.end() - 1);
+    ix.source.resize(ix.offsets[n]);
+    ix.followable.resize(ix.offsets[n]);
+    for (std::size_t l = 0; l < m; ++l) {  // links are sorted by source: sources ascend per row
+        if (src[l] == dst[l]) continue;
+        const edge_offset s = next[dst[l]]++;
+        ix.source[s] = src[l];
+        ix.followable[s] = (fl[l] & excluded) == 0;
+    }
+    return ix;
+}
+
+/// Fills the link-count columns of `t` for a level whose node of page p is group(p).
+template <class Group>
+void count_links(const web_graph& g, const in_index& ix, const level_members& members,
+                 std::size_t num_nodes, Group group, edge_flags excluded, authority_table& t) {
+    t.backlinks.assign(num_nodes, 0);
+    t.followable_backlinks.assign(num_nodes, 0);
+    t.referring_pages.assign(num_nodes, 0);
+    t.referring_domains.assign(num_nodes, 0);
+    t.followable_referring_domains.assign(num_nodes, 0);
+    t.outgoing_links.assign(num_nodes, 0);
+    t.followable_outgoing_links.assign(num_nodes, 0);
+    const auto offs = g.link_offsets();
+    const auto dst = g.link_targets();
+    const auto fl = g.link_flags();
+    const bool identity = members.pages.empty();
+#pragma omp parallel if (num_nodes > 1024)
+    {
+        std::vector<node_id> pages_seen;
+        std::vector<std::uint64_t> domains_seen;  // domain << 1 | followable
+#pragma omp for schedule(dynamic, 256)
+        for (std::ptrdiff_t xi = 0; xi < static_cast<std::ptrdiff_t>(num_nodes); ++xi) {
+            const auto x = static_cast<node_id>(xi);
+            const edge_offset b = identity ? x : members.offsets[x];
+            const edge_offset e = identity ? x + 1 : members.offsets[x + 1];
+            const node_id own_domain = g.domain_of(identity ? x : members.pages[b]);
+            pages_seen.clear();
+            domains_seen.clear();
+            std::uint64_t back = 0, back_f = 0, out = 0, out_f = 0;
+            for (edge_offset k = b; k < e; ++k) {
+                const node_id p = identity ? static_cast<node_id>(k) : members.pages[k];
+                for (edge_offset i = ix.offsets[p]; i < ix.offsets[p + 1]; ++i) {
+                    const node_id s = ix.source[i];
+                    if (group(s) == x) continue;
+                    ++back;
+                    back_f += ix.followable[i];
+                    pages_seen.push_back(s);
+                    const node_id d = g.domain_of(s);
+                    if (d != own_domain)
+                        domains_seen.push_back((std::uint64_t{d} << 1) | ix.followable[i]);
+                }
+                for (edge_offset l = offs[p]; l < offs[p + 1]; ++l) {
+                    if (dst[l] == p || group(dst[l]) == x) continue;
+                    ++out;
+                    out_f += (fl[l] & excluded) == 0;
+                }
+            }
+            std::sort(pages_seen.begin(), pages_seen.end());
+            std::sort(domains_seen.begin(), domains_seen.end());
+            std::uint64_t rd = 0, rd_f = 0;
+            for (std::size_t i = 0; i < domains_seen.size(); ++i) {
+                const std::uint64_t d = domains_seen[i] >> 1;
+                const bool first = i == 0 || (domains_seen[i - 1] >> 1) != d;
+                rd += first;
+                // sorted with the followable bit last: a followable entry is the run's last
+                const bool last = i + 1 == domains_seen.size() || (domains_seen[i + 1] >> 1) != d;
+                rd_f += last && (domains_seen[i] & 1);
+            }
+            t.backlinks[x] = back;
+            t.followable_backlinks[x] = back_f;
+            t.referring_pages[x] = static_cast<std::uint64_t>(
+                std::unique(pages_seen.begin(), pages_seen.end()) - pages_seen.begin());
+            t.referring_domains[x] = rd;
+            t.followable_referring_domains[x] = rd_f;
+            t.outgoing_links[x] = out;
+            t.followable_outgoing_links[x] = out_f;
+        }
+    }
+}
+
+}  // namespace
+
+void authority_options::validate() const {
+    if (!(damping > 0 && damping < 1))
+        throw std::invalid_argument(
+            fmt::format("compute_authority: damping must be in (0, 1), got {}", damping));
+    if (!(tolerance > 0) || !std::isfinite(tolerance))
+        throw std::invalid_argument(fmt::format(
+            "compute_authority: tolerance must be a finite number > 0, got {}", tolerance));
+    if (max_iterations == 0)
+        throw std::invalid_argument("compute_authority: max_iterations must be >= 1, got 0");
+    if (use_position_weights) {
+        const position_weights& p = positions;
+        for (float w : {p.unknown, p.content, p.navigation, p.header, p.footer, p.sidebar})
+            if (!(std::isfinite(w) && w >= 0))
+                throw std::invalid_argument(fmt::format(
+                    "compute_authority: position weight {} is not allowed, expected a finite "
+                    "number >= 0 (weights: {})", w, p.to_string()));
+    }
+}
+
+double authority_floor(double damping, double dangling_mass, double evaporated_mass,
+                       std::size_t num_nodes) {
+    if (num_nodes == 0) return 0;
+    return ((1.0 - damping) + damping * (dangling_mass + evaporated_mass)) /
+           static_cast<double>(num_nodes);
+}
+
+std::vector<double> authority_scale(span<const double> scores, double floor) {
+    std::vector<double> a(scores.size(), 0.0);
+    if (scores.empty() || !(floor > 0)) return a;
+    const double top = *std::max_element(scores.begin(), scores.end());
+    if (!(top > floor * (1 + 1e-9))) return a;
+    const double denom = std::log(top / floor);
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const double x = scores[i];
+        if (!(x > floor * (1 + 1e-9))) continue;  // unlinked (up to float noise) or below: 0
+        a[i] = std::min(100.0, 100.0 * std::log(x / floor) / denom);
+    }
+    return a;
+}
+
+std::vector<std::uint32_t> competition_ranks(span<const double> scores) {
+    const std::size_t n = scores.size();
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    detail::parallel_sort(order, [&](std::uint32_t a, std::uint32_t b) {
+        return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+    });
+    std::vector<std::uint32_t> rank(n);
+    for (std::size_t i = 0; i < n; ++i)
+        rank[order[i]] = (i > 0 && scores[order[i]] == scores[order[i - 1]])
+                             ? rank[order[i - 1]]
+                             : static_cast<std::uint32_t>(i + 1);
+    return rank;
+}
+
+void final_masses(const csr_graph& g, const std::vector<double>& x, const pagerank_options& o,
+                  double& dangling, double& evaporated) {
+    dangling = 0;
+    evaporated = 0;
+    if (g.num_nodes() == 0) return;
+    const std::vector<double> out = followable_out_weight(g, o);
+    std::vector<double> follow;
+    if (o.excluded_links == excluded_link_mode::evaporate) {
+        pagerank_options f = o;
+        f.excluded_links = excluded_link_mode::exclude;
+        follow = followable_out_weight(g, f);
+    }
+    for (std::size_t j = 0; j < out.size(); ++j) {
+        if (out[j] == 0) {
+            dangling += x[j];
+        } else if (!follow.empty()) {
+            evaporated += x[j] * (out[j] - follow[j]) / out[j];
+        }
+    }
+}
+
+authority_result compute_authority(const web_graph& g, const authority_options& o) {
+    o.validate();
+    authority_result res;
+    const pagerank_options po = to_pagerank(o);
+
+    auto t0 = std::chrono::steady_clock::now();
+    contraction_options co;
+    co.excluded = o.excluded;
+    co.weights = o.domain_weights;
+    co.use_position_weights = o.use_position_weights;
+    co.positions = o.positions;
+    csr_graph pages = page_graph(g, co);
+    res.seconds_graphs += seconds_since(t0);
+    score_level(pages, po, res.pages, "page");
+    pages = csr_graph{};
+
+    t0 = std::chrono::steady_clock::now();
+    csr_graph domains = contract(g, graph_level::domain, co);
+    res.seconds_graphs += seconds_since(t0);
+    score_level(domains, po, res.domains, "domain");
+    domains = csr_graph{};
+
+    if (o.compute_hosts) {
+        t0 = std::chrono::steady_clock::now();
+        csr_graph hosts = contract(g, graph_level::host, co);
+        res.seconds_graphs += seconds_since(t0);
+        score_level(hosts, po, res.hosts, "host");
+    }
+
+    // Link counts.
+    t0 = std::chrono::steady_clock::now();
+    const in_index ix = build_in_index(g, o.excluded);
+    count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, o.excluded,
+                res.pages);
+    {
+        level_members dm;
+        const std::size_t nd = g.num_domains();
+        dm.offsets.assign(nd + 1, 0);
+        for (std::size_t p = 0; p < g.num_pages(); ++p) ++dm.offsets[g.domain_of(p) + 1];
+        for (std::size_t d = 0; d < nd; ++d) dm.offsets[d + 1] += dm.offsets[d];
+        std::vector<edge_offset> next(dm.offsets.begin(), dm.offsets.end() - 1);
+        dm.pages.resize(g.num_pages());
+        for (std::size_t p = 0; p < g.num_pages(); ++p)
+            dm.pages[next[g.domain_of(p)]++] = static_cast<node_id>(p);
+        count_links(g, ix, dm, nd, [&g](node_id p) { return g.domain_of(p); }, o.excluded,
+                    res.domains);
+    }
+    if (o.compute_hosts) {
+        level_members hm;
+        hm.offsets.resize(g.num_hosts() + 1);
+        for (std::size_t h = 0; h <= g.num_hosts(); ++h)
+            hm.offsets[h] = h < g.num_hosts() ? g.host_pages(h).first : g.num_pages();
+        hm.pages.resize(g.num_pages());
+        std::iota(hm.pages.begin(), hm.pages.end(), node_id{0});
+        count_links(g, ix, hm, g.num_hosts(), [&g](node_id p) { return g.host_of(p); },
+                    o.excluded, res.hosts);
+    }
+    res.seconds_counts = seconds_since(t0);
+    return res;
+}
+
+}  // namespace linkequity::web

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// Page graph and its contraction to hosts / domains. Both walk the web graph's links, which are
+// sorted by (source, target), so parallel links are adjacent and merge in one pass; contraction
+// then sorts the cross-node (X, Y) pairs in parallel and aggregates equal runs.
+#include "linkequity/web/contraction.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+#include <vector>
+
+#include "linkequity/graph/builder.hpp"
+#include "parallel_sort.hpp"
+
+namespace linkequity::web {
+namespace {
+
+/// One page edge: the merge of the links s → t (s ≠ t).
+struct merged_edge {
+    node_id s, t;
+    edge_flags flags;
+    bool followable;
+    float weight;  // position weight of the most prominent (followable) link
+};
+
+/// Calls f(merged_edge) for every distinct page pair s → t, s ≠ t, in (s, t) order.
+template <class F>
+void for_each_page_edge(const web_graph& g, const contraction_options& o, F&& f) {
+    const auto src = g.link_sources();
+    const auto dst = g.link_targets();
+    const auto fl = g.link_flags();
+    const auto pos = g.link_positions();
+    const std::size_t m = g.num_links();
+    std::size_t i = 0;
+    while (i < m) {
+        std::size_t j = i + 1;
+        while (j < m && src[j] == src[i] && dst[j] == dst[i]) ++j;
+        if (src[i] != dst[i]) {
+            edge_flags all = 0, follow = 0xFF;
+            bool any = false;
+            float w_any = 0, w_follow = 0;
+            for (std::size_t k = i; k < j; ++k) {
+                const float w = o.use_position_weights ? o.positions.of(pos[k]) : 1.0f;
+                all |= fl[k];
+                w_any = std::max(w_any, w);
+                if ((fl[k] & o.excluded) == 0) {
+                    follow &= fl[k];
+                    any = true;
+                    w_follow = std::max(w_follow, w);
+                }
+            }
+            f(merged_edge{src[i], dst[i], any ? follow : all, any, any ? w_follow : w_any});
+        }
+        i = j;
+    }
+}
+
+void validate_weights(const contraction_options& o, const char* fn) {
+    if (!o.use_position_weights) return;
+    const position_weights& p = o.positions;
+    for (float w : {p.unknown, p.content, p.navigation, p.header, p.footer, p.sidebar})
+        if (!(std::isfinite(w) && w >= 0))
+            throw std::invalid_argument(fmt::format(
+                "{}: position weight {} is not allowed, expected a finite number >= 0", fn, w));
+}
+
+}  // namespace
+
+float position_weights::of(link_position p) const noexcept {
+    switch (p) {
+        case link_position::content: return content;
+        case link_position::navigation: return navigation;
+        case link_position::header: return header;
+        case link_position::footer: return footer;
+        case link_position::sidebar: return sidebar;
+        case link_position::unknown: break;
+    }
+    return unknown;
+}
+
+position_weights position_weights::parse(std::string_view spec) {
+    position_weights w;
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        std::size_t end = spec.find(',', start);
+        if (end == std::string_view::npos) end = spec.size();
+        const std::string_view item = spec.substr(start, end - start);
+        start = end + 1;
+        if (item.empty()) continue;
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos)
+            throw std::invalid_argument(fmt::format(
+                "position weights: '{}' is not position=weight (e.g. footer=0.2)", item));
+        const std::string name(item.substr(0, eq)), value(item.substr(eq + 1));
+        char* stop = nullptr;
+        const double v = std::strtod(value.c_str(), &stop);
+        if (value.empty() || *stop != '\0' || !std::isfinite(v) || v < 0)
+            throw std::invalid_argument(fmt::format(
+                "position weights: '{}' for {} is not a finite number >= 0", value, name));
+        float* slot = name == "unknown"      ? &w.unknown
+                      : name == "content"    ? &w.content
+                      : name == "navigation" ? &w.navigation
+                      : name == "header"     ? &w.header
+                      : name == "footer"     ? &w.footer
+                      : name == "sidebar"    ? &w.sidebar
+                                             : nullptr;
+        if (!slot)
+            throw std::invalid_argument(fmt::format(
+                "position weights: unknown position '{}', expected one of unknown, content, "
+                "navigation, header, footer, sidebar", name));
+        *slot = static_cast<float>(v);
+    }
+    return w;
+}
+
+std::string position_weights::to_string() const {
+    return fmt::format("unknown={},content={},navigation={},header={},footer={},sidebar={}",
+                       unknown, content, navigation, header, footer, sidebar);
+}
+
+csr_graph page_graph(const web_graph& g, const contraction_options& o) {
+    validate_weights(o, "page_graph");
+    std::vector<node_id> src, dst;
+    std::vector<edge_flags> fl;
+    std::vector<edge_weight> w;
+    src.reserve(g.num_links());
+    dst.reserve(g.num_links());
+    fl.reserve(g.num_links());
+    if (o.use_position_weights) w.reserve(g.num_links());
+    for_each_page_edge(g, o, [&](const merged_edge& e) {
+        src.push_back(e.s);
+        dst.push_back(e.t);
+        fl.push_back(e.flags);
+        if (o.use_position_weights) w.push_back(e.weight);
+    });
+    build_options b;
+    b.self_loops = self_loop_policy::drop;
+    b.duplicates = duplicate_policy::keep;  // already unique
+    return build_graph(g.num_pages(), src, dst, fl, w, b);
+}
+
+csr_graph contract(const web_graph& g, graph_level level, const contraction_options& o) {
+    if (level == graph_level::page) return page_graph(g, o);
+    const bool hosts = level == graph_level::host;
+    const std::size_t n = hosts ? g.num_hosts() : g.num_domains();
+    auto group = [&](node_id p) { return hosts ? g.host_of(p) : g.domain_of(p); };
+
+    // (X, Y) pairs of the page edges that cross nodes; flags in the low byte of a second key
+    // so the sort order is total (deterministic on any thread count).
+    struct pair_item {
+        std::uint64_t key;
+        std::uint16_t info;  // flags | followable << 8
+    };
+    std::vector<pair_item> pairs;
+    for_each_page_edge(g, o, [&](const merged_edge& e) {
+        const node_id x = group(e.s), y = group(e.t);
+        if (x == y) return;
+        pairs.push_back({(std::uint64_t{x} << 32) | y,
+                         static_cast<std::uint16_t>(e.flags | (e.followable ? 0x100 : 0))});
+    });
+    detail::parallel_sort(pairs, [](const pair_item& a, const pair_item& b) {
+        return a.key != b.key ? a.key < b.key : a.info < b.info;
+    });
+
+    std::vector<node_id> src, dst;
+    std::vector<edge_flags> fl;
+    std::vector<edge_weight> w;
+    for (std::size_t i = 0; i < pairs.size();) {
+        std::size_t j = i;
+        std::size_t all = 0, follow = 0;
+        edge_flags f_all = 0, f_follow = 0xFF;
+        for (; j < pairs.size() && pairs[j].key == pairs[i].key; ++j) {
+            const auto f = static_cast<edge_flags>(pairs[j].info & 0xFF);
+            ++all;
+            f_all |= f;
+            if (pairs[j].info & 0x100) {
+                ++follow;
+                f_follow &= f;
+            }
+        }
+        const std::size_t k = follow > 0 ? follow : all;
+        src.push_back(static_cast<node_id>(pairs[i].key >> 32));
+        dst.push_back(static_cast<node_id>(pairs[i].key & 0xFFFFFFFFu));
+        fl.push_back(follow > 0 ? f_follow : f_all);
+        w.push_back(o.weights == domain_weight_mode::links
+                        ? static_cast<edge_weight>(1.0 + std::log(static_cast<double>(k)))
+                        : edge_weight(1));
+        i = j;
+    }
+    build_options b;
+    b.duplicates = duplicate_policy::keep;
+    return build_graph(n, src, dst, fl, w, b);
+}
+
+}  // namespace linkequity::web

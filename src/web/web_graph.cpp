@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: MIT
+// web_graph_builder: rows are buffered, their URLs normalised in parallel, then interned serially
+// in input order (temporary ids). finish() computes registrable domains per host, numbers hosts
+// and domains by reversed-label key and pages by (host, URL), remaps and counting-sorts links.
+#include "linkequity/web/web_graph.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "linkequity/error.hpp"
+#include "linkequity/web/url.hpp"
+#include "parallel_sort.hpp"
+
+namespace linkequity::web {
+namespace {
+
+constexpr std::size_t batch_rows = std::size_t{1} << 15;
+constexpr edge_flags rel_bits = flags::nofollow | flags::sponsored | flags::ugc;
+
+/// Interns strings to dense ids in first-seen order; ids stay valid, strings are stable.
+class interner {
+public:
+    /// Returns (id, inserted).
+    std::pair<std::uint32_t, bool> intern(std::string_view s) {
+        auto it = map_.find(s);
+        if (it != map_.end()) return {it->second, false};
+        if (store_.size() >= max_nodes)
+            throw std::length_error(fmt::format(
+                "web_graph_builder: more than {} distinct strings; ids are 32-bit", max_nodes));
+        store_.emplace_back(s);
+        const auto id = static_cast<std::uint32_t>(store_.size() - 1);
+        map_.emplace(std::string_view(store_.back()), id);
+        return {id, true};
+    }
+    std::size_t size() const noexcept { return store_.size(); }
+    const std::string& operator[](std::size_t i) const { return store_[i]; }
+    void clear() {
+        map_ = {};
+        store_ = {};
+    }
+
+private:
+    std::deque<std::string> store_;
+    std::unordered_map<std::string_view, std::uint32_t> map_;
+};
+
+struct pending_row {
+    io::raw_link link;
+    std::size_t source_index;  // which input (reports_ index)
+};
+
+}  // namespace
+
+struct web_graph_builder::impl {
+    web_graph_options options;
+    public_suffix_list psl;
+    std::vector<io::read_report> reports;     // one per input: the URL stage's bad rows
+    std::vector<io::read_report> merged;      // final reports, filled by end_source
+    bool source_open = false;
+    std::size_t parts_line = 0;    // line numbers of add(parts) rows
+    std::size_t source_rows = 0;   // rows added to the current input
+
+    std::vector<pending_row> batch;
+    web_graph_stats stats;
+
+    interner pages, hosts, anchors, dates;
+    std::vector<std::uint32_t> page_host;  // temporary page id → temporary host id
+    std::vector<node_id> src, dst;
+    std::vector<edge_flags> rel;
+    std::vector<link_position> pos;
+    std::vector<std::uint32_t> anchor, first_seen, last_seen;
+
+    impl(const web_graph_options& o, public_suffix_list p) : options(o), psl(std::move(p)) {
+        anchors.intern("");
+        dates.intern("");
+    }
+
+    void ensure_source() {
+        if (!source_open) open_source("<links>");
+    }
+    void open_source(std::string path) {
+        flush();
+        io::read_report r;
+        r.path = std::move(path);
+        reports.push_back(std::move(r));
+        source_open = true;
+    }
+
+    std::uint32_t intern_page(const normalized_url& u) {
+        auto [id, inserted] = pages.intern(u.url);
+        if (inserted) page_host.push_back(hosts.intern(u.host).first);
+        return id;
+    }
+
+    void flush();
+};
+
+void web_graph_builder::impl::flush() {
+    const std::size_t n = batch.size();
+    if (n == 0) return;
+    std::vector<normalized_url> nsrc(n), ndst(n);
+    const int threads = n >= 4096 ? linkequity::detail::max_threads() : 1;
+    // Each thread normalises a contiguous chunk, reusing the previous row's source when equal
+    // (exports list a page's links together). normalize_url never throws on bad input.
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const std::size_t t = static_cast<std::size_t>(linkequity::detail::thread_num());
+        const std::size_t nt = static_cast<std::size_t>(threads > 1 ? threads : 1);
+        const std::size_t lo = n / nt * t + std::min(t, n % nt);
+        const std::size_t hi = lo + n / nt + (t < n % nt ? 1 : 0);
+        for (std::size_t i = lo; i < hi; ++i) {
+            const io::raw_link& l = batch[i].link;
+            if (i > lo && batch[i - 1].link.source == l.source)
+                nsrc[i] = nsrc[i - 1];
+            else
+                nsrc[i] = normalize_url(l.source);
+            if (nsrc[i].ok()) ndst[i] = normalize_url(l.target, nsrc[i].url);
+        }
+    }
+    // Serial, in input order: ids and errors come out the same on any thread count.
+    for (std::size_t i = 0; i < n; ++i) {
+        const io::raw_link& l = batch[i].link;
+        io::read_report& report = reports[batch[i].source_index];
+        ++stats.rows;
+        const normalized_url& s = nsrc[i];
+        if (!s.ok()) {
+            if (s.kind == url_kind::non_web)
+                report.bad_row(options.skip_bad, l.line, 0,
+                               fmt::format("source URL is not http(s) (scheme {})", s.url));
+            else
+                report.bad_row(options.skip_bad, l.line, 0,
+                               fmt::format("invalid source URL: {}", s.error));
+            continue;
+        }
+        const normalized_url& t = ndst[i];
+        if (t.kind == url_kind::invalid) {
+            report.bad_row(options.skip_bad, l.line, 0,
+                           fmt::format("invalid target URL: {}", t.error));
+            continue;
+        }
+        const std::uint32_t sp = intern_page(s);  // the source is a page even for non-web targets
+        if (t.kind == url_kind::non_web) {
+            ++stats.non_web_targets;
+            ++stats.non_web_by_scheme[t.url];
+            continue;
+        }
+        const std::uint32_t tp = intern_page(t);
+        src.push_back(sp);
+        dst.push_back(tp);
+        rel.push_back(static_cast<edge_flags>(l.rel & rel_bits));
+        pos.push_back(l.position);
+        anchor.push_back(anchors.intern(l.anchor).first);
+        if (!l.first_seen.empty() || !l.last_seen.empty() || !first_seen.empty()) {
+            first_seen.resize(src.size() - 1, 0);
+            last_seen.resize(src.size() - 1, 0);
+            first_seen.push_back(dates.intern(l.first_seen).first);
+            last_seen.push_back(dates.intern(l.last_seen).first);
+        }
+    }
+    batch.clear();
+}
+
+web_graph_builder::web_graph_builder(const web_graph_options& options)
+    : web_graph_builder(options, public_suffix_list(options.sections)) {}
+
+web_graph_builder::web_graph_builder(const web_graph_options& options, public_suffix_list psl)
+    : impl_(std::make_unique<impl>(options, std::move(psl))) {}
+
+web_graph_builder::~web_graph_builder() = default;
+web_graph_builder::web_graph_builder(web_graph_builder&&) noexcept = default;
+web_graph_builder& web_graph_builder::operator=(web_graph_builder&&) noexcept = default;
+
+void web_graph_builder::begin_source(std::string path) {
+    if (impl_->source_open) end_source();
+    impl_->open_source(std::move(path));
+}
+
+void web_graph_builder::end_source(const io::read_report* reader_report) {
+    impl& d = *impl_;
+    if (!d.source_open) {
+        if (!reader_report) return;
+        d.open_source(reader_report->path);
+    }
+    d.flush();
+    d.source_open = false;
+    io::read_report url = std::move(d.reports.back());
+    io::read_report out = reader_report ? *reader_report : io::read_report{};
+    if (!reader_report) {
+        out.path = url.path;
+        out.rows = d.source_rows;
+        out.links = d.source_rows - url.skipped;
+    }
+    out.skipped += url.skipped;
+    for (const auto& [reason, count] : url.skipped_by_reason) out.skipped_by_reason[reason] += count;
+    for (const auto& e : url.examples)
+        if (out.examples.size() < 10) out.examples.push_back(e);
+    d.merged.push_back(std::move(out));
+    d.reports.back() = io::read_report{};  // keep indices of buffered rows valid (none remain)
+    d.parts_line = 0;
+    d.source_rows = 0;
+}
+
+void web_graph_builder::add(const io::raw_link& link) {
+    impl& d = *impl_;
+    d.ensure_source();
+    d.batch.push_back({link, d.reports.size() - 1});
+    ++d.source_rows;
+    if (d.batch.size() >= batch_rows) {
+        d.flush();
+        if (d.options.progress) d.options.progress(d.stats.rows);
+    }
+}
+
+void web_graph_builder::add(std::string_view source, std::string_view target,
+                            std::string_view anchor, edge_flags rel, link_position position) {
+    impl& d = *impl_;
+    d.ensure_source();
+    io::raw_link l;
+    l.source.assign(source);
+    l.target.assign(target);
+    l.anchor.assign(anchor);
+    l.rel = rel;
+    l.position = position;
+    l.line = ++d.parts_line;
+    add(l);
+}
+
+std::string host_sort_key(std::string_view host) {
+    if (public_suffix_list::is_ip_host(host)) return std::string(1, '\0') + std::string(host);
+    std::string key;
+    key.reserve(host.size());
+    std::size_t end = host.size();  // labels are host[begin, end), taken from the right
+    for (;;) {
+        const std::size_t dot = end == 0 ? std::string_view::npos : host.rfind('.', end - 1);
+        const std::size_t begin = dot == std::string_view::npos ? 0 : dot + 1;
+        if (!key.empty()) key.push_back('\x01');
+        key.append(host.substr(begin, end - begin));
+        if (dot == std::string_view::npos) break;
+        end = dot;
+    }
+    return key;
+}
+
+web_graph web_graph_builder::finish() {
+    impl& d = *impl_;
+    if (d.source_open) end_source();
+    d.flush();
+
+    web_graph g;
+    g.psl_ = std::make_unique<public_suffix_list>(d.psl);
+    const std::size_t num_hosts = d.hosts.size(), num_pages = d.pages.size(), m = d.src.size();
+
+    // Hosts → registrable domains (libpsl lookups are thread-safe), keys, numbering.
+    std::vector<std::string> host_domain_name(num_hosts), host_key(num_hosts);
+#pragma omp parallel for schedule(dynamic, 256) if (num_hosts > 4096)
+    for (std::ptrdiff_t h = 0; h < static_cast<std::ptrdiff_t>(num_hosts); ++h) {
+        host_domain_name[h] = d.psl.registrable_domain(d.hosts[h]);
+        host_key[h] = host_sort_key(d.hosts[h]);
+    }
+    std::vector<std::uint32_t> host_order(num_hosts);
+    std::iota(host_order.begin(), host_order.end(), 0u);
+    detail::parallel_sort(host_order, [&](std::uint32_t a, std::uint32_t b) {
+        return host_key[a] < host_key[b];  // host names are unique, so keys are too
+    });
+    std::vector<node_id> host_new(num_hosts);
+    for (std::size_t i = 0; i < num_hosts; ++i) host_new[host_order[i]] = static_cast<node_id>(i);
+
+    // Domains: unique names, numbered by the same key.
+    std::vector<std::string> domain_list(host_domain_name);
+    std::sort(domain_list.begin(), domain_list.end());
+    domain_list.erase(std::unique(domain_list.begin(), domain_list.end()), domain_list.end());
+    std::vector<std::string> domain_key(domain_list.size());
+    for (std::size_t i = 0; i < domain_list.size(); ++i) domain_key[i] = host_sort_key(domain_list[i]);
+    std::vector<std::uint32_t> domain_order(domain_list.size());
+    std::iota(domain_order.begin(), domain_order.end(), 0u);
+    std::sort(domain_order.begin(), domain_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return domain_key[a] < domain_key[b];
+    });
+    for (std::uint32_t i : domain_order) {
+        g.domain_names_.push_back(domain_list[i]);
+        g.domain_keys_.push_back(domain_key[i]);
+    }
+    auto domain_id = [&](const std::string& name) {
+        const auto it = std::lower_bound(g.domain_keys_.begin(), g.domain_keys_.end(),
+                                         host_sort_key(name));
+        return static_cast<node_id>(it - g.domain_keys_.begin());
+    };
+    g.host_domain_.resize(num_hosts);
+    for (std::size_t i = 0; i < num_hosts; ++i) {
+        const std::uint32_t h = host_order[i];
+        g.host_names_.push_back(d.hosts[h]);
+        g.host_keys_.push_back(std::move(host_key[h]));
+        g.host_domain_[i] = domain_id(host_domain_name[h]);
+    }
+
+    // Pages: by (host number, URL); URLs are unique, so the order is total.
+    std::vector<std::uint32_t> page_order(num_pages);
+    std::iota(page_order.begin(), page_order.end(), 0u);
+    detail::parallel_sort(page_order, [&](std::uint32_t a, std::uint32_t b) {
+        const node_id ha = host_new[d.page_host[a]], hb = host_new[d.page_host[b]];
+        if (ha != hb) return ha < hb;
+        return d.pages[a] < d.pages[b];
+    });
+    std::vector<node_id> page_new(num_pages);
+    g.page_host_.resize(num_pages);
+    g.host_first_page_.assign(num_hosts + 1, 0);
+    for (std::size_t i = 0; i < num_pages; ++i) {
+        const std::uint32_t p = page_order[i];
+        page_new[p] = static_cast<node_id>(i);
+        g.page_urls_.push_back(d.pages[p]);
+        g.page_host_[i] = host_new[d.page_host[p]];
+        ++g.host_first_page_[g.page_host_[i] + 1];
+    }
+    for (std::size_t h = 0; h < num_hosts; ++h) g.host_first_page_[h + 1] += g.host_first_page_[h];
+    d.pages.clear();
+    d.hosts.clear();
+
+    // Links: remap, then stable counting sorts by target and by source → (source, target, input).
+    for (std::size_t l = 0; l < m; ++l) {
+        d.src[l] = page_new[d.src[l]];
+        d.dst[l] = page_new[d.dst[l]];
+    }
+    const auto by_dst = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return d.dst[l]; });
+    const auto order = detail::counting_order(num_pages, by_dst, m, [&](std::size_t l) { return d.src[l]; });
+    g.link_offsets_.assign(num_pages + 1, 0);
+    g.link_source_.resize(m);
+    g.link_target_.resize(m);
+    g.link_flags_.resize(m);
+    g.link_position_.resize(m);
+    g.link_anchor_.resize(m);
+    const bool dates = !d.first_seen.empty();
+    if (dates) {
+        d.first_seen.resize(m, 0);
+        d.last_seen.resize(m, 0);
+        g.link_first_seen_.resize(m);
+        g.link_last_seen_.resize(m);
+    }
+    web_graph_stats& st = d.stats;
+    st.links = m;
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::size_t l = order[i];
+        const node_id s = d.src[l], t = d.dst[l];
+        g.link_source_[i] = s;
+        g.link_target_[i] = t;
+        edge_flags f = d.rel[l];
+        if (g.domain_of(s) == g.domain_of(t)) {
+            f |= flags::internal;
+            ++st.internal_links;
+        }
+        if (s == t) ++st.self_links;
+        g.link_flags_[i] = f;
+        g.link_position_[i] = d.pos[l];
+        g.link_anchor_[i] = d.anchor[l];
+        if (dates) {
+            g.link_first_seen_[i] = d.first_seen[l];
+            g.link_last_seen_[i] = d.last_seen[l];
+        }
+        ++g.link_offsets_[s + 1];
+    }
+    for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+    for (std::size_t a = 0; a < d.anchors.size(); ++a) g.anchors_.push_back(d.anchors[a]);
+    for (std::size_t a = 0; a < d.dates.size(); ++a) g.dates_.push_back(d.dates[a]);
+
+    st.reports = std::move(d.merged);
+    st.bad_rows = 0;
+    for (const auto& r : st.reports) st.bad_rows += r.skipped;
+    g.stats_ = std::move(st);
+
+    *impl_ = impl(d.options, d.psl);
+    return g;
+}
+
+// ------------------------------------------------------------------------------- web_graph
+
+web_graph::web_graph() = default;
+web_graph::~web_graph() = default;
+web_graph::web_graph(web_graph&&) noexcept = default;
+web_graph& web_graph::operator=(web_graph&&) noexcept = default;
+
+web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph_options& options) {
+    if (paths.empty())
+        throw std::invalid_argument("web_graph::read: no input files given (paths is empty)");
+    web_graph_builder b(options);
+    io::read_options ro = options.read;
+    ro.skip_bad = options.skip_bad;
+    for (const std::string& path : paths) {
+        b.begin_source(path);
+        const io::read_report r = io::read_links(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        b.end_source(&r);
+    }
+    return b.finish();
+}
+
+std::optional<node_id> web_graph::find_host(std::string_view host) const {
+    const std::string key = host_sort_key(host);
+    const auto it = std::lower_bound(host_keys_.begin(), host_keys_.end(), key);
+    if (it == host_keys_.end() || *it != key) return std::nullopt;
+    return static_cast<node_id>(it - host_keys_.begin());
+}
+
+std::optional<node_id> web_graph::find_domain(std::string_view domain) const {
+    const std::string key = host_sort_key(domain);
+    const auto it = std::lower_bound(domain_keys_.begin(), domain_keys_.end(), key);
+    if (it == domain_keys_.end() || *it != key) return std::nullopt;
+    return static_cast<node_id>(it - domain_keys_.begin());
+}
+
+std::optional<node_id> web_graph::find_page(std::string_view url) const {
+    const normalized_url u = normalize_url(url);
+    if (!u.ok()) return std::nullopt;
+    const auto h = find_host(u.host);
+    if (!h) return std::nullopt;
+    node_id lo = host_first_page_[*h], hi = host_first_page_[*h + 1];
+    while (lo < hi) {
+        const node_id mid = lo + (hi - lo) / 2;
+        if (page_urls_[mid] < std::string_view(u.url))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < host_first_page_[*h + 1] && page_urls_[lo] == u.url) return lo;
+    return std::nullopt;
+}
+
+std::size_t web_graph::memory_bytes() const noexcept {
+    std::size_t b = page_urls_.memory_bytes() + host_names_.memory_bytes() +
+                    domain_names_.memory_bytes() + anchors_.memory_bytes() + dates_.memory_bytes();
+    b += (page_host_.capacity() + host_domain_.capacity() + host_first_page_.capacity() +
+          link_source_.capacity() + link_target_.capacity()) * sizeof(node_id);
+    b += link_offsets_.capacity() * sizeof(edge_offset) + link_flags_.capacity() +
+         link_position_.capacity();
+    b += (link_anchor_.capacity() + link_first_seen_.capacity() + link_last_seen_.capacity()) * 4;
+    return b;
+}
+
+const char* position_name(link_position p) noexcept {
+    switch (p) {
+        case link_position::content: return "content";
+        case link_position::navigation: return "navigation";
+        case link_position::header: return "header";
+        case link_position::footer: return "footer";
+        case link_position::sidebar: return "sidebar";
+        case link_position::unknown: break;
+    }
+    return "unknown";
+}
+
+}  // namespace linkequity::web
