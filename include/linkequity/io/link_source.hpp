@@ -69,6 +69,11 @@ struct read_report {
 
     /// Counts a bad row: throws parse_error in strict mode, else records it.
     void bad_row(bool skip_bad, std::size_t line, std::size_t column, const std::string& reason);
+    /// Same, with a per-row `detail`: `reason` (a fixed category such as "too few columns") is
+    /// the key counted in skipped_by_reason; the message and example read "reason: detail".
+    /// Keep `reason` free of per-row values so that the counts group.
+    void bad_row(bool skip_bad, std::size_t line, std::size_t column, const std::string& reason,
+                 const std::string& detail);
 };
 
 /// Reads a links file and calls `sink` for every link, in file order. Streaming: memory does not
@@ -78,10 +83,27 @@ struct read_report {
 read_report read_links(const std::string& path, const read_options& options,
                        const std::function<void(const raw_link&)>& sink);
 
+/// Same as read_links, from bytes in memory (e.g. a Python `bytes` object or a download);
+/// `name` stands for the file name in messages. Gzip and UTF-16 are recognised as for files.
+read_report read_links_from_memory(const void* data, std::size_t size, const std::string& name,
+                                   const read_options& options,
+                                   const std::function<void(const raw_link&)>& sink);
+
+/// The format read_links would use for this file: edge_list when the first non-comment line is
+/// two or three numbers, else recognised from the header row (generic when nothing more
+/// specific matches). Reads only the start of the file.
+/// @throws parse_error for a missing, unreadable or empty file.
+link_format detect_format(const std::string& path);
+
 /// Reads a SNAP-style integer edge list ("src dst" per line, whitespace or comma separated,
 /// `#`/`%` comment lines, optional third column weight). Node count = max id + 1.
 /// @throws parse_error naming file and line for a non-integer or negative id.
 edge_list read_edge_list(const std::string& path, const read_options& options = {},
                          read_report* report = nullptr);
+
+/// Same as read_edge_list, from bytes in memory; `name` stands for the file name in messages.
+edge_list read_edge_list_from_memory(const void* data, std::size_t size, const std::string& name,
+                                     const read_options& options = {},
+                                     read_report* report = nullptr);
 
 }  // namespace linkequity::io

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+// csv_tokenizer: a table-driven state machine over 1 MiB blocks. Unquoted and quoted runs are
+// scanned with a 256-entry lookup table and appended in one piece, so the cost per byte is a
+// load and a branch; the state survives block boundaries, so quoted newlines need no look-back.
+#include "csv_reader.hpp"
+
+#include <cstring>
+
+namespace linkequity::io::detail {
+
+const char* csv_error_reason(csv_error e) noexcept {
+    switch (e) {
+        case csv_error::none: return "no error";
+        case csv_error::unterminated_quote: return "unterminated quoted field (opened here)";
+        case csv_error::text_after_quote: return "text after the closing quote of a field";
+        case csv_error::binary_data: return "binary data (NUL byte)";
+        case csv_error::row_too_long: return "row too long";
+    }
+    return "unknown error";
+}
+
+csv_tokenizer::csv_tokenizer(text_stream& in, std::size_t max_row_bytes)
+    : in_(in), max_row_(max_row_bytes == 0 ? 1 : max_row_bytes), buf_(new char[block_size]) {
+    while (end_ < block_size) {
+        std::size_t got = in_.read(buf_.get() + end_, block_size - end_);
+        if (got == 0) {
+            eof_ = true;
+            break;
+        }
+        end_ += got;
+    }
+    set_delimiter(',');
+}
+
+void csv_tokenizer::set_delimiter(char d) {
+    delim_ = d;
+    std::memset(special_, 0, sizeof special_);
+    std::memset(quoted_special_, 0, sizeof quoted_special_);
+    for (unsigned char c : {'\r', '\n', '"', '\0'}) special_[c] = true;
+    special_[static_cast<unsigned char>(d)] = true;
+    for (unsigned char c : {'\n', '"', '\0'}) quoted_special_[c] = true;
+}
+
+bool csv_tokenizer::refill() {
+    if (eof_) return false;
+    base_ += end_;
+    pos_ = end_ = 0;
+    std::size_t got = in_.read(buf_.get(), block_size);
+    if (got == 0) {
+        eof_ = true;
+        return false;
+    }
+    end_ = got;
+    return true;
+}
+
+bool csv_tokenizer::skip_blank_lines() {
+    for (;;) {
+        if (pos_ == end_ && !refill()) return false;
+        char c = buf_[pos_];
+        if (skip_lf_) {
+            skip_lf_ = false;
+            if (c == '\n') {
+                ++pos_;
+                line_start_ = base_ + pos_;
+                continue;
+            }
+        }
+        if (c == '\n') {
+            ++pos_;
+            newline();
+        } else if (c == '\r') {
+            ++pos_;
+            newline();
+            skip_lf_ = true;
+        } else {
+            return true;
+        }
+    }
+}
+
+bool csv_tokenizer::next(csv_row& row) {
+    enum class state { field_start, unquoted, quoted, quote_seen, skip_line };
+    row.clear();
+    if (!skip_blank_lines()) return false;
+    row.line = line_;
+    state st = state::field_start;
+    text_pos quote{};
+    std::size_t field_bytes = 0;  // data + one per field: what max_row_bytes bounds
+
+    auto set_error = [&](csv_error e, text_pos where) {
+        if (row.error == csv_error::none) {
+            row.error = e;
+            row.error_pos = where;
+        }
+    };
+    auto too_long = [&](std::size_t more) {
+        field_bytes += more;
+        if (field_bytes <= max_row_) return false;
+        row.error = csv_error::row_too_long;  // overrides: the rest of the line is dropped
+        row.error_pos = {row.line, 1};
+        if (st == state::quoted || st == state::quote_seen) row.open_quote = quote;
+        row.data.clear();
+        row.ends.clear();
+        row.starts.clear();
+        st = state::skip_line;
+        return true;
+    };
+    auto end_field = [&] {
+        if (!too_long(1)) row.ends.push_back(row.data.size());
+    };
+    auto end_row = [&] { row.end_line = line_; };
+
+    for (;;) {
+        if (pos_ == end_ && !refill()) {
+            // End of input: close the row as it stands.
+            switch (st) {
+                case state::field_start:
+                    row.starts.push_back({line_, column()});
+                    end_field();
+                    break;
+                case state::quoted:
+                    set_error(csv_error::unterminated_quote, quote);
+                    end_field();
+                    break;
+                case state::unquoted:
+                case state::quote_seen: end_field(); break;
+                case state::skip_line: break;
+            }
+            end_row();
+            return true;
+        }
+        switch (st) {
+            case state::field_start:
+                row.starts.push_back({line_, column()});
+                if (buf_[pos_] == '"') {
+                    quote = {line_, column()};
+                    ++pos_;
+                    st = state::quoted;
+                } else {
+                    st = state::unquoted;
+                }
+                break;
+
+            case state::unquoted: {
+                const char* p = buf_.get() + pos_;
+                const char* e = buf_.get() + end_;
+                const char* q = p;
+                while (q < e && !special_[static_cast<unsigned char>(*q)]) ++q;
+                if (q > p) {
+                    if (too_long(q - p)) break;
+                    row.data.append(p, q - p);
+                }
+                pos_ = q - buf_.get();
+                if (q == e) break;
+                char c = *q;
+                if (c == delim_) {
+                    ++pos_;
+                    end_field();
+                    if (st != state::skip_line) st = state::field_start;
+                } else if (c == '\n' || c == '\r') {
+                    end_field();
+                    end_row();
+                    ++pos_;
+                    newline();
+                    skip_lf_ = c == '\r';
+                    return true;
+                } else if (c == '"') {
+                    // A quote inside an unquoted field is taken literally (5" screen).
+                    if (too_long(1)) break;
+                    row.data.push_back('"');
+                    ++pos_;
+                } else {  // NUL
+                    set_error(csv_error::binary_data, {line_, column()});
+                    ++pos_;
+                }
+                break;
+            }
+
+            case state::quoted: {
+                const char* p = buf_.get() + pos_;
+                const char* e = buf_.get() + end_;
+                const char* q = p;
+                while (q < e && !quoted_special_[static_cast<unsigned char>(*q)]) ++q;
+                if (q > p) {
+                    if (too_long(q - p)) break;
+                    row.data.append(p, q - p);
+                }
+                pos_ = q - buf_.get();
+                if (q == e) break;
+                char c = *q;
+                if (c == '"') {
+                    ++pos_;
+                    st = state::quote_seen;
+                } else if (c == '\n') {
+                    if (too_long(1)) break;
+                    row.data.push_back('\n');
+                    ++pos_;
+                    newline();
+                } else {  // NUL
+                    set_error(csv_error::binary_data, {line_, column()});
+                    ++pos_;
+                }
+                break;
+            }
+
+            case state::quote_seen: {
+                char c = buf_[pos_];
+                if (c == '"') {  // "" inside a quoted field
+                    if (too_long(1)) break;
+                    row.data.push_back('"');
+                    ++pos_;
+                    st = state::quoted;
+                } else if (c == delim_) {
+                    ++pos_;
+                    end_field();
+                    if (st != state::skip_line) st = state::field_start;
+                } else if (c == '\n' || c == '\r') {
+                    st = state::unquoted;  // the unquoted state ends the row
+                } else {
+                    set_error(csv_error::text_after_quote, {line_, column()});
+                    st = state::unquoted;
+                }
+                break;
+            }
+
+            case state::skip_line: {
+                const char* p = buf_.get() + pos_;
+                const char* e = buf_.get() + end_;
+                const char* q = p;
+                while (q < e && *q != '\n' && *q != '\r') ++q;
+                pos_ = q - buf_.get();
+                if (q == e) break;
+                ++pos_;
+                newline();
+                skip_lf_ = *q == '\r';
+                row.end_line = line_ - 1;
+                return true;
+            }
+        }
+    }
+}
+
+bool csv_tokenizer::next_line(csv_row& row) {
+    row.clear();
+    if (skip_lf_) {
+        if (pos_ == end_ && !refill()) return false;
+        skip_lf_ = false;
+        if (buf_[pos_] == '\n') {
+            ++pos_;
+            line_start_ = base_ + pos_;
+        }
+    }
+    if (pos_ == end_ && !refill()) return false;
+    row.line = line_;
+    bool skipping = false;
+    for (;;) {
+        if (pos_ == end_ && !refill()) break;
+        const char* p = buf_.get() + pos_;
+        const char* e = buf_.get() + end_;
+        const char* q = p;
+        while (q < e && *q != '\n' && *q != '\r' && *q != '\0') ++q;
+        if (!skipping && q > p) {
+            if (row.data.size() + (q - p) > max_row_) {
+                row.error = csv_error::row_too_long;
+                row.error_pos = {row.line, 1};
+                row.data.clear();
+                skipping = true;
+            } else {
+                row.data.append(p, q - p);
+            }
+        }
+        pos_ = q - buf_.get();
+        if (q == e) continue;
+        ++pos_;
+        if (*q == '\0') {
+            if (row.error == csv_error::none) {
+                row.error = csv_error::binary_data;
+                row.error_pos = {line_, base_ + pos_ - line_start_};
+            }
+            continue;
+        }
+        newline();
+        skip_lf_ = *q == '\r';
+        break;
+    }
+    row.end_line = row.line;
+    return true;
+}
+
+}  // namespace linkequity::io::detail

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Internal: a streaming RFC 4180 tokenizer (quoted fields with delimiters, newlines and "" escapes;
+// CRLF, LF or CR line ends) over a text_stream, plus a plain line reader for edge lists. Rows are
+// delivered into a caller-owned csv_row whose buffers are reused, so memory stays bounded by
+// max_row_bytes and the 1 MiB block. Problems are reported on the row, never thrown, so that the
+// caller decides between strict and lenient handling. Not part of the public API.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text_stream.hpp"
+
+namespace linkequity::io::detail {
+
+/// The first problem found in a row (the tokenizer always resynchronises at a line end).
+enum class csv_error : std::uint8_t {
+    none,
+    unterminated_quote,  ///< end of input inside a quoted field
+    text_after_quote,    ///< `"abc"def`: text between a closing quote and the delimiter
+    binary_data,         ///< a NUL byte
+    row_too_long,        ///< more than max_row_bytes; the rest of the physical line is skipped
+};
+
+/// Where a field starts: 1-based line and 1-based column (bytes of UTF-8 text in that line).
+struct text_pos {
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+struct csv_row {
+    std::string data;                 ///< the fields' bytes, unquoted and concatenated
+    std::vector<std::size_t> ends;    ///< end offset in `data` of each field
+    std::vector<text_pos> starts;     ///< where each field starts in the text
+    std::size_t line = 0;             ///< line of the row's first byte
+    std::size_t end_line = 0;         ///< line of the row's last byte
+    csv_error error = csv_error::none;
+    text_pos error_pos;               ///< where the problem is (quote opening, NUL, row start)
+    text_pos open_quote;              ///< for row_too_long: a quote still open, else line 0
+
+    std::size_t size() const noexcept { return ends.size(); }
+    std::string_view field(std::size_t i) const noexcept {
+        std::size_t b = i == 0 ? 0 : ends[i - 1];
+        return std::string_view(data).substr(b, ends[i] - b);
+    }
+    void clear() noexcept {
+        data.clear();
+        ends.clear();
+        starts.clear();
+        error = csv_error::none;
+        error_pos = {};
+        open_quote = {};
+    }
+};
+
+class csv_tokenizer {
+public:
+    static constexpr std::size_t block_size = 1u << 20;
+
+    /// Reads the first block at once so that peek() can show it.
+    csv_tokenizer(text_stream& in, std::size_t max_row_bytes);
+
+    /// The start of the text (up to one block), for format sniffing; valid until next().
+    std::string_view peek() const noexcept { return {buf_.get() + pos_, end_ - pos_}; }
+
+    void set_delimiter(char d);
+    char delimiter() const noexcept { return delim_; }
+
+    /// Reads the next row, skipping blank lines. Returns false at end of input.
+    /// Cost: O(bytes of the row), amortised over block reads.
+    bool next(csv_row& row);
+
+    /// Reads the next physical line (without its line end) into row.data / row.line, with the
+    /// same error reporting (binary_data, row_too_long). Returns false at end of input.
+    bool next_line(csv_row& row);
+
+    /// The line number the next row starts at (or that end of input was reached on).
+    std::size_t line() const noexcept { return line_; }
+
+private:
+    bool refill();
+    void newline() noexcept {
+        ++line_;
+        line_start_ = base_ + pos_;
+    }
+    std::size_t column() const noexcept { return base_ + pos_ - line_start_ + 1; }
+    bool skip_blank_lines();
+
+    text_stream& in_;
+    std::size_t max_row_;
+    std::unique_ptr<char[]> buf_;
+    std::size_t pos_ = 0, end_ = 0;
+    std::size_t base_ = 0;        // absolute text offset of buf_[0]
+    std::size_t line_ = 1;
+    std::size_t line_start_ = 0;  // absolute text offset of the current line's first byte
+    bool eof_ = false;
+    bool skip_lf_ = false;        // a CR ended the last line; swallow a following LF
+    char delim_ = ',';
+    bool special_[256] = {};      // unquoted: delimiter, CR, LF, quote, NUL
+    bool quoted_special_[256] = {};  // quoted: quote, LF, NUL
+};
+
+const char* csv_error_reason(csv_error e) noexcept;
+
+}  // namespace linkequity::io::detail

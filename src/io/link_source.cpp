@@ -1,0 +1,480 @@
+// SPDX-License-Identifier: MIT
+// read_links / read_edge_list: format sniffing (edge list, "sep=" line, delimiter from the header),
+// the row → raw_link mapping of each export format, SNAP edge-list parsing, and the strict/lenient
+// bad-row switch (read_report::bad_row). Streaming: one reused csv_row and raw_link per read.
+#include "linkequity/io/link_source.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "csv_reader.hpp"
+#include "link_formats.hpp"
+#include "linkequity/error.hpp"
+#include "text_stream.hpp"
+
+namespace linkequity::io {
+
+// ---------------------------------------------------------------- names and the report
+
+const char* format_name(link_format f) noexcept {
+    switch (f) {
+        case link_format::auto_detect: return "auto";
+        case link_format::generic: return "generic";
+        case link_format::screaming_frog: return "screaming-frog";
+        case link_format::ahrefs: return "ahrefs";
+        case link_format::majestic: return "majestic";
+        case link_format::edge_list: return "edge-list";
+    }
+    return "unknown";
+}
+
+link_format parse_format(const std::string& name) {
+    std::string n;
+    for (char c : name) n.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? char(c + 32) : c);
+    for (link_format f : {link_format::auto_detect, link_format::generic,
+                          link_format::screaming_frog, link_format::ahrefs, link_format::majestic,
+                          link_format::edge_list}) {
+        if (n == format_name(f)) return f;
+    }
+    if (n == "auto-detect") return link_format::auto_detect;
+    throw std::invalid_argument(fmt::format(
+        "parse_format: unknown link format '{}'; allowed: auto, generic, screaming-frog, ahrefs, "
+        "majestic, edge-list",
+        name));
+}
+
+void read_report::bad_row(bool skip_bad, std::size_t line, std::size_t column,
+                          const std::string& reason) {
+    bad_row(skip_bad, line, column, reason, std::string());
+}
+
+void read_report::bad_row(bool skip_bad, std::size_t line, std::size_t column,
+                          const std::string& reason, const std::string& detail) {
+    std::string message = detail.empty() ? reason : reason + ": " + detail;
+    if (!skip_bad) throw parse_error(path, line, column, message);
+    ++skipped;
+    ++skipped_by_reason[reason];
+    if (examples.size() < 10) examples.push_back(parse_error(path, line, column, message).what());
+}
+
+namespace {
+
+using detail::csv_error;
+using detail::csv_row;
+using detail::csv_tokenizer;
+using detail::text_stream;
+
+// ---------------------------------------------------------------- sniffing
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Splits an edge-list line into at most `max` tokens (whitespace and/or one comma between).
+/// Returns the token count, which may exceed max (extra tokens are not stored).
+std::size_t split_edge_tokens(std::string_view line, std::string_view* tok, std::size_t max) {
+    std::size_t n = 0, i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (is_space(line[i]) || line[i] == ',')) ++i;
+        if (i == line.size()) break;
+        std::size_t b = i;
+        while (i < line.size() && !is_space(line[i]) && line[i] != ',') ++i;
+        if (n < max) tok[n] = line.substr(b, i - b);
+        ++n;
+    }
+    return n;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+    }
+    return true;
+}
+
+bool is_number(std::string_view s) {
+    double d;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+/// Whether the first line that is not blank or a #/% comment is "int int [number]".
+bool looks_like_edge_list(std::string_view head) {
+    while (!head.empty()) {
+        std::size_t nl = head.find('\n');
+        std::string_view line = head.substr(0, nl);
+        head = nl == std::string_view::npos ? std::string_view() : head.substr(nl + 1);
+        line = detail::trim(line);
+        if (line.empty() || line[0] == '#' || line[0] == '%') continue;
+        std::string_view tok[3];
+        std::size_t n = split_edge_tokens(line, tok, 3);
+        return (n == 2 || n == 3) && all_digits(tok[0]) && all_digits(tok[1]) &&
+               (n == 2 || is_number(tok[2]));
+    }
+    return false;
+}
+
+/// The delimiter of a header line: the most frequent of tab, comma, semicolon outside quotes.
+char detect_delimiter(std::string_view head) {
+    std::size_t tabs = 0, commas = 0, semis = 0;
+    bool quoted = false;
+    for (char c : head) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        tabs += c == '\t';
+        commas += c == ',';
+        semis += c == ';';
+    }
+    if (tabs >= commas && tabs >= semis && tabs > 0) return '\t';
+    if (semis > commas) return ';';
+    return ',';
+}
+
+/// Excel's "sep=;" first line: returns the delimiter, or 0.
+char excel_sep_line(std::string_view head) {
+    if (head.size() >= 5 && detail::iequals(head.substr(0, 4), "sep=") &&
+        (head.size() == 5 || head[5] == '\r' || head[5] == '\n')) {
+        return head[4];
+    }
+    return 0;
+}
+
+[[noreturn]] void throw_empty(const std::string& path) {
+    throw parse_error(path, 0, 0, "empty file (no header row)");
+}
+
+struct prepared {
+    link_format format = link_format::auto_detect;
+    detail::column_map map;
+    std::size_t header_columns = 0;
+};
+
+/// Reads up to and including the header row; decides format, delimiter and columns.
+prepared prepare(csv_tokenizer& tok, const std::string& path, const read_options& options,
+                 bool map) {
+    prepared p;
+    std::string_view head = tok.peek();
+    if (head.empty()) throw_empty(path);
+    p.format = options.format;
+    if (p.format == link_format::auto_detect && looks_like_edge_list(head)) {
+        p.format = link_format::edge_list;
+    }
+    if (p.format == link_format::edge_list) return p;
+
+    csv_row row;
+    if (char sep = excel_sep_line(head)) {
+        tok.next_line(row);
+        tok.set_delimiter(sep);
+    } else {
+        tok.set_delimiter(detect_delimiter(head));
+    }
+    if (!tok.next(row)) throw_empty(path);
+    if (row.error != csv_error::none) {
+        throw parse_error(path, row.error_pos.line, row.error_pos.column,
+                          fmt::format("bad header row: {}", detail::csv_error_reason(row.error)));
+    }
+    std::vector<std::string> header;
+    header.reserve(row.size());
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        std::string_view f = detail::trim(row.field(i));
+        if (f.size() >= 3 && f.substr(0, 3) == "\xEF\xBB\xBF") f = detail::trim(f.substr(3));
+        header.emplace_back(f);
+    }
+    if (p.format == link_format::auto_detect) p.format = detail::detect_csv_format(header);
+    p.header_columns = header.size();
+    if (map) p.map = detail::map_columns(p.format, header, options, path, row.line);
+    return p;
+}
+
+// ---------------------------------------------------------------- CSV rows → links
+
+/// Reports a tokenizer-level problem of the row.
+void report_row_error(read_report& report, const read_options& options, const csv_row& row) {
+    if (row.error == csv_error::row_too_long) {
+        std::string detail = fmt::format("longer than {} bytes; lines {}-{} skipped",
+                                         options.max_row_bytes, row.line, row.end_line);
+        if (row.open_quote.line > 0) {
+            detail += fmt::format("; the quoted field opened at {}:{} may lack its closing quote",
+                                  row.open_quote.line, row.open_quote.column);
+        }
+        report.bad_row(options.skip_bad, row.line, 1, "row too long", detail);
+        return;
+    }
+    report.bad_row(options.skip_bad, row.error_pos.line, row.error_pos.column,
+                   detail::csv_error_reason(row.error));
+}
+
+class row_mapper {
+public:
+    row_mapper(const detail::column_map& map, read_report& report, const read_options& options)
+        : map_(map), report_(report), options_(options) {}
+
+    /// Fills `link` from the row; false when the row is bad (reported) or a resource (counted).
+    bool map(const csv_row& row, raw_link& link, std::size_t header_columns) {
+        if (row.size() < map_.min_fields) {
+            const auto& last = row.starts.back();
+            report_.bad_row(options_.skip_bad, last.line, last.column, "too few columns",
+                            fmt::format("{} field{}, the header has {}", row.size(),
+                                        row.size() == 1 ? "" : "s", header_columns));
+            return false;
+        }
+        if (map_.type >= 0) {
+            std::string_view type = detail::trim(row.field(map_.type));
+            if (type.empty()) {
+                bad(row, map_.type, "empty Type field", "");
+                return false;
+            }
+            // "Hyperlink" since version 11, "AHREF" before.
+            if (!detail::iequals(type, "hyperlink") && !detail::iequals(type, "ahref")) {
+                ++report_.resources;
+                return false;
+            }
+        }
+        if (!url_field(row, map_.source, "source", link.source)) return false;
+        if (!url_field(row, map_.target, "target", link.target)) return false;
+
+        edge_flags rel = flags::none;
+        if (map_.rel >= 0) rel |= detail::parse_rel(row.field(map_.rel));
+        if (map_.link_type >= 0) rel |= detail::parse_rel(row.field(map_.link_type));
+        if (map_.follow >= 0) {
+            auto b = detail::parse_bool(row.field(map_.follow));
+            if (b == detail::tribool::invalid) return bad_bool(row, map_.follow, "Follow");
+            // An empty Follow cell says nothing; "false" means nofollow.
+            if (b == detail::tribool::no && !detail::trim(row.field(map_.follow)).empty()) {
+                rel |= flags::nofollow;
+            }
+        }
+        const bool plus_minus = map_.format == link_format::majestic;
+        struct { int col; edge_flags bit; const char* name; } bools[] = {
+            {map_.nofollow, flags::nofollow, plus_minus ? "Flag No Follow" : "Nofollow"},
+            {map_.ugc, flags::ugc, "UGC"},
+            {map_.sponsored, flags::sponsored, "Sponsored"},
+        };
+        for (const auto& b : bools) {
+            if (b.col < 0) continue;
+            auto v = detail::parse_bool(row.field(b.col), plus_minus);
+            if (v == detail::tribool::invalid) return bad_bool(row, b.col, b.name);
+            if (v == detail::tribool::yes) rel |= b.bit;
+        }
+        link.rel = rel;
+
+        text_field(row, map_.anchor, link.anchor);
+        text_field(row, map_.first_seen, link.first_seen);
+        text_field(row, map_.last_seen, link.last_seen);
+        link.position = map_.position >= 0 ? detail::parse_position(row.field(map_.position))
+                                           : link_position::unknown;
+        link.line = row.line;
+        return true;
+    }
+
+private:
+    void bad(const csv_row& row, int col, const char* reason, const std::string& detail) {
+        const auto& at = row.starts[static_cast<std::size_t>(col)];
+        report_.bad_row(options_.skip_bad, at.line, at.column, reason, detail);
+    }
+    bool bad_bool(const csv_row& row, int col, const char* column_name) {
+        bad(row, col, "invalid boolean value",
+            fmt::format("'{}' in column {} (expected true/false{})",
+                        detail::trim(row.field(col)), column_name,
+                        map_.format == link_format::majestic ? " or +/-" : ""));
+        return false;
+    }
+    bool url_field(const csv_row& row, int col, const char* role, std::string& out) {
+        std::string_view v = detail::trim(row.field(col));
+        if (v.empty()) {
+            bad(row, col, role[0] == 's' ? "empty source field" : "empty target field", "");
+            return false;
+        }
+        if (!detail::valid_utf8(v)) {
+            bad(row, col,
+                role[0] == 's' ? "invalid UTF-8 in source field" : "invalid UTF-8 in target field",
+                "");
+            return false;
+        }
+        out.assign(v.data(), v.size());
+        return true;
+    }
+    static void text_field(const csv_row& row, int col, std::string& out) {
+        if (col < 0) {
+            out.clear();
+            return;
+        }
+        detail::assign_repaired_utf8(out, detail::trim(row.field(col)));
+    }
+
+    const detail::column_map& map_;
+    read_report& report_;
+    const read_options& options_;
+};
+
+// ---------------------------------------------------------------- edge lists
+
+/// Parses edge-list lines; calls on_edge(src, dst, weight, has_weight, tokens, line).
+template <class OnEdge>
+void parse_edge_lines(csv_tokenizer& tok, read_report& report, const read_options& options,
+                      OnEdge&& on_edge) {
+    csv_row row;
+    while (tok.next_line(row)) {
+        if (row.error != csv_error::none) {
+            ++report.rows;
+            report_row_error(report, options, row);
+            continue;
+        }
+        std::string_view line = detail::trim(row.data);
+        if (line.empty() || line[0] == '#' || line[0] == '%') continue;
+        ++report.rows;
+        std::string_view tok3[3];
+        std::size_t n = split_edge_tokens(line, tok3, 3);
+        auto column_of = [&](std::string_view t) {
+            return static_cast<std::size_t>(t.data() - row.data.data()) + 1;
+        };
+        if (n < 2) {
+            report.bad_row(options.skip_bad, row.line, column_of(line), "too few columns",
+                           fmt::format("{} value{}, expected 'source target [weight]'", n,
+                                       n == 1 ? "" : "s"));
+            continue;
+        }
+        if (n > 3) {
+            report.bad_row(options.skip_bad, row.line, column_of(line), "too many columns",
+                           fmt::format("{} values, expected 'source target [weight]'", n));
+            continue;
+        }
+        std::uint64_t id[2];
+        bool ok = true;
+        for (int k = 0; k < 2 && ok; ++k) {
+            std::string_view t = tok3[k];
+            auto r = std::from_chars(t.data(), t.data() + t.size(), id[k]);
+            if (r.ec != std::errc() || r.ptr != t.data() + t.size() || id[k] >= max_nodes) {
+                ok = false;
+                bool overflow = r.ec == std::errc::result_out_of_range ||
+                                (r.ec == std::errc() && r.ptr == t.data() + t.size());
+                report.bad_row(options.skip_bad, row.line, column_of(t), "invalid node id",
+                               overflow ? fmt::format("{} is larger than the largest id {}", t,
+                                                      max_nodes - 1)
+                                        : fmt::format("'{}' is not a non-negative integer", t));
+            }
+        }
+        if (!ok) continue;
+        double w = 1.0;
+        if (n == 3) {
+            std::string_view t = tok3[2];
+            auto r = std::from_chars(t.data(), t.data() + t.size(), w);
+            if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(w) ||
+                w < 0) {
+                report.bad_row(options.skip_bad, row.line, column_of(t), "invalid weight",
+                               fmt::format("'{}' is not a finite number >= 0", t));
+                continue;
+            }
+        }
+        on_edge(id[0], id[1], w, n == 3, tok3, row.line);
+    }
+}
+
+read_report read_links_impl(text_stream& in, const read_options& options,
+                            const std::function<void(const raw_link&)>& sink) {
+    read_report report;
+    report.path = in.name();
+    csv_tokenizer tok(in, options.max_row_bytes);
+    prepared p = prepare(tok, report.path, options, true);
+    report.format = p.format;
+    raw_link link;
+
+    if (p.format == link_format::edge_list) {
+        parse_edge_lines(tok, report, options,
+                         [&](std::uint64_t, std::uint64_t, double, bool, const std::string_view* t,
+                             std::size_t line) {
+                             link.source.assign(t[0].data(), t[0].size());
+                             link.target.assign(t[1].data(), t[1].size());
+                             link.line = line;
+                             ++report.links;
+                             sink(link);
+                         });
+        return report;
+    }
+
+    row_mapper mapper(p.map, report, options);
+    csv_row row;
+    while (tok.next(row)) {
+        ++report.rows;
+        if (row.error != csv_error::none) {
+            report_row_error(report, options, row);
+            continue;
+        }
+        if (!mapper.map(row, link, p.header_columns)) continue;
+        ++report.links;
+        sink(link);
+    }
+    return report;
+}
+
+edge_list read_edge_list_impl(text_stream& in, const read_options& options, read_report* out) {
+    if (options.format != link_format::auto_detect && options.format != link_format::edge_list) {
+        throw std::invalid_argument(fmt::format(
+            "read_edge_list: read_options::format must be auto or edge-list, got {}",
+            format_name(options.format)));
+    }
+    read_report report;
+    report.path = in.name();
+    report.format = link_format::edge_list;
+    csv_tokenizer tok(in, options.max_row_bytes);
+    if (tok.peek().empty()) throw_empty(report.path);
+    edge_list edges;
+    std::uint64_t max_id = 0;
+    bool any = false;
+    parse_edge_lines(tok, report, options,
+                     [&](std::uint64_t s, std::uint64_t d, double w, bool has_weight,
+                         const std::string_view*, std::size_t) {
+                         if (has_weight && edges.weights.empty()) {
+                             edges.weights.assign(edges.src.size(), edge_weight(1));
+                         }
+                         edges.src.push_back(static_cast<node_id>(s));
+                         edges.dst.push_back(static_cast<node_id>(d));
+                         if (!edges.weights.empty()) edges.weights.push_back(edge_weight(w));
+                         max_id = std::max({max_id, s, d});
+                         any = true;
+                         ++report.links;
+                     });
+    edges.num_nodes = any ? static_cast<std::size_t>(max_id) + 1 : 0;
+    if (out) *out = std::move(report);
+    return edges;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- public entry points
+
+read_report read_links(const std::string& path, const read_options& options,
+                       const std::function<void(const raw_link&)>& sink) {
+    text_stream in = text_stream::open_file(path);
+    return read_links_impl(in, options, sink);
+}
+
+read_report read_links_from_memory(const void* data, std::size_t size, const std::string& name,
+                                   const read_options& options,
+                                   const std::function<void(const raw_link&)>& sink) {
+    text_stream in = text_stream::from_memory(data, size, name);
+    return read_links_impl(in, options, sink);
+}
+
+link_format detect_format(const std::string& path) {
+    text_stream in = text_stream::open_file(path);
+    csv_tokenizer tok(in, read_options{}.max_row_bytes);
+    return prepare(tok, path, read_options{}, false).format;
+}
+
+edge_list read_edge_list(const std::string& path, const read_options& options,
+                         read_report* report) {
+    text_stream in = text_stream::open_file(path);
+    return read_edge_list_impl(in, options, report);
+}
+
+edge_list read_edge_list_from_memory(const void* data, std::size_t size, const std::string& name,
+                                     const read_options& options, read_report* report) {
+    text_stream in = text_stream::from_memory(data, size, name);
+    return read_edge_list_impl(in, options, report);
+}
+
+}  // namespace linkequity::io
