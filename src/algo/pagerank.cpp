@@ -64,22 +64,36 @@ struct kernel_setup {
     double evaporated_at(std::size_t i) const { return evaporated.empty() ? 0.0 : evaporated[i]; }
 };
 
-/// Σ over followable in-edges of i of c_j · w_ji.
+/// c_j · w_ji for in-edge e of the row, or 0 when the edge is masked.
+template <bool Weighted, bool Masked>
+inline double term(const kernel_setup& k, const double* c, edge_offset e) {
+    if constexpr (Masked) {
+        if (k.flags[e] & k.mask) return 0.0;
+    }
+    if constexpr (Weighted) {
+        return c[k.sources[e]] * static_cast<double>(k.weights[e]);
+    } else {
+        return c[k.sources[e]];
+    }
+}
+
+/// Σ over followable in-edges of i of c_j · w_ji. Four independent partial sums: one chain of
+/// dependent floating-point adds would cap the loop at one edge per add latency (~4 cycles),
+/// while the loads themselves can overlap. The order is fixed per row, so results do not depend
+/// on the thread count.
 template <bool Weighted, bool Masked>
 inline double pull(const kernel_setup& k, const double* c, std::size_t i) {
-    double s = 0;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    edge_offset e = k.offsets[i];
     const edge_offset end = k.offsets[i + 1];
-    for (edge_offset e = k.offsets[i]; e < end; ++e) {
-        if constexpr (Masked) {
-            if (k.flags[e] & k.mask) continue;
-        }
-        if constexpr (Weighted) {
-            s += c[k.sources[e]] * static_cast<double>(k.weights[e]);
-        } else {
-            s += c[k.sources[e]];
-        }
+    for (; e + 4 <= end; e += 4) {
+        s0 += term<Weighted, Masked>(k, c, e);
+        s1 += term<Weighted, Masked>(k, c, e + 1);
+        s2 += term<Weighted, Masked>(k, c, e + 2);
+        s3 += term<Weighted, Masked>(k, c, e + 3);
     }
-    return s;
+    for (; e < end; ++e) s0 += term<Weighted, Masked>(k, c, e);
+    return (s0 + s1) + (s2 + s3);
 }
 
 struct sweep_sums {

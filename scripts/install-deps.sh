@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs linkequity's build and test dependencies on Debian 12 / Ubuntu 24.04 (idempotent:
+# packages already present are left alone). Run as root or with sudo available.
+#   scripts/install-deps.sh            system packages + Python packages for the tests
+#   scripts/install-deps.sh --system   system packages only
+set -euo pipefail
+
+APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-graph1.81-dev libboost-url1.81-dev   # Boost 1.81 (has Boost.URL); not the 1.74 -dev set
+  libeigen3-dev libfmt-dev catch2 libcli11-dev
+  libpsl-dev publicsuffix libidn2-dev zlib1g-dev
+  clang libclang-rt-14-dev                      # the libFuzzer target
+  python3-dev python3-pip
+)
+PIP_PACKAGES=(
+  "scikit-build-core>=0.10" "pybind11>=2.12" numpy pandas pytest networkx scipy
+  pybind11-stubgen tqdm matplotlib nbclient nbformat ipykernel
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: apt-get install ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all ${#APT_PACKAGES[@]} Debian packages already installed"
+fi
+
+if [ "${1:-}" != "--system" ]; then
+  PY=${PYTHON:-python3}
+  echo "install-deps: $PY -m pip install ${PIP_PACKAGES[*]}"
+  $PY -m pip install -q --disable-pip-version-check "${PIP_PACKAGES[@]}"
+fi
+echo "install-deps: done"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs every test of linkequity on this machine, installing what is missing first:
+#   1. Release build: C++ tests (ctest), then `cmake --install` into build/install and the
+#      examples + tests/package built as separate projects against that installed tree;
+#   2. the Python package: `pip install .`, pytest on the installed package, stub check;
+#   3. AddressSanitizer + UndefinedBehaviorSanitizer build of the C++ tests;
+#   4. a build without OpenMP, C++ tests.
+# Options: --quick (steps 1-2 only), --no-deps (skip scripts/install-deps.sh).
+# Exit status is non-zero when any step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+QUICK=0
+DEPS=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --no-deps) DEPS=0 ;;
+    *) echo "usage: scripts/test.sh [--quick] [--no-deps]" >&2; exit 2 ;;
+  esac
+done
+JOBS=${JOBS:-$(nproc)}
+PY=${PYTHON:-python3}
+step() { printf '\n=== %s\n' "$*"; }
+
+if [ "$DEPS" = 1 ]; then step "dependencies"; scripts/install-deps.sh; fi
+
+step "release build + C++ tests"
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_INSTALL_PREFIX="$ROOT/build/install" -DLINKEQUITY_BUILD_FUZZERS=ON
+cmake --build build/release -j "$JOBS"
+ctest --test-dir build/release --output-on-failure -j "$JOBS"
+
+step "install + consumer projects (find_package(linkequity))"
+cmake --install build/release > /dev/null
+cmake -S examples -B build/examples -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install"
+cmake --build build/examples -j "$JOBS"
+for exe in build/examples/example_*; do "$exe" > /dev/null; done
+cmake -S tests/package -B build/package -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install"
+cmake --build build/package -j "$JOBS"
+build/package/consumer
+"$ROOT/build/install/bin/linkequity" --help > /dev/null
+
+if [ -f fuzz/CMakeLists.txt ] && ls build/release/fuzz/fuzz_* > /dev/null 2>&1; then
+  step "fuzzing (bounded)"
+  for f in build/release/fuzz/fuzz_*; do
+    mkdir -p "build/fuzz-corpus/$(basename "$f")"
+    "$f" -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=2048 \
+      "build/fuzz-corpus/$(basename "$f")" tests/data/links tests/data/broken 2>&1 | tail -n 3
+  done
+fi
+
+step "Python package: pip install . + pytest"
+"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation . 
+(cd build && "$PY" -m pytest -q "$ROOT/tests/python")
+if [ -x scripts/check-stubs.sh ]; then scripts/check-stubs.sh; fi
+
+if [ "$QUICK" = 0 ]; then
+  step "AddressSanitizer + UndefinedBehaviorSanitizer"
+  cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKEQUITY_SANITIZE=ON \
+    -DLINKEQUITY_BUILD_EXAMPLES=OFF -DLINKEQUITY_BUILD_BENCHMARKS=OFF
+  cmake --build build/asan -j "$JOBS"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build/asan --output-on-failure -j "$JOBS"
+
+  step "without OpenMP"
+  cmake -S . -B build/serial -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINKEQUITY_USE_OPENMP=OFF \
+    -DLINKEQUITY_BUILD_EXAMPLES=OFF -DLINKEQUITY_BUILD_BENCHMARKS=OFF
+  cmake --build build/serial -j "$JOBS"
+  ctest --test-dir build/serial --output-on-failure -j "$JOBS"
+fi
+step "all tests passed"
