@@ -89,6 +89,10 @@ class Graph:
         """
         src_a = np.asarray(src)
         dst_a = np.asarray(dst)
+        if src_a.size == 0 and src_a.dtype.kind == "f":  # np.asarray([]) is float64
+            src_a = src_a.astype(np.uint32)
+        if dst_a.size == 0 and dst_a.dtype.kind == "f":
+            dst_a = dst_a.astype(np.uint32)
         w = None if weights is None else np.asarray(weights)
         f = None if flags is None else np.asarray(flags)
         core = _core.CsrGraph.from_edges(src_a, dst_a, num_nodes, w, f, self_loops,

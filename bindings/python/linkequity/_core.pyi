@@ -1,0 +1,339 @@
+"""
+linkequity's compiled core (private; use the `linkequity` package).
+"""
+from __future__ import annotations
+from linkequity import ParseError
+import numpy
+import numpy.typing
+import typing
+__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual']
+class CsrGraph:
+    """
+    Immutable CSR graph (private; wrapped by linkequity.Graph).
+    """
+    @staticmethod
+    def from_edges(src: numpy.ndarray, dst: numpy.ndarray, num_nodes: typing.SupportsInt | typing.SupportsIndex | None = None, weights: numpy.ndarray | None = None, flags: numpy.ndarray | None = None, self_loops: str = 'drop', duplicates: str = 'merge', lean: bool = False) -> CsrGraph:
+        """
+        Builds a graph from edge arrays src[i] -> dst[i] (see linkequity.Graph.from_edges).
+        """
+    def clone(self) -> CsrGraph:
+        """
+        A deep copy.
+        """
+    def in_degree(self) -> numpy.typing.NDArray[numpy.int64]:
+        """
+        Number of stored in-edges of every node (int64 array).
+        """
+    def out_degree(self) -> numpy.typing.NDArray[numpy.int64]:
+        """
+        Number of stored out-edges of every node (int64 array).
+        """
+    @property
+    def has_flags(self) -> bool:
+        ...
+    @property
+    def has_weights(self) -> bool:
+        ...
+    @property
+    def in_flags(self) -> numpy.typing.NDArray[numpy.uint8]:
+        ...
+    @property
+    def in_offsets(self) -> numpy.typing.NDArray[numpy.uint64]:
+        ...
+    @property
+    def in_sources(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def in_weights(self) -> numpy.typing.NDArray[numpy.float32]:
+        ...
+    @property
+    def is_lean(self) -> bool:
+        ...
+    @property
+    def lean_out_weight(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def memory_bytes(self) -> int:
+        ...
+    @property
+    def num_edges(self) -> int:
+        ...
+    @property
+    def num_nodes(self) -> int:
+        ...
+    @property
+    def out_flags(self) -> numpy.typing.NDArray[numpy.uint8]:
+        ...
+    @property
+    def out_offsets(self) -> numpy.typing.NDArray[numpy.uint64]:
+        ...
+    @property
+    def out_targets(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def out_weights(self) -> numpy.typing.NDArray[numpy.float32]:
+        ...
+class DanglingPolicy:
+    """
+    Where dangling nodes' score goes.
+    
+    Members:
+    
+      personalization
+    
+      uniform
+    
+      vector
+    """
+    __members__: typing.ClassVar[dict[str, DanglingPolicy]]
+    personalization: typing.ClassVar[DanglingPolicy]
+    uniform: typing.ClassVar[DanglingPolicy]
+    vector: typing.ClassVar[DanglingPolicy]
+    @typing.overload
+    def __eq__(self, other: DanglingPolicy) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: DanglingPolicy) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class ExcludedLinkMode:
+    """
+    What excluded links do.
+    
+    Members:
+    
+      exclude
+    
+      evaporate
+    """
+    __members__: typing.ClassVar[dict[str, ExcludedLinkMode]]
+    evaporate: typing.ClassVar[ExcludedLinkMode]
+    exclude: typing.ClassVar[ExcludedLinkMode]
+    @typing.overload
+    def __eq__(self, other: ExcludedLinkMode) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: ExcludedLinkMode) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class PageRankSolver:
+    """
+    Iteration scheme.
+    
+    Members:
+    
+      power
+    
+      gauss_seidel
+    """
+    __members__: typing.ClassVar[dict[str, PageRankSolver]]
+    gauss_seidel: typing.ClassVar[PageRankSolver]
+    power: typing.ClassVar[PageRankSolver]
+    @typing.overload
+    def __eq__(self, other: PageRankSolver) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: PageRankSolver) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class PageRankOptions:
+    """
+    pagerank_options (private; built by linkequity.pagerank).
+    """
+    dangling: DanglingPolicy
+    dangling_distribution: typing.Any
+    excluded_links: ExcludedLinkMode
+    personalization: typing.Any
+    solver: PageRankSolver
+    start: typing.Any
+    weighted: bool
+    def __init__(self) -> None:
+        ...
+    def validate(self, num_nodes: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Checks every option against a graph of num_nodes nodes; raises ValueError.
+        """
+    @property
+    def damping(self) -> float:
+        ...
+    @damping.setter
+    def damping(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        ...
+    @excluded.setter
+    def excluded(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        ...
+    @max_iterations.setter
+    def max_iterations(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        ...
+    @tolerance.setter
+    def tolerance(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class PageRankResult:
+    """
+    The result of linkequity.pagerank.
+    
+    Attributes:
+        scores: float64 array indexed by node id, each >= 0, summing to 1. A view of the
+            result's own memory (no copy); it keeps the result alive.
+        iterations: iterations performed.
+        residual: L1 change of the last iteration.
+        converged: residual < tolerance. False after max_iterations: the scores are then the
+            max_iterations-th iterate (no exception).
+        cancelled: a progress callback returned False.
+        history: the residual of every iteration (float64 array view).
+        seconds: wall time of the C++ iterations (excluding validation and the binding).
+    """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
+        """
+    @property
+    def converged(self) -> bool:
+        """
+        residual < tolerance.
+        """
+    @property
+    def history(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        L1 change of every iteration (float64, read-only view).
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Iterations performed.
+        """
+    @property
+    def residual(self) -> float:
+        """
+        L1 change of the last iteration.
+        """
+    @property
+    def scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Scores indexed by node id (float64 view of the result's memory, no copy).
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the C++ iterations, in seconds.
+        """
+def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
+    """
+    Test hook: throws linkequity::parse_error from C++.
+    """
+def erdos_renyi_edges(n: typing.SupportsInt | typing.SupportsIndex, m: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex) -> tuple:
+    """
+    Erdős–Rényi G(n, m) edges: (num_nodes, src, dst).
+    """
+def followable_out_weight(graph: CsrGraph, options: PageRankOptions) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    out(j) of every node, as the kernel uses it.
+    """
+def kronecker_edges(scale: typing.SupportsInt | typing.SupportsIndex, edge_factor: typing.SupportsFloat | typing.SupportsIndex = 16.0, seed: typing.SupportsInt | typing.SupportsIndex = 27491095, a: typing.SupportsFloat | typing.SupportsIndex = 0.57, b: typing.SupportsFloat | typing.SupportsIndex = 0.19, c: typing.SupportsFloat | typing.SupportsIndex = 0.19, permute: bool = True, symmetrize: bool = False) -> tuple:
+    """
+    R-MAT/Kronecker edges: (num_nodes, src, dst) (see linkequity.generate.kronecker_edges).
+    """
+def pagerank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> PageRankResult:
+    """
+    Runs the PageRank kernel with the GIL released (see linkequity.pagerank).
+    """
+def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOptions) -> float:
+    """
+    L1 change of one serial push-direction PageRank step from `scores` (independent check).
+    """
+__version__: str = '0.1.0'
