@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// synthetic_web: a seeded, reproducible web of registrable domains (power-law sizes, several hosts
+// on some, multi-label and private public suffixes), its pages, and a stream of links with a
+// realistic mix (mostly internal; external targets by preferential attachment over domains; rel,
+// positions, anchors). Links come in fixed blocks, each from its own random stream, generated in
+// parallel and delivered in order: the output is identical on any thread count.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "linkequity/config.hpp"
+#include "linkequity/io/link_source.hpp"
+#include "linkequity/span.hpp"
+
+namespace linkequity::web {
+
+struct synthetic_web_options {
+    std::size_t domains = 1000;    ///< registrable domains, >= 1
+    std::size_t links = 100000;    ///< link rows to emit (web and non-web targets), >= 0
+    std::uint64_t seed = 1;
+    /// Pages ≈ max(2·domains, links / links_per_page); a page's out-links vary around this.
+    double links_per_page = 25;
+    /// Pages per domain follow a Pareto law P(size > s) ∝ s^−(size_exponent − 1).
+    double size_exponent = 2.1;
+    double internal_share = 0.80;        ///< of web links: target in the source's domain
+    double multi_host_share = 0.25;      ///< of domains with >= 20 pages: extra hosts (blog., shop. …)
+    double multi_label_share = 0.12;     ///< domains under co.uk, com.au, co.jp, org.uk
+    double private_share = 0.06;         ///< domains under blogspot.com / github.io (private PSL)
+    double non_web_share = 0.002;        ///< links to mailto:, tel:, javascript:
+    double internal_nofollow = 0.12;     ///< rel="nofollow" share of internal links
+    double external_nofollow = 0.35;     ///< plain rel="nofollow" share of external links
+    double external_sponsored = 0.10;    ///< rel="sponsored" share of external links
+    double external_ugc = 0.10;          ///< rel="ugc" share of external links
+    double sponsored_ugc_also_nofollow = 0.4;  ///< sponsored/ugc links that also say nofollow
+    /// Preferential attachment (Price's model) over domains: each new domain cites
+    /// `attachment_refs` earlier ones with probability ∝ citations + attachment_offset; external
+    /// links then pick target domains ∝ 1 + citations.
+    std::size_t attachment_refs = 8;
+    double attachment_offset = 1.0;
+
+    /// @throws std::invalid_argument naming the option, value and allowed range.
+    void validate() const;
+};
+
+/// Counts by construction of the links emitted (the web graph recomputes them independently).
+struct synthetic_web_stats {
+    std::size_t links = 0;     ///< rows emitted
+    std::size_t web = 0;       ///< rows with a web target
+    std::size_t internal = 0;  ///< web rows within one registrable domain
+    std::size_t non_web = 0;
+    std::size_t nofollow = 0, sponsored = 0, ugc = 0;  ///< rows carrying the bit
+    std::size_t by_position[6] = {};                   ///< indexed by link_position
+
+    void add(const synthetic_web_stats& o);
+    double internal_share() const { return web ? double(internal) / double(web) : 0.0; }
+    double nofollow_share() const { return links ? double(nofollow) / double(links) : 0.0; }
+};
+
+/// The synthetic web's structure (domains, hosts, pages: O(domains + pages) memory, built in the
+/// constructor) and its link stream (generated on demand, never stored).
+class synthetic_web {
+public:
+    /// @throws std::invalid_argument for bad options; std::length_error past 2^32 − 1 pages.
+    explicit synthetic_web(const synthetic_web_options& options);
+
+    const synthetic_web_options& options() const noexcept { return options_; }
+    std::size_t num_domains() const noexcept { return domain_names_.size(); }
+    std::size_t num_hosts() const noexcept { return host_names_.size(); }
+    std::size_t num_pages() const noexcept { return page_host_.size(); }
+    /// Registrable domain d, e.g. "kavomi3f.co.uk" or "lorasu1b.blogspot.com".
+    const std::string& domain_name(std::size_t d) const { return domain_names_[d]; }
+    const std::string& host_name(std::size_t h) const { return host_names_[h]; }
+    std::size_t domain_of_host(std::size_t h) const { return host_domain_[h]; }
+    std::size_t host_of_page(std::size_t p) const { return page_host_[p]; }
+    /// Absolute URL of page p (its host's page 0 is "/").
+    std::string page_url(std::size_t p) const;
+
+    /// Streams the links as raw_link rows: sink(batch) is called from the calling thread with
+    /// consecutive batches in order (line = 1-based row number + 1, as if under a header).
+    /// Batches are generated in parallel. O(links) time, O(batch · threads) memory.
+    synthetic_web_stats generate(
+        const std::function<void(span<const io::raw_link>)>& sink) const;
+
+    /// Writes the links as a generic-format CSV (header `source,target,anchor,rel,position`,
+    /// RFC 4180 quoting) to `out`. `progress(rows_done)` is called between batches.
+    /// @throws std::ios_base::failure when writing fails.
+    synthetic_web_stats write_csv(std::ostream& out,
+                                  const std::function<void(std::size_t)>& progress = {}) const;
+
+private:
+    struct link_item;
+    template <class Render, class Consume>
+    synthetic_web_stats run(const Render& render, Consume consume,
+                            const std::function<void(std::size_t)>& progress) const;
+    void make_block(std::size_t block, std::vector<link_item>& out, synthetic_web_stats& st) const;
+    std::string anchor_text(const link_item& l) const;
+    std::string target_url(const link_item& l) const;
+
+    synthetic_web_options options_;
+    std::vector<std::string> domain_names_, host_names_;
+    std::vector<std::uint32_t> host_domain_, page_host_;
+    std::vector<std::uint32_t> domain_first_page_;  // pages of a domain are contiguous
+    std::vector<std::uint32_t> host_first_page_;
+    std::vector<std::uint64_t> page_link_end_;      // cumulative out-links: page p emits rows
+                                                    // [end[p-1], end[p])
+    // Walker alias table over domains for external targets (preferential attachment weights).
+    std::vector<double> alias_prob_;
+    std::vector<std::uint32_t> alias_;
+};
+
+}  // namespace linkequity::web

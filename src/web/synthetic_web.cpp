@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: MIT
+// The synthetic web. Structure (serial, O(domains + pages)): names and suffixes, Pareto page
+// counts, hosts, per-page out-link counts (log-normal), Price-model citations → alias table.
+// Links: block b of 2^15 rows draws from its own SplitMix64 stream seeded by (seed, b), so any
+// block can be made on any thread; groups of blocks run in parallel and are emitted in order.
+#include "linkequity/web/synthetic_web.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <utility>
+#include <stdexcept>
+
+#include "linkequity/detail/parallel.hpp"
+
+namespace linkequity::web {
+namespace {
+
+constexpr std::size_t block_links = std::size_t{1} << 15;
+
+std::uint64_t mix64(std::uint64_t z) {
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/// SplitMix64: small state, passes BigCrush, trivially seekable by seeding per block.
+struct rng {
+    std::uint64_t s;
+    explicit rng(std::uint64_t seed) : s(seed) {}
+    std::uint64_t next() {
+        s += 0x9E3779B97F4A7C15ull;
+        std::uint64_t z = s;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
+    std::uint64_t below(std::uint64_t n) {  // [0, n), Lemire's multiply (bias < 2^-64·n)
+        __extension__ typedef unsigned __int128 u128;
+        return static_cast<std::uint64_t>((static_cast<u128>(next()) * n) >> 64);
+    }
+    double normal() {  // Box–Muller
+        const double u1 = 1.0 - uniform(), u2 = uniform();
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    }
+};
+
+const char* const syllables[] = {"ka", "lo", "mi", "ra", "ven", "tor", "sol", "bri", "da", "nex",
+                                 "pa", "zu", "ter", "lin", "mo", "qua", "re", "si", "vo", "gal",
+                                 "dor", "fi", "ne", "shu", "te", "wa", "xi", "yo", "bel", "cor"};
+const char* const words[] = {
+    "green",  "garden", "travel", "guide",   "best",    "cheap",  "review", "home",  "recipe",
+    "health", "tips",   "news",   "city",    "local",   "market", "design", "coffee", "budget",
+    "family", "style",  "tech",   "phone",   "laptop",  "camera", "music",  "sport", "running",
+    "yoga",   "pizza",  "wine",   "hotel",   "flight",  "beach",  "winter", "summer", "kids",
+    "book",   "movie",  "game",   "science", "history", "energy", "solar",  "car",   "bike",
+    "pet",    "dog",    "cat",    "fashion", "shoes",   "watch",  "learn",  "code",  "data",
+    "cloud",  "secure", "money",  "loan",    "bank",    "invest", "career", "job",   "office",
+    "tools"};
+constexpr std::size_t num_words = sizeof(words) / sizeof(words[0]);
+const char* const sections[] = {"blog", "products", "news", "docs", "category", "about", "help",
+                                "articles", "shop", "guides"};
+const char* const nav_anchors[] = {"Home", "About", "Contact", "Blog", "Products", "Pricing",
+                                   "Support", "News"};
+const char* const footer_anchors[] = {"Privacy policy", "Terms of use", "Sitemap", "Careers",
+                                      "Cookie settings", "Imprint"};
+const char* const generic_anchors[] = {"click here", "read more", "this article", "source",
+                                       "website", "here", "learn more", "link"};
+const char* const extra_hosts[] = {"blog", "shop", "docs", "m", "news", "support"};
+const char* const icann_tlds[] = {".com", ".com", ".com", ".com", ".com", ".com", ".org", ".net",
+                                  ".de",  ".io",  ".fr",  ".info", ".nl", ".es"};
+const char* const multi_label[] = {".co.uk", ".com.au", ".co.jp", ".org.uk"};
+const char* const private_suffixes[] = {".blogspot.com", ".github.io"};
+
+template <class T, std::size_t N>
+constexpr std::size_t count_of(T (&)[N]) { return N; }
+
+std::string base36(std::uint64_t v) {
+    std::string s;
+    do {
+        s.push_back("0123456789abcdefghijklmnopqrstuvwxyz"[v % 36]);
+        v /= 36;
+    } while (v);
+    std::reverse(s.begin(), s.end());
+    return s;
+}
+
+void append_csv(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(field);
+        return;
+    }
+    out.push_back('"');
+    for (char c : field) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+const char* rel_text(edge_flags f) {
+    const bool nf = f & flags::nofollow;
+    if (f & flags::sponsored) return nf ? "sponsored nofollow" : "sponsored";
+    if (f & flags::ugc) return nf ? "ugc nofollow" : "ugc";
+    return nf ? "nofollow" : "";
+}
+
+const char* position_text(link_position p) {
+    switch (p) {
+        case link_position::content: return "content";
+        case link_position::navigation: return "navigation";
+        case link_position::header: return "header";
+        case link_position::footer: return "footer";
+        case link_position::sidebar: return "sidebar";
+        case link_position::unknown: break;
+    }
+    return "";
+}
+
+void check_share(double v, const char* name) {
+    if (!(v >= 0 && v <= 1))
+        throw std::invalid_argument(
+            fmt::format("synthetic_web: {} must be in [0, 1], got {}", name, v));
+}
+
+}  // namespace
+
+struct synthetic_web::link_item {
+    std::uint32_t src, dst;
+    std::uint8_t kind;  // 0 web, 1 mailto, 2 tel, 3 javascript
+    edge_flags rel;
+    link_position pos;
+    std::uint8_t anchor_kind;  // 0 nav, 1 footer, 2 words, 3 brand, 4 naked URL, 5 generic, 6 none
+    std::uint32_t anchor_param;
+};
+
+void synthetic_web_options::validate() const {
+    if (domains == 0) throw std::invalid_argument("synthetic_web: domains must be >= 1, got 0");
+    if (!(links_per_page >= 1))
+        throw std::invalid_argument(fmt::format(
+            "synthetic_web: links_per_page must be >= 1, got {}", links_per_page));
+    if (!(size_exponent > 1.05 && size_exponent < 10))
+        throw std::invalid_argument(fmt::format(
+            "synthetic_web: size_exponent must be in (1.05, 10), got {}", size_exponent));
+    check_share(internal_share, "internal_share");
+    check_share(multi_host_share, "multi_host_share");
+    check_share(multi_label_share, "multi_label_share");
+    check_share(private_share, "private_share");
+    if (multi_label_share + private_share > 1)
+        throw std::invalid_argument(fmt::format(
+            "synthetic_web: multi_label_share + private_share must be <= 1, got {}",
+            multi_label_share + private_share));
+    check_share(non_web_share, "non_web_share");
+    check_share(internal_nofollow, "internal_nofollow");
+    check_share(external_nofollow, "external_nofollow");
+    check_share(external_sponsored, "external_sponsored");
+    check_share(external_ugc, "external_ugc");
+    if (external_nofollow + external_sponsored + external_ugc > 1)
+        throw std::invalid_argument(fmt::format(
+            "synthetic_web: external_nofollow + external_sponsored + external_ugc must be <= 1, "
+            "got {}", external_nofollow + external_sponsored + external_ugc));
+    check_share(sponsored_ugc_also_nofollow, "sponsored_ugc_also_nofollow");
+    if (!(attachment_offset > 0))
+        throw std::invalid_argument(fmt::format(
+            "synthetic_web: attachment_offset must be > 0, got {}", attachment_offset));
+}
+
+void synthetic_web_stats::add(const synthetic_web_stats& o) {
+    links += o.links;
+    web += o.web;
+    internal += o.internal;
+    non_web += o.non_web;
+    nofollow += o.nofollow;
+    sponsored += o.sponsored;
+    ugc += o.ugc;
+    for (int i = 0; i < 6; ++i) by_position[i] += o.by_position[i];
+}
+
+synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
+    o.validate();
+    rng r(mix64(o.seed ^ 0x5EEDF00Dull));
+    const std::size_t nd = o.domains;
+
+    // Domain names, suffixes and Pareto sizes.
+    std::vector<double> size(nd);
+    std::vector<std::uint8_t> is_private(nd);
+    double total = 0;
+    for (std::size_t d = 0; d < nd; ++d) {
+        std::string name;
+        const int syl = 2 + static_cast<int>(r.below(2));
+        for (int i = 0; i < syl; ++i) name += syllables[r.below(count_of(syllables))];
+        name += base36(d);  // unique
+        const double u = r.uniform();
+        if (u < o.private_share) {
+            name += private_suffixes[r.below(count_of(private_suffixes))];
+            is_private[d] = 1;
+        } else if (u < o.private_share + o.multi_label_share) {
+            name += multi_label[r.below(count_of(multi_label))];
+        } else {
+            name += icann_tlds[r.below(count_of(icann_tlds))];
+        }
+        domain_names_.push_back(std::move(name));
+        size[d] = std::pow(1.0 - r.uniform(), -1.0 / (o.size_exponent - 1.0));
+        total += size[d];
+    }
+    const double target_pages =
+        std::max(2.0 * static_cast<double>(nd), static_cast<double>(o.links) / o.links_per_page);
+    const double cap = std::max(2.0, target_pages / 5);
+
+    // Pages per domain, hosts per domain (pages of a domain and of a host are contiguous).
+    std::uint64_t pages = 0;
+    for (std::size_t d = 0; d < nd; ++d) {
+        const auto np = static_cast<std::uint64_t>(
+            std::clamp(std::llround(size[d] / total * target_pages), 2LL,
+                       static_cast<long long>(cap)));
+        if (pages + np >= max_nodes)
+            throw std::length_error(fmt::format(
+                "synthetic_web: more than {} pages; use fewer links or more links_per_page",
+                max_nodes));
+        domain_first_page_.push_back(static_cast<std::uint32_t>(pages));
+        std::vector<std::string> hosts;
+        if (is_private[d]) {
+            hosts.push_back(domain_names_[d]);
+        } else {
+            hosts.push_back(r.uniform() < 0.7 ? "www." + domain_names_[d] : domain_names_[d]);
+            if (np >= 20 && r.uniform() < o.multi_host_share) {
+                const std::size_t extra = 1 + r.below(3);
+                const std::size_t first = r.below(count_of(extra_hosts));
+                for (std::size_t k = 0; k < extra; ++k)
+                    hosts.push_back(std::string(extra_hosts[(first + k) % count_of(extra_hosts)]) +
+                                    "." + domain_names_[d]);
+            }
+        }
+        // The main host gets 60% of the pages (all when alone), the others share the rest.
+        const std::uint64_t main_pages =
+            hosts.size() == 1 ? np : std::max<std::uint64_t>(1, np * 6 / 10);
+        std::uint64_t given = 0;
+        for (std::size_t k = 0; k < hosts.size(); ++k) {
+            std::uint64_t hp = k == 0 ? main_pages
+                                      : (np - main_pages) / (hosts.size() - 1) +
+                                            (k <= (np - main_pages) % (hosts.size() - 1) ? 1 : 0);
+            if (hp == 0) continue;
+            host_first_page_.push_back(static_cast<std::uint32_t>(pages + given));
+            host_domain_.push_back(static_cast<std::uint32_t>(d));
+            for (std::uint64_t i = 0; i < hp; ++i)
+                page_host_.push_back(static_cast<std::uint32_t>(host_names_.size()));
+            host_names_.push_back(std::move(hosts[k]));
+            given += hp;
+        }
+        pages += np;
+    }
+    domain_first_page_.push_back(static_cast<std::uint32_t>(pages));
+    host_first_page_.push_back(static_cast<std::uint32_t>(pages));
+
+    // Out-links per page: log-normal weights, scaled so the rows add up to exactly `links`.
+    page_link_end_.resize(pages);
+    {
+        std::vector<double> w(pages);
+        double wsum = 0;
+        for (std::uint64_t p = 0; p < pages; ++p) wsum += (w[p] = std::exp(0.9 * r.normal()));
+        double run = 0;
+        for (std::uint64_t p = 0; p < pages; ++p) {
+            run += w[p];
+            page_link_end_[p] = static_cast<std::uint64_t>(
+                std::llround(static_cast<double>(o.links) * std::min(1.0, run / wsum)));
+        }
+        page_link_end_.back() = o.links;
+    }
+
+    // Price's model: domain d cites attachment_refs earlier domains ∝ citations + offset.
+    std::vector<double> weight(nd, 1.0);
+    {
+        std::vector<std::uint32_t> urn;
+        urn.reserve(nd * o.attachment_refs);
+        for (std::size_t d = 1; d < nd; ++d)
+            for (std::size_t k = 0; k < o.attachment_refs; ++k) {
+                const double fresh = o.attachment_offset * static_cast<double>(d);
+                const double x = r.uniform() * (fresh + static_cast<double>(urn.size()));
+                const std::uint32_t t = x < fresh ? static_cast<std::uint32_t>(r.below(d))
+                                                  : urn[r.below(urn.size())];
+                weight[t] += 1;
+                urn.push_back(t);
+            }
+    }
+    // Vose's alias method: O(1) draws from the weights.
+    alias_prob_.assign(nd, 0);
+    alias_.assign(nd, 0);
+    {
+        double wsum = 0;
+        for (double w : weight) wsum += w;
+        std::vector<double> scaled(nd);
+        std::vector<std::uint32_t> small, large;
+        for (std::size_t d = 0; d < nd; ++d) {
+            scaled[d] = weight[d] * static_cast<double>(nd) / wsum;
+            (scaled[d] < 1 ? small : large).push_back(static_cast<std::uint32_t>(d));
+        }
+        while (!small.empty() && !large.empty()) {
+            const std::uint32_t s = small.back(), l = large.back();
+            small.pop_back();
+            alias_prob_[s] = scaled[s];
+            alias_[s] = l;
+            scaled[l] -= 1 - scaled[s];
+            if (scaled[l] < 1) {
+                large.pop_back();
+                small.push_back(l);
+            }
+        }
+        for (std::uint32_t d : large) alias_prob_[d] = 1;
+        for (std::uint32_t d : small) alias_prob_[d] = 1;
+    }
+}
+
+std::string synthetic_web::page_url(std::size_t p) const {
+    const std::size_t h = page_host_[p];
+    const std::size_t k = p - host_first_page_[h];
+    std::string url = "https://" + host_names_[h];
+    if (k == 0) return url + "/";
+    const std::uint64_t z = mix64((std::uint64_t{h} << 32) ^ k ^ 0xA5A5ull);
+    url += '/';
+    url += sections[z % count_of(sections)];
+    url += '/';
+    url += words[(z >> 8) % num_words];
+    url += '-';
+    url += words[(z >> 20) % num_words];
+    url += '-';
+    url += std::to_string(k);
+    const unsigned style = (z >> 40) % 20;
+    if (style < 2) url += ".html";
+    else if (style == 2) url += "?page=2";
+    return url;
+}
+
+void synthetic_web::make_block(std::size_t block, std::vector<link_item>& out,
+                               synthetic_web_stats& st) const {
+    const synthetic_web_options& o = options_;
+    rng r(mix64(mix64(o.seed) ^ (block * 0xD1B54A32D192ED03ull)));
+    const std::uint64_t lo = block * block_links;
+    const std::uint64_t hi = std::min<std::uint64_t>(lo + block_links, o.links);
+    std::size_t p = static_cast<std::size_t>(
+        std::upper_bound(page_link_end_.begin(), page_link_end_.end(), lo) - page_link_end_.begin());
+    const std::size_t nd = domain_names_.size();
+    out.clear();
+    for (std::uint64_t row = lo; row < hi; ++row) {
+        while (page_link_end_[p] <= row) ++p;
+        link_item l{static_cast<std::uint32_t>(p), 0, 0, 0, link_position::unknown, 0, 0};
+        const std::uint32_t d = host_domain_[page_host_[p]];
+        ++st.links;
+        if (r.uniform() < o.non_web_share) {
+            l.kind = static_cast<std::uint8_t>(1 + r.below(3));
+            l.dst = d;  // mailto uses the domain
+            l.pos = r.uniform() < 0.7 ? link_position::footer : link_position::content;
+            l.anchor_kind = 1;
+            l.anchor_param = static_cast<std::uint32_t>(r.next());
+            ++st.non_web;
+            ++st.by_position[static_cast<int>(l.pos)];
+            out.push_back(l);
+            continue;
+        }
+        ++st.web;
+        const std::uint32_t dfirst = domain_first_page_[d], dsize = domain_first_page_[d + 1] - dfirst;
+        bool internal = nd == 1 || r.uniform() < o.internal_share;
+        if (!internal) {
+            std::uint32_t td = d;
+            for (int tries = 0; tries < 4 && td == d; ++tries) {
+                const auto c = static_cast<std::uint32_t>(r.below(nd));
+                td = r.uniform() < alias_prob_[c] ? c : alias_[c];
+            }
+            if (td == d) td = static_cast<std::uint32_t>((d + 1) % nd);
+            const std::uint32_t first = domain_first_page_[td], size = domain_first_page_[td + 1] - first;
+            l.dst = r.uniform() < 0.4 ? first : first + static_cast<std::uint32_t>(r.below(size));
+            const double u = r.uniform();
+            if (u < o.external_sponsored) {
+                l.rel = flags::sponsored;
+            } else if (u < o.external_sponsored + o.external_ugc) {
+                l.rel = flags::ugc;
+            } else if (u < o.external_sponsored + o.external_ugc + o.external_nofollow) {
+                l.rel = flags::nofollow;
+            }
+            if ((l.rel & (flags::sponsored | flags::ugc)) && r.uniform() < o.sponsored_ugc_also_nofollow)
+                l.rel |= flags::nofollow;
+            const double v = r.uniform();
+            l.pos = v < 0.75   ? link_position::content
+                    : v < 0.85 ? link_position::sidebar
+                    : v < 0.93 ? link_position::footer
+                    : v < 0.97 ? link_position::navigation
+                               : link_position::header;
+            const double a = r.uniform();
+            l.anchor_kind = a < 0.3 ? 3 : a < 0.45 ? 4 : a < 0.65 ? 5 : a < 0.97 ? 2 : 6;
+        } else {
+            ++st.internal;
+            l.dst = r.uniform() < 0.25 ? dfirst : dfirst + static_cast<std::uint32_t>(r.below(dsize));
+            if (l.dst == p) l.dst = dfirst + (p - dfirst + 1) % dsize;
+            if (r.uniform() < o.internal_nofollow) l.rel = flags::nofollow;
+            const double v = r.uniform();
+            l.pos = v < 0.35   ? link_position::content
+                    : v < 0.65 ? link_position::navigation
+                    : v < 0.75 ? link_position::header
+                    : v < 0.90 ? link_position::footer
+                               : link_position::sidebar;
+            l.anchor_kind = l.pos == link_position::navigation || l.pos == link_position::header ? 0
+                            : l.pos == link_position::footer                                   ? 1
+                            : r.uniform() < 0.05                                               ? 6
+                                                                                               : 2;
+        }
+        l.anchor_param = static_cast<std::uint32_t>(r.next());
+        if (l.rel & flags::nofollow) ++st.nofollow;
+        if (l.rel & flags::sponsored) ++st.sponsored;
+        if (l.rel & flags::ugc) ++st.ugc;
+        ++st.by_position[static_cast<int>(l.pos)];
+        out.push_back(l);
+    }
+}
+
+std::string synthetic_web::target_url(const link_item& l) const {
+    switch (l.kind) {
+        case 1: return "mailto:info@" + domain_names_[l.dst];
+        case 2: return fmt::format("tel:+1555{:07}", l.anchor_param % 10000000u);
+        case 3: return "javascript:void(0)";
+        default: return page_url(l.dst);
+    }
+}
+
+std::string synthetic_web::anchor_text(const link_item& l) const {
+    const std::uint32_t z = l.anchor_param;
+    switch (l.anchor_kind) {
+        case 0: return nav_anchors[z % count_of(nav_anchors)];
+        case 1: return footer_anchors[z % count_of(footer_anchors)];
+        case 2: {
+            std::string s = words[z % num_words];
+            s += ' ';
+            s += words[(z >> 8) % num_words];
+            if ((z >> 16) % 3 == 0) {
+                s += ' ';
+                s += words[(z >> 20) % num_words];
+            }
+            return s;
+        }
+        case 3: {  // brand: the domain's first label, capitalised
+            const std::string& dn = domain_names_[host_domain_[page_host_[l.dst]]];
+            std::string s = dn.substr(0, dn.find('.'));
+            if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+            return s;
+        }
+        case 4: return page_url(l.dst);
+        case 5: return generic_anchors[z % count_of(generic_anchors)];
+        default: return {};
+    }
+}
+
+template <class Render, class Consume>
+synthetic_web_stats synthetic_web::run(const Render& render, Consume consume,
+                                       const std::function<void(std::size_t)>& progress) const {
+    const std::size_t m = options_.links;
+    const std::size_t blocks = (m + block_links - 1) / block_links;
+    // Blocks per round: any number gives the same output; a few per thread balances the load.
+    const std::size_t group = std::max<std::size_t>(4, 3 * static_cast<std::size_t>(
+                                                            linkequity::detail::max_threads()));
+    using out_t = decltype(render(std::declval<const std::vector<link_item>&>()));
+    std::vector<out_t> outs(group);
+    std::vector<synthetic_web_stats> stats(group);
+    synthetic_web_stats total;
+    std::size_t done = 0;
+    for (std::size_t g0 = 0; g0 < blocks; g0 += group) {
+        const std::size_t count = std::min(group, blocks - g0);
+#pragma omp parallel for schedule(dynamic, 1) if (count > 1)
+        for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(count); ++i) {
+            std::vector<link_item> items;
+            items.reserve(block_links);
+            stats[i] = synthetic_web_stats{};
+            make_block(g0 + i, items, stats[i]);
+            outs[i] = render(items);
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            consume(outs[i]);
+            outs[i] = out_t{};
+            total.add(stats[i]);
+            done += stats[i].links;
+        }
+        if (progress) progress(done);
+    }
+    return total;
+}
+
+synthetic_web_stats synthetic_web::generate(
+    const std::function<void(span<const io::raw_link>)>& sink) const {
+    return run(
+        [this](const std::vector<link_item>& items) {
+            std::vector<io::raw_link> rows(items.size());
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const link_item& l = items[i];
+                io::raw_link& x = rows[i];
+                x.source = page_url(l.src);
+                x.target = target_url(l);
+                x.anchor = anchor_text(l);
+                x.rel = l.rel;
+                x.position = l.pos;
+            }
+            return rows;
+        },
+        [&sink, row = std::size_t{0}](std::vector<io::raw_link>& rows) mutable {
+            for (auto& x : rows) x.line = ++row + 1;
+            sink(span<const io::raw_link>(rows.data(), rows.size()));
+        },
+        {});
+}
+
+synthetic_web_stats synthetic_web::write_csv(std::ostream& out,
+                                             const std::function<void(std::size_t)>& progress) const {
+    out.exceptions(std::ios::badbit | std::ios::failbit);
+    out << "source,target,anchor,rel,position\n";
+    return run(
+        [this](const std::vector<link_item>& items) {
+            std::string text;
+            text.reserve(items.size() * 140);
+            for (const link_item& l : items) {
+                append_csv(text, page_url(l.src));
+                text.push_back(',');
+                append_csv(text, target_url(l));
+                text.push_back(',');
+                append_csv(text, anchor_text(l));
+                text.push_back(',');
+                text.append(rel_text(l.rel));
+                text.push_back(',');
+                text.append(position_text(l.pos));
+                text.push_back('\n');
+            }
+            return text;
+        },
+        [&out](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); },
+        progress);
+}
+
+}  // namespace linkequity::web
