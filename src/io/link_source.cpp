@@ -423,16 +423,17 @@ edge_list read_edge_list_impl(text_stream& in, const read_options& options, read
     if (tok.peek().empty()) throw_empty(report.path);
     edge_list edges;
     std::uint64_t max_id = 0;
-    bool any = false;
+    bool any = false, weighted = false;
     parse_edge_lines(tok, report, options,
                      [&](std::uint64_t s, std::uint64_t d, double w, bool has_weight,
                          const std::string_view*, std::size_t) {
-                         if (has_weight && edges.weights.empty()) {
+                         if (has_weight && !weighted) {  // earlier edges weigh 1
                              edges.weights.assign(edges.src.size(), edge_weight(1));
+                             weighted = true;
                          }
                          edges.src.push_back(static_cast<node_id>(s));
                          edges.dst.push_back(static_cast<node_id>(d));
-                         if (!edges.weights.empty()) edges.weights.push_back(edge_weight(w));
+                         if (weighted) edges.weights.push_back(edge_weight(w));
                          max_id = std::max({max_id, s, d});
                          any = true;
                          ++report.links;
