@@ -150,7 +150,16 @@ int main(int argc, char** argv) {
         double l1 = 0;
         for (std::size_t i = 0; i < power.scores.size(); ++i)
             l1 += std::abs(power.scores[i] - gs.scores[i]);
+        p.solver = pagerank_solver::power;
+        p.acceleration = pagerank_acceleration::quadratic;
+        const auto qe = pagerank(g, p);
+        double l1q = 0;
+        for (std::size_t i = 0; i < power.scores.size(); ++i)
+            l1q += std::abs(power.scores[i] - qe.scores[i]);
         line("power to 1e-9", fmt::format("{} iterations, {:.3f} s", power.iterations, power.seconds));
+        line("quadratic extrap. to 1e-9",
+             fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
+                         qe.iterations, 100.0 * qe.iterations / power.iterations, qe.seconds, l1q));
         line("gauss-seidel to 1e-9",
              fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
                          gs.iterations, 100.0 * gs.iterations / power.iterations, gs.seconds, l1));

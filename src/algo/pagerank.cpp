@@ -7,11 +7,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
 
+#include "extrapolation.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity {
@@ -178,7 +181,17 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     for (std::size_t i = 0; i < k.n; ++i) c[i] = x[i] * k.inv_out[i];
     c_next.resize(k.n);
     sweep_sums m = masses(k, x);
+    // Quadratic extrapolation keeps the three previous iterates (power method only).
+    const bool extrapolate =
+        o.acceleration == pagerank_acceleration::quadratic && o.solver == pagerank_solver::power;
+    std::array<std::vector<double>, 3> past;
+    std::size_t stored = 0;  // consecutive previous iterates held in `past` (oldest first)
     while (r.iterations < o.max_iterations) {
+        if (extrapolate) {
+            std::rotate(past.begin(), past.begin() + 1, past.end());
+            past[2] = x;  // reuses the rotated-out vector's capacity
+            stored = std::min<std::size_t>(stored + 1, 3);
+        }
         if (o.solver == pagerank_solver::power) {
             m = power_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
             c.swap(c_next);
@@ -195,6 +208,13 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
         if (o.progress && !o.progress({r.iterations, o.max_iterations, m.residual, o.tolerance})) {
             r.cancelled = true;
             break;
+        }
+        if (extrapolate && stored == 3 && r.iterations % o.acceleration_period == 0 &&
+            r.iterations < o.max_iterations) {
+            detail::quadratic_extrapolate(past[0], past[1], past[2], x);
+            for (std::size_t i = 0; i < k.n; ++i) c[i] = x[i] * k.inv_out[i];
+            m = masses(k, x);
+            stored = 0;  // the next extrapolation needs iterates of the new sequence
         }
     }
 }
@@ -219,6 +239,10 @@ void pagerank_options::validate(std::size_t n) const {
             fmt::format("pagerank: tolerance must be > 0, got {}", tolerance));
     check_distribution(personalization, n, "personalization", true);
     check_distribution(start, n, "start", true);
+    if (acceleration != pagerank_acceleration::none && acceleration_period < 4)
+        throw std::invalid_argument(fmt::format(
+            "pagerank: acceleration_period must be >= 4 (extrapolation needs 3 previous iterates), "
+            "got {}", acceleration_period));
     if (dangling == dangling_policy::vector)
         check_distribution(dangling_distribution, n, "dangling_distribution", false);
     else if (!dangling_distribution.empty())

@@ -286,3 +286,43 @@ TEST_CASE("pagerank: bad options name the parameter and value", "[pagerank][erro
     o.start = {std::nan(""), 1, 1};
     REQUIRE_THROWS_WITH(pagerank(g, o), Contains("start[0]") && Contains("nan"));
 }
+
+TEST_CASE("pagerank: quadratic extrapolation reaches the same answer in fewer iterations",
+          "[pagerank]") {
+    kronecker_options k;
+    k.scale = 14;
+    const auto g = build_graph(kronecker_edges(k));
+    pagerank_options o;
+    o.tolerance = 1e-12;
+    o.max_iterations = 1000;
+    const auto plain = pagerank(g, o);
+    o.acceleration = pagerank_acceleration::quadratic;
+    const auto fast = pagerank(g, o);
+    REQUIRE(fast.converged);
+    CHECK(fast.iterations < plain.iterations);
+    CHECK(oracle::l1(plain.scores, fast.scores) < 1e-10);
+    CHECK(pagerank_residual(g, fast.scores, o) < 1e-11);
+    for (double x : fast.scores) CHECK(x >= 0);
+    o.acceleration_period = 2;
+    CHECK_THROWS_WITH(pagerank(g, o), Contains("acceleration_period") && Contains("got 2"));
+}
+
+TEST_CASE("pagerank: warm start after a small change equals a cold recompute", "[pagerank]") {
+    // Incremental re-scoring: add 0.1% edges, restart from the old scores.
+    kronecker_options k;
+    k.scale = 14;
+    auto el = kronecker_edges(k);
+    const auto before = pagerank(build_graph(el), tight());
+    const std::size_t extra = el.num_edges() / 1000;
+    const auto add = erdos_renyi_edges(el.num_nodes, extra, 99);
+    el.src.insert(el.src.end(), add.src.begin(), add.src.end());
+    el.dst.insert(el.dst.end(), add.dst.begin(), add.dst.end());
+    const auto g = build_graph(el);
+    auto o = tight();
+    o.tolerance = 1e-12;
+    const auto cold = pagerank(g, o);
+    o.start = before.scores;
+    const auto warm = pagerank(g, o);
+    CHECK(warm.iterations < cold.iterations);
+    CHECK(oracle::l1(cold.scores, warm.scores) < 1e-10);
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Quadratic extrapolation for the power method (Kamvar, Haveliwala, Manning, Golub: "Extrapolation
+// Methods for Accelerating PageRank Computations", WWW 2003, Algorithm 2). Internal to the kernel.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "linkequity/detail/parallel.hpp"
+
+namespace linkequity::detail {
+
+/// Given four successive iterates x0 = x^(k−3), x1, x2, x3 = x^(k), assumes x^(k−3) is a
+/// combination of the first three eigenvectors and returns in x3 the extrapolated estimate
+///     y_j = x_j − x0 (j = 1, 2, 3),  [γ1 γ2] = −[y1 y2]⁺ y3 (least squares),  γ3 = 1,
+///     β0 = γ1 + γ2 + γ3,  β1 = γ2 + γ3,  β2 = γ3,  x* ≈ β0 x1 + β1 x2 + β2 x3,
+/// rescaled to sum 1. Leaves x3 unchanged when the 2×2 normal equations are singular.
+/// Cost: three passes over n doubles.
+inline void quadratic_extrapolate(const std::vector<double>& x0, const std::vector<double>& x1,
+                                  const std::vector<double>& x2, std::vector<double>& x3) {
+    const std::size_t n = x3.size();
+    double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
+#pragma omp parallel for reduction(+ : a11, a12, a22, b1, b2) if (n > parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) {
+        const double y1 = x1[i] - x0[i], y2 = x2[i] - x0[i], y3 = x3[i] - x0[i];
+        a11 += y1 * y1;
+        a12 += y1 * y2;
+        a22 += y2 * y2;
+        b1 += y1 * y3;
+        b2 += y2 * y3;
+    }
+    const double det = a11 * a22 - a12 * a12;
+    if (!(std::fabs(det) > 1e-300) || !std::isfinite(det)) return;
+    const double g1 = -(a22 * b1 - a12 * b2) / det;
+    const double g2 = -(a11 * b2 - a12 * b1) / det;
+    const double beta0 = g1 + g2 + 1, beta1 = g2 + 1, beta2 = 1;
+    double sum = 0;
+#pragma omp parallel for reduction(+ : sum) if (n > parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) {
+        x3[i] = beta0 * x1[i] + beta1 * x2[i] + beta2 * x3[i];
+        sum += x3[i];
+    }
+    if (!(sum > 0) || !std::isfinite(sum)) return;
+#pragma omp parallel for if (n > parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) x3[i] /= sum;
+}
+
+}  // namespace linkequity::detail
