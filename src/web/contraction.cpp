@@ -86,8 +86,10 @@ position_weights position_weights::parse(std::string_view spec) {
     while (start <= spec.size()) {
         std::size_t end = spec.find(',', start);
         if (end == std::string_view::npos) end = spec.size();
-        const std::string_view item = spec.substr(start, end - start);
+        std::string_view item = spec.substr(start, end - start);
         start = end + 1;
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
         if (item.empty()) continue;
         const std::size_t eq = item.find('=');
         if (eq == std::string_view::npos)
