@@ -11,5 +11,6 @@
 #include "linkequity/graph/builder.hpp"
 #include "linkequity/graph/csr_graph.hpp"
 #include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/graph/edge_stream.hpp"
 #include "linkequity/graph/generators.hpp"
 #include "linkequity/version.hpp"

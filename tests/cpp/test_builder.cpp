@@ -165,3 +165,33 @@ TEST_CASE("builder: empty and edgeless graphs", "[builder]") {
     CHECK(iso.out_degree(3) == 0);
     CHECK(iso.in_degree(0) == 0);
 }
+
+TEST_CASE("builder: lean graph from a stream equals the lean graph from the edge list",
+          "[builder][stream]") {
+    for (bool sym : {false, true}) {
+        kronecker_options k;
+        k.scale = 13;
+        k.symmetrize = sym;
+        build_options lean;
+        lean.lean = true;
+        const auto a = build_graph(kronecker_edges(k), lean);
+        const auto b = build_lean_graph(kronecker_stream(k));
+        REQUIRE(b.is_lean());
+        REQUIRE(a.num_edges() == b.num_edges());
+        CHECK(std::equal(a.in_offsets().begin(), a.in_offsets().end(), b.in_offsets().begin()));
+        CHECK(std::equal(a.in_sources().begin(), a.in_sources().end(), b.in_sources().begin()));
+        CHECK(std::equal(a.lean_out_weight().begin(), a.lean_out_weight().end(),
+                         b.lean_out_weight().begin()));
+        pagerank_options o;
+        o.tolerance = 1e-12;
+        const auto ra = pagerank(a, o), rb = pagerank(b, o);
+        CHECK(ra.scores == rb.scores);
+    }
+    build_options keep;
+    keep.duplicates = duplicate_policy::keep;
+    keep.self_loops = self_loop_policy::keep;
+    const auto el = erdos_renyi_edges(500, 4000, 3);
+    CHECK(build_lean_graph(erdos_renyi_stream(500, 4000, 3), keep).num_edges() == 4000);
+    keep.duplicates = duplicate_policy::count;
+    CHECK_THROWS_AS(build_lean_graph(erdos_renyi_stream(5, 4, 3), keep), std::invalid_argument);
+}

@@ -59,6 +59,9 @@ public:
     static csr_graph build(std::size_t num_nodes, span<const node_id> src, span<const node_id> dst,
                            span<const edge_flags> flags, span<const edge_weight> weights,
                            const build_options& options);
+
+    /// See build_lean_graph (graph/edge_stream.hpp).
+    static csr_graph build_lean(const struct edge_stream& stream, const build_options& options);
 };
 
 /// Builds an unweighted, flag-free graph. See graph_builder::build.

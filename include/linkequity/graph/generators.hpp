@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "linkequity/graph/builder.hpp"
+#include "linkequity/graph/edge_stream.hpp"
 
 namespace linkequity {
 
@@ -29,9 +30,16 @@ struct kronecker_options {
 /// duplicates are kept in the list; the builder's policies decide what happens to them.
 edge_list kronecker_edges(const kronecker_options& options);
 
+/// The same edges as kronecker_edges, as a re-playable stream (for build_lean_graph). The node
+/// permutation (4 bytes per node) is computed once and shared by the stream's copies.
+edge_stream kronecker_stream(const kronecker_options& options);
+
 /// Erdős–Rényi G(n, m): m edges with independent uniform endpoints (with replacement). O(m).
 /// @throws std::invalid_argument when n == 0 and m > 0, or n > 2^32 − 1.
 edge_list erdos_renyi_edges(std::size_t num_nodes, std::size_t num_edges, std::uint64_t seed);
+
+/// The same edges as erdos_renyi_edges, as a re-playable stream.
+edge_stream erdos_renyi_stream(std::size_t num_nodes, std::size_t num_edges, std::uint64_t seed);
 
 namespace detail {
 __extension__ using uint128 = unsigned __int128;
