@@ -4,6 +4,7 @@
 // IANA's IDN test domains for punycode. None of them were produced by running the code.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "linkequity/web/url.hpp"
@@ -315,4 +316,39 @@ TEST_CASE("url: many calls reuse a cached base correctly", "[url]") {
     CHECK(norm("b", "http://two.example/y/") == "http://two.example/y/b");
     CHECK(invalid("a", "not a url"));
     CHECK(norm("a", "http://one.example/x/") == "http://one.example/x/a");
+}
+
+TEST_CASE("url: random input never throws; web results are idempotent", "[url]") {
+    // Deterministic pseudo-random strings over the characters that matter to the parser.
+    static const char alphabet[] = "hH:tps/\\?#%@[]:.0123456789abcxX \t\n|<>{}^`\"~-_=&";
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    const char* prefixes[] = {"", "http://", "https://", "//", "http:", "../", "http://[", "http://0x"};
+    std::size_t web = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string s = prefixes[next() % 8];
+        const std::size_t len = next() % 24;
+        for (std::size_t k = 0; k < len; ++k) {
+            const auto r = next();
+            s += (r % 16 == 0) ? static_cast<char>(r >> 8) : alphabet[(r >> 8) % (sizeof alphabet - 1)];
+        }
+        INFO(s);
+        linkequity::web::normalized_url r;
+        REQUIRE_NOTHROW(r = normalize_url(s, (i % 2) ? "http://base.example/a/b" : ""));
+        if (r.ok()) {
+            ++web;
+            const auto again = normalize_url(r.url);
+            REQUIRE(again.ok());
+            REQUIRE(again.url == r.url);
+            REQUIRE(again.host == r.host);
+        } else if (r.kind == url_kind::invalid) {
+            REQUIRE(!r.error.empty());
+        }
+    }
+    CHECK(web > 1000);
 }
