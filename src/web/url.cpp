@@ -547,7 +547,8 @@ void append_pct_normalized(std::string_view in, std::string& out) {
             break;
         }
         out.append(in.data() + i, pct - i);
-        const auto c = static_cast<unsigned char>(hex_value(in[pct + 1]) * 16 + hex_value(in[pct + 2]));
+        const auto c =
+            static_cast<unsigned char>(hex_value(in[pct + 1]) * 16 + hex_value(in[pct + 2]));
         if (is_unreserved(c)) {
             out += static_cast<char>(c);
         } else {
@@ -636,7 +637,9 @@ normalized_url build_absolute(scratch& s, std::string_view scheme, std::string_v
     const std::size_t auth_end = rest.find_first_of("/\\?");
     const std::string_view auth = rest.substr(0, auth_end);
     std::string host, error;
-    if (!append_authority(auth, https, s.buffer, host, error)) return make_invalid(std::move(error));
+    if (!append_authority(auth, https, s.buffer, host, error)) {
+        return make_invalid(std::move(error));
+    }
     if (auth_end != std::string_view::npos) append_path_query(rest.substr(auth_end), s.buffer);
     const auto rv = bu::parse_uri(s.buffer);
     if (!rv) {
@@ -658,8 +661,9 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
         return make_invalid(fmt::format("URL is {} bytes long (allowed: at most {})", raw.size(),
                                         max_url_length));
     }
-    while (!raw.empty() && is_trim_space(static_cast<unsigned char>(raw.front()))) raw.remove_prefix(1);
-    while (!raw.empty() && is_trim_space(static_cast<unsigned char>(raw.back()))) raw.remove_suffix(1);
+    auto space = [](char c) { return is_trim_space(static_cast<unsigned char>(c)); };
+    while (!raw.empty() && space(raw.front())) raw.remove_prefix(1);
+    while (!raw.empty() && space(raw.back())) raw.remove_suffix(1);
     if (raw.empty()) return make_invalid("empty URL");
 
     scratch& s = thread_scratch();
@@ -761,7 +765,10 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
     if (slashes >= 2) {  // scheme-relative "//host/path"
         const normalized_url* b = parsed_base(s, base, depth);
         if (b == nullptr) return make_invalid("relative URL without a base URL");
-        if (!b->ok()) return make_invalid(fmt::format("relative URL with an unusable base URL \"{}\"", base));
+        if (!b->ok()) {
+            return make_invalid(
+                fmt::format("relative URL with an unusable base URL \"{}\"", base));
+        }
         const std::string_view scheme = b->url.compare(0, 6, "https:") == 0 ? "https" : "http";
         return build_absolute(s, scheme, v.substr(slashes));
     }

@@ -16,7 +16,8 @@ using linkequity::web::url_kind;
 namespace {
 std::string norm(std::string_view raw, std::string_view base = {}) {
     const auto r = normalize_url(raw, base);
-    if (!r.ok()) return "<" + std::string(r.kind == url_kind::invalid ? "invalid: " + r.error : "non_web " + r.url) + ">";
+    if (r.kind == url_kind::invalid) return "<invalid: " + r.error + ">";
+    if (r.kind == url_kind::non_web) return "<non_web " + r.url + ">";
     return r.url;
 }
 bool invalid(std::string_view raw, std::string_view base = {}) {
