@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <ostream>
 #include <utility>
@@ -207,6 +208,31 @@ synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
         size[d] = std::pow(1.0 - r.uniform(), -1.0 / (o.size_exponent - 1.0));
         total += size[d];
     }
+    // Price's model: domain d cites attachment_refs earlier domains ∝ citations + offset.
+    std::vector<double> weight(nd, 1.0);
+    {
+        std::vector<std::uint32_t> urn;
+        urn.reserve(nd * o.attachment_refs);
+        for (std::size_t d = 1; d < nd; ++d)
+            for (std::size_t k = 0; k < o.attachment_refs; ++k) {
+                const double fresh = o.attachment_offset * static_cast<double>(d);
+                const double x = r.uniform() * (fresh + static_cast<double>(urn.size()));
+                const std::uint32_t t = x < fresh ? static_cast<std::uint32_t>(r.below(d))
+                                                  : urn[r.below(urn.size())];
+                weight[t] += 1;
+                urn.push_back(t);
+            }
+    }
+    // Popular domains tend to be big: sizes go to domains in order of log(citations) plus noise.
+    {
+        std::vector<double> sorted_size(size);
+        std::sort(sorted_size.begin(), sorted_size.end(), std::greater<>());
+        std::vector<std::pair<double, std::uint32_t>> key(nd);
+        for (std::size_t d = 0; d < nd; ++d)
+            key[d] = {std::log(weight[d]) + r.normal(), static_cast<std::uint32_t>(d)};
+        std::sort(key.begin(), key.end(), std::greater<>());
+        for (std::size_t i = 0; i < nd; ++i) size[key[i].second] = sorted_size[i];
+    }
     const double target_pages =
         std::max(2.0 * static_cast<double>(nd), static_cast<double>(o.links) / o.links_per_page);
     const double cap = std::max(2.0, target_pages / 5);
@@ -271,21 +297,6 @@ synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
         page_link_end_.back() = o.links;
     }
 
-    // Price's model: domain d cites attachment_refs earlier domains ∝ citations + offset.
-    std::vector<double> weight(nd, 1.0);
-    {
-        std::vector<std::uint32_t> urn;
-        urn.reserve(nd * o.attachment_refs);
-        for (std::size_t d = 1; d < nd; ++d)
-            for (std::size_t k = 0; k < o.attachment_refs; ++k) {
-                const double fresh = o.attachment_offset * static_cast<double>(d);
-                const double x = r.uniform() * (fresh + static_cast<double>(urn.size()));
-                const std::uint32_t t = x < fresh ? static_cast<std::uint32_t>(r.below(d))
-                                                  : urn[r.below(urn.size())];
-                weight[t] += 1;
-                urn.push_back(t);
-            }
-    }
     // Vose's alias method: O(1) draws from the weights.
     alias_prob_.assign(nd, 0);
     alias_.assign(nd, 0);

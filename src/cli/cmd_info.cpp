@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// `linkequity info`: what a set of link files holds once read as a web graph — pages, hosts,
+// domains, links by rel and position, internal share, non-web targets, skipped rows, PSL version.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "command.hpp"
+#include "linkequity/web/web_graph.hpp"
+#include "output.hpp"
+
+namespace linkequity::cli {
+namespace {
+
+struct info_args {
+    std::vector<std::string> inputs;
+    std::string format = "auto";
+    bool skip_bad = false;
+    bool icann_only = false;
+};
+
+std::string pct(std::size_t k, std::size_t n) {
+    return n ? fmt::format("{:.1f}%", 100.0 * double(k) / double(n)) : "-";
+}
+
+void run(const info_args& a) {
+    require_input_files(a.inputs);
+    const auto t0 = std::chrono::steady_clock::now();
+    web::web_graph_options wo;
+    wo.skip_bad = a.skip_bad;
+    wo.sections = a.icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
+    wo.read.format = io::parse_format(a.format);
+    web::web_graph g;
+    {
+        progress_bar bar("reading links", 0);
+        wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
+        g = web::web_graph::read(a.inputs, wo);
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const auto& st = g.stats();
+    for (const auto& r : st.reports) {
+        fmt::print("file         {} ({}): {} rows, {} links, {} skipped{}\n", r.path,
+                   io::format_name(r.format), thousands(r.rows), thousands(r.links),
+                   thousands(r.skipped),
+                   r.resources ? fmt::format(", {} non-link resources", thousands(r.resources))
+                               : std::string());
+        for (const auto& [reason, n] : r.skipped_by_reason)
+            fmt::print("  skipped    {} × {}\n", thousands(n), reason);
+        for (const auto& e : r.examples) fmt::print("  e.g.       {}\n", e);
+    }
+    const std::size_t m = g.num_links();
+    std::size_t follow = 0, nofollow = 0, sponsored = 0, ugc = 0;
+    std::size_t pos[6] = {};
+    for (std::size_t l = 0; l < m; ++l) {
+        const edge_flags f = g.link_flags()[l];
+        follow += (f & (flags::nofollow | flags::sponsored | flags::ugc)) == 0;
+        nofollow += (f & flags::nofollow) != 0;
+        sponsored += (f & flags::sponsored) != 0;
+        ugc += (f & flags::ugc) != 0;
+        ++pos[static_cast<int>(g.link_positions()[l])];
+    }
+    std::size_t max_host_pages = 0;
+    for (node_id h = 0; h < g.num_hosts(); ++h)
+        max_host_pages = std::max<std::size_t>(max_host_pages,
+                                               g.host_pages(h).second - g.host_pages(h).first);
+    fmt::print("rows         {} read, {} skipped as bad\n", thousands(st.rows), thousands(st.bad_rows));
+    fmt::print("pages        {}\nhosts        {} (largest: {} pages)\ndomains      {}\n",
+               thousands(g.num_pages()), thousands(g.num_hosts()), thousands(max_host_pages),
+               thousands(g.num_domains()));
+    fmt::print("links        {} page-to-page ({} self-links)\n", thousands(m),
+               thousands(st.self_links));
+    fmt::print("  internal   {} ({})\n  external   {} ({})\n", thousands(st.internal_links),
+               pct(st.internal_links, m), thousands(m - st.internal_links),
+               pct(m - st.internal_links, m));
+    fmt::print("  rel        follow {} ({}), nofollow {} ({}), sponsored {} ({}), ugc {} ({})\n",
+               thousands(follow), pct(follow, m), thousands(nofollow), pct(nofollow, m),
+               thousands(sponsored), pct(sponsored, m), thousands(ugc), pct(ugc, m));
+    fmt::print("  position   ");
+    const char* sep = "";
+    for (auto p : {link_position::content, link_position::navigation, link_position::header,
+                   link_position::footer, link_position::sidebar, link_position::unknown}) {
+        fmt::print("{}{} {} ({})", sep, web::position_name(p), thousands(pos[static_cast<int>(p)]),
+                   pct(pos[static_cast<int>(p)], m));
+        sep = ", ";
+    }
+    fmt::print("\n  anchors    {} distinct texts{}\n", thousands(g.num_anchors() - 1),
+               g.has_dates() ? ", first/last seen dates present" : "");
+    fmt::print("non-web      {} targets (not pages)", thousands(st.non_web_targets));
+    for (const auto& [scheme, n] : st.non_web_by_scheme) fmt::print(", {} {}", scheme, thousands(n));
+    fmt::print("\npsl          {} ({})\n", g.suffix_list().version(),
+               a.icann_only ? "ICANN section only" : "ICANN + private sections");
+    fmt::print("memory       {:.1f} MB, read in {}\n", double(g.memory_bytes()) / 1e6, duration(secs));
+}
+
+const command_registrar reg{30, [](CLI::App& app) {
+    auto a = std::make_shared<info_args>();
+    CLI::App* cmd = app.add_subcommand("info", "Statistics of link files read as a web graph");
+    cmd->footer(
+        "Reads LINKS like `score` does and prints: per file the format recognised, rows, links\n"
+        "and skipped rows (by reason, with examples); pages, hosts, registrable domains; links\n"
+        "by internal/external (same registrable domain = internal), by rel (a link can carry\n"
+        "several) and by position; distinct anchors; non-web targets (mailto:, tel:,\n"
+        "javascript: …, which are not pages); the Public Suffix List used. Nothing is written.\n"
+        "Exit codes: 0 success; 1 bad input data (file:line: reason); 2 bad command line;\n"
+        "3 a file could not be read; 4 internal error.");
+    cmd->add_option("LINKS", a->inputs, "Link files")->required();
+    cmd->add_option("--format", a->format, "Input format")
+        ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
+        ->capture_default_str();
+    cmd->add_flag("--skip-bad", a->skip_bad, "Skip and count bad rows instead of stopping");
+    cmd->add_flag("--icann-only", a->icann_only, "Registrable domains by the ICANN section only");
+    add_threads_option(*cmd);
+    cmd->callback([a] { run(*a); });
+}};
+
+}  // namespace
+}  // namespace linkequity::cli

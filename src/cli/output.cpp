@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// atomic_output, CSV quoting, number formatting, progress_bar (see output.hpp).
+#include "output.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
+
+namespace linkequity::cli {
+
+atomic_output::atomic_output(std::filesystem::path final_path)
+    : final_(std::move(final_path)),
+      temp_(final_.string() + ".tmp-" + std::to_string(::getpid())),
+      buffer_(new char[1 << 20]) {
+    out_.rdbuf()->pubsetbuf(buffer_.get(), 1 << 20);
+    out_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!out_)
+        throw std::filesystem::filesystem_error(
+            "cannot create output file", temp_,
+            std::error_code(errno ? errno : EIO, std::generic_category()));
+    out_.exceptions(std::ios::badbit | std::ios::failbit);
+}
+
+atomic_output::~atomic_output() {
+    if (committed_) return;
+    try {
+        if (out_.is_open()) {
+            out_.exceptions(std::ios::goodbit);
+            out_.close();
+        }
+    } catch (...) {
+    }
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+}
+
+void atomic_output::close() {
+    if (!out_.is_open()) return;
+    out_.flush();
+    out_.close();
+}
+
+void atomic_output::commit() {
+    close();
+    std::filesystem::rename(temp_, final_);
+    committed_ = true;
+}
+
+void commit_all(const std::vector<atomic_output*>& outputs) {
+    for (auto* o : outputs) o->close();
+    for (auto* o : outputs) o->commit();
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(s);
+        return;
+    }
+    out.push_back('"');
+    for (char c : s) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+void require_input_files(const std::vector<std::string>& paths) {
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const auto st = std::filesystem::status(p, ec);
+        if (ec || !std::filesystem::exists(st))
+            throw std::filesystem::filesystem_error(
+                "cannot read input", p, std::make_error_code(std::errc::no_such_file_or_directory));
+        if (std::filesystem::is_directory(st))
+            throw std::filesystem::filesystem_error(
+                "cannot read input", p, std::make_error_code(std::errc::is_a_directory));
+    }
+}
+
+std::string thousands(std::uint64_t v) {
+    std::string digits = std::to_string(v), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+std::string duration(double s) {
+    if (s < 10) return fmt::format("{:.2f} s", s);
+    if (s < 120) return fmt::format("{:.1f} s", s);
+    const auto total = static_cast<long long>(s + 0.5);
+    return fmt::format("{} min {:02} s", total / 60, total % 60);
+}
+
+namespace {
+std::string rate(double per_second) {
+    if (per_second >= 1e6) return fmt::format("{:.1f}M/s", per_second / 1e6);
+    if (per_second >= 1e3) return fmt::format("{:.1f}k/s", per_second / 1e3);
+    return fmt::format("{:.0f}/s", per_second);
+}
+}  // namespace
+
+progress_bar::progress_bar(std::string label, std::uint64_t total)
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(::isatty(2) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
+
+progress_bar::~progress_bar() { finish(); }
+
+void progress_bar::update(std::uint64_t done) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    drawn_ = true;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double per_s = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+    std::string line = fmt::format("{}  {}", label_, thousands(done));
+    if (total_ > 0) {
+        const double frac = std::min(1.0, static_cast<double>(done) / static_cast<double>(total_));
+        const int width = 24, full = static_cast<int>(frac * width);
+        line += fmt::format(" / {}  [{}{}] {:5.1f}%", thousands(total_), std::string(full, '#'),
+                            std::string(width - full, '.'), 100 * frac);
+        if (per_s > 0 && done < total_)
+            line += "  ETA " + duration(static_cast<double>(total_ - done) / per_s);
+    }
+    line += "  " + rate(per_s);
+    std::fprintf(stderr, "\r%s\033[K", line.c_str());
+    std::fflush(stderr);
+}
+
+void progress_bar::finish() {
+    if (enabled_ && drawn_) {
+        std::fprintf(stderr, "\r\033[K");
+        std::fflush(stderr);
+    }
+    drawn_ = false;
+}
+
+}  // namespace linkequity::cli
