@@ -5,7 +5,6 @@
 // a Python exception raised there stops the kernel and is re-raised here.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <exception>
 #include <optional>
 #include <string>
@@ -34,35 +33,6 @@ std::vector<double> to_vector(const py::object& o, const char* name) {
 py::object from_vector(const std::vector<double>& v) {
     return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());  // a copy
 }
-
-/// The state a progress hook shares with the call that installed it.
-struct progress_hook {
-    py::object callback;  // None or callable(iteration, max_iterations, residual, tolerance)
-    double signal_interval = 0.1;
-    std::exception_ptr error;
-    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
-
-    bool operator()(const pagerank_progress& p) {
-        const bool has_callback = !callback.is_none();  // set before the call, read-only since
-        const auto now = std::chrono::steady_clock::now();
-        if (!has_callback && std::chrono::duration<double>(now - last).count() < signal_interval)
-            return true;
-        last = now;
-        py::gil_scoped_acquire gil;
-        try {
-            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-            if (has_callback) {
-                py::object r =
-                    callback(p.iteration, p.max_iterations, p.residual, p.tolerance);
-                if (r.ptr() == Py_False) return false;  // explicit False: stop, cancelled result
-            }
-        } catch (...) {
-            error = std::current_exception();
-            return false;
-        }
-        return true;
-    }
-};
 
 pagerank_result run_pagerank(const csr_graph& g, pagerank_options options, py::object progress,
                              double signal_interval) {

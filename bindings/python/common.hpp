@@ -6,11 +6,14 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <chrono>
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include "linkequity/algo/pagerank.hpp"
 #include "linkequity/span.hpp"
 
 namespace linkequity::python {
@@ -44,7 +47,37 @@ py::array_t<T> array_from(std::vector<T>&& v) {
                           {static_cast<py::ssize_t>(sizeof(T))}, held->data(), owner);
 }
 
+/// The state a progress hook shares with the call that installed it.
+struct progress_hook {
+    py::object callback;  // None or callable(iteration, max_iterations, residual, tolerance)
+    double signal_interval = 0.1;
+    std::exception_ptr error;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+
+    bool operator()(const pagerank_progress& p) {
+        const bool has_callback = !callback.is_none();  // set before the call, read-only since
+        const auto now = std::chrono::steady_clock::now();
+        if (!has_callback && std::chrono::duration<double>(now - last).count() < signal_interval)
+            return true;
+        last = now;
+        py::gil_scoped_acquire gil;
+        try {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            if (has_callback) {
+                py::object r =
+                    callback(p.iteration, p.max_iterations, p.residual, p.tolerance);
+                if (r.ptr() == Py_False) return false;  // explicit False: stop, cancelled result
+            }
+        } catch (...) {
+            error = std::current_exception();
+            return false;
+        }
+        return true;
+    }
+};
+
 void bind_graph(py::module_& m);
+void bind_web(py::module_& m);
 void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
 

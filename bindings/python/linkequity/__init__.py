@@ -3,12 +3,14 @@
 
 The C++ library's Python face. Build graphs from NumPy arrays (:meth:`Graph.from_edges`),
 networkx (:meth:`Graph.from_networkx`) or generators (:mod:`linkequity.generate`), score them
-with :func:`pagerank`. Every compute call releases the GIL.
+with :func:`pagerank`. Link exports become a :class:`WebGraph` (pages, hosts, registrable
+domains) scored as page / domain / host authority DataFrames. Every compute call releases the GIL.
 """
 from . import _core
 from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
+from ._web import WebGraph
 from . import generate
 
 __version__: str = _core.__version__
@@ -18,6 +20,7 @@ __all__ = [
     "Graph",
     "PageRankResult",
     "ParseError",
+    "WebGraph",
     "__version__",
     "generate",
     "pagerank",

@@ -2,11 +2,12 @@
 linkequity's compiled core (private; use the `linkequity` package).
 """
 from __future__ import annotations
+import collections.abc
 from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual']
+__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -312,6 +313,84 @@ class PageRankResult:
         """
         Wall time of the C++ iterations, in seconds.
         """
+class WebGraphCore:
+    """
+    web_graph (private; wrapped by linkequity.WebGraph).
+    """
+    @staticmethod
+    def from_columns(source: list, target: list, anchor: list | None = None, rel: list | None = None, rel_flags: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None = None, position: list | None = None, skip_bad: bool = False, suffixes: str = 'all', name: str = '<links>') -> WebGraphCore:
+        """
+        Builds from columns given as lists of str (see linkequity.WebGraph.from_links).
+        """
+    @staticmethod
+    def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None) -> WebGraphCore:
+        """
+        Reads link export files (see linkequity.WebGraph.read_links).
+        """
+    def anchor_texts(self) -> list:
+        ...
+    def apply_disavow(self, path: str, owner: str = '', skip_bad: bool = False) -> dict:
+        """
+        Reads a disavow file and flags the matching links.
+        """
+    def authority(self, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-10, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200, excluded: typing.SupportsInt | typing.SupportsIndex = 15, evaporate: bool = False, position_weights: str | None = None, domain_weights: str = 'domains', hosts: bool = False, progress: typing.Any = None) -> dict:
+        """
+        compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
+        """
+    def domain_names(self) -> list:
+        ...
+    def find_domain(self, arg0: str) -> typing.Any:
+        ...
+    def find_host(self, arg0: str) -> typing.Any:
+        ...
+    def find_page(self, arg0: str) -> typing.Any:
+        ...
+    def host_names(self) -> list:
+        ...
+    def page_urls(self) -> list:
+        ...
+    @property
+    def host_domains(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def link_anchors(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def link_flags(self) -> numpy.typing.NDArray[numpy.uint8]:
+        ...
+    @property
+    def link_positions(self) -> numpy.typing.NDArray[numpy.uint8]:
+        ...
+    @property
+    def link_sources(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def link_targets(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def memory_bytes(self) -> int:
+        ...
+    @property
+    def num_domains(self) -> int:
+        ...
+    @property
+    def num_hosts(self) -> int:
+        ...
+    @property
+    def num_links(self) -> int:
+        ...
+    @property
+    def num_pages(self) -> int:
+        ...
+    @property
+    def page_hosts(self) -> numpy.typing.NDArray[numpy.uint32]:
+        ...
+    @property
+    def stats(self) -> dict:
+        ...
+    @property
+    def suffix_list_version(self) -> str:
+        ...
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -335,5 +414,13 @@ def pagerank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = N
 def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOptions) -> float:
     """
     L1 change of one serial push-direction PageRank step from `scores` (independent check).
+    """
+def synthetic_web(options: dict) -> WebGraphCore:
+    """
+    Builds the synthetic web's graph (see linkequity.generate.web).
+    """
+def synthetic_web_csv(path: str, options: dict) -> dict:
+    """
+    Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).
     """
 __version__: str = '0.1.0'

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: MIT
 """Seeded synthetic graphs (identical output on any thread count).
 
-Each generator comes in two forms: ``kronecker(...)`` / ``erdos_renyi(...)`` return a
+``web(...)`` builds a synthetic :class:`linkequity.WebGraph` (domains with power-law sizes,
+hosts, pages, a realistic link mix) and ``web_csv(...)`` writes the same links as a CSV file.
+
+The graph generators come in two forms: ``kronecker(...)`` / ``erdos_renyi(...)`` return a
 :class:`linkequity.Graph` (built with the given self-loop/duplicate policies), and
 ``kronecker_edges(...)`` / ``erdos_renyi_edges(...)`` return the raw
 ``(num_nodes, src, dst)`` uint32 arrays (self-loops and duplicates included) for use
@@ -9,14 +12,16 @@ elsewhere, e.g. ``Graph.from_edges(src, dst, num_nodes=n)`` (read without a copy
 """
 from __future__ import annotations
 
-from typing import Tuple
+import os
+from typing import Any, Dict, Tuple, Union
 
 import numpy as np
 
 from . import _core
 from ._graph import Graph
+from ._web import WebGraph
 
-__all__ = ["kronecker", "kronecker_edges", "erdos_renyi", "erdos_renyi_edges"]
+__all__ = ["kronecker", "kronecker_edges", "erdos_renyi", "erdos_renyi_edges", "web", "web_csv"]
 
 DEFAULT_SEED = 27491095
 
@@ -56,3 +61,27 @@ def erdos_renyi(n: int, m: int, seed: int = DEFAULT_SEED, *, self_loops: str = "
     num_nodes, src, dst = erdos_renyi_edges(n, m, seed)
     return Graph.from_edges(src, dst, num_nodes=num_nodes, self_loops=self_loops,
                             duplicates=duplicates, lean=lean)
+
+
+def web(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any) -> WebGraph:
+    """A seeded synthetic web as a :class:`linkequity.WebGraph` (identical on any thread
+    count): ``domains`` registrable domains with Pareto-distributed sizes (some with several
+    hosts, some under multi-label or private suffixes such as co.uk / blogspot.com), their
+    pages, and ``links`` link rows (mostly internal; external targets by preferential
+    attachment; rel nofollow/sponsored/ugc, positions and anchors).
+
+    Further options (C++ ``synthetic_web_options``): links_per_page, size_exponent,
+    internal_share, multi_host_share, multi_label_share, private_share, non_web_share,
+    internal_nofollow, external_nofollow, external_sponsored, external_ugc,
+    sponsored_ugc_also_nofollow, attachment_refs, attachment_offset.
+    Raises ValueError for out-of-range options, TypeError for unknown ones."""
+    return WebGraph(_core.synthetic_web(dict(domains=domains, links=links, seed=seed, **options)))
+
+
+def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: int = 100000,
+            seed: int = 1, **options: Any) -> Dict[str, int]:
+    """Writes the links of :func:`web` (same arguments) to ``path`` as a generic CSV
+    (``source,target,anchor,rel,position``), as a links export would look, and returns
+    counts (links, web, internal, non_web, nofollow, sponsored, ugc)."""
+    return _core.synthetic_web_csv(os.fspath(path),
+                                   dict(domains=domains, links=links, seed=seed, **options))

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""linkequity.pagerank against its Python peers on one Kronecker graph (not a test).
+
+    python benchmarks/bench_peers.py [--scale 20] [--edge-factor 16] [--tolerance 1e-9]
+                                     [--skip networkx,igraph,networkit]
+
+One process, one graph (linkequity.generate.kronecker, Graph500 parameters, duplicates
+merged, self-loops dropped: every library sees the same simple directed graph). Same damping,
+uniform teleport, dangling mass spread uniformly (networkx's and linkequity's default without
+personalisation; networkit with DistributeSinks; igraph's PRPACK does this itself).
+Stopping rules differ, so each is asked for the same L1 rule where it can be:
+  linkequity  ‖x'−x‖₁ < tol              networkx  ‖x'−x‖₁ < N·tol' with tol' = tol/N
+  networkit   tol in its L1 norm mode     igraph    PRPACK's own (fixed, ~1e-10)
+Reported per library: the PageRank call's wall time (conversion of the graph into the
+library's structure timed separately), the ratio to linkequity, and the L1 distance to a
+reference solution (linkequity at tolerance 1e-14). Also the binding overhead: wall time
+of linkequity.pagerank minus the C++ kernel's own time (result.seconds).
+Needs: pip install networkx scipy igraph networkit (any missing one is skipped).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import time
+
+import numpy as np
+
+# Several OpenMP runtimes share this process (linkequity's libgomp, igraph's and networkit's
+# copies). With active waiting, one runtime's idle threads spin on the 2 cores the next library
+# needs (igraph ran 60x slower at scale 12). Passive waiting is set for every library alike.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import linkequity  # noqa: E402  (after the OpenMP environment)
+
+
+def timed(fn, *args, **kw):
+    t0 = time.perf_counter()
+    out = fn(*args, **kw)
+    return out, time.perf_counter() - t0
+
+
+def normalised(x):
+    x = np.asarray(x, dtype=np.float64)
+    return x / x.sum()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=int, default=20)
+    ap.add_argument("--edge-factor", type=float, default=16)
+    ap.add_argument("--seed", type=int, default=27491095)
+    ap.add_argument("--damping", type=float, default=0.85)
+    ap.add_argument("--tolerance", type=float, default=1e-9)
+    ap.add_argument("--trials", type=int, default=3, help="linkequity trials (best is reported)")
+    ap.add_argument("--skip", default="", help="comma-separated peers to skip")
+    args = ap.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    tol, alpha = args.tolerance, args.damping
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python {platform.python_version()}, "
+          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '(unset)')}, "
+          f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}")
+    print(f"linkequity {linkequity.__version__}")
+    g, t_build = timed(linkequity.generate.kronecker, args.scale, args.edge_factor, args.seed)
+    n, m = g.num_nodes, g.num_edges
+    src, dst = g.edges()
+    print(f"graph: kronecker scale {args.scale}, edge factor {args.edge_factor}: n={n} m={m} "
+          f"(generate+build {t_build:.2f} s); damping {alpha}, tolerance {tol}")
+
+    ref = linkequity.pagerank(g, damping=alpha, tolerance=1e-14, max_iterations=2000).scores.copy()
+    rows = []
+
+    # ---- linkequity
+    best = None
+    for _ in range(args.trials):
+        r, wall = timed(linkequity.pagerank, g, damping=alpha, tolerance=tol, max_iterations=1000)
+        if best is None or wall < best[1]:
+            best = (r, wall)
+    r, t_le = best
+    rows.append(("linkequity", t_le, r.iterations, float(np.abs(r.scores - ref).sum()), ""))
+    overhead = t_le - r.seconds
+    print(f"linkequity: wall {t_le:.4f} s, kernel {r.seconds:.4f} s, binding overhead "
+          f"{overhead * 1e3:.2f} ms ({100 * overhead / t_le:.2f} %), {r.iterations} iterations")
+
+    # ---- networkx (scipy backend: nx.pagerank builds a scipy CSR matrix internally)
+    if "networkx" not in skip:
+        try:
+            import networkx as nx
+            import scipy
+
+            A = g.to_scipy()
+            G, t_conv = timed(nx.from_scipy_sparse_array, A, create_using=nx.DiGraph)
+            del A
+            pr, t = timed(nx.pagerank, G, alpha=alpha, tol=tol / n, max_iter=1000, weight=None)
+            x = np.fromiter((pr[i] for i in range(n)), dtype=np.float64, count=n)
+            rows.append((f"networkx {nx.__version__} (scipy {scipy.__version__})", t, None,
+                         float(np.abs(normalised(x) - ref).sum()), f"convert {t_conv:.1f} s"))
+            del G, pr
+            gc.collect()
+        except ImportError as e:
+            print(f"networkx: skipped ({e})")
+
+    # ---- igraph (PRPACK)
+    if "igraph" not in skip:
+        try:
+            import igraph as ig
+
+            G, t_conv = timed(ig.Graph, n=n, edges=np.column_stack([src, dst]).astype(np.int64),
+                              directed=True)
+            x, t = timed(G.pagerank, damping=alpha, directed=True, implementation="prpack")
+            rows.append((f"igraph {ig.__version__} (PRPACK)", t, None,
+                         float(np.abs(normalised(x) - ref).sum()), f"convert {t_conv:.1f} s"))
+            del G
+            gc.collect()
+        except ImportError as e:
+            print(f"igraph: skipped ({e})")
+
+    # ---- networkit
+    if "networkit" not in skip:
+        try:
+            import networkit as nk
+
+            def to_nk():
+                G = nk.Graph(n, weighted=False, directed=True)
+                G.addEdges((src.astype(np.uint64), dst.astype(np.uint64)))
+                return G
+
+            G, t_conv = timed(to_nk)
+            pr = nk.centrality.PageRank(G, damp=alpha, tol=tol,
+                                        distributeSinks=nk.centrality.SinkHandling.DistributeSinks)
+            try:
+                pr.norm = nk.centrality.Norm.L1_NORM
+            except AttributeError:
+                pass
+            _, t = timed(pr.run)
+            x = np.asarray(pr.scores())
+            rows.append((f"networkit {nk.__version__}", t, pr.numberOfIterations()
+                         if hasattr(pr, "numberOfIterations") else None,
+                         float(np.abs(normalised(x) - ref).sum()),
+                         f"convert {t_conv:.1f} s, {nk.getMaxNumberOfThreads()} threads"))
+            del G
+        except ImportError as e:
+            print(f"networkit: skipped ({e})")
+
+    print()
+    print(f"{'library':<36} {'pagerank s':>11} {'ratio':>8} {'iters':>6} {'L1 to ref':>11}  notes")
+    for name, t, iters, err, note in rows:
+        print(f"{name:<36} {t:>11.4f} {t / t_le:>8.1f} {iters if iters is not None else '-':>6} "
+              f"{err:>11.2e}  {note}")
+
+
+if __name__ == "__main__":
+    main()

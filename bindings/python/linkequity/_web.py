@@ -1,0 +1,338 @@
+# SPDX-License-Identifier: MIT
+"""linkequity.WebGraph: the web model (pages, hosts, registrable domains, links with attributes)
+and its authority scores as pandas DataFrames."""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Dict, List, Optional, Sequence, Union
+
+import numpy as np
+
+from . import _core
+from ._graph import Flag
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Columns of the page table (the same as the CLI's pages CSV).
+PAGE_COLUMNS = ["url", "host", "domain", "score", "authority", "rank", "backlinks",
+                "followable_backlinks", "referring_pages", "referring_domains",
+                "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
+#: Columns of the domain table (the same as the CLI's domains CSV).
+DOMAIN_COLUMNS = ["domain", "pages", "score", "authority", "rank", "backlinks",
+                  "followable_backlinks", "referring_pages", "referring_domains",
+                  "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
+#: Columns of the host table (the same as the CLI's hosts CSV).
+HOST_COLUMNS = ["host", "domain", "pages", "score", "authority", "rank", "backlinks",
+                "followable_backlinks", "referring_pages", "referring_domains",
+                "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
+_COUNTS = PAGE_COLUMNS[3:]
+
+_POSITIONS = ["unknown", "content", "navigation", "header", "footer", "sidebar"]
+
+
+def _column_list(col: Any) -> List[Any]:
+    """A DataFrame / Table column (pandas Series, pyarrow ChunkedArray, NumPy array or any
+    sequence) as a Python list, converted in C (no per-row Python code)."""
+    if hasattr(col, "to_pylist"):  # pyarrow
+        return col.to_pylist()
+    if hasattr(col, "tolist"):  # pandas, NumPy
+        return col.tolist()
+    return list(col)
+
+
+def _columns(table: Any) -> List[str]:
+    if hasattr(table, "column_names"):  # pyarrow.Table
+        return list(table.column_names)
+    return [str(c) for c in table.columns]
+
+
+def _position_weights(spec: Union[None, bool, str, Dict[str, float]]) -> Optional[str]:
+    if spec is None or spec is False:
+        return None
+    if spec is True:
+        return ""
+    if isinstance(spec, dict):
+        return ",".join(f"{k}={v}" for k, v in spec.items())
+    return str(spec)
+
+
+class WebGraph:
+    """The web model: every URL of the input is a page (normalised), pages belong to hosts and
+    registrable domains (Public Suffix List), and every link keeps its rel flags, position,
+    anchor text and internal bit. Page ids are dense with the pages of one host contiguous.
+
+    Make one with :meth:`read_links`, :meth:`from_links` or :func:`linkequity.generate.web`.
+    Score it with :meth:`page_authority`, :meth:`domain_authority`, :meth:`host_authority`.
+    """
+
+    __slots__ = ("_core", "_cache", "_names")
+
+    def __init__(self, core: "_core.WebGraphCore"):
+        """Wraps a private ``_core.WebGraphCore``; use the constructors instead."""
+        if not isinstance(core, _core.WebGraphCore):
+            raise TypeError("WebGraph(): use WebGraph.read_links or WebGraph.from_links")
+        self._core = core
+        self._cache: Dict[Any, Dict[str, Any]] = {}
+        self._names: Dict[str, np.ndarray] = {}
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def read_links(cls, path: Union[PathLike, Sequence[PathLike]], *, format: str = "auto",
+                   skip_bad: bool = False, suffixes: str = "all",
+                   source_column: Optional[str] = None, target_column: Optional[str] = None,
+                   anchor_column: Optional[str] = None, rel_column: Optional[str] = None,
+                   position_column: Optional[str] = None) -> "WebGraph":
+        """Reads one or several link exports: CSV/TSV (gzip, UTF-8 with or without BOM,
+        UTF-16 with BOM) in the generic format (``source,target[,anchor,rel,position]``),
+        Screaming Frog "All Inlinks", Ahrefs or Majestic backlink exports (recognised by the
+        header row) or an integer edge list.
+
+        Args:
+            path: a file or a list of files (read in order, into one graph).
+            format: ``"auto"`` (default), ``"generic"``, ``"screaming-frog"``, ``"ahrefs"``,
+                ``"majestic"`` or ``"edge-list"``.
+            skip_bad: lenient mode: skip bad rows and count them (``stats["bad_rows"]``,
+                ``stats["reports"]``). Strict (default): the first bad row raises.
+            suffixes: ``"all"`` (ICANN + private Public Suffix List sections: blogspot.com
+                subdomains are separate domains) or ``"icann"``.
+            source_column, target_column, anchor_column, rel_column, position_column: header
+                names overriding the format's columns (generic files).
+
+        Raises:
+            linkequity.ParseError: a bad row (strict mode) or unreadable file, with ``.path``,
+                ``.line``, ``.column`` and ``.reason``.
+            ValueError: an unknown format name.
+        """
+        paths = [os.fspath(path)] if isinstance(path, (str, os.PathLike)) else \
+            [os.fspath(p) for p in path]
+        return cls(_core.WebGraphCore.read(paths, format, skip_bad, suffixes, source_column,
+                                           target_column, anchor_column, rel_column,
+                                           position_column))
+
+    @classmethod
+    def from_links(cls, links: Any, *, source: str = "source", target: str = "target",
+                   anchor: Optional[str] = "anchor", rel: Optional[str] = "rel",
+                   position: Optional[str] = "position", skip_bad: bool = False,
+                   suffixes: str = "all", name: str = "<links>") -> "WebGraph":
+        """Builds from a pandas DataFrame or a pyarrow Table of links (one row per link).
+
+        Columns ``source`` and ``target`` (URLs, str) are required; ``anchor`` (str), ``rel``
+        (str such as ``"nofollow ugc"``, or an integer :class:`Flag` mask) and ``position``
+        (``content``/``navigation``/``header``/``footer``/``sidebar``) are used when present.
+        Missing values (None/NaN) are empty. The columns go to C++ in one call (no per-row
+        Python loop). Rows are numbered from 1 in errors, which name the file ``name``.
+        """
+        cols = set(_columns(links))
+        for need in (source, target):
+            if need not in cols:
+                raise ValueError(f"from_links: no column '{need}' (columns: {sorted(cols)})")
+
+        def get(c: Optional[str]) -> Optional[List[Any]]:
+            return _column_list(links[c]) if c is not None and c in cols else None
+
+        rel_text = rel_flags = None
+        if rel is not None and rel in cols:
+            values = links[rel]
+            arr = np.asarray(values.to_numpy() if hasattr(values, "to_numpy") else values)
+            if arr.dtype.kind in "iub":
+                rel_flags = arr.astype(np.uint8)
+            else:
+                rel_text = _column_list(values)
+        core = _core.WebGraphCore.from_columns(get(source), get(target), get(anchor), rel_text,
+                                               rel_flags, get(position), skip_bad, suffixes, name)
+        return cls(core)
+
+    # ------------------------------------------------------------------ sizes and names
+    @property
+    def num_pages(self) -> int:
+        """Pages (every web URL that is a source or target of a link)."""
+        return self._core.num_pages
+
+    @property
+    def num_hosts(self) -> int:
+        """Hosts (full host names)."""
+        return self._core.num_hosts
+
+    @property
+    def num_domains(self) -> int:
+        """Registrable domains (eTLD+1)."""
+        return self._core.num_domains
+
+    @property
+    def num_links(self) -> int:
+        """Page-to-page link rows kept (parallel links and self-links included)."""
+        return self._core.num_links
+
+    @property
+    def stats(self) -> Dict[str, Any]:
+        """What building saw: rows, links, self_links, internal_links, non_web_targets (and
+        by scheme), bad_rows, and one read report per input (rows, skipped, reasons...)."""
+        return self._core.stats
+
+    def __repr__(self) -> str:
+        return (f"WebGraph(pages={self.num_pages}, hosts={self.num_hosts}, "
+                f"domains={self.num_domains}, links={self.num_links})")
+
+    def _name_array(self, kind: str) -> np.ndarray:
+        if kind not in self._names:
+            getter = {"page": self._core.page_urls, "host": self._core.host_names,
+                      "domain": self._core.domain_names}[kind]
+            self._names[kind] = np.array(getter(), dtype=object)
+        return self._names[kind]
+
+    def page_urls(self) -> List[str]:
+        """Normalised URL of every page, by page id."""
+        return list(self._name_array("page"))
+
+    def domain_names(self) -> List[str]:
+        """Registrable domain names, by domain id."""
+        return list(self._name_array("domain"))
+
+    def host_names(self) -> List[str]:
+        """Host names, by host id."""
+        return list(self._name_array("host"))
+
+    def links(self) -> Any:
+        """Every link as a DataFrame: source, target (page URLs), source_domain,
+        target_domain, anchor, rel flags (:class:`Flag` mask), position, internal,
+        followable (no bit of ``Flag.DEFAULT_EXCLUDED``)."""
+        import pandas as pd
+
+        c = self._core
+        pages = self._name_array("page")
+        domains = self._name_array("domain")
+        page_domain = c.host_domains[c.page_hosts] if c.num_pages else np.zeros(0, np.uint32)
+        src, dst, flags = c.link_sources, c.link_targets, c.link_flags
+        anchors = np.array(c.anchor_texts(), dtype=object)
+        return pd.DataFrame({
+            "source": pages[src], "target": pages[dst],
+            "source_domain": domains[page_domain[src]], "target_domain": domains[page_domain[dst]],
+            "anchor": anchors[c.link_anchors] if len(anchors) else np.full(len(src), ""),
+            "flags": flags.copy(),
+            "position": np.array(_POSITIONS, dtype=object)[c.link_positions],
+            "internal": (flags & Flag.INTERNAL) != 0,
+            "followable": (flags & Flag.DEFAULT_EXCLUDED) == 0,
+        })
+
+    # ------------------------------------------------------------------ authority
+    def authority(self, *, damping: float = 0.85, tolerance: float = 1e-10,
+                  max_iterations: int = 200, excluded: int = Flag.DEFAULT_EXCLUDED,
+                  evaporate: bool = False,
+                  position_weights: Union[None, bool, str, Dict[str, float]] = None,
+                  domain_weights: str = "domains", hosts: bool = False,
+                  progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None
+                  ) -> Dict[str, Any]:
+        """Page, domain (and with ``hosts=True`` host) authority in one run, as
+        ``{"pages": DataFrame, "domains": DataFrame, "hosts": DataFrame or None, "info": dict}``.
+        Each table is sorted by score (best first); ``info`` holds per-level iterations,
+        residual, converged, floor, dangling mass and seconds. Results are cached per options.
+
+        Page authority is PageRank over every followable page-to-page link (internal and
+        external; parallel links once, self-links never). Domain authority is PageRank over the
+        registrable-domain graph (D1 -> D2 when a page of D1 links followably to a page of D2;
+        weight 1 per pair with ``domain_weights="domains"``, 1 + ln(links) with ``"links"``).
+        ``authority`` is the versioned 0-100 log scale of DESIGN.md:
+        ``100 * ln(x / f) / ln(x_max / f)`` with f the score of an unlinked node.
+
+        Args:
+            damping, tolerance, max_iterations: as :func:`linkequity.pagerank`.
+            excluded: :class:`Flag` bits whose links pass nothing (default nofollow, sponsored,
+                ugc, disavowed); evaporate: they still count in the source's out-weight.
+            position_weights: "reasonable surfer" page-level weights: True for the defaults,
+                a spec ``"content=1,footer=0.1"`` or a dict; None/False = off.
+            progress: callable(iteration, max_iterations, residual, tolerance) per PageRank
+                iteration; returning False cancels (KeyboardInterrupt). Ctrl-C works too.
+
+        Raises:
+            ValueError: a bad option (named in the message).
+        """
+        key = (damping, tolerance, max_iterations, int(excluded), evaporate,
+               _position_weights(position_weights), domain_weights)
+        cached = self._cache.get(key)
+        if cached is not None and (cached["hosts"] is not None or not hosts) and progress is None:
+            return cached
+        raw = self._core.authority(damping, tolerance, max_iterations, int(excluded), evaporate,
+                                   _position_weights(position_weights), domain_weights, hosts,
+                                   progress)
+        out = {"pages": self._page_table(raw["pages"]),
+               "domains": self._domain_table(raw["domains"]),
+               "hosts": self._host_table(raw["hosts"]) if raw["hosts"] is not None else None,
+               "info": {"scale_version": raw["scale_version"],
+                        "seconds_graphs": raw["seconds_graphs"],
+                        "seconds_counts": raw["seconds_counts"],
+                        **{level: {k: v for k, v in raw[level].items()
+                                   if not isinstance(v, np.ndarray)}
+                           for level in ("pages", "domains", "hosts") if raw[level] is not None}}}
+        self._cache[key] = out
+        return out
+
+    def page_authority(self, **options: Any) -> Any:
+        """Page authority as a DataFrame sorted by score (best first), columns
+        ``PAGE_COLUMNS``: url, host, domain, score (raw PageRank, sums to 1), authority
+        (0-100), rank (1 = best, ties share), backlinks, followable_backlinks,
+        referring_pages, referring_domains, followable_referring_domains, outgoing_links,
+        followable_outgoing_links. Options: see :meth:`authority`."""
+        return self.authority(**options)["pages"]
+
+    def domain_authority(self, **options: Any) -> Any:
+        """Domain authority as a DataFrame sorted by score, columns ``DOMAIN_COLUMNS``
+        (domain, pages, score, authority, rank and the link counts). Options: see
+        :meth:`authority`."""
+        return self.authority(**options)["domains"]
+
+    def host_authority(self, **options: Any) -> Any:
+        """Host authority (PageRank over the full-host-name graph) as a DataFrame sorted by
+        score, columns ``HOST_COLUMNS``. Options: see :meth:`authority`."""
+        return self.authority(hosts=True, **options)["hosts"]
+
+    def apply_disavow(self, path: PathLike, owner: Optional[str] = None, *,
+                      skip_bad: bool = False) -> Dict[str, Any]:
+        """Reads a disavow file (Google's format) and marks the matching links
+        ``Flag.DISAVOWED``: links from a listed page URL, or from any page of a
+        ``domain:`` entry or its subdomains — only links into ``owner``'s registrable domain
+        when ``owner`` (a domain, host or URL) is given, else all links. Idempotent; clears
+        cached scores. Returns counts (links_in_scope, links_disavowed, newly_disavowed, ...).
+
+        Raises:
+            linkequity.ParseError: a malformed line (strict mode; ``skip_bad=True`` skips and
+                lists them under ``"skipped"``) or an unreadable file.
+        """
+        result = self._core.apply_disavow(os.fspath(path), owner or "", skip_bad)
+        self._cache.clear()
+        return result
+
+    # ------------------------------------------------------------------ tables
+    @staticmethod
+    def _frame(columns: Dict[str, Any], table: Dict[str, Any], order: List[str]) -> Any:
+        import pandas as pd
+
+        data = dict(columns)
+        for c in _COUNTS:
+            data[c] = table[c]
+        n = len(table["score"])
+        idx = np.lexsort((np.arange(n), table["rank"]))  # by rank, then id
+        df = pd.DataFrame({c: np.asarray(data[c])[idx] for c in order})
+        return df
+
+    def _page_table(self, t: Dict[str, Any]) -> Any:
+        c = self._core
+        hosts = np.asarray(c.page_hosts)
+        domains = np.asarray(c.host_domains)[hosts] if len(hosts) else hosts
+        return self._frame({"url": self._name_array("page"),
+                            "host": self._name_array("host")[hosts],
+                            "domain": self._name_array("domain")[domains]}, t, PAGE_COLUMNS)
+
+    def _domain_table(self, t: Dict[str, Any]) -> Any:
+        c = self._core
+        page_domain = np.asarray(c.host_domains)[np.asarray(c.page_hosts)] \
+            if c.num_pages else np.zeros(0, np.int64)
+        pages = np.bincount(page_domain, minlength=c.num_domains)
+        return self._frame({"domain": self._name_array("domain"), "pages": pages}, t,
+                           DOMAIN_COLUMNS)
+
+    def _host_table(self, t: Dict[str, Any]) -> Any:
+        c = self._core
+        pages = np.bincount(np.asarray(c.page_hosts), minlength=c.num_hosts)
+        return self._frame({"host": self._name_array("host"),
+                            "domain": self._name_array("domain")[np.asarray(c.host_domains)],
+                            "pages": pages}, t, HOST_COLUMNS)
