@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// The `linkequity` command end to end: generate → score, the output files and their columns,
+// exit codes (bad input 1, bad option 2, unreadable file 3), no partial output on failure,
+// --help contents. Runs the built binary (LINKEQUITY_CLI_PATH, else ../../src/cli/linkequity
+// beside this test executable); skipped with a warning when it is not built.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string data_dir = std::string(LINKEQUITY_TEST_DATA) + "/web/";
+
+std::string cli_path() {
+#ifdef LINKEQUITY_CLI_PATH
+    return LINKEQUITY_CLI_PATH;
+#else
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : (self.parent_path() / "../../src/cli/linkequity").string();
+#endif
+}
+
+struct run_result {
+    int code;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+/// Runs `linkequity ARGS` in `dir`, capturing stdout, stderr and the exit code.
+run_result run(const std::string& args, const fs::path& dir) {
+    const fs::path o = dir / "stdout.txt", e = dir / "stderr.txt";
+    const std::string cmd = "cd '" + dir.string() + "' && '" + cli_path() + "' " + args + " >'" +
+                            o.string() + "' 2>'" + e.string() + "'";
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(o), slurp(e)};
+}
+
+fs::path scratch(const std::string& name) {
+    const fs::path d = fs::temp_directory_path() / ("linkequity_test_cli_" + std::to_string(::getpid())) / name;
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+bool cli_available() {
+    if (fs::exists(cli_path())) return true;
+    WARN("linkequity binary not found at '" << cli_path() << "': build target linkequity_cli");
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("cli: generate then score writes complete CSV files", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("main");
+    const run_result g = run("generate --domains 300 --links 30000 --seed 4 --out links.csv", d);
+    REQUIRE(g.code == 0);
+    CHECK(first_line(slurp(d / "links.csv")) == "source,target,anchor,rel,position");
+    const run_result s = run("score links.csv --out result --hosts --threads 2", d);
+    INFO(s.err);
+    REQUIRE(s.code == 0);
+    CHECK(s.out.find("top 20 domains by authority") != std::string::npos);
+    CHECK(s.out.find("timings") != std::string::npos);
+    CHECK(first_line(slurp(d / "result" / "pages.csv")) ==
+          "url,host,domain,score,authority,rank,backlinks,followable_backlinks,referring_pages,"
+          "referring_domains,followable_referring_domains,outgoing_links,"
+          "followable_outgoing_links");
+    CHECK(first_line(slurp(d / "result" / "domains.csv")).rfind("domain,score,authority,rank,", 0) == 0);
+    CHECK(fs::exists(d / "result" / "hosts.csv"));
+    for (const auto& entry : fs::directory_iterator(d / "result"))
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    // The same run on one thread gives the same domains file, byte for byte.
+    const run_result s1 = run("score links.csv --out result1 --threads 1", d);
+    REQUIRE(s1.code == 0);
+    CHECK(slurp(d / "result" / "domains.csv") == slurp(d / "result1" / "domains.csv"));
+}
+
+TEST_CASE("cli: score of the small fixture ranks alpha.com first", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("small");
+    const run_result s = run("score '" + data_dir + "small.csv' --out r", d);
+    REQUIRE(s.code == 0);
+    const std::string domains = slurp(d / "r" / "domains.csv");
+    CHECK(domains.find("\nalpha.com,") == domains.find('\n'));  // first data row
+    CHECK(domains.find("alpha.com,") != std::string::npos);
+    CHECK(domains.find(",100.000,1,") != std::string::npos);
+    const run_result dis = run("score '" + data_dir + "small.csv' --out r2 --disavow '" +
+                                   data_dir + "disavow.txt' --owner alpha.com",
+                               d);
+    REQUIRE(dis.code == 0);
+    CHECK(dis.out.find("3 links disavowed") != std::string::npos);
+}
+
+TEST_CASE("cli: exit codes and no partial output", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("errors");
+    const run_result missing = run("score nothing.csv --out r", d);
+    CHECK(missing.code == 3);
+    CHECK(missing.err.find("nothing.csv") != std::string::npos);
+    const run_result bad = run("score '" + data_dir + "bad_url.csv' --out r", d);
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("bad_url.csv:3") != std::string::npos);
+    CHECK_FALSE(fs::exists(d / "r" / "pages.csv"));
+    const run_result lenient = run("score '" + data_dir + "bad_url.csv' --out r --skip-bad", d);
+    CHECK(lenient.code == 0);
+    CHECK(lenient.out.find("2 skipped") != std::string::npos);
+    const run_result damping = run("score '" + data_dir + "small.csv' --out r3 --damping 1.5", d);
+    CHECK(damping.code == 2);
+    CHECK(damping.err.find("damping") != std::string::npos);
+    CHECK_FALSE(fs::exists(d / "r3" / "pages.csv"));
+    CHECK(run("score '" + data_dir + "small.csv' --out r4 --domain-weights pages", d).code == 2);
+    CHECK(run("generate --links 10", d).code == 2);  // --out is required
+}
+
+TEST_CASE("cli: --help explains columns and exit codes; info reports statistics", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("help");
+    const run_result h = run("score --help", d);
+    CHECK(h.code == 0);
+    for (const char* s : {"referring_domains", "authority", "Exit codes", "--disavow", "--owner",
+                          "--position-weights", "--evaporate", "--domain-weights"})
+        CHECK(h.out.find(s) != std::string::npos);
+    CHECK(run("generate --help", d).out.find("Exit codes") != std::string::npos);
+    const run_result i = run("info '" + data_dir + "small.csv'", d);
+    CHECK(i.code == 0);
+    CHECK(i.out.find("non-web      2 targets") != std::string::npos);
+    CHECK(i.out.find("domains      5") != std::string::npos);
+    CHECK(i.out.find("psl") != std::string::npos);
+}
