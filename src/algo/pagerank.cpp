@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "extrapolation.hpp"
+#include "node_order.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity {
@@ -219,6 +220,14 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     }
 }
 
+/// vec[new] = vec[old_of[new]] (empty vectors stay empty).
+void permute_to_new(std::vector<double>& vec, const std::vector<node_id>& old_of) {
+    if (vec.empty()) return;
+    std::vector<double> out(vec.size());
+    for (std::size_t i = 0; i < vec.size(); ++i) out[i] = vec[old_of[i]];
+    vec.swap(out);
+}
+
 bool any_masked(const csr_graph& g, edge_flags mask) {
     if (!g.has_flags() || mask == 0) return false;
     const auto f = g.in_flag_array();
@@ -330,12 +339,29 @@ pagerank_result pagerank(const csr_graph& g, const pagerank_options& o) {
         x.resize(n);
         for (std::size_t i = 0; i < n; ++i) x[i] = k.v_at(i);
     }
+    detail::relabelled_in_graph relabelled;
+    if (o.node_order == pagerank_node_order::by_degree) {
+        relabelled = detail::relabel_by_out_degree(g, weighted, masked);
+        const auto& old_of = relabelled.old_of;
+        for (auto* vec : {&k.inv_out, &k.evaporated, &k.v, &k.u, &x}) permute_to_new(*vec, old_of);
+        k.offsets = relabelled.offsets.data();
+        k.sources = relabelled.sources.data();
+        if (weighted) k.weights = relabelled.weights.data();
+        if (masked) k.flags = relabelled.flags.data();
+    }
+    r.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (weighted && masked) iterate<true, true>(k, o, x, r);
     else if (weighted) iterate<true, false>(k, o, x, r);
     else if (masked) iterate<false, true>(k, o, x, r);
     else iterate<false, false>(k, o, x, r);
-    r.scores = std::move(x);
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (o.node_order == pagerank_node_order::by_degree) {
+        r.scores.resize(n);
+        for (std::size_t i = 0; i < n; ++i) r.scores[relabelled.old_of[i]] = x[i];
+    } else {
+        r.scores = std::move(x);
+    }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
+                r.setup_seconds;
     return r;
 }
 
