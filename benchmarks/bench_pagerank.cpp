@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
-// PageRank benchmark harness (GAPBS-style): a generated Kronecker graph (fixed seed) or an edge
-// list file, built once, then --trials timed runs. Prints aligned `label: value` lines: build time
-// and memory, per-iteration time, ns/edge/iteration, iterations to the tolerance, peak RSS,
-// bytes per edge, Gauss–Seidel's iteration ratio, and 1-vs-N-thread speed-up; --verify checks
-// each result with the push-direction verifier (algo/verify.hpp).
+// PageRank benchmark harness (GAPBS-style): a generated Kronecker graph (fixed seed), built once
+// (from the edge list, or streamed straight into the lean form), then --trials timed runs.
+// Prints aligned `label: value` lines — build time and memory, per-iteration time,
+// ns/edge/iteration, peak RSS, bytes per edge — and optionally: Gauss–Seidel and quadratic
+// extrapolation against power iteration to 1e-9, 1-vs-N-thread speed-up, warm-started
+// incremental re-scoring, and every figure as JSON (--json) for benchmarks/sweep.py.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,13 +40,39 @@ double current_rss_bytes() {
     return static_cast<double>(resident) * 4096.0;
 }
 
-void line(const std::string& label, const std::string& value) {
-    fmt::print("{:<28} {}\n", label + ":", value);
-}
-
 double now_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+int threads() {
+#if defined(_OPENMP)
+    return omp_get_max_threads();
+#else
+    return 1;
+#endif
+}
+
+/// Collects figures: prints each as a `label: text` line and keeps its number for --json.
+struct report {
+    std::map<std::string, double> numbers;
+    void line(const std::string& label, const std::string& text) {
+        fmt::print("{:<30} {}\n", label + ":", text);
+        std::fflush(stdout);
+    }
+    void put(const std::string& key, double value) { numbers[key] = value; }
+    void write_json(const std::string& path, const std::string& graph) const {
+        std::ofstream f(path);
+        f << "{\n  \"graph\": \"" << graph << "\"";
+        for (const auto& [k, v] : numbers) f << ",\n  \"" << k << "\": " << fmt::format("{:.9g}", v);
+        f << "\n}\n";
+    }
+};
+
+double l1(const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) s += std::fabs(a[i] - b[i]);
+    return s;
 }
 
 }  // namespace
@@ -52,12 +81,13 @@ int main(int argc, char** argv) {
     CLI::App app{"bench_pagerank: PageRank speed and memory on a Kronecker graph"};
     unsigned scale = 20;
     double edge_factor = 16;
-    bool symmetrize = false, verify = false, compare_solvers = false, scaling = false, lean = false,
-         stream = false, by_degree = false;
+    bool symmetrize = false, verify = false, solvers = false, scaling = false, lean = false,
+         stream = false, by_degree = false, incremental = false;
     int trials = 3;
     double tolerance = 1e-4;
     std::size_t max_iterations = 20;
     std::uint64_t seed = 27491095;
+    std::string json;
     app.add_option("--scale", scale, "2^scale nodes")->capture_default_str();
     app.add_option("--degree,--edge-factor", edge_factor, "Edges per node")->capture_default_str();
     app.add_option("--seed", seed, "Generator seed")->capture_default_str();
@@ -67,37 +97,39 @@ int main(int argc, char** argv) {
                  "Build the lean graph straight from the generator (two passes, no edge list)");
     app.add_flag("--by-degree", by_degree, "Iterate in decreasing-out-degree node order");
     app.add_option("--trials", trials, "Timed PageRank runs")->capture_default_str();
-    app.add_option("--tolerance", tolerance, "L1 stopping tolerance for the timed runs")
+    app.add_option("--tolerance", tolerance, "L1 stopping tolerance of the timed runs")
         ->capture_default_str();
     app.add_option("--max-iterations", max_iterations, "Iteration cap of the timed runs")
         ->capture_default_str();
     app.add_flag("--verify", verify, "Verify each result with an independent push step");
-    app.add_flag("--solvers", compare_solvers,
-                 "Also run power and Gauss-Seidel to 1e-9 and compare iterations");
-    app.add_flag("--scaling", scaling, "Also time one iteration on 1 thread for the speed-up");
+    app.add_flag("--solvers", solvers,
+                 "Power, Gauss-Seidel and quadratic extrapolation to 1e-9: iterations and time");
+    app.add_flag("--scaling", scaling, "Also time the runs on 1 thread for the speed-up");
+    app.add_flag("--incremental", incremental,
+                 "Add 0.1% random links and re-score warm-started vs cold, to 1e-9");
+    app.add_option("--json", json, "Also write every figure to this JSON file");
     CLI11_PARSE(app, argc, argv);
+    report rep;
 
     const double rss0 = current_rss_bytes();
-    double t0 = now_seconds();
     kronecker_options k;
     k.scale = scale;
     k.edge_factor = edge_factor;
     k.seed = seed;
     k.symmetrize = symmetrize;
-    edge_list edges;
     std::size_t input_edges = 0;
     double t_gen = 0, t_build = 0;
     csr_graph g;
+    double t0 = now_seconds();
     if (stream) {
         const edge_stream es = kronecker_stream(k);
         input_edges = es.num_edges;
-        t_gen = now_seconds() - t0;
         t0 = now_seconds();
         g = build_lean_graph(es);  // generation runs inside both passes
         t_build = now_seconds() - t0;
         lean = true;
     } else {
-        edges = kronecker_edges(k);
+        edge_list edges = kronecker_edges(k);
         input_edges = edges.num_edges();
         t_gen = now_seconds() - t0;
         t0 = now_seconds();
@@ -105,88 +137,133 @@ int main(int argc, char** argv) {
         bo.lean = lean;
         g = build_graph(edges, bo);
         t_build = now_seconds() - t0;
-        edges = {};
     }
     const double build_peak = peak_rss_bytes() - rss0;
     const double m = static_cast<double>(g.num_edges());
-
-    line("graph", fmt::format("kronecker scale {} edge factor {}{}{}{}", scale, edge_factor,
-                              symmetrize ? " symmetrized" : "", lean ? " lean" : "",
-                              stream ? " (streamed: generated in both build passes)" : ""));
-    line("nodes", fmt::format("{}", g.num_nodes()));
-    line("edges", fmt::format("{} (from {} generated)", g.num_edges(), input_edges));
-    line("threads", fmt::format("{}", omp_get_max_threads()));
-    line("generate", fmt::format("{:.3f} s", t_gen));
-    line("build", fmt::format("{:.3f} s ({:.1f} M edges/s)", t_build, input_edges / t_build / 1e6));
-    line("graph memory", fmt::format("{:.1f} MB, {:.2f} bytes/edge ({:.2f} without offsets)",
-                                     g.memory_bytes() / 1e6, g.memory_bytes() / m,
-                                     (g.memory_bytes() - 16.0 * (g.num_nodes() + 1)) / m));
-    line("build peak", fmt::format("{:.2f} bytes/input edge incl. the input", build_peak / input_edges));
+    const std::string graph_name =
+        fmt::format("kronecker scale {} edge factor {}{}{}{}", scale, edge_factor,
+                    symmetrize ? " symmetrized" : "", lean ? " lean" : "",
+                    stream ? " streamed" : "");
+    rep.line("graph", graph_name);
+    rep.line("nodes", fmt::format("{}", g.num_nodes()));
+    rep.line("edges", fmt::format("{} (from {} generated)", g.num_edges(), input_edges));
+    rep.line("threads", fmt::format("{}", threads()));
+    if (!stream) rep.line("generate", fmt::format("{:.3f} s", t_gen));
+    rep.line("build", fmt::format("{:.3f} s ({:.1f} M input edges/s){}", t_build,
+                                  input_edges / std::max(t_build, 1e-9) / 1e6,
+                                  stream ? ", generation included (twice)" : ""));
+    rep.line("graph memory", fmt::format("{:.1f} MB, {:.2f} bytes/edge", g.memory_bytes() / 1e6,
+                                         g.memory_bytes() / m));
+    rep.line("build peak", fmt::format("{:.1f} MB, {:.2f} bytes/input edge incl. the input",
+                                       build_peak / 1e6, build_peak / input_edges));
+    rep.put("scale", scale);
+    rep.put("nodes", static_cast<double>(g.num_nodes()));
+    rep.put("edges", m);
+    rep.put("threads", threads());
+    rep.put("generate_seconds", t_gen);
+    rep.put("build_seconds", t_build);
+    rep.put("graph_bytes_per_edge", g.memory_bytes() / m);
+    rep.put("build_peak_bytes_per_input_edge", build_peak / input_edges);
 
     pagerank_options o;
     o.tolerance = tolerance;
     o.max_iterations = max_iterations;
     if (by_degree) o.node_order = pagerank_node_order::by_degree;
-    double best = 1e300, total = 0;
-    std::size_t iters = 0;
-    for (int t = 0; t < trials; ++t) {
-        const pagerank_result r = pagerank(g, o);
-        const double per_iter = r.seconds / static_cast<double>(std::max<std::size_t>(1, r.iterations));
-        best = std::min(best, per_iter);
-        total += per_iter;
-        iters = r.iterations;
-        line(fmt::format("trial {}", t + 1),
-             fmt::format("{:.3f} s, {} iterations, {:.2f} ms/iteration, {:.3f} ns/edge/iteration"
-                         " (+{:.3f} s setup)",
-                         r.seconds, r.iterations, 1e3 * per_iter, 1e9 * per_iter / m,
-                         r.setup_seconds));
-        if (verify && !g.is_lean()) line("verify", verify_pagerank(g, r.scores, o, 1.0).message);
-    }
-    line("average", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration ({} iterations)",
-                                1e3 * total / trials, 1e9 * total / trials / m, iters));
-    line("best", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration", 1e3 * best,
-                             1e9 * best / m));
-
-    if (scaling) {
-#if defined(_OPENMP)
-        const int threads = omp_get_max_threads();
-        omp_set_num_threads(1);
-        double best1 = 1e300;
+    auto time_runs = [&](const char* label) {
+        double best = 1e300, total = 0;
         for (int t = 0; t < trials; ++t) {
-            const auto r = pagerank(g, o);
-            best1 = std::min(best1, r.seconds / std::max<std::size_t>(1, r.iterations));
+            const pagerank_result r = pagerank(g, o);
+            const double per = r.seconds / static_cast<double>(std::max<std::size_t>(1, r.iterations));
+            best = std::min(best, per);
+            total += per;
+            rep.line(fmt::format("{} {}", label, t + 1),
+                     fmt::format("{:.3f} s, {} iterations, {:.2f} ms/iteration, "
+                                 "{:.3f} ns/edge/iteration (+{:.3f} s setup)",
+                                 r.seconds, r.iterations, 1e3 * per, 1e9 * per / m, r.setup_seconds));
+            rep.put("setup_seconds", r.setup_seconds);
+            if (verify && !g.is_lean())
+                rep.line("verify", verify_pagerank(g, r.scores, o, 1.0).message);
         }
-        omp_set_num_threads(threads);
-        line("1 thread", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration", 1e3 * best1,
-                                     1e9 * best1 / m));
-        line("speed-up", fmt::format("{:.2f}x on {} threads", best1 / best, threads));
-#endif
+        return std::make_pair(best, total / trials);
+    };
+    const auto [best, average] = time_runs("trial");
+    rep.line("average", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration", 1e3 * average,
+                                    1e9 * average / m));
+    rep.line("best", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration", 1e3 * best,
+                                 1e9 * best / m));
+    rep.put("ms_per_iteration", 1e3 * best);
+    rep.put("ns_per_edge_iteration", 1e9 * best / m);
+
+#if defined(_OPENMP)
+    if (scaling) {
+        const int n_threads = threads();
+        omp_set_num_threads(1);
+        const auto [best1, average1] = time_runs("1-thread trial");
+        (void)average1;
+        omp_set_num_threads(n_threads);
+        rep.line("1 thread", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration",
+                                         1e3 * best1, 1e9 * best1 / m));
+        rep.line("speed-up", fmt::format("{:.2f}x on {} threads", best1 / best, n_threads));
+        rep.put("ns_per_edge_iteration_1_thread", 1e9 * best1 / m);
+        rep.put("speedup", best1 / best);
     }
-    if (compare_solvers) {
-        pagerank_options p;
+#endif
+    if (solvers) {
+        pagerank_options p = o;
         p.tolerance = 1e-9;
         p.max_iterations = 1000;
         const auto power = pagerank(g, p);
-        p.solver = pagerank_solver::gauss_seidel;
-        const auto gs = pagerank(g, p);
-        double l1 = 0;
-        for (std::size_t i = 0; i < power.scores.size(); ++i)
-            l1 += std::abs(power.scores[i] - gs.scores[i]);
-        p.solver = pagerank_solver::power;
+        rep.line("power to 1e-9", fmt::format("{} iterations, {:.3f} s", power.iterations,
+                                              power.seconds + power.setup_seconds));
+        rep.put("power_iterations_1e-9", power.iterations);
+        rep.put("power_seconds_1e-9", power.seconds + power.setup_seconds);
         p.acceleration = pagerank_acceleration::quadratic;
         const auto qe = pagerank(g, p);
-        double l1q = 0;
-        for (std::size_t i = 0; i < power.scores.size(); ++i)
-            l1q += std::abs(power.scores[i] - qe.scores[i]);
-        line("power to 1e-9", fmt::format("{} iterations, {:.3f} s", power.iterations, power.seconds));
-        line("quadratic extrap. to 1e-9",
-             fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
-                         qe.iterations, 100.0 * qe.iterations / power.iterations, qe.seconds, l1q));
-        line("gauss-seidel to 1e-9",
-             fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
-                         gs.iterations, 100.0 * gs.iterations / power.iterations, gs.seconds, l1));
+        rep.line("quadratic extrap. to 1e-9",
+                 fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
+                             qe.iterations, 100.0 * qe.iterations / power.iterations,
+                             qe.seconds + qe.setup_seconds, l1(power.scores, qe.scores)));
+        rep.put("quadratic_iterations_1e-9", qe.iterations);
+        rep.put("quadratic_seconds_1e-9", qe.seconds + qe.setup_seconds);
+        p.acceleration = pagerank_acceleration::none;
+        p.solver = pagerank_solver::gauss_seidel;
+        const auto gs = pagerank(g, p);
+        rep.line("gauss-seidel to 1e-9",
+                 fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
+                             gs.iterations, 100.0 * gs.iterations / power.iterations,
+                             gs.seconds + gs.setup_seconds, l1(power.scores, gs.scores)));
+        rep.put("gauss_seidel_iterations_1e-9", gs.iterations);
+        rep.put("gauss_seidel_seconds_1e-9", gs.seconds + gs.setup_seconds);
     }
-    line("peak RSS", fmt::format("{:.1f} MB ({:.2f} bytes/edge)", peak_rss_bytes() / 1e6,
-                                 peak_rss_bytes() / m));
+    if (incremental && !stream) {
+        // 0.1% new random links; cold start vs warm start from the old scores, both to 1e-9.
+        pagerank_options p = o;
+        p.tolerance = 1e-9;
+        p.max_iterations = 1000;
+        const auto before = pagerank(g, p);
+        edge_list edges = kronecker_edges(k);
+        const auto extra = erdos_renyi_edges(edges.num_nodes, edges.num_edges() / 1000, seed + 1);
+        edges.src.insert(edges.src.end(), extra.src.begin(), extra.src.end());
+        edges.dst.insert(edges.dst.end(), extra.dst.begin(), extra.dst.end());
+        build_options bo;
+        bo.lean = lean;
+        const csr_graph changed = build_graph(edges, bo);
+        edges = {};
+        const auto cold = pagerank(changed, p);
+        p.start = before.scores;
+        const auto warm = pagerank(changed, p);
+        rep.line("incremental (+0.1% links)",
+                 fmt::format("cold {} iterations {:.3f} s, warm {} iterations {:.3f} s "
+                             "({:.0f}% saved), L1 warm vs cold {:.1e}",
+                             cold.iterations, cold.seconds, warm.iterations, warm.seconds,
+                             100.0 * (1 - warm.seconds / cold.seconds), l1(cold.scores, warm.scores)));
+        rep.put("incremental_cold_iterations", cold.iterations);
+        rep.put("incremental_warm_iterations", warm.iterations);
+    }
+    rep.line("peak RSS", fmt::format("{:.1f} MB ({:.2f} bytes/edge)", peak_rss_bytes() / 1e6,
+                                     peak_rss_bytes() / m));
+    rep.put("peak_rss_bytes", peak_rss_bytes());
+    rep.put("peak_rss_bytes_per_edge", peak_rss_bytes() / m);
+    if (!json.empty()) rep.write_json(json, graph_name);
     return 0;
 }
