@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libboost-graph1.81-dev libboost-url1.81-dev   # Boost 1.81 (has Boost.URL); not the 1.74 -dev set
   libeigen3-dev libfmt-dev catch2 libcli11-dev
   libpsl-dev publicsuffix libidn2-dev zlib1g-dev
-  clang libclang-rt-14-dev                      # the libFuzzer target
+  clang libclang-rt-14-dev                      # the libFuzzer targets (scripts/test.sh)
   python3-dev python3-pip
 )
 PIP_PACKAGES=(

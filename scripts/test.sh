@@ -28,7 +28,7 @@ if [ "$DEPS" = 1 ]; then step "dependencies"; scripts/install-deps.sh; fi
 
 step "release build + C++ tests"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_INSTALL_PREFIX="$ROOT/build/install" -DLINKEQUITY_BUILD_FUZZERS=ON
+  -DCMAKE_INSTALL_PREFIX="$ROOT/build/install"
 cmake --build build/release -j "$JOBS"
 ctest --test-dir build/release --output-on-failure -j "$JOBS"
 
@@ -42,14 +42,23 @@ cmake --build build/package -j "$JOBS"
 build/package/consumer
 "$ROOT/build/install/bin/linkequity" --help > /dev/null
 
-if [ -f fuzz/CMakeLists.txt ] && ls build/release/fuzz/fuzz_* > /dev/null 2>&1; then
-  step "fuzzing (bounded)"
-  for f in build/release/fuzz/fuzz_*; do
-    mkdir -p "build/fuzz-corpus/$(basename "$f")"
-    "$f" -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=2048 \
-      "build/fuzz-corpus/$(basename "$f")" tests/data/links tests/data/broken 2>&1 | tail -n 3
-  done
-fi
+step "fuzzing (clang libFuzzer, ${FUZZ_SECONDS:-60} s per target)"
+CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLINKEQUITY_BUILD_FUZZERS=ON -DLINKEQUITY_USE_OPENMP=OFF -DLINKEQUITY_BUILD_TESTS=OFF \
+  -DLINKEQUITY_BUILD_EXAMPLES=OFF -DLINKEQUITY_BUILD_BENCHMARKS=OFF -DLINKEQUITY_BUILD_CLI=OFF \
+  -DLINKEQUITY_INSTALL=OFF > /dev/null
+cmake --build build/fuzz -j "$JOBS"
+for exe in build/fuzz/fuzz/fuzz_*; do
+  [ -f "$exe" ] && [ -x "$exe" ] || continue
+  f=$(basename "$exe")
+  corpus="build/fuzz-corpus/$f"
+  mkdir -p "$corpus"
+  seeds=(tests/data/links tests/data/broken)
+  [ -d "tests/data/fuzz/$f" ] && seeds+=("tests/data/fuzz/$f")
+  echo "-- $f"
+  "$exe" -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=2048 \
+    -print_final_stats=0 "$corpus" "${seeds[@]}" 2>&1 | tail -n 2
+done
 
 step "Python package: pip install . + pytest"
 "$PY" -m pip install -q --disable-pip-version-check --no-build-isolation . 
