@@ -15,6 +15,11 @@
 
 #include "text_stream.hpp"
 
+// Decoded-text block; the fuzzers build with tiny blocks so that every state meets a boundary.
+#ifndef LINKEQUITY_IO_BLOCK_SIZE
+#define LINKEQUITY_IO_BLOCK_SIZE (1u << 20)
+#endif
+
 namespace linkequity::io::detail {
 
 /// The first problem found in a row (the tokenizer always resynchronises at a line end).
@@ -59,7 +64,7 @@ struct csv_row {
 
 class csv_tokenizer {
 public:
-    static constexpr std::size_t block_size = 1u << 20;
+    static constexpr std::size_t block_size = LINKEQUITY_IO_BLOCK_SIZE;
 
     /// Reads the first block at once so that peek() can show it.
     csv_tokenizer(text_stream& in, std::size_t max_row_bytes);

@@ -286,6 +286,14 @@ bool valid_utf8(std::string_view sv) noexcept {
     const std::size_t n = sv.size();
     std::size_t i = 0;
     while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         if (s[i] < 0x80) {
             ++i;
             continue;

@@ -18,7 +18,11 @@
 namespace linkequity::io::detail {
 namespace {
 
-constexpr std::size_t raw_block = 256 * 1024;
+// Raw (file / compressed / UTF-16) block; the fuzzers build with a tiny odd size.
+#ifndef LINKEQUITY_IO_RAW_BLOCK
+#define LINKEQUITY_IO_RAW_BLOCK (256 * 1024)
+#endif
+constexpr std::size_t raw_block = LINKEQUITY_IO_RAW_BLOCK;
 
 [[noreturn]] void fail(const std::string& name, const std::string& reason) {
     throw parse_error(name, 0, 0, reason);
@@ -215,6 +219,7 @@ void text_stream::sniff() {
     pending_ = head.substr(skip);
     if (encoding_ == text_encoding::utf16le || encoding_ == text_encoding::utf16be) {
         raw_.reset(new char[raw_block]);
+        utf8_.reset(new char[raw_block / 2 * 3 + 8]);
     }
 }
 
@@ -239,12 +244,24 @@ std::size_t text_stream::read(char* out, std::size_t cap) {
 }
 
 std::size_t text_stream::read_utf16(char* out, std::size_t cap) {
+    if (utf8_pos_ == utf8_end_) {
+        utf8_pos_ = 0;
+        utf8_end_ = decode_utf16_block(utf8_.get());
+        if (utf8_end_ == 0) return 0;
+    }
+    std::size_t k = std::min(cap, utf8_end_ - utf8_pos_);
+    std::memcpy(out, utf8_.get() + utf8_pos_, k);
+    utf8_pos_ += k;
+    return k;
+}
+
+/// Converts the next raw block into out (room for raw_block / 2 * 3 + 8 bytes): each 2-byte unit
+/// yields at most 3 bytes, plus 4 for a surrogate pair completed across blocks and 1 for a flush.
+std::size_t text_stream::decode_utf16_block(char* out) {
     const bool le = encoding_ == text_encoding::utf16le;
     std::size_t written = 0;
-    // Each 2-byte unit yields at most 3 bytes; keep 4 spare for a pending surrogate flush.
-    const std::size_t want = std::min(raw_block, (cap - 4) / 3 * 2);
     while (written == 0) {
-        std::size_t got = read_raw(raw_.get(), want);
+        std::size_t got = read_raw(raw_.get(), raw_block);
         if (got == 0) {
             eof_ = true;
             if (carry_byte_ >= 0) {

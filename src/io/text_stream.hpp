@@ -40,7 +40,7 @@ public:
     text_stream& operator=(text_stream&&) noexcept;
     ~text_stream();
 
-    /// Fills `out` with up to `cap` bytes of UTF-8 (cap >= 8); returns 0 only at end of input.
+    /// Fills `out` with up to `cap` bytes of UTF-8 (any cap >= 1); returns 0 only at end of input.
     std::size_t read(char* out, std::size_t cap);
 
     const std::string& name() const noexcept { return name_; }
@@ -52,6 +52,7 @@ private:
     void sniff();
     std::size_t read_raw(char* out, std::size_t n);
     std::size_t read_utf16(char* out, std::size_t cap);
+    std::size_t decode_utf16_block(char* out);
 
     std::unique_ptr<byte_source> src_;
     std::string name_;
@@ -60,6 +61,8 @@ private:
     std::string pending_;           // sniffed bytes not yet handed out (raw, after any BOM)
     std::size_t pending_pos_ = 0;
     std::unique_ptr<char[]> raw_;   // UTF-16 input block
+    std::unique_ptr<char[]> utf8_;  // its UTF-8 conversion, handed out in pieces of any size
+    std::size_t utf8_pos_ = 0, utf8_end_ = 0;
     int carry_byte_ = -1;           // odd UTF-16 byte waiting for its partner
     std::uint32_t high_surrogate_ = 0;
     bool eof_ = false;

@@ -225,6 +225,28 @@ TEST_CASE("csv: quoting state survives 1 MiB block boundaries", "[io][csv]") {
     CHECK(ok);
 }
 
+TEST_CASE("csv: UTF-16 input longer than a block is read to the end", "[io][csv]") {
+    std::string text = "source\ttarget\tanchor\n";
+    const int n = 30000;
+    for (int i = 0; i < n; ++i) {
+        text += "https://a.example/" + std::to_string(i) + "\thttps://b.example/\t\"é\t👟\n" +
+                std::to_string(i) + "\"\n";
+    }
+    for (bool le : {true, false}) {
+        std::string bytes = utf16(text, le);
+        REQUIRE(bytes.size() > 3 * (1u << 20));
+        std::size_t count = 0;
+        bool ok = true;
+        read_links_from_memory(bytes.data(), bytes.size(), "big.tsv", {}, [&](const raw_link& l) {
+            std::string i = std::to_string(count);
+            ok = ok && l.source == "https://a.example/" + i && l.anchor == "é\t👟\n" + i;
+            ++count;
+        });
+        CHECK(count == n);
+        CHECK(ok);
+    }
+}
+
 TEST_CASE("csv: generic synonyms, rel tokens, positions and column overrides", "[io][csv]") {
     auto links = read_text(
         "From,To,Anchor Text,Rel,Link Position\n"
