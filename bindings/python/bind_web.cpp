@@ -81,7 +81,7 @@ std::vector<std::string_view> string_column(const py::list& col, const char* nam
         } else if (o == Py_None || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)))) {
             out[i] = std::string_view();
         } else {
-            throw py::type_error(fmt::format("from_links: column '{}' row {} is {!s} ({}), expected str",
+            throw py::type_error(fmt::format("from_links: column '{}' row {} is {} ({}), expected str",
                                              name, i, py::repr(o).cast<std::string>(),
                                              Py_TYPE(o)->tp_name));
         }

@@ -18,14 +18,16 @@ PAGE_COLUMNS = ["url", "host", "domain", "score", "authority", "rank", "backlink
                 "followable_backlinks", "referring_pages", "referring_domains",
                 "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
 #: Columns of the domain table (the same as the CLI's domains CSV).
-DOMAIN_COLUMNS = ["domain", "pages", "score", "authority", "rank", "backlinks",
+DOMAIN_COLUMNS = ["domain", "score", "authority", "rank", "backlinks",
                   "followable_backlinks", "referring_pages", "referring_domains",
-                  "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
+                  "followable_referring_domains", "outgoing_links", "followable_outgoing_links",
+                  "hosts", "pages"]
 #: Columns of the host table (the same as the CLI's hosts CSV).
-HOST_COLUMNS = ["host", "domain", "pages", "score", "authority", "rank", "backlinks",
+HOST_COLUMNS = ["host", "domain", "score", "authority", "rank", "backlinks",
                 "followable_backlinks", "referring_pages", "referring_domains",
-                "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
-_COUNTS = PAGE_COLUMNS[3:]
+                "followable_referring_domains", "outgoing_links", "followable_outgoing_links",
+                "pages"]
+_COUNTS = PAGE_COLUMNS[3:]  # score .. followable_outgoing_links, as the CLI writes them
 
 _POSITIONS = ["unknown", "content", "navigation", "header", "footer", "sidebar"]
 
@@ -276,7 +278,7 @@ class WebGraph:
 
     def domain_authority(self, **options: Any) -> Any:
         """Domain authority as a DataFrame sorted by score, columns ``DOMAIN_COLUMNS``
-        (domain, pages, score, authority, rank and the link counts). Options: see
+        (domain, score, authority, rank, the link counts, hosts, pages). Options: see
         :meth:`authority`."""
         return self.authority(**options)["domains"]
 
@@ -327,8 +329,9 @@ class WebGraph:
         page_domain = np.asarray(c.host_domains)[np.asarray(c.page_hosts)] \
             if c.num_pages else np.zeros(0, np.int64)
         pages = np.bincount(page_domain, minlength=c.num_domains)
-        return self._frame({"domain": self._name_array("domain"), "pages": pages}, t,
-                           DOMAIN_COLUMNS)
+        hosts = np.bincount(np.asarray(c.host_domains), minlength=c.num_domains)
+        return self._frame({"domain": self._name_array("domain"), "hosts": hosts,
+                            "pages": pages}, t, DOMAIN_COLUMNS)
 
     def _host_table(self, t: Dict[str, Any]) -> Any:
         c = self._core
