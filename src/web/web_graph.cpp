@@ -67,6 +67,9 @@ struct web_graph_builder::impl {
 
     std::vector<pending_row> batch;
     web_graph_stats stats;
+    std::string last_source_url;  // page id cache for consecutive rows of one source page
+    std::uint32_t last_source_id = 0;
+    bool have_last_source = false;
 
     interner pages, hosts, anchors, dates;
     std::vector<std::uint32_t> page_host;  // temporary page id → temporary host id
@@ -143,7 +146,15 @@ void web_graph_builder::impl::flush() {
                            fmt::format("invalid target URL: {}", t.error));
             continue;
         }
-        const std::uint32_t sp = intern_page(s);  // the source is a page even for non-web targets
+        // The source is a page even for non-web targets. Exports list a page's links together:
+        // reuse the previous row's id when the normalised source is the same.
+        const bool same_source = have_last_source && s.url == last_source_url;
+        const std::uint32_t sp = same_source ? last_source_id : intern_page(s);
+        if (!same_source) {
+            last_source_url = s.url;
+            last_source_id = sp;
+            have_last_source = true;
+        }
         if (t.kind == url_kind::non_web) {
             ++stats.non_web_targets;
             ++stats.non_web_by_scheme[t.url];
