@@ -191,17 +191,29 @@ csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<cons
             std::fill(g.out_weights_.data(), g.out_weights_.data() + kept, edge_weight(1));
             has_weights = true;
         }
+        const edge_flags excluded = options.merge_excluded;
+        bool followable = false;  // whether the edge at w - 1 has a followable copy
         edge_offset w = 0, row_begin = 0;
         for (std::size_t u = 0; u < n; ++u) {
             const edge_offset new_begin = w, end = g.out_offsets_[u + 1];
             for (edge_offset e = row_begin; e < end; ++e) {
                 if (w > new_begin && g.out_targets_[w - 1] == g.out_targets_[e]) {
-                    if (has_flags) g.out_flags_[w - 1] &= g.out_flags_[e];
+                    if (has_flags) {
+                        const edge_flags f = g.out_flags_[e];
+                        const bool f_followable = (f & excluded) == 0;
+                        edge_flags& merged = g.out_flags_[w - 1];
+                        if (followable && f_followable) merged &= f;
+                        else if (f_followable) merged = f, followable = true;
+                        else if (!followable) merged |= f;
+                    }
                     if (has_weights) g.out_weights_[w - 1] += g.out_weights_[e];
                     continue;
                 }
                 g.out_targets_[w] = g.out_targets_[e];
-                if (has_flags) g.out_flags_[w] = g.out_flags_[e];
+                if (has_flags) {
+                    g.out_flags_[w] = g.out_flags_[e];
+                    followable = (g.out_flags_[e] & excluded) == 0;
+                }
                 if (has_weights) g.out_weights_[w] = g.out_weights_[e];
                 ++w;
             }

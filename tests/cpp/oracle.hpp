@@ -44,14 +44,18 @@ inline std::vector<double> dense_pagerank(const dense_case& c) {
     const std::size_t n = c.n;
     struct merged {
         float w = 0;  // summed in float, as graph_builder stores merged weights
-        unsigned flags = 0xFF;
+        unsigned follow_and = 0xFF, all_or = 0;
+        bool followable = false;
+        unsigned flags() const { return followable ? follow_and : all_or; }
     };
     std::map<std::pair<std::uint32_t, std::uint32_t>, merged> edges;
     for (std::size_t e = 0; e < c.src.size(); ++e) {
         if (c.src[e] == c.dst[e] && !c.keep_self_loops) continue;
         auto& m = edges[{c.src[e], c.dst[e]}];
         m.w += c.weights.empty() ? 1.0 : c.weights[e];
-        m.flags &= c.flags.empty() ? 0u : c.flags[e];
+        const unsigned f = c.flags.empty() ? 0u : c.flags[e];
+        if (!(f & linkequity::flags::default_excluded)) m.follow_and &= f, m.followable = true;
+        m.all_or |= f;
     }
     if (c.weights.empty())
         for (auto& kv : edges) kv.second.w = 1.0;  // unweighted: a merged edge counts once
@@ -60,12 +64,12 @@ inline std::vector<double> dense_pagerank(const dense_case& c) {
     std::vector<double> out(n, 0.0), all(n, 0.0);
     for (const auto& [key, m] : edges) {
         all[key.first] += m.w;
-        if (!(m.flags & linkequity::flags::default_excluded)) out[key.first] += m.w;
+        if (!(m.flags() & linkequity::flags::default_excluded)) out[key.first] += m.w;
     }
     Eigen::MatrixXd S = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
     for (const auto& [key, m] : edges) {
         const double denom = c.evaporate ? all[key.first] : out[key.first];
-        if (!(m.flags & linkequity::flags::default_excluded) && denom > 0)
+        if (!(m.flags() & linkequity::flags::default_excluded) && denom > 0)
             S(key.first, key.second) += m.w / denom;
     }
     for (std::size_t j = 0; j < n; ++j) {

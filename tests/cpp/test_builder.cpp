@@ -71,6 +71,14 @@ TEST_CASE("builder: random multigraph, every policy, against a std::set model", 
     }
 }
 
+TEST_CASE("builder: merged copies that are all excluded stay excluded for every bit", "[builder]") {
+    const std::vector<node_id> src{0, 0, 1, 1}, dst{1, 1, 0, 0};
+    const std::vector<edge_flags> fl{flags::nofollow, flags::sponsored, flags::ugc, flags::internal};
+    const auto g = build_graph(2, src, dst, fl, {});
+    CHECK(g.out_flags(0)[0] == (flags::nofollow | flags::sponsored));
+    CHECK(g.out_flags(1)[0] == flags::internal);  // one followable copy: followable
+}
+
 TEST_CASE("builder: merged parallel edges AND their flags and sum their weights", "[builder]") {
     const std::vector<node_id> src{0, 0, 0, 1}, dst{1, 1, 1, 0};
     const std::vector<edge_flags> fl{flags::nofollow | flags::internal, flags::internal,

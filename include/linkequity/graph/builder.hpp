@@ -18,8 +18,10 @@ namespace linkequity {
 enum class self_loop_policy { drop, keep };
 
 /// What to do with several edges u → v.
-///  - merge: one edge; its flags are the AND of the copies' flags (it is followable when any
-///    copy is), its weight the sum of the copies' weights (unweighted input stays unweighted);
+///  - merge: one edge, followable when any copy is (followable = carries no bit of
+///    build_options::merge_excluded): its flags are then the AND of the followable copies'
+///    flags, else the OR of all copies' flags (so it stays excluded for every bit any copy
+///    had); its weight is the sum of the copies' weights (unweighted input stays unweighted);
 ///  - count: one edge whose weight is the multiplicity (the sum of the copies' weights);
 ///  - keep: every copy stays a separate edge (multigraph).
 enum class duplicate_policy { merge, count, keep };
@@ -27,6 +29,8 @@ enum class duplicate_policy { merge, count, keep };
 struct build_options {
     self_loop_policy self_loops = self_loop_policy::drop;
     duplicate_policy duplicates = duplicate_policy::merge;
+    /// The bits that make a copy non-followable when parallel edges are merged.
+    edge_flags merge_excluded = flags::default_excluded;
     /// Keep only the in-adjacency and each node's out-weight (what PageRank needs): about half
     /// the memory. Edges carrying any bit of `lean_excluded` are dropped at build time.
     bool lean = false;
