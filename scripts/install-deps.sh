@@ -14,9 +14,10 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev                      # the libFuzzer targets (scripts/test.sh)
   python3-dev python3-pip
 )
+# pybind11 and pybind11-stubgen are pinned: the committed _core.pyi is checked against their output.
 PIP_PACKAGES=(
-  "scikit-build-core>=0.10" "pybind11>=2.12" numpy pandas pytest networkx scipy
-  pybind11-stubgen tqdm matplotlib nbclient nbformat ipykernel
+  "scikit-build-core>=0.10" "pybind11==3.1.0" "pybind11-stubgen==3.0.0"
+  numpy pandas pyarrow pytest networkx scipy tqdm matplotlib nbclient nbformat ipykernel
 )
 
 SUDO=""

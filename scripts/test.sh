@@ -61,9 +61,17 @@ for exe in build/fuzz/fuzz/fuzz_*; do
 done
 
 step "Python package: pip install . + pytest"
-"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation . 
-(cd build && "$PY" -m pytest -q "$ROOT/tests/python")
-if [ -x scripts/check-stubs.sh ]; then scripts/check-stubs.sh; fi
+"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation .
+# From outside the tree: the tests must import the installed package.
+(cd "${TMPDIR:-/tmp}" && "$PY" -m pytest -q -p no:cacheprovider "$ROOT/tests/python")
+scripts/check-stubs.sh
+step "notebook (executed headless)"
+(cd examples/notebooks && MPLBACKEND=Agg "$PY" -c '
+import nbformat, nbclient
+nb = nbformat.read("quickstart.ipynb", as_version=4)
+nbclient.NotebookClient(nb, timeout=600, kernel_name="python3").execute()
+print("quickstart.ipynb: executed", len(nb.cells), "cells")')
+"$PY" examples/python/quickstart.py > /dev/null
 
 if [ "$QUICK" = 0 ]; then
   step "AddressSanitizer + UndefinedBehaviorSanitizer"
