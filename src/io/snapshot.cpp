@@ -10,6 +10,8 @@
 //   [64, …)        section table: section_count × 80-byte section_entry (name[32], element
 //                  type, element size, count, offset, bytes, checksum, reserved)
 //   64-aligned     the sections' bytes in table order, zero padding between them
+// Checksum: our own 64-bit multiply-rotate hash (snapshot_checksum), not zlib's crc32: 13.7 GB/s
+// vs 4.0 GB/s on one core of the build machine (1 GiB buffer), and blocks hash in parallel.
 // Graph sections: meta (u64: n, m, lean), out_offsets u64 (n+1), out_targets u32 (m),
 // out_flags u8, out_weights f32, in_offsets, in_sources, in_flags, in_weights, lean_out_weight
 // f64 (n); absent arrays are not stored. Extras: arrays, and string tables as a pair
@@ -505,8 +507,9 @@ std::uint64_t check_direction(const validator& v, const char* offsets_name, cons
             if (!wt.empty() && !(std::isfinite(wt[e]) && wt[e] >= 0)) bad = true;
             std::uint32_t wbits = 0;
             if (!wt.empty()) std::memcpy(&wbits, &wt[e], 4);
+            const std::uint64_t attr = std::uint64_t{wbits} << 8 | (fl.empty() ? 0u : fl[e]);
             const std::uint64_t src = Out ? row : x, dst = Out ? x : row;
-            sum += fmix((src << 32 | dst) ^ fmix(wbits ^ (std::uint64_t(fl.empty() ? 0 : fl[e]) << 32)));
+            sum += fmix((src << 32 | dst) + attr * prime1);
         }
         if (bad && row < first_bad) first_bad = row;
     }
