@@ -266,6 +266,13 @@ TEST_CASE("snapshot: extra sections", "[snapshot]") {
     REQUIRE_THROWS_WITH(s.array<double>("missing"), Contains("page.host"));
     REQUIRE_THROWS_AS(s.strings("page.host"), std::out_of_range);
 
+    {
+        io::snapshot s3 = io::load_snapshot(d.file("x.lqs"));
+        const csr_graph taken = s3.take_graph();
+        REQUIRE(s3.graph().num_nodes() == 0);
+        REQUIRE(s3.graph().in_sources().empty());
+        require_same_graph(g, taken);
+    }
     // Views outlive the snapshot object through the mapping they hold.
     io::snapshot_strings kept;
     {
