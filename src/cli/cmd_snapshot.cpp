@@ -75,15 +75,16 @@ void info(const snapshot_args& a) {
     fmt::print("graph        {} nodes, {} edges{}{}{}\n", g.num_nodes(), g.num_edges(),
                g.is_lean() ? ", lean" : "", g.has_flags() ? ", flags" : "",
                g.has_weights() ? ", weights" : "");
-    fmt::print("\n{:<32}  {:<15}  {:>4}  {:>14}  {:>14}  {:>14}  {:>18}\n", "section", "kind", "type",
-               "count", "offset", "bytes", "checksum");
+    fmt::print("\n{:<32}  {:<15}  {:>4}  {:>14}  {:>14}  {:>14}  {:>18}\n", "section", "kind",
+               "type", "count", "offset", "bytes", "checksum");
     for (const auto& x : s.sections())
         fmt::print("{:<32}  {:<15}  {:>4}  {:>14}  {:>14}  {:>14}  {:#018x}\n", x.name,
                    io::to_string(x.kind), io::to_string(x.element), x.count, x.offset, x.bytes,
                    x.checksum);
-    const char* what = level == io::snapshot_verify::checksums ? "checksums and structure OK"
-                       : level == io::snapshot_verify::structure ? "structure OK (checksums not checked)"
-                                                                 : "header and section table OK (arrays not checked)";
+    const char* what =
+        level == io::snapshot_verify::checksums   ? "checksums and structure OK"
+        : level == io::snapshot_verify::structure ? "structure OK (checksums not checked)"
+                                                  : "header and section table OK (arrays not checked)";
     fmt::print("\nverify       {}: {}\nopen         {:.3f} s ({:.2f} GB/s)\n", a.verify, what,
                t_open, s.file_bytes() / 1e9 / std::max(t_open, 1e-9));
 }
@@ -91,7 +92,8 @@ void info(const snapshot_args& a) {
 const command_registrar reg{60, [](CLI::App& app) {
     auto args = std::make_shared<snapshot_args>();
     CLI::App* cmd = app.add_subcommand(
-        "snapshot", "Write a binary snapshot of a generated graph (--out), or describe one (--info)");
+        "snapshot",
+        "Write a binary snapshot of a generated graph (--out), or describe one (--info)");
     cmd->add_option("--scale", args->scale, "2^scale nodes (Kronecker)")
         ->check(CLI::Range(1u, 31u))
         ->capture_default_str();

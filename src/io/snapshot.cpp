@@ -162,14 +162,16 @@ std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept {
         digest.resize(blocks);
     } catch (...) {  // cannot happen in practice (8 bytes per MiB); stay noexcept and serial
         for (std::size_t b = 0; b < blocks; ++b)
-            h = step(h, block_hash(p + b * block_bytes, std::min(block_bytes, bytes - b * block_bytes), b));
+            h = step(h, block_hash(p + b * block_bytes,
+                                   std::min(block_bytes, bytes - b * block_bytes), b));
         return fmix(h);
     }
     const auto nb = static_cast<std::ptrdiff_t>(blocks);
 #pragma omp parallel for schedule(dynamic, 8) if (blocks >= 16)
     for (std::ptrdiff_t b = 0; b < nb; ++b) {
         const std::size_t lo = static_cast<std::size_t>(b) * block_bytes;
-        digest[b] = block_hash(p + lo, std::min(block_bytes, bytes - lo), static_cast<std::uint64_t>(b));
+        digest[b] = block_hash(p + lo, std::min(block_bytes, bytes - lo),
+                               static_cast<std::uint64_t>(b));
     }
     for (std::uint64_t d : digest) h = step(h, d);
     return fmix(h);
@@ -361,7 +363,8 @@ void save_snapshot(const std::string& path, const csr_graph& g, const snapshot_e
         t.offset = pos;
         pos = round_up(pos + t.bytes);
     }
-    const std::uint64_t file_bytes = table.empty() ? table_end : table.back().offset + table.back().bytes;
+    const std::uint64_t file_bytes =
+        table.empty() ? table_end : table.back().offset + table.back().bytes;
 
     temp_file tmp;
     tmp.path = fmt::format("{}.tmp-{}", path, static_cast<long>(::getpid()));
@@ -517,14 +520,16 @@ std::uint64_t check_direction(const validator& v, const char* offsets_name, cons
         const edge_offset lo = off[first_bad], hi = off[first_bad + 1];
         for (edge_offset e = lo; e < hi; ++e) {
             if (ids[e] >= n)
-                v.fail(fmt::format("section '{}': entry {} (row {}) is {} but the graph has {} nodes",
-                                   ids_name, e, first_bad, ids[e], n));
+                v.fail(fmt::format(
+                    "section '{}': entry {} (row {}) is {} but the graph has {} nodes", ids_name, e,
+                    first_bad, ids[e], n));
             if (e > lo && ids[e - 1] > ids[e])
                 v.fail(fmt::format("section '{}': row {} is not sorted at entry {}", ids_name,
                                    first_bad, e));
             if (!wt.empty() && !(std::isfinite(wt[e]) && wt[e] >= 0))
-                v.fail(fmt::format("section '{}_weights': entry {} is {}, expected a finite number >= 0",
-                                   Out ? "out" : "in", e, wt[e]));
+                v.fail(fmt::format(
+                    "section '{}_weights': entry {} is {}, expected a finite number >= 0",
+                    Out ? "out" : "in", e, wt[e]));
         }
     }
     return sum;
@@ -532,7 +537,8 @@ std::uint64_t check_direction(const validator& v, const char* offsets_name, cons
 
 }  // namespace
 
-const snapshot_section_info* snapshot::find(std::string_view name, snapshot_section_kind kind) const {
+const snapshot_section_info* snapshot::find(std::string_view name,
+                                            snapshot_section_kind kind) const {
     for (const auto& s : sections_)
         if (s.kind == kind && s.name == name) return &s;
     return nullptr;
@@ -589,7 +595,8 @@ snapshot_strings snapshot::strings(std::string_view name) const {
     snapshot_strings r;
     r.offsets_ = {reinterpret_cast<const std::uint64_t*>(base_ + o->offset),
                   static_cast<std::size_t>(o->count)};
-    r.chars_ = {reinterpret_cast<const char*>(base_ + c->offset), static_cast<std::size_t>(c->count)};
+    r.chars_ = {reinterpret_cast<const char*>(base_ + c->offset),
+                static_cast<std::size_t>(c->count)};
     r.keep_alive_ = mapping_;
     return r;
 }
@@ -712,7 +719,8 @@ snapshot load_snapshot(const std::string& path, const snapshot_load_options& opt
                  {"out_targets", snapshot_element::u32}, {"out_flags", snapshot_element::u8},
                  {"out_weights", snapshot_element::f32}, {"in_offsets", snapshot_element::u64},
                  {"in_sources", snapshot_element::u32},  {"in_flags", snapshot_element::u8},
-                 {"in_weights", snapshot_element::f32},  {"lean_out_weight", snapshot_element::f64}};
+                 {"in_weights", snapshot_element::f32},
+                 {"lean_out_weight", snapshot_element::f64}};
     for (const auto& s : sections) {
         if (s.kind != K::graph) continue;
         const auto* k = std::find_if(std::begin(known), std::end(known),
@@ -782,7 +790,8 @@ snapshot load_snapshot(const std::string& path, const snapshot_load_options& opt
     for (const auto& s : sections) {
         if (s.kind != K::string_offsets && s.kind != K::string_chars) continue;
         const bool is_off = s.kind == K::string_offsets;
-        const auto* other = v.find(sections, s.name.c_str(), is_off ? K::string_chars : K::string_offsets);
+        const auto* other =
+            v.find(sections, s.name.c_str(), is_off ? K::string_chars : K::string_offsets);
         if (!other)
             v.fail(fmt::format("string table '{}' lacks its {} section", s.name,
                                is_off ? "chars" : "offsets"));

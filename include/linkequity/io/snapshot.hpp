@@ -127,7 +127,8 @@ public:
     bool empty() const noexcept { return size() == 0; }
     /// String i (i < size(), unchecked).
     std::string_view operator[](std::size_t i) const noexcept {
-        return {chars_.data() + offsets_[i], static_cast<std::size_t>(offsets_[i + 1] - offsets_[i])};
+        return {chars_.data() + offsets_[i],
+                static_cast<std::size_t>(offsets_[i + 1] - offsets_[i])};
     }
     span<const std::uint64_t> offsets() const noexcept { return offsets_; }
     std::string_view chars() const noexcept { return chars_; }
@@ -220,7 +221,7 @@ span<const T> snapshot::array(std::string_view name) const {
     return {reinterpret_cast<const T*>(base_ + s.offset), static_cast<std::size_t>(s.count)};
 }
 
-/// Element-type name ("u32", "f64", …) and section-kind name ("graph", "array", …) for printing.
+/// Element-type name ("u32", "f64", …) and section-kind name ("graph", "array", …).
 const char* to_string(snapshot_element element) noexcept;
 const char* to_string(snapshot_section_kind kind) noexcept;
 
