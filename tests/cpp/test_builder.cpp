@@ -203,3 +203,15 @@ TEST_CASE("builder: lean graph from a stream equals the lean graph from the edge
     keep.duplicates = duplicate_policy::count;
     CHECK_THROWS_AS(build_lean_graph(erdos_renyi_stream(5, 4, 3), keep), std::invalid_argument);
 }
+
+TEST_CASE("builder: a moved-from graph is empty", "[builder]") {
+    auto a = build_graph(3, std::vector<node_id>{0, 1}, std::vector<node_id>{1, 2});
+    csr_graph b = std::move(a);
+    CHECK(b.num_edges() == 2);
+    CHECK(a.num_nodes() == 0);  // NOLINT(bugprone-use-after-move): the contract under test
+    CHECK(a.num_edges() == 0);
+    CHECK(a.in_sources().empty());
+    a = std::move(b);
+    CHECK(a.num_nodes() == 3);
+    CHECK(b.num_nodes() == 0);
+}

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <type_traits>
+#include <utility>
 
 #include "linkequity/span.hpp"
 
@@ -30,8 +31,21 @@ public:
     buffer(const T* data, std::size_t n, std::shared_ptr<const void> owner)
         : data_(const_cast<T*>(data)), size_(n), keep_alive_(std::move(owner)) {}
 
-    buffer(buffer&&) noexcept = default;
-    buffer& operator=(buffer&&) noexcept = default;
+    /// Moving leaves the source empty (size 0, no data), never pointing at what it gave away.
+    buffer(buffer&& other) noexcept
+        : owned_(std::move(other.owned_)),
+          data_(std::exchange(other.data_, nullptr)),
+          size_(std::exchange(other.size_, 0)),
+          keep_alive_(std::move(other.keep_alive_)) {}
+    buffer& operator=(buffer&& other) noexcept {
+        if (this != &other) {
+            owned_ = std::move(other.owned_);
+            data_ = std::exchange(other.data_, nullptr);
+            size_ = std::exchange(other.size_, 0);
+            keep_alive_ = std::move(other.keep_alive_);
+        }
+        return *this;
+    }
     buffer(const buffer&) = delete;
     buffer& operator=(const buffer&) = delete;
 

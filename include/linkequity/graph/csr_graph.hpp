@@ -25,8 +25,9 @@ class graph_builder;
 class csr_graph {
 public:
     csr_graph() = default;
-    csr_graph(csr_graph&&) noexcept = default;
-    csr_graph& operator=(csr_graph&&) noexcept = default;
+    /// Moving leaves the source an empty graph (0 nodes, 0 edges).
+    csr_graph(csr_graph&& other) noexcept { *this = std::move(other); }
+    csr_graph& operator=(csr_graph&& other) noexcept;
     csr_graph(const csr_graph&) = delete;
     csr_graph& operator=(const csr_graph&) = delete;
 

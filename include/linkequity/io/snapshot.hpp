@@ -150,11 +150,7 @@ public:
 
     const csr_graph& graph() const noexcept { return graph_; }
     /// Moves the graph out (it keeps the mapping alive on its own); graph() is empty after.
-    csr_graph take_graph() noexcept {
-        csr_graph g = std::move(graph_);
-        graph_ = csr_graph();  // a moved-from detail::buffer keeps its pointer and size
-        return g;
-    }
+    csr_graph take_graph() noexcept { return std::move(graph_); }
 
     const std::string& path() const noexcept { return path_; }
     std::uint32_t format_version() const noexcept { return version_; }
