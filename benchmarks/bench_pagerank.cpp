@@ -181,6 +181,7 @@ int main(int argc, char** argv) {
                                  "{:.3f} ns/edge/iteration (+{:.3f} s setup)",
                                  r.seconds, r.iterations, 1e3 * per, 1e9 * per / m, r.setup_seconds));
             rep.put("setup_seconds", r.setup_seconds);
+            rep.put("iterations", static_cast<double>(r.iterations));
             if (verify && !g.is_lean())
                 rep.line("verify", verify_pagerank(g, r.scores, o, 1.0).message);
         }

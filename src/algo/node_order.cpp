@@ -3,28 +3,17 @@
 #include "node_order.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <utility>
 
+#include "../graph/counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
+namespace {
 
-relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights, bool with_flags) {
-    const std::size_t n = g.num_nodes();
-    const auto in_off = g.in_offsets();
-    const auto in_src = g.in_sources();
-    const std::size_t m = in_src.size();
-    relabelled_in_graph r;
-
-    // Out-degree as it matters here: how often each node is read as a source.
-    std::vector<edge_offset> degree(n, 0);
-    if (g.has_out_edges()) {
-        const auto out_off = g.out_offsets();
-        for (std::size_t u = 0; u < n; ++u) degree[u] = out_off[u + 1] - out_off[u];
-    } else {
-        for (std::size_t e = 0; e < m; ++e) ++degree[in_src[e]];
-    }
-    // Counting sort by decreasing degree, stable in the old id.
+/// old_of / new_of by decreasing `degree`, stable in the old id (a counting sort).
+void order_by_degree(const std::vector<edge_offset>& degree, relabelled_in_graph& r) {
+    const std::size_t n = degree.size();
     const edge_offset max_degree = n ? *std::max_element(degree.begin(), degree.end()) : 0;
     std::vector<edge_offset> start(max_degree + 2, 0);
     for (std::size_t u = 0; u < n; ++u) ++start[max_degree - degree[u] + 1];
@@ -36,38 +25,32 @@ relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights,
         r.old_of[id] = static_cast<node_id>(u);
         r.new_of[u] = id;
     }
-    degree = {};
-    start = {};
+}
 
-    // Rows in the new order, sources renamed and sorted.
-    r.offsets.resize(n + 1);
+/// Lean graphs: copy each row renamed, then sort it (with its payload).
+void relabel_rows(const csr_graph& g, bool with_weights, bool with_flags, relabelled_in_graph& r) {
+    const std::size_t n = g.num_nodes();
+    const auto in_off = g.in_offsets();
+    const auto in_src = g.in_sources();
+    const auto in_w = g.in_weight_array();
+    const auto in_f = g.in_flag_array();
+    r.offsets = buffer<edge_offset>(n + 1);
     r.offsets[0] = 0;
     for (std::size_t v = 0; v < n; ++v) {
         const node_id old = r.old_of[v];
         r.offsets[v + 1] = r.offsets[v] + (in_off[old + 1] - in_off[old]);
     }
-    r.sources.resize(m);
-    if (with_weights) r.weights.resize(m);
-    if (with_flags) r.flags.resize(m);
-    const auto in_w = g.in_weight_array();
-    const auto in_f = g.in_flag_array();
-    const bool payload = with_weights || with_flags;
 #pragma omp parallel
     {
-        std::vector<std::pair<node_id, edge_offset>> row;  // (new source, old edge) when payload
+        std::vector<std::pair<node_id, edge_offset>> row;  // (new source, old edge)
 #pragma omp for schedule(dynamic, 4096)
         for (std::size_t v = 0; v < n; ++v) {
             const node_id old = r.old_of[v];
-            const edge_offset from = in_off[old], to = in_off[old + 1], dest = r.offsets[v];
-            if (!payload) {
-                for (edge_offset e = from; e < to; ++e) r.sources[dest + (e - from)] = r.new_of[in_src[e]];
-                std::sort(r.sources.begin() + static_cast<std::ptrdiff_t>(dest),
-                          r.sources.begin() + static_cast<std::ptrdiff_t>(dest + (to - from)));
-                continue;
-            }
             row.clear();
-            for (edge_offset e = from; e < to; ++e) row.emplace_back(r.new_of[in_src[e]], e);
+            for (edge_offset e = in_off[old]; e < in_off[old + 1]; ++e)
+                row.emplace_back(r.new_of[in_src[e]], e);
             std::sort(row.begin(), row.end());
+            const edge_offset dest = r.offsets[v];
             for (std::size_t k = 0; k < row.size(); ++k) {
                 r.sources[dest + k] = row[k].first;
                 if (with_weights) r.weights[dest + k] = in_w[row[k].second];
@@ -75,6 +58,50 @@ relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights,
             }
         }
     }
+}
+
+}  // namespace
+
+relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights, bool with_flags) {
+    const std::size_t n = g.num_nodes();
+    const std::size_t m = g.num_edges();
+    relabelled_in_graph r;
+    std::vector<edge_offset> degree(n, 0);
+    if (g.has_out_edges()) {
+        const auto out_off = g.out_offsets();
+        for (std::size_t u = 0; u < n; ++u) degree[u] = out_off[u + 1] - out_off[u];
+    } else {
+        for (node_id s : g.in_sources()) ++degree[s];
+    }
+    order_by_degree(degree, r);
+    r.sources = buffer<node_id>(m);
+    if (with_weights) r.weights = buffer<edge_weight>(m);
+    if (with_flags) r.flags = buffer<edge_flags>(m);
+    if (!g.has_out_edges()) {
+        relabel_rows(g, with_weights, with_flags, r);
+        return r;
+    }
+    // Transpose the out-adjacency visited in new source order: row new_of[t] receives the new
+    // sources in ascending order, so no per-row sort is needed.
+    std::vector<edge_offset> new_out(n + 1, 0);  // out-offsets in the new order
+    for (std::size_t s = 0; s < n; ++s) new_out[s + 1] = new_out[s] + degree[r.old_of[s]];
+    degree = {};
+    const int chunks = chunk_count(m);
+    const auto bounds = balanced_rows({new_out.data(), new_out.size()}, chunks);
+    const auto out_off = g.out_offsets();
+    const auto out_dst = g.out_targets();
+    auto visit = [&](int t, auto&& f) {
+        for (std::size_t s = bounds[t]; s < bounds[t + 1]; ++s) {
+            const node_id old = r.old_of[s];
+            for (edge_offset e = out_off[old]; e < out_off[old + 1]; ++e)
+                f(r.new_of[out_dst[e]], static_cast<node_id>(s), e);
+        }
+    };
+    r.offsets = counting_scatter(
+        n, chunks, visit,
+        {r.sources.data(), with_flags ? r.flags.data() : nullptr,
+         with_weights ? r.weights.data() : nullptr, g.out_flag_array().data(),
+         g.out_weight_array().data()});
     return r;
 }
 

@@ -16,6 +16,7 @@
 
 #include "extrapolation.hpp"
 #include "node_order.hpp"
+#include "linkequity/detail/huge_pages.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity {
@@ -49,6 +50,9 @@ std::vector<double> normalised(const std::vector<double>& v) {
     return out;
 }
 
+/// The contributions the pull loop gathers at random: on transparent huge pages when large.
+using gather_vector = std::vector<double, detail::huge_page_allocator<double>>;
+
 /// Everything an iteration needs that does not change between iterations.
 struct kernel_setup {
     std::size_t n = 0;
@@ -81,23 +85,15 @@ inline double term(const kernel_setup& k, const double* c, edge_offset e) {
     }
 }
 
-/// Σ over followable in-edges of i of c_j · w_ji. Four independent partial sums: one chain of
-/// dependent floating-point adds would cap the loop at one edge per add latency (~4 cycles),
-/// while the loads themselves can overlap. The order is fixed per row, so results do not depend
-/// on the thread count.
+/// Σ over followable in-edges of i of c_j · w_ji, in row order (fixed per row, so results do
+/// not depend on the thread count). One accumulator: measured faster than four partial sums
+/// here, since rows are short and the loop waits on memory, not on the add chain.
 template <bool Weighted, bool Masked>
 inline double pull(const kernel_setup& k, const double* c, std::size_t i) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    edge_offset e = k.offsets[i];
+    double s = 0;
     const edge_offset end = k.offsets[i + 1];
-    for (; e + 4 <= end; e += 4) {
-        s0 += term<Weighted, Masked>(k, c, e);
-        s1 += term<Weighted, Masked>(k, c, e + 1);
-        s2 += term<Weighted, Masked>(k, c, e + 2);
-        s3 += term<Weighted, Masked>(k, c, e + 3);
-    }
-    for (; e < end; ++e) s0 += term<Weighted, Masked>(k, c, e);
-    return (s0 + s1) + (s2 + s3);
+    for (edge_offset e = k.offsets[i]; e < end; ++e) s += term<Weighted, Masked>(k, c, e);
+    return s;
 }
 
 struct sweep_sums {
@@ -107,8 +103,8 @@ struct sweep_sums {
 /// One Jacobi iteration: reads c, writes x and c_next. Returns the L1 change and the dangling /
 /// evaporated mass of the new iterate.
 template <bool Weighted, bool Masked>
-sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const std::vector<double>& c,
-                      std::vector<double>& c_next, double dangling, double evaporated) {
+sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const gather_vector& c,
+                      gather_vector& c_next, double dangling, double evaporated) {
     const std::size_t n = k.n;
     const double a = k.alpha;
     const double to_u = a * dangling, to_v = a * evaporated + (1.0 - a);
@@ -139,8 +135,8 @@ sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const std::
 /// the total-mass direction only slowly). `change` receives x_new − x_old before rescaling.
 /// Returns ‖x_new − x_old‖₁ of the rescaled iterate and the exact masses of it.
 template <bool Weighted, bool Masked>
-sweep_sums gauss_seidel_step(const kernel_setup& k, std::vector<double>& x, std::vector<double>& c,
-                             std::vector<double>& change, double dangling, double evaporated) {
+sweep_sums gauss_seidel_step(const kernel_setup& k, std::vector<double>& x, gather_vector& c,
+                             gather_vector& change, double dangling, double evaporated) {
     const double a = k.alpha;
     double total = 0;
     for (std::size_t i = 0; i < k.n; ++i) {
@@ -178,7 +174,7 @@ sweep_sums masses(const kernel_setup& k, const std::vector<double>& x) {
 template <bool Weighted, bool Masked>
 void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<double>& x,
              pagerank_result& r) {
-    std::vector<double> c(k.n), c_next;
+    gather_vector c(k.n), c_next;
     for (std::size_t i = 0; i < k.n; ++i) c[i] = x[i] * k.inv_out[i];
     c_next.resize(k.n);
     sweep_sums m = masses(k, x);

@@ -11,78 +11,16 @@
 #include <limits>
 #include <stdexcept>
 
+#include "counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity {
 namespace {
 
+using detail::balanced_rows;
 using detail::buffer;
-
-/// Destination arrays of one counting-sort pass; flags/weights are null when absent.
-struct scatter_target {
-    node_id* ids;
-    edge_flags* flags;
-    edge_weight* weights;
-    const edge_flags* src_flags;
-    const edge_weight* src_weights;
-};
-
-/// Stable parallel counting sort. `visit(t, f)` calls f(key, id, edge) for every item of chunk t
-/// in order (the same sequence on both calls); the item lands at the next free slot of bucket
-/// `key` as ids[slot] = id, flags[slot] = src_flags[edge], weights[slot] = src_weights[edge].
-/// Chunks are concatenated in order, so the result is the serial stable sort whatever `chunks`.
-/// Returns the bucket offsets (num_keys + 1).
-template <class Visit>
-buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& visit,
-                                     const scatter_target& out) {
-    std::vector<edge_offset> next(static_cast<std::size_t>(chunks) * num_keys, 0);
-#pragma omp parallel for schedule(static, 1) if (chunks > 1)
-    for (int t = 0; t < chunks; ++t) {
-        edge_offset* count = next.data() + static_cast<std::size_t>(t) * num_keys;
-        visit(t, [count](node_id key, node_id, edge_offset) { ++count[key]; });
-    }
-    buffer<edge_offset> offsets(num_keys + 1);
-    edge_offset run = 0;
-    for (std::size_t k = 0; k < num_keys; ++k) {
-        offsets[k] = run;
-        for (int t = 0; t < chunks; ++t) {
-            edge_offset& c = next[static_cast<std::size_t>(t) * num_keys + k];
-            const edge_offset here = c;
-            c = run;
-            run += here;
-        }
-    }
-    offsets[num_keys] = run;
-#pragma omp parallel for schedule(static, 1) if (chunks > 1)
-    for (int t = 0; t < chunks; ++t) {
-        edge_offset* slot = next.data() + static_cast<std::size_t>(t) * num_keys;
-        visit(t, [slot, &out](node_id key, node_id id, edge_offset e) {
-            const edge_offset s = slot[key]++;
-            out.ids[s] = id;
-            if (out.flags) out.flags[s] = out.src_flags[e];
-            if (out.weights) out.weights[s] = out.src_weights[e];
-        });
-    }
-    return offsets;
-}
-
-int chunk_count(std::size_t m) {
-    return m < detail::parallel_threshold ? 1 : std::max(1, detail::max_threads());
-}
-
-/// Node boundaries splitting a CSR into `chunks` row ranges with about equal edge counts.
-std::vector<std::size_t> balanced_rows(const buffer<edge_offset>& offsets, int chunks) {
-    const std::size_t n = offsets.size() - 1;
-    const edge_offset m = offsets[n];
-    std::vector<std::size_t> bounds(static_cast<std::size_t>(chunks) + 1, n);
-    bounds[0] = 0;
-    for (int t = 1; t < chunks; ++t) {
-        const edge_offset goal = m / static_cast<edge_offset>(chunks) * static_cast<edge_offset>(t);
-        bounds[t] = static_cast<std::size_t>(
-            std::lower_bound(offsets.data(), offsets.data() + n, goal) - offsets.data());
-    }
-    return bounds;
-}
+using detail::chunk_count;
+using detail::counting_scatter;
 
 /// Visits a CSR's edges row by row: f(key = neighbour, id = row, edge index).
 auto csr_visitor(const buffer<edge_offset>& offsets, const buffer<node_id>& adj,
@@ -171,7 +109,7 @@ csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<cons
     if (has_weights) g.out_weights_ = buffer<edge_weight>(kept);
     {
         const int c2 = chunk_count(kept);
-        const auto bounds = balanced_rows(tmp_offsets, c2);
+        const auto bounds = balanced_rows(tmp_offsets.view(), c2);
         g.out_offsets_ = counting_scatter(
             n, c2, csr_visitor(tmp_offsets, tmp, bounds),
             {g.out_targets_.data(), has_flags ? g.out_flags_.data() : nullptr,
@@ -234,7 +172,7 @@ csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<cons
     if (has_weights) g.in_weights_ = buffer<edge_weight>(me);
     {
         const int c3 = chunk_count(me);
-        const auto bounds = balanced_rows(g.out_offsets_, c3);
+        const auto bounds = balanced_rows(g.out_offsets_.view(), c3);
         g.in_offsets_ = counting_scatter(
             n, c3, csr_visitor(g.out_offsets_, g.out_targets_, bounds),
             {g.in_sources_.data(), has_flags ? g.in_flags_.data() : nullptr,

@@ -7,23 +7,6 @@
 
 namespace linkequity {
 
-csr_graph& csr_graph::operator=(csr_graph&& o) noexcept {
-    if (this == &o) return *this;
-    num_nodes_ = std::exchange(o.num_nodes_, 0);
-    num_edges_ = std::exchange(o.num_edges_, 0);
-    lean_ = std::exchange(o.lean_, false);
-    out_offsets_ = std::move(o.out_offsets_);
-    out_targets_ = std::move(o.out_targets_);
-    out_flags_ = std::move(o.out_flags_);
-    out_weights_ = std::move(o.out_weights_);
-    in_offsets_ = std::move(o.in_offsets_);
-    in_sources_ = std::move(o.in_sources_);
-    in_flags_ = std::move(o.in_flags_);
-    in_weights_ = std::move(o.in_weights_);
-    lean_out_weight_ = std::move(o.lean_out_weight_);
-    return *this;
-}
-
 csr_graph csr_graph::clone() const {
     csr_graph g;
     g.num_nodes_ = num_nodes_;

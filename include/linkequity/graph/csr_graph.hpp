@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
 #include "linkequity/config.hpp"
 #include "linkequity/detail/buffer.hpp"
@@ -27,7 +28,22 @@ public:
     csr_graph() = default;
     /// Moving leaves the source an empty graph (0 nodes, 0 edges).
     csr_graph(csr_graph&& other) noexcept { *this = std::move(other); }
-    csr_graph& operator=(csr_graph&& other) noexcept;
+    csr_graph& operator=(csr_graph&& o) noexcept {
+        if (this == &o) return *this;
+        num_nodes_ = std::exchange(o.num_nodes_, 0);
+        num_edges_ = std::exchange(o.num_edges_, 0);
+        lean_ = std::exchange(o.lean_, false);
+        out_offsets_ = std::move(o.out_offsets_);
+        out_targets_ = std::move(o.out_targets_);
+        out_flags_ = std::move(o.out_flags_);
+        out_weights_ = std::move(o.out_weights_);
+        in_offsets_ = std::move(o.in_offsets_);
+        in_sources_ = std::move(o.in_sources_);
+        in_flags_ = std::move(o.in_flags_);
+        in_weights_ = std::move(o.in_weights_);
+        lean_out_weight_ = std::move(o.lean_out_weight_);
+        return *this;
+    }
     csr_graph(const csr_graph&) = delete;
     csr_graph& operator=(const csr_graph&) = delete;
 

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+// Internal: the stable parallel counting sort behind graph_builder's passes and the kernel's
+// degree-ordered relabelling. Not installed, not part of the API.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "linkequity/config.hpp"
+#include "linkequity/detail/buffer.hpp"
+#include "linkequity/detail/parallel.hpp"
+#include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/span.hpp"
+
+namespace linkequity::detail {
+
+/// Destination arrays of one counting-sort pass; flags/weights are null when absent.
+struct scatter_target {
+    node_id* ids;
+    edge_flags* flags;
+    edge_weight* weights;
+    const edge_flags* src_flags;
+    const edge_weight* src_weights;
+};
+
+/// Stable parallel counting sort. `visit(t, f)` calls f(key, id, edge) for every item of chunk t
+/// in order (the same sequence on both calls); the item lands at the next free slot of bucket
+/// `key` as ids[slot] = id, flags[slot] = src_flags[edge], weights[slot] = src_weights[edge].
+/// Chunks are concatenated in order, so the result is the serial stable sort whatever `chunks`.
+/// Returns the bucket offsets (num_keys + 1). Extra memory: 8 · num_keys · chunks bytes.
+template <class Visit>
+buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& visit,
+                                     const scatter_target& out) {
+    std::vector<edge_offset> next(static_cast<std::size_t>(chunks) * num_keys, 0);
+#pragma omp parallel for schedule(static, 1) if (chunks > 1)
+    for (int t = 0; t < chunks; ++t) {
+        edge_offset* count = next.data() + static_cast<std::size_t>(t) * num_keys;
+        visit(t, [count](node_id key, node_id, edge_offset) { ++count[key]; });
+    }
+    buffer<edge_offset> offsets(num_keys + 1);
+    edge_offset run = 0;
+    for (std::size_t k = 0; k < num_keys; ++k) {
+        offsets[k] = run;
+        for (int t = 0; t < chunks; ++t) {
+            edge_offset& c = next[static_cast<std::size_t>(t) * num_keys + k];
+            const edge_offset here = c;
+            c = run;
+            run += here;
+        }
+    }
+    offsets[num_keys] = run;
+#pragma omp parallel for schedule(static, 1) if (chunks > 1)
+    for (int t = 0; t < chunks; ++t) {
+        edge_offset* slot = next.data() + static_cast<std::size_t>(t) * num_keys;
+        visit(t, [slot, &out](node_id key, node_id id, edge_offset e) {
+            const edge_offset s = slot[key]++;
+            out.ids[s] = id;
+            if (out.flags) out.flags[s] = out.src_flags[e];
+            if (out.weights) out.weights[s] = out.src_weights[e];
+        });
+    }
+    return offsets;
+}
+
+/// How many chunks a pass over m items uses: 1 below the parallel threshold, else the threads.
+inline int chunk_count(std::size_t m) {
+    return m < parallel_threshold ? 1 : std::max(1, max_threads());
+}
+
+/// Row boundaries splitting a CSR (offsets of n + 1 entries) into `chunks` row ranges with
+/// about equal edge counts.
+inline std::vector<std::size_t> balanced_rows(span<const edge_offset> offsets, int chunks) {
+    const std::size_t n = offsets.size() - 1;
+    const edge_offset m = offsets[n];
+    std::vector<std::size_t> bounds(static_cast<std::size_t>(chunks) + 1, n);
+    bounds[0] = 0;
+    for (int t = 1; t < chunks; ++t) {
+        const edge_offset goal = m / static_cast<edge_offset>(chunks) * static_cast<edge_offset>(t);
+        bounds[t] = static_cast<std::size_t>(
+            std::lower_bound(offsets.begin(), offsets.begin() + n, goal) - offsets.begin());
+    }
+    return bounds;
+}
+
+}  // namespace linkequity::detail
