@@ -16,6 +16,8 @@ Reported per library: the PageRank call's wall time (conversion of the graph int
 library's structure timed separately), the ratio to linkequity, and the L1 distance to a
 reference solution (linkequity at tolerance 1e-14). Also the binding overhead: wall time
 of linkequity.pagerank minus the C++ kernel's own time (result.seconds).
+Also a plain scipy.sparse power iteration, and graph-tool when importable (it is not on PyPI).
+Each row also gives the top-100 overlap with the reference ranking.
 Needs: pip install networkx scipy igraph networkit (any missing one is skipped).
 """
 from __future__ import annotations
@@ -45,6 +47,33 @@ def timed(fn, *args, **kw):
 def normalised(x):
     x = np.asarray(x, dtype=np.float64)
     return x / x.sum()
+
+
+def top_overlap(x, ref, k=100):
+    """Share of the reference's top-k nodes that are also in x's top-k."""
+    a = set(np.argpartition(-np.asarray(x), k)[:k].tolist())
+    b = set(np.argpartition(-np.asarray(ref), k)[:k].tolist())
+    return len(a & b) / k
+
+
+def scipy_power(A, alpha, tol, max_iter=1000):
+    """Plain power iteration with scipy.sparse, DESIGN.md's equation (uniform v and u), stopping
+    at ||x' - x||_1 < tol: the baseline a notebook user would write."""
+    import scipy.sparse as sp
+    n = A.shape[0]
+    out = np.asarray(A.sum(axis=1)).ravel()
+    dangling = out == 0
+    inv = np.divide(1.0, out, out=np.zeros(n), where=~dangling)
+    P = sp.diags(inv) @ A
+    PT = P.T.tocsr()
+    x = np.full(n, 1.0 / n)
+    for it in range(1, max_iter + 1):
+        y = alpha * (PT @ x) + (alpha * x[dangling].sum() + 1 - alpha) / n
+        err = np.abs(y - x).sum()
+        x = y
+        if err < tol:
+            return x, it
+    return x, max_iter
 
 
 def main() -> None:
@@ -80,7 +109,8 @@ def main() -> None:
         if best is None or wall < best[1]:
             best = (r, wall)
     r, t_le = best
-    rows.append(("linkequity", t_le, r.iterations, float(np.abs(r.scores - ref).sum()), ""))
+    rows.append(("linkequity", t_le, r.iterations, float(np.abs(r.scores - ref).sum()),
+                 top_overlap(r.scores, ref), ""))
     overhead = t_le - r.seconds
     print(f"linkequity: wall {t_le:.4f} s, kernel {r.seconds:.4f} s, binding overhead "
           f"{overhead * 1e3:.2f} ms ({100 * overhead / t_le:.2f} %), {r.iterations} iterations")
@@ -97,7 +127,8 @@ def main() -> None:
             pr, t = timed(nx.pagerank, G, alpha=alpha, tol=tol / n, max_iter=1000, weight=None)
             x = np.fromiter((pr[i] for i in range(n)), dtype=np.float64, count=n)
             rows.append((f"networkx {nx.__version__} (scipy {scipy.__version__})", t, None,
-                         float(np.abs(normalised(x) - ref).sum()), f"convert {t_conv:.1f} s"))
+                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
+                         f"convert {t_conv:.1f} s"))
             del G, pr
             gc.collect()
         except ImportError as e:
@@ -112,7 +143,8 @@ def main() -> None:
                               directed=True)
             x, t = timed(G.pagerank, damping=alpha, directed=True, implementation="prpack")
             rows.append((f"igraph {ig.__version__} (PRPACK)", t, None,
-                         float(np.abs(normalised(x) - ref).sum()), f"convert {t_conv:.1f} s"))
+                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
+                         f"convert {t_conv:.1f} s"))
             del G
             gc.collect()
         except ImportError as e:
@@ -139,17 +171,51 @@ def main() -> None:
             x = np.asarray(pr.scores())
             rows.append((f"networkit {nk.__version__}", t, pr.numberOfIterations()
                          if hasattr(pr, "numberOfIterations") else None,
-                         float(np.abs(normalised(x) - ref).sum()),
+                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
                          f"convert {t_conv:.1f} s, {nk.getMaxNumberOfThreads()} threads"))
             del G
         except ImportError as e:
             print(f"networkit: skipped ({e})")
 
+    # ---- scipy sparse power iteration (the hand-written baseline)
+    if "scipy" not in skip:
+        try:
+            import scipy
+
+            A = g.to_scipy().astype(np.float64)
+            (x, iters), t = timed(scipy_power, A, alpha, tol)
+            rows.append((f"scipy {scipy.__version__} power iteration", t, iters,
+                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref), ""))
+            del A
+        except ImportError as e:
+            print(f"scipy: skipped ({e})")
+
+    # ---- graph-tool (conda / Debian's python3-graph-tool only; not on PyPI)
+    if "graph-tool" not in skip:
+        try:
+            import graph_tool.all as gt
+
+            def to_gt():
+                G = gt.Graph(directed=True)
+                G.add_vertex(n)
+                G.add_edge_list(np.column_stack([src, dst]))
+                return G
+
+            G, t_conv = timed(to_gt)
+            x, t = timed(gt.pagerank, G, damping=alpha, epsilon=tol)
+            x = np.asarray(x.a)
+            rows.append((f"graph-tool {gt.__version__.split()[0]}", t, None,
+                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
+                         f"convert {t_conv:.1f} s"))
+        except ImportError:
+            print("graph-tool: not installed (not on PyPI), skipped")
+
     print()
-    print(f"{'library':<36} {'pagerank s':>11} {'ratio':>8} {'iters':>6} {'L1 to ref':>11}  notes")
-    for name, t, iters, err, note in rows:
+    print(f"{'library':<36} {'pagerank s':>11} {'ratio':>8} {'iters':>6} {'L1 to ref':>11} "
+          f"{'top-100':>8}  notes")
+    for name, t, iters, err, overlap, note in rows:
         print(f"{name:<36} {t:>11.4f} {t / t_le:>8.1f} {iters if iters is not None else '-':>6} "
-              f"{err:>11.2e}  {note}")
+              f"{err:>11.2e} {overlap:>8.0%}  {note}")
 
 
 if __name__ == "__main__":

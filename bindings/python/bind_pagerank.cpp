@@ -60,6 +60,12 @@ void bind_pagerank(py::module_& m) {
     py::enum_<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.")
         .value("power", pagerank_solver::power)
         .value("gauss_seidel", pagerank_solver::gauss_seidel);
+    py::enum_<pagerank_acceleration>(m, "PageRankAcceleration", "Power-method acceleration.")
+        .value("none", pagerank_acceleration::none)
+        .value("quadratic", pagerank_acceleration::quadratic);
+    py::enum_<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.")
+        .value("as_built", pagerank_node_order::as_built)
+        .value("by_degree", pagerank_node_order::by_degree);
 
     py::class_<pagerank_options> o(m, "PageRankOptions",
                                    "pagerank_options (private; built by linkequity.pagerank).");
@@ -72,6 +78,9 @@ void bind_pagerank(py::module_& m) {
     o.def_readwrite("excluded", &pagerank_options::excluded);
     o.def_readwrite("excluded_links", &pagerank_options::excluded_links);
     o.def_readwrite("solver", &pagerank_options::solver);
+    o.def_readwrite("acceleration", &pagerank_options::acceleration);
+    o.def_readwrite("acceleration_period", &pagerank_options::acceleration_period);
+    o.def_readwrite("node_order", &pagerank_options::node_order);
     o.def_property(
         "personalization",
         [](const pagerank_options& s) { return from_vector(s.personalization); },

@@ -221,3 +221,27 @@ def test_result_repr_and_fields(small_graph):
     assert repr(r).startswith("PageRankResult(n=4, iterations=")
     assert r.converged and r.residual < 1e-10 and r.seconds >= 0 and len(r) == 4
     assert isinstance(r, linkequity.PageRankResult)
+
+
+def test_acceleration_and_node_order_give_the_same_scores():
+    import linkequity as le
+    import numpy as np
+
+    g = le.generate.kronecker(12, 16, 5)
+    ref = le.pagerank(g, tolerance=1e-13, max_iterations=1000).scores.copy()
+    fast = le.pagerank(g, tolerance=1e-13, max_iterations=1000, acceleration="quadratic")
+    ordered = le.pagerank(g, tolerance=1e-13, max_iterations=1000, node_order="by_degree")
+    assert np.abs(fast.scores - ref).sum() < 1e-10
+    assert np.abs(ordered.scores - ref).sum() < 1e-11
+    assert fast.iterations < le.pagerank(g, tolerance=1e-13, max_iterations=1000).iterations
+
+
+def test_acceleration_and_node_order_are_validated():
+    import linkequity as le
+    import pytest
+
+    g = le.generate.kronecker(6, 4, 1)
+    with pytest.raises(ValueError, match="acceleration"):
+        le.pagerank(g, acceleration="cubic")
+    with pytest.raises(ValueError, match="node_order"):
+        le.pagerank(g, node_order="random")

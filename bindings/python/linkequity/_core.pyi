@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
+__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -218,13 +218,109 @@ class PageRankSolver:
     @property
     def value(self) -> int:
         ...
+class PageRankAcceleration:
+    """
+    Power-method acceleration.
+    
+    Members:
+    
+      none
+    
+      quadratic
+    """
+    __members__: typing.ClassVar[dict[str, PageRankAcceleration]]
+    none: typing.ClassVar[PageRankAcceleration]
+    quadratic: typing.ClassVar[PageRankAcceleration]
+    @typing.overload
+    def __eq__(self, other: PageRankAcceleration) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: PageRankAcceleration) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class PageRankNodeOrder:
+    """
+    Node numbering the kernel uses.
+    
+    Members:
+    
+      as_built
+    
+      by_degree
+    """
+    __members__: typing.ClassVar[dict[str, PageRankNodeOrder]]
+    as_built: typing.ClassVar[PageRankNodeOrder]
+    by_degree: typing.ClassVar[PageRankNodeOrder]
+    @typing.overload
+    def __eq__(self, other: PageRankNodeOrder) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: PageRankNodeOrder) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
 class PageRankOptions:
     """
     pagerank_options (private; built by linkequity.pagerank).
     """
+    acceleration: PageRankAcceleration
     dangling: DanglingPolicy
     dangling_distribution: typing.Any
     excluded_links: ExcludedLinkMode
+    node_order: PageRankNodeOrder
     personalization: typing.Any
     solver: PageRankSolver
     start: typing.Any
@@ -235,6 +331,12 @@ class PageRankOptions:
         """
         Checks every option against a graph of num_nodes nodes; raises ValueError.
         """
+    @property
+    def acceleration_period(self) -> int:
+        ...
+    @acceleration_period.setter
+    def acceleration_period(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
     @property
     def damping(self) -> float:
         ...

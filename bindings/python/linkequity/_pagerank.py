@@ -18,11 +18,17 @@ ProgressCallback = Callable[[int, int, float, float], Optional[bool]]
 
 _SOLVERS = {"power": _core.PageRankSolver.power,
             "gauss_seidel": _core.PageRankSolver.gauss_seidel}
+_ACCELERATIONS = {None: _core.PageRankAcceleration.none, "none": _core.PageRankAcceleration.none,
+                  "quadratic": _core.PageRankAcceleration.quadratic}
+_NODE_ORDERS = {"as_built": _core.PageRankNodeOrder.as_built,
+                "by_degree": _core.PageRankNodeOrder.by_degree}
 
 
 def _options(graph: Graph, damping: float, tolerance: float, max_iterations: int,
              personalization: Optional[NodeWeights], dangling: Any, weighted: bool, solver: str,
-             start: Optional[NodeWeights], excluded: int, evaporate: bool) -> _core.PageRankOptions:
+             start: Optional[NodeWeights], excluded: int, evaporate: bool,
+             acceleration: Optional[str] = None,
+             node_order: str = "as_built") -> _core.PageRankOptions:
     if not isinstance(graph, Graph):
         raise TypeError(f"pagerank: graph must be a linkequity.Graph, got {type(graph).__name__}")
     o = _core.PageRankOptions()
@@ -46,6 +52,13 @@ def _options(graph: Graph, damping: float, tolerance: float, max_iterations: int
     if solver not in _SOLVERS:
         raise ValueError(f"pagerank: solver must be 'power' or 'gauss_seidel', got '{solver}'")
     o.solver = _SOLVERS[solver]
+    if acceleration not in _ACCELERATIONS:
+        raise ValueError(f"pagerank: acceleration must be None or 'quadratic', got {acceleration!r}")
+    o.acceleration = _ACCELERATIONS[acceleration]
+    if node_order not in _NODE_ORDERS:
+        raise ValueError(f"pagerank: node_order must be 'as_built' or 'by_degree', "
+                         f"got {node_order!r}")
+    o.node_order = _NODE_ORDERS[node_order]
     o.start = graph._node_vector(start, "start")
     excluded = int(excluded)
     if not 0 <= excluded <= 255:
@@ -112,7 +125,8 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
              dangling: Union[None, str, NodeWeights] = None, weighted: bool = True,
              solver: str = "power", start: Optional[NodeWeights] = None,
              excluded: int = Flag.DEFAULT_EXCLUDED, evaporate: bool = False,
-             progress: Union[bool, ProgressCallback] = False) -> PageRankResult:
+             progress: Union[bool, ProgressCallback] = False, acceleration: Optional[str] = None,
+             node_order: str = "as_built") -> PageRankResult:
     r"""PageRank scores of every node of ``graph``.
 
     For n nodes, followable edges E with weights w (1 when unweighted), damping α,
@@ -149,6 +163,12 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
         progress: ``True`` shows a tqdm bar (a stderr line without tqdm); a callable gets
             ``(iteration, max_iterations, residual, tolerance)`` after each iteration and
             may return ``False`` to stop (the result then has ``cancelled=True``).
+        acceleration: ``None`` or ``"quadratic"``: quadratic extrapolation every 10 power
+            iterations (Kamvar et al., WWW 2003): fewer iterations to the same answer, 3 extra
+            score vectors of memory.
+        node_order: ``"as_built"`` or ``"by_degree"``: iterate in decreasing-out-degree order
+            (a relabelled copy of the in-edges, 4 bytes per edge; faster iterations on large
+            graphs whose ids carry no locality). Scores come back in the graph's ids.
 
     The GIL is released while the kernel runs (other Python threads keep running).
     Ctrl-C stops the iterations within about 0.1 s and raises KeyboardInterrupt.
@@ -163,7 +183,7 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
             KeyError for an unknown label.
     """
     o = _options(graph, damping, tolerance, max_iterations, personalization, dangling,
-                 weighted, solver, start, excluded, evaporate)
+                 weighted, solver, start, excluded, evaporate, acceleration, node_order)
     cb = _make_progress(progress, o.max_iterations)
     result = None
     try:
