@@ -64,6 +64,7 @@ void bind_pagerank(py::module_& m) {
         .value("none", pagerank_acceleration::none)
         .value("quadratic", pagerank_acceleration::quadratic);
     py::enum_<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.")
+        .value("automatic", pagerank_node_order::automatic)
         .value("as_built", pagerank_node_order::as_built)
         .value("by_degree", pagerank_node_order::by_degree);
 

@@ -11,22 +11,6 @@
 namespace linkequity::detail {
 namespace {
 
-/// old_of / new_of by decreasing `degree`, stable in the old id (a counting sort).
-void order_by_degree(const std::vector<edge_offset>& degree, relabelled_in_graph& r) {
-    const std::size_t n = degree.size();
-    const edge_offset max_degree = n ? *std::max_element(degree.begin(), degree.end()) : 0;
-    std::vector<edge_offset> start(max_degree + 2, 0);
-    for (std::size_t u = 0; u < n; ++u) ++start[max_degree - degree[u] + 1];
-    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    r.old_of.resize(n);
-    r.new_of.resize(n);
-    for (std::size_t u = 0; u < n; ++u) {
-        const auto id = static_cast<node_id>(start[max_degree - degree[u]]++);
-        r.old_of[id] = static_cast<node_id>(u);
-        r.new_of[u] = id;
-    }
-}
-
 /// Lean graphs: copy each row renamed, then sort it (with its payload).
 void relabel_rows(const csr_graph& g, bool with_weights, bool with_flags, relabelled_in_graph& r) {
     const std::size_t n = g.num_nodes();
@@ -73,7 +57,7 @@ relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights,
     } else {
         for (node_id s : g.in_sources()) ++degree[s];
     }
-    order_by_degree(degree, r);
+    order_by_decreasing(degree, r.old_of, r.new_of);
     r.sources = buffer<node_id>(m);
     if (with_weights) r.weights = buffer<edge_weight>(m);
     if (with_flags) r.flags = buffer<edge_flags>(m);

@@ -89,7 +89,7 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
     o.tolerance = a.tolerance;
     o.max_iterations = a.max_iterations;
     o.solver = a.solver == "gauss-seidel" ? pagerank_solver::gauss_seidel : pagerank_solver::power;
-    if (a.by_degree) o.node_order = pagerank_node_order::by_degree;
+    if (a.by_degree) o.node_order = pagerank_node_order::by_degree;  // else automatic
     const pagerank_result r = pagerank(g, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
@@ -153,7 +153,8 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_flag("--verify", args->verify, "Check the result with an independent push step");
     cmd->add_flag("--by-degree", args->by_degree,
                   "Iterate in decreasing-out-degree order (faster iterations on large graphs, "
-                  "costs a relabelled copy of the in-edges)");
+                  "costs a relabelled copy of the in-edges; default: automatic, from 2^26 "
+                  "edges)");
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "
                                  "generating a graph")

@@ -83,4 +83,23 @@ inline std::vector<std::size_t> balanced_rows(span<const edge_offset> offsets, i
     return bounds;
 }
 
+/// Numbers nodes by decreasing `degree`, ties by id (a counting sort, O(n + max degree)):
+/// old_of[new] = old, new_of[old] = new.
+template <class Degree>
+void order_by_decreasing(const std::vector<Degree>& degree, std::vector<node_id>& old_of,
+                         std::vector<node_id>& new_of) {
+    const std::size_t n = degree.size();
+    const std::size_t max_degree = n ? static_cast<std::size_t>(*std::max_element(degree.begin(), degree.end())) : 0;
+    std::vector<edge_offset> start(max_degree + 2, 0);
+    for (std::size_t u = 0; u < n; ++u) ++start[max_degree - degree[u] + 1];
+    for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    old_of.resize(n);
+    new_of.resize(n);
+    for (std::size_t u = 0; u < n; ++u) {
+        const auto id = static_cast<node_id>(start[max_degree - degree[u]]++);
+        old_of[id] = static_cast<node_id>(u);
+        new_of[u] = id;
+    }
+}
+
 }  // namespace linkequity::detail

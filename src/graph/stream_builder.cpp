@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/graph/edge_stream.hpp"
 
@@ -60,11 +61,13 @@ edge_list materialize(const edge_stream& s) {
     return el;
 }
 
-csr_graph build_lean_graph(const edge_stream& stream, const build_options& options) {
-    return graph_builder::build_lean(stream, options);
+csr_graph build_lean_graph(const edge_stream& stream, const build_options& options,
+                           std::vector<node_id>* degree_order) {
+    return graph_builder::build_lean(stream, options, degree_order);
 }
 
-csr_graph graph_builder::build_lean(const edge_stream& s, const build_options& options) {
+csr_graph graph_builder::build_lean(const edge_stream& s, const build_options& options,
+                                   std::vector<node_id>* degree_order) {
     if (options.duplicates == duplicate_policy::count)
         throw std::invalid_argument(
             "build_lean_graph: duplicates = count needs per-edge weights; use merge or keep");
@@ -78,22 +81,42 @@ csr_graph graph_builder::build_lean(const edge_stream& s, const build_options& o
     g.num_nodes_ = n;
     g.lean_ = true;
 
-    // Pass 1: in-degree counts, kept in offsets[v + 1].
+    // Pass 1: in-degree counts, kept in offsets[v + 1] (and out-degrees, to renumber by them).
     g.in_offsets_ = detail::buffer<edge_offset>(n + 1);
     std::fill(g.in_offsets_.data(), g.in_offsets_.data() + n + 1, edge_offset{0});
     edge_offset* off = g.in_offsets_.data();
+    std::vector<std::uint32_t> out_count(degree_order ? n : 0, 0);
     for_each_edge(s, [&](node_id u, node_id v) {
-        if (!(drop_loops && u == v)) fetch_add(&off[v + 1], 1);
+        if (drop_loops && u == v) return;
+        fetch_add(&off[v + 1], 1);
+        if (degree_order) __atomic_fetch_add(&out_count[u], 1u, __ATOMIC_RELAXED);
     });
+    std::vector<node_id> new_of;  // original id → new id (identity when not renumbering)
+    if (degree_order) {
+        detail::order_by_decreasing(out_count, *degree_order, new_of);
+        out_count = {};
+        detail::buffer<edge_offset> renumbered(n + 1);
+        renumbered[0] = 0;
+        for (std::size_t v = 0; v < n; ++v) renumbered[v + 1] = off[(*degree_order)[v] + 1];
+        g.in_offsets_ = std::move(renumbered);
+        off = g.in_offsets_.data();
+    }
     for (std::size_t v = 0; v < n; ++v) off[v + 1] += off[v];
     const edge_offset m = off[n];
 
     // Pass 2: replay and scatter; offsets[v] serves as v's cursor and ends at row v's end.
     g.in_sources_ = detail::buffer<node_id>(m);
     node_id* sources = g.in_sources_.data();
-    for_each_edge(s, [&](node_id u, node_id v) {
-        if (!(drop_loops && u == v)) sources[fetch_add(&off[v], 1)] = u;
-    });
+    if (degree_order) {
+        for_each_edge(s, [&](node_id u, node_id v) {
+            if (!(drop_loops && u == v)) sources[fetch_add(&off[new_of[v]], 1)] = new_of[u];
+        });
+        new_of = {};
+    } else {
+        for_each_edge(s, [&](node_id u, node_id v) {
+            if (!(drop_loops && u == v)) sources[fetch_add(&off[v], 1)] = u;
+        });
+    }
     for (std::size_t v = n; v > 0; --v) off[v] = off[v - 1];  // cursor v is row v+1's start
     off[0] = 0;
 
@@ -118,17 +141,16 @@ csr_graph graph_builder::build_lean(const edge_stream& s, const build_options& o
         }
         off[n] = w;
         kept = {};
-        g.in_sources_.shrink(w);
-        sources = g.in_sources_.data();
+        g.in_sources_.truncate(w);  // no reallocation: a copy would double the peak
     }
     g.num_edges_ = off[n];
 
     // Out-weights: how often each node is a source.
     g.lean_out_weight_ = detail::buffer<double>(n);
-    std::vector<edge_offset> outdeg(n, 0);
+    std::vector<std::uint32_t> outdeg(n, 0);  // < 2^32 edges per node (ids are 32-bit)
     const std::size_t me = g.num_edges_;
 #pragma omp parallel for if (me > detail::parallel_threshold)
-    for (std::size_t e = 0; e < me; ++e) fetch_add(&outdeg[sources[e]], 1);
+    for (std::size_t e = 0; e < me; ++e) __atomic_fetch_add(&outdeg[sources[e]], 1u, __ATOMIC_RELAXED);
     for (std::size_t u = 0; u < n; ++u) g.lean_out_weight_[u] = static_cast<double>(outdeg[u]);
     return g;
 }

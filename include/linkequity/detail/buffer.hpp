@@ -62,6 +62,11 @@ public:
         if (n) std::memcpy(b.data_, data_, n * sizeof(T));
         *this = std::move(b);
     }
+    /// Keeps the first n elements (n <= size()) without reallocating: the memory stays held
+    /// (for when a copy would double the peak).
+    void truncate(std::size_t n) noexcept {
+        if (n < size_) size_ = n;
+    }
     void reset() { *this = buffer(); }
 
     T* data() noexcept { return data_; }

@@ -65,7 +65,8 @@ public:
                            const build_options& options);
 
     /// See build_lean_graph (graph/edge_stream.hpp).
-    static csr_graph build_lean(const struct edge_stream& stream, const build_options& options);
+    static csr_graph build_lean(const struct edge_stream& stream, const build_options& options,
+                                std::vector<node_id>* degree_order);
 };
 
 /// Builds an unweighted, flag-free graph. See graph_builder::build.
