@@ -271,12 +271,15 @@ class PageRankNodeOrder:
     
     Members:
     
+      automatic
+    
       as_built
     
       by_degree
     """
     __members__: typing.ClassVar[dict[str, PageRankNodeOrder]]
     as_built: typing.ClassVar[PageRankNodeOrder]
+    automatic: typing.ClassVar[PageRankNodeOrder]
     by_degree: typing.ClassVar[PageRankNodeOrder]
     @typing.overload
     def __eq__(self, other: PageRankNodeOrder) -> bool:
