@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "inputs.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -26,18 +27,8 @@ std::string pct(std::size_t k, std::size_t n) {
 }
 
 void run(const info_args& a) {
-    require_input_files(a.inputs);
     const auto t0 = std::chrono::steady_clock::now();
-    web::web_graph_options wo;
-    wo.skip_bad = a.skip_bad;
-    wo.sections = a.icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
-    wo.read.format = io::parse_format(a.format);
-    web::web_graph g;
-    {
-        progress_bar bar("reading links", 0);
-        wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
-        g = web::web_graph::read(a.inputs, wo);
-    }
+    const web::web_graph g = read_link_files(a.inputs, a.skip_bad, a.icann_only, a.format);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const auto& st = g.stats();
     for (const auto& r : st.reports) {

@@ -16,10 +16,7 @@ namespace {
 
 struct pagerank_args {
     std::string generator = "kronecker";
-    unsigned scale = 16;
-    double edge_factor = 16;
-    std::uint64_t seed = 27491095;
-    bool symmetrize = false;
+    kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
     double damping = 0.85;
     double tolerance = 1e-10;
     std::size_t max_iterations = 100;
@@ -54,8 +51,8 @@ void run(const pagerank_args& a) {
         source = fmt::format("snapshot {} (opened and verified ({}) in {:.3f} s)", a.snapshot,
                              a.snapshot_verify, t_build);
     } else {
-        source = fmt::format("{} (scale {}, edge factor {}{})", a.generator, a.scale,
-                             a.edge_factor, a.symmetrize ? ", symmetrized" : "");
+        source = fmt::format("{} (scale {}, edge factor {}{})", a.generator, a.gen.scale,
+                             a.gen.edge_factor, a.gen.symmetrize ? ", symmetrized" : "");
         g = generate_and_build(a, t_gen, t_build);
     }
     report(a, g, source, t_gen, t_build);
@@ -65,15 +62,11 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
     auto t0 = std::chrono::steady_clock::now();
     edge_list edges;
     if (a.generator == "kronecker") {
-        kronecker_options k;
-        k.scale = a.scale;
-        k.edge_factor = a.edge_factor;
-        k.seed = a.seed;
-        k.symmetrize = a.symmetrize;
+        const kronecker_options& k = a.gen;
         edges = kronecker_edges(k);
     } else {
-        const std::size_t n = std::size_t{1} << a.scale;
-        edges = erdos_renyi_edges(n, static_cast<std::size_t>(a.edge_factor * n), a.seed);
+        const std::size_t n = std::size_t{1} << a.gen.scale;
+        edges = erdos_renyi_edges(n, static_cast<std::size_t>(a.gen.edge_factor * n), a.gen.seed);
     }
     t_gen = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
@@ -133,14 +126,7 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_option("--generator", args->generator, "Graph generator")
         ->check(CLI::IsMember({"kronecker", "erdos-renyi"}))
         ->capture_default_str();
-    cmd->add_option("--scale", args->scale, "2^scale nodes")
-        ->check(CLI::Range(1u, 31u))
-        ->capture_default_str();
-    cmd->add_option("--edge-factor", args->edge_factor, "Edges per node drawn")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    cmd->add_option("--seed", args->seed, "Random seed")->capture_default_str();
-    cmd->add_flag("--symmetrize", args->symmetrize, "Add every edge reversed (GAP benchmark graphs)");
+    add_kronecker_options(*cmd, args->gen);
     cmd->add_option("--damping", args->damping, "Damping factor α in (0, 1)")->capture_default_str();
     cmd->add_option("--tolerance", args->tolerance, "Stop when the L1 change < tolerance")
         ->capture_default_str();

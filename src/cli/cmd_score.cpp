@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "inputs.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -143,16 +144,7 @@ void run(const score_args& a) {
 
     // Read.
     auto t0 = std::chrono::steady_clock::now();
-    web::web_graph_options wo;
-    wo.skip_bad = a.skip_bad;
-    wo.sections = a.icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
-    wo.read.format = io::parse_format(a.format);
-    web::web_graph g;
-    {
-        progress_bar bar("reading links", 0);
-        wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
-        g = web::web_graph::read(a.inputs, wo);
-    }
+    web::web_graph g = read_link_files(a.inputs, a.skip_bad, a.icann_only, a.format);
     const double t_read = since(t0);
     const auto& st = g.stats();
     fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",

@@ -15,10 +15,7 @@ namespace linkequity::cli {
 namespace {
 
 struct snapshot_args {
-    unsigned scale = 16;
-    double edge_factor = 16;
-    std::uint64_t seed = 27491095;
-    bool symmetrize = false;
+    kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
     bool lean = false;
     std::string out;
     std::string info;
@@ -37,11 +34,7 @@ io::snapshot_verify parse_verify(const std::string& s) {
 
 void write(const snapshot_args& a) {
     auto t0 = std::chrono::steady_clock::now();
-    kronecker_options k;
-    k.scale = a.scale;
-    k.edge_factor = a.edge_factor;
-    k.seed = a.seed;
-    k.symmetrize = a.symmetrize;
+    const kronecker_options& k = a.gen;
     edge_list edges = kronecker_edges(k);
     const double t_gen = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
@@ -55,7 +48,7 @@ void write(const snapshot_args& a) {
     const double t_save = seconds_since(t0);
     const auto bytes = io::load_snapshot(a.out, {io::snapshot_verify::none}).file_bytes();
     fmt::print("graph        kronecker (scale {}, edge factor {}{}{}): {} nodes, {} edges\n",
-               a.scale, a.edge_factor, a.symmetrize ? ", symmetrized" : "", a.lean ? ", lean" : "",
+               a.gen.scale, a.gen.edge_factor, a.gen.symmetrize ? ", symmetrized" : "", a.lean ? ", lean" : "",
                g.num_nodes(), g.num_edges());
     fmt::print("generate     {:.3f} s\nbuild        {:.3f} s\n", t_gen, t_build);
     fmt::print("save         {:.3f} s, {} ({:.1f} MB, {:.2f} GB/s incl. checksum and fsync)\n",
@@ -94,14 +87,7 @@ const command_registrar reg{60, [](CLI::App& app) {
     CLI::App* cmd = app.add_subcommand(
         "snapshot",
         "Write a binary snapshot of a generated graph (--out), or describe one (--info)");
-    cmd->add_option("--scale", args->scale, "2^scale nodes (Kronecker)")
-        ->check(CLI::Range(1u, 31u))
-        ->capture_default_str();
-    cmd->add_option("--edge-factor", args->edge_factor, "Edges per node drawn")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    cmd->add_option("--seed", args->seed, "Random seed")->capture_default_str();
-    cmd->add_flag("--symmetrize", args->symmetrize, "Add every edge reversed");
+    add_kronecker_options(*cmd, args->gen);
     cmd->add_flag("--lean", args->lean, "Store the lean graph (in-edges and out-weights only)");
     auto* out = cmd->add_option("--out", args->out, "Snapshot file to write");
     auto* inf = cmd->add_option("--info", args->info, "Snapshot file to open and describe");

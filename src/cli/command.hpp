@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "linkequity/graph/generators.hpp"
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -37,6 +39,10 @@ struct command_registrar {
         command_table().push_back({order, std::move(setup)});
     }
 };
+
+/// --scale, --edge-factor, --seed and --symmetrize for a generated Kronecker graph (shared by
+/// `pagerank` and `snapshot`); the defaults are those of `k` on entry.
+void add_kronecker_options(CLI::App& cmd, kronecker_options& k);
 
 /// Thread count option shared by the subcommands: 0 = OpenMP's default. Applies it on parse.
 void add_threads_option(CLI::App& cmd);

@@ -24,6 +24,17 @@ std::vector<command_entry>& command_table() {
     return table;
 }
 
+void add_kronecker_options(CLI::App& cmd, kronecker_options& k) {
+    cmd.add_option("--scale", k.scale, "2^scale nodes")
+        ->check(CLI::Range(1u, 31u))
+        ->capture_default_str();
+    cmd.add_option("--edge-factor", k.edge_factor, "Edges per node drawn")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    cmd.add_option("--seed", k.seed, "Random seed")->capture_default_str();
+    cmd.add_flag("--symmetrize", k.symmetrize, "Add every edge reversed (GAP benchmark graphs)");
+}
+
 void add_threads_option(CLI::App& cmd) {
     cmd.add_option_function<int>(
            "--threads",

@@ -4,6 +4,7 @@
 // Links: block b of 2^15 rows draws from its own SplitMix64 stream seeded by (seed, b), so any
 // block can be made on any thread; groups of blocks run in parallel and are emitted in order.
 #include "linkequity/web/synthetic_web.hpp"
+#include "linkequity/web/web_graph.hpp"
 
 #include <fmt/format.h>
 
@@ -110,16 +111,9 @@ const char* rel_text(edge_flags f) {
     return nf ? "nofollow" : "";
 }
 
+/// The CSV's position column: empty for unknown (as a file without positions would have).
 const char* position_text(link_position p) {
-    switch (p) {
-        case link_position::content: return "content";
-        case link_position::navigation: return "navigation";
-        case link_position::header: return "header";
-        case link_position::footer: return "footer";
-        case link_position::sidebar: return "sidebar";
-        case link_position::unknown: break;
-    }
-    return "";
+    return p == link_position::unknown ? "" : position_name(p);
 }
 
 void check_share(double v, const char* name) {
