@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // linkequity: page and domain authority over the web's link graph. The umbrella header: the
-// graph, its builder and generators, and the algorithms. Boost.Graph interop is opt-in
-// (graph/boost_adapter.hpp); the web model and I/O have their own umbrella sections below.
+// graph, its builder, edge streams and generators, and the algorithms. Included separately:
+// Boost.Graph interop (graph/boost_adapter.hpp, the only header that pulls in the BGL), the web
+// model (web/*.hpp: URLs, domains, web graph, authority, disavow) and I/O (io/*.hpp).
 #pragma once
 
 #include "linkequity/algo/pagerank.hpp"

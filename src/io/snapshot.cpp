@@ -376,7 +376,7 @@ void save_snapshot(const std::string& path, const csr_graph& g, const snapshot_e
     }
     static const unsigned char zeros[alignment] = {};
     std::vector<unsigned char> head(round_up(table_end), 0);
-    write_all(tmp.fd, head.data(), head.size(), tmp.path);  // placeholder, rewritten below
+    write_all(tmp.fd, head.data(), head.size(), tmp.path);  // provisional; rewritten below
     std::uint64_t at = head.size();
     for (std::size_t i = 0; i < sections.size(); ++i) {
         section_entry& t = table[i];
