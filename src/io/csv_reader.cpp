@@ -128,6 +128,18 @@ bool csv_tokenizer::next(csv_row& row) {
         if (!too_long(1)) row.ends.push_back(row.data.size());
     };
     auto end_row = [&] { row.end_line = line_; };
+    // Appends the bytes before the next one in `specials` to the field and moves past them;
+    // `q` points at that byte (or the buffer's end). False when the row grew too long.
+    auto copy_run = [&](const auto& specials, const char*& q) {
+        const char* p = buf_.get() + pos_;
+        q = scan(specials, p, buf_.get() + end_);
+        if (q > p) {
+            if (too_long(q - p)) return false;
+            row.data.append(p, q - p);
+        }
+        pos_ = q - buf_.get();
+        return true;
+    };
 
     for (;;) {
         if (pos_ == end_ && !refill()) {
@@ -161,16 +173,8 @@ bool csv_tokenizer::next(csv_row& row) {
                 break;
 
             case state::unquoted: {
-                const char* p = buf_.get() + pos_;
-                const char* e = buf_.get() + end_;
-                const char* q = p;
-                q = scan(special_, q, e);
-                if (q > p) {
-                    if (too_long(q - p)) break;
-                    row.data.append(p, q - p);
-                }
-                pos_ = q - buf_.get();
-                if (q == e) break;
+                const char* q = nullptr;
+                if (!copy_run(special_, q) || q == buf_.get() + end_) break;
                 char c = *q;
                 if (c == delim_) {
                     ++pos_;
@@ -196,16 +200,8 @@ bool csv_tokenizer::next(csv_row& row) {
             }
 
             case state::quoted: {
-                const char* p = buf_.get() + pos_;
-                const char* e = buf_.get() + end_;
-                const char* q = p;
-                q = scan(quoted_special_, q, e);
-                if (q > p) {
-                    if (too_long(q - p)) break;
-                    row.data.append(p, q - p);
-                }
-                pos_ = q - buf_.get();
-                if (q == e) break;
+                const char* q = nullptr;
+                if (!copy_run(quoted_special_, q) || q == buf_.get() + end_) break;
                 char c = *q;
                 if (c == '"') {
                     ++pos_;
