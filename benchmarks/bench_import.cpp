@@ -57,17 +57,20 @@ std::size_t write_csv(const fs::path& path, std::size_t bytes, const std::string
         }
         return out;
     };
+    std::string block;
+    auto next_block = [&] {  // about 1 MiB of rows
+        block.clear();
+        while (block.size() < (1u << 20)) {
+            block += make_row(rng);
+            ++rows;
+        }
+    };
     if (encoding == "gzip") {
         gzFile gz = gzopen(path.c_str(), "wb6");
         if (!gz) throw std::runtime_error("cannot create " + path.string());
         gzwrite(gz, header.data(), static_cast<unsigned>(header.size()));
-        std::string block;
         while (written < bytes) {
-            block.clear();
-            while (block.size() < (1u << 20)) {
-                block += make_row(rng);
-                ++rows;
-            }
+            next_block();
             gzwrite(gz, block.data(), static_cast<unsigned>(block.size()));
             written += block.size();
         }
@@ -77,13 +80,8 @@ std::size_t write_csv(const fs::path& path, std::size_t bytes, const std::string
     std::ofstream out(path, std::ios::binary);
     if (encoding == "utf16") out << std::string("\xFF\xFE", 2) << to_utf16(header);
     else out << header;
-    std::string block;
     while (written < bytes) {
-        block.clear();
-        while (block.size() < (1u << 20)) {
-            block += make_row(rng);
-            ++rows;
-        }
+        next_block();
         written += block.size();  // UTF-8 text bytes, whatever the encoding on disk
         if (encoding == "utf16") block = to_utf16(block);
         out.write(block.data(), static_cast<std::streamsize>(block.size()));

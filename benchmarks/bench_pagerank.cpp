@@ -224,23 +224,21 @@ int main(int argc, char** argv) {
                                               power.seconds + power.setup_seconds));
         rep.put("power_iterations_1e-9", power.iterations);
         rep.put("power_seconds_1e-9", power.seconds + power.setup_seconds);
+        // One line and two JSON figures for a variant, against the power method.
+        auto versus_power = [&](const char* label, const std::string& key,
+                                const pagerank_result& r) {
+            rep.line(label, fmt::format(
+                                "{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
+                                r.iterations, 100.0 * r.iterations / power.iterations,
+                                r.seconds + r.setup_seconds, l1(power.scores, r.scores)));
+            rep.put(key + "_iterations_1e-9", r.iterations);
+            rep.put(key + "_seconds_1e-9", r.seconds + r.setup_seconds);
+        };
         p.acceleration = pagerank_acceleration::quadratic;
-        const auto qe = pagerank(g, p);
-        rep.line("quadratic extrap. to 1e-9",
-                 fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
-                             qe.iterations, 100.0 * qe.iterations / power.iterations,
-                             qe.seconds + qe.setup_seconds, l1(power.scores, qe.scores)));
-        rep.put("quadratic_iterations_1e-9", qe.iterations);
-        rep.put("quadratic_seconds_1e-9", qe.seconds + qe.setup_seconds);
+        versus_power("quadratic extrap. to 1e-9", "quadratic", pagerank(g, p));
         p.acceleration = pagerank_acceleration::none;
         p.solver = pagerank_solver::gauss_seidel;
-        const auto gs = pagerank(g, p);
-        rep.line("gauss-seidel to 1e-9",
-                 fmt::format("{} iterations ({:.0f}% of power), {:.3f} s, L1 difference {:.1e}",
-                             gs.iterations, 100.0 * gs.iterations / power.iterations,
-                             gs.seconds + gs.setup_seconds, l1(power.scores, gs.scores)));
-        rep.put("gauss_seidel_iterations_1e-9", gs.iterations);
-        rep.put("gauss_seidel_seconds_1e-9", gs.seconds + gs.setup_seconds);
+        versus_power("gauss-seidel to 1e-9", "gauss_seidel", pagerank(g, p));
     }
     if (incremental && !stream) {
         // 0.1% new random links; cold start vs warm start from the old scores, both to 1e-9.

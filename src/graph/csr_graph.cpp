@@ -3,7 +3,6 @@
 #include "linkequity/graph/csr_graph.hpp"
 
 #include <stdexcept>
-#include <utility>
 
 namespace linkequity {
 
