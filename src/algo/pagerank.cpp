@@ -12,9 +12,11 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 #include "extrapolation.hpp"
+#include "mass_aggregates.hpp"
 #include "node_order.hpp"
 #include "linkequity/detail/huge_pages.hpp"
 #include "linkequity/detail/parallel.hpp"
@@ -133,32 +135,31 @@ sweep_sums power_step(const kernel_setup& k, std::vector<double>& x, const gathe
     return {res, dang, evap};
 }
 
-/// One Gauss–Seidel sweep in node order, in place: x and c hold the newest values.
-/// Then rescales x to sum 1 (the fixed point sums to 1; the sweep alone shrinks the error along
-/// the total-mass direction only slowly). `change` receives x_new − x_old before rescaling.
-/// Returns ‖x_new − x_old‖₁ of the rescaled iterate and the exact masses of it.
+/// One Gauss–Seidel sweep in node order, in place: x and c hold the newest values (the dangling
+/// and evaporated masses too are updated as each node changes). Then `aggregates` rescales each
+/// weakly connected component to its exact mass (mass_aggregates.hpp; without it, small closed
+/// components converge their mass at α² per sweep and the solver is no faster than power).
+/// `old` receives the previous iterate. Returns ‖x_new − x_old‖₁ and the exact masses of x_new.
 template <bool Weighted, bool Masked>
-sweep_sums gauss_seidel_step(const kernel_setup& k, std::vector<double>& x, gather_vector& c,
-                             gather_vector& change, double dangling, double evaporated) {
+sweep_sums gauss_seidel_step(const kernel_setup& k, detail::mass_aggregates& aggregates,
+                             std::vector<double>& x, gather_vector& c, gather_vector& old,
+                             double dangling, double evaporated) {
     const double a = k.alpha;
-    double total = 0;
     for (std::size_t i = 0; i < k.n; ++i) {
         const double xi = a * pull<Weighted, Masked>(k, c.data(), i) + a * dangling * k.u_at(i) +
                           (a * evaporated + 1.0 - a) * k.v_at(i);
         const double d = xi - x[i];
-        change[i] = d;
         if (k.inv_out[i] == 0.0) dangling += d;
         evaporated += d * k.evaporated_at(i);
+        old[i] = x[i];
         x[i] = xi;
         c[i] = xi * k.inv_out[i];
-        total += xi;
     }
+    aggregates.correct(x);
     sweep_sums s;
     for (std::size_t i = 0; i < k.n; ++i) {
-        const double old = x[i] - change[i];
-        x[i] /= total;
         c[i] = x[i] * k.inv_out[i];
-        s.residual += std::fabs(x[i] - old);
+        s.residual += std::fabs(x[i] - old[i]);
         if (k.inv_out[i] == 0.0) s.dangling += x[i];
         s.evaporated += x[i] * k.evaporated_at(i);
     }
@@ -185,7 +186,12 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     const bool extrapolate =
         o.acceleration == pagerank_acceleration::quadratic && o.solver == pagerank_solver::power;
     std::array<std::vector<double>, 3> past;
-    std::size_t stored = 0;  // consecutive previous iterates held in `past` (oldest first)
+    std::size_t stored = 0;
+    std::optional<detail::mass_aggregates> aggregates;
+    if (o.solver == pagerank_solver::gauss_seidel)
+        aggregates.emplace(detail::aggregation_input{
+            k.n, k.alpha, k.offsets, k.sources, k.flags, k.mask, k.inv_out.data(),
+            k.evaporated.empty() ? nullptr : k.evaporated.data(), &k.v, &k.u});  // consecutive previous iterates held in `past` (oldest first)
     while (r.iterations < o.max_iterations) {
         if (extrapolate) {
             std::rotate(past.begin(), past.begin() + 1, past.end());
@@ -196,7 +202,8 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
             m = power_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
             c.swap(c_next);
         } else {
-            m = gauss_seidel_step<Weighted, Masked>(k, x, c, c_next, m.dangling, m.evaporated);
+            m = gauss_seidel_step<Weighted, Masked>(k, *aggregates, x, c, c_next, m.dangling,
+                                                    m.evaporated);
         }
         ++r.iterations;
         r.residual = m.residual;

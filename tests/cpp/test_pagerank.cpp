@@ -184,19 +184,67 @@ TEST_CASE("pagerank: 1 and 2 threads agree to 1e-12", "[pagerank][threads]") {
 
 TEST_CASE("pagerank: Gauss-Seidel needs fewer iterations than power for the same answer",
           "[pagerank]") {
-    // The 60% target of the issue is a benchmark figure (bench_pagerank prints the ratio).
-    kronecker_options k;
-    k.scale = 14;
-    const auto g = build_graph(kronecker_edges(k));
-    pagerank_options o;
-    o.tolerance = 1e-9;
-    const auto power = pagerank(g, o);
-    o.solver = pagerank_solver::gauss_seidel;
-    const auto gs = pagerank(g, o);
-    REQUIRE(power.converged);
-    REQUIRE(gs.converged);
-    CHECK(gs.iterations < power.iterations);
-    CHECK(oracle::l1(power.scores, gs.scores) < 1e-8);
+    // Iteration counts are deterministic. Before the per-component mass correction
+    // (mass_aggregates) Gauss–Seidel needed 31 sweeps against power's 28 on the symmetrized graph
+    // (its many 2-node components converged at α² per sweep); with it, 16. The issue's 60 % is
+    // a benchmark figure (bench_pagerank --solvers prints it at scales 20 and 22).
+    for (const bool symmetrize : {false, true}) {
+        kronecker_options k;
+        k.scale = 14;
+        k.symmetrize = symmetrize;
+        const auto g = build_graph(kronecker_edges(k));
+        pagerank_options o;
+        o.tolerance = 1e-9;
+        const auto power = pagerank(g, o);
+        o.solver = pagerank_solver::gauss_seidel;
+        const auto gs = pagerank(g, o);
+        INFO("symmetrized " << symmetrize << ": power " << power.iterations << ", GS "
+                            << gs.iterations);
+        REQUIRE(power.converged);
+        REQUIRE(gs.converged);
+        CHECK(10 * gs.iterations <= 7 * power.iterations);
+        CHECK(oracle::l1(power.scores, gs.scores) < 1e-8);
+    }
+}
+
+TEST_CASE("pagerank: Gauss-Seidel on many closed pieces matches the dense solve",
+          "[pagerank]") {
+    // Pairs, a star, a triangle, a chain into a sink, isolated nodes, a piece whose only links
+    // are nofollow: every kind of aggregate mass_aggregates forms (pure components, all-dangling
+    // ones, the mixed rest), with skewed personalization, a separate dangling distribution, and
+    // evaporation — against the dense linear solve.
+    oracle::dense_case c;
+    c.n = 20;
+    auto link = [&](std::uint32_t a, std::uint32_t b, edge_flags f = 0) {
+        c.src.push_back(a);
+        c.dst.push_back(b);
+        c.flags.push_back(f);
+    };
+    link(0, 1), link(1, 0);                                      // pair
+    link(2, 3), link(3, 2);                                      // pair
+    for (std::uint32_t l : {5u, 6u, 7u}) link(4, l), link(l, 4);  // star
+    link(8, 9), link(9, 10), link(10, 8);                        // triangle
+    link(11, 12), link(12, 13), link(11, 13, flags::nofollow);   // chain into sink 13
+    link(14, 15, flags::nofollow), link(15, 14, flags::ugc);     // only excluded links
+    link(16, 17), link(17, 16, flags::sponsored);                // half excluded
+    // 18, 19 isolated
+    for (const bool evaporate : {false, true}) {
+        for (const int variant : {0, 1, 2}) {
+            c.evaporate = evaporate;
+            c.personalization.assign(c.n, 1.0);
+            c.personalization[0] = 9.0, c.personalization[8] = 0.0, c.personalization[18] = 4.0;
+            c.dangling.clear();
+            if (variant == 1) c.personalization.clear();
+            if (variant == 2) c.dangling.assign(c.n, 0.0), c.dangling[4] = 1.0, c.dangling[19] = 3.0;
+            INFO("evaporate " << evaporate << ", variant " << variant);
+            auto o = options_of(c);
+            o.solver = pagerank_solver::gauss_seidel;
+            const auto r = pagerank(graph_of(c), o);
+            REQUIRE(r.converged);
+            CHECK(oracle::l1(r.scores, oracle::dense_pagerank(c)) < 1e-11);
+            CHECK_THAT(oracle::sum(r.scores), WithinAbs(1.0, 1e-12));
+        }
+    }
 }
 
 TEST_CASE("pagerank: warm start from the answer converges at once", "[pagerank]") {

@@ -28,7 +28,13 @@ enum class excluded_link_mode {
 
 enum class pagerank_solver {
     power,         ///< Jacobi/power iteration: parallel, identical on any thread count
-    gauss_seidel,  ///< in-place sweeps using the newest scores: fewer iterations, serial
+    /// In-place sweeps using the newest scores, each followed by an exact rescaling of every
+    /// weakly connected component to its fixed-point mass (aggregation–disaggregation; without
+    /// it the many small closed components of real and Kronecker graphs converge no faster than
+    /// under power). Serial: 51–55 % of the power method's iterations to 1e-9 on Kronecker and
+    /// web-shaped graphs, but each sweep runs on one thread. Set-up: one union–find pass,
+    /// O(m α(n)), 4 bytes per node.
+    gauss_seidel,
 };
 
 /// Optional acceleration of the power method.

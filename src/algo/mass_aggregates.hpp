@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Internal to the PageRank kernel: the aggregation step that makes Gauss–Seidel pay off on graphs
+// made of many pieces. PageRank mass moves between weakly connected components only through
+// teleportation and the dangling/evaporated share, so the total mass of each component at the
+// fixed point follows from a tiny aggregated system (iterative aggregation–disaggregation,
+// Takahashi 1975; Stewart, "Introduction to the Numerical Solution of Markov Chains", ch. 6).
+// Gauss–Seidel alone lets every small closed component (a symmetrized Kronecker graph has
+// thousands of 2-node ones) converge its mass at α² per sweep — no faster than the power method
+// — after each sweep, mass_aggregates rescales every component to its exact share instead.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "linkequity/config.hpp"
+#include "linkequity/graph/edge_flags.hpp"
+
+namespace linkequity::detail {
+
+/// The graph seen by the aggregation: in-adjacency, masked edges skipped (they carry nothing).
+struct aggregation_input {
+    std::size_t n = 0;
+    double alpha = 0.85;
+    const edge_offset* offsets = nullptr;
+    const node_id* sources = nullptr;
+    const edge_flags* flags = nullptr;  ///< null = no masking
+    edge_flags mask = 0;
+    const double* inv_out = nullptr;     ///< 1 / out(j), 0 for dangling j
+    const double* evaporated = nullptr;  ///< evaporated share of j's out-weight (null = none)
+    const std::vector<double>* v = nullptr;  ///< personalization (empty = uniform)
+    const std::vector<double>* u = nullptr;  ///< dangling distribution (empty = uniform)
+};
+
+/// The nodes grouped into aggregates, and the exact mass of each as a function of the shape of
+/// the iterate inside it.
+///
+/// Aggregates: every weakly connected component (over followable edges) with no dangling and
+/// no evaporating node is one aggregate ("pure": its fixed-point mass is exactly
+/// ((1−α+αZ) v(C) + αD u(C)) / (1−α)); so is every component made only of dangling nodes
+/// (mass (1−α+αZ) v(C) + αD u(C)); all other components together form aggregate 0, whose
+/// dangling and evaporated fractions δ, ζ are taken from the current iterate. With
+/// s_C = 1 − α(1 − δ_C − ζ_C), each aggregate's mass solves M_C s_C = (1−α+αZ) v(C) + αD u(C),
+/// where D = Σ δ_C M_C and Z = Σ ζ_C M_C: a 2×2 linear system for (D, Z); the masses then sum
+/// to 1. At the fixed point every factor is 1, so the correction never moves the answer.
+class mass_aggregates {
+public:
+    /// Union–find over the followable in-edges: O(m α(n)) time, 8 bytes per node while
+    /// building, 4 per node kept (plus 32 per aggregate).
+    explicit mass_aggregates(const aggregation_input& in);
+
+    /// Rescales x so that each aggregate holds its exact mass given the shape of x inside it
+    /// (see the class comment). O(n). Aggregates holding no mass are left as they are.
+    void correct(std::vector<double>& x);
+
+    std::size_t count() const noexcept { return v_mass_.size(); }
+
+private:
+    aggregation_input in_;
+    std::vector<node_id> of_;       // aggregate of each node
+    std::vector<double> v_mass_;    // v(C)
+    std::vector<double> u_mass_;    // u(C)
+    std::vector<double> mass_, dangling_, evaporated_, factor_;  // per sweep
+};
+
+}  // namespace linkequity::detail
