@@ -4,61 +4,20 @@
 // fuzzer gets past them and reaches the table, length and structure checks. Only parse_error may
 // come out; after a load with structure verification every adjacency list, flag, weight and extra
 // section is read in full (a bad id or offset that slipped through shows up under ASan).
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "linkequity/error.hpp"
 #include "linkequity/io/snapshot.hpp"
+#include "snapshot_fuzz.hpp"
 
 using namespace linkequity;
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
-
-const std::string& scratch_path() {
-    static const std::string p = [] {
-        const char* dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-        return std::string(dir) + "/fuzz_snapshot-" + std::to_string(getpid()) + ".lqs";
-    }();
-    return p;
-}
-
-template <class T>
-T get(const std::vector<unsigned char>& b, std::size_t at) {
-    T v;
-    std::memcpy(&v, b.data() + at, sizeof v);
-    return v;
-}
-template <class T>
-void put(std::vector<unsigned char>& b, std::size_t at, T v) {
-    std::memcpy(b.data() + at, &v, sizeof v);
-}
-
-// Recomputes every in-bounds section checksum and the header checksum (layout: snapshot.cpp).
-void reseal(std::vector<unsigned char>& b) {
-    if (b.size() < 64) return;
-    const std::uint32_t count = get<std::uint32_t>(b, 20);
-    const std::uint64_t end = 64 + std::uint64_t{count} * 80;
-    if (end > b.size()) return;
-    for (std::uint32_t i = 0; i < count; ++i) {
-        const std::size_t e = 64 + std::size_t{i} * 80;
-        const auto off = get<std::uint64_t>(b, e + 48), bytes = get<std::uint64_t>(b, e + 56);
-        if (off <= b.size() && bytes <= b.size() - off)
-            put(b, e + 72, io::snapshot_checksum(b.data() + off, bytes));
-    }
-    put(b, 56, std::uint64_t{0});
-    put(b, 56, io::snapshot_checksum(b.data(), end));
-}
+using fuzz::check;
 
 void exercise(const io::snapshot& s) {
     const csr_graph& g = s.graph();
@@ -90,8 +49,7 @@ void exercise(const io::snapshot& s) {
             case io::snapshot_element::f64: for (auto x : s.array<double>(info.name)) sum += x != x; break;
         }
     }
-    volatile std::uint64_t sink = sum;
-    (void)sink;
+    fuzz::consume(sum);
 }
 
 }  // namespace
@@ -100,18 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const std::uint8_t mode = data[0];
     std::vector<unsigned char> file(data + 1, data + size);
-    if (mode & 1) reseal(file);
+    if (mode & 1) fuzz::reseal(file);
     const io::snapshot_verify verify =
         (mode >> 1) % 3 == 0 ? io::snapshot_verify::checksums
         : (mode >> 1) % 3 == 1 ? io::snapshot_verify::structure
                                : io::snapshot_verify::none;
-    const std::string& path = scratch_path();
-    {
-        std::FILE* f = std::fopen(path.c_str(), "wb");
-        if (!f) std::abort();
-        if (!file.empty()) check(std::fwrite(file.data(), 1, file.size(), f) == file.size());
-        check(std::fclose(f) == 0);
-    }
+    static const std::string path = fuzz::scratch_path("fuzz_snapshot", ".lqs");
+    fuzz::write_file(path, file);
     try {
         const io::snapshot s = io::load_snapshot(path, {verify});
         check(s.file_bytes() == file.size());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Binding of the web model: web_graph (read from link exports or built from columns of strings
-// in one C++ call), compute_authority (tables as dicts of NumPy arrays that own the C++
-// vectors; the Python wrapper makes pandas DataFrames), disavow files and the synthetic web.
+// in one C++ call, or opened from a web snapshot), compute_authority (tables as dicts of NumPy
+// arrays that own the C++ vectors; the Python wrapper makes pandas DataFrames), disavow files and
+// the synthetic web.
 // The GIL is released while reading, building and scoring; Ctrl-C is checked about every 0.1 s.
 #include <fmt/format.h>
 #include <pybind11/stl.h>
@@ -9,10 +10,12 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "common.hpp"
@@ -156,6 +159,33 @@ web_graph from_columns(const py::list& source, const py::list& target,
         b.end_source();
         return b.finish();
     });
+}
+
+/// Runs f() without the GIL; a filesystem_error becomes OSError(errno, message, path), which
+/// Python turns into FileNotFoundError, PermissionError … as the errno says.
+template <class F>
+auto with_os_errors(F&& f) -> decltype(f()) {
+    std::error_code code;
+    std::string path;
+    try {
+        py::gil_scoped_release release;
+        return f();
+    } catch (const std::filesystem::filesystem_error& e) {
+        code = e.code();
+        path = e.path1().string();
+    }
+    const py::object err =
+        py::module_::import("builtins").attr("OSError")(code.value(), code.message(), path);
+    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(err.ptr())), err.ptr());
+    throw py::error_already_set();
+}
+
+io::snapshot_verify parse_verify(const std::string& verify) {
+    if (verify == "none") return io::snapshot_verify::none;
+    if (verify == "structure") return io::snapshot_verify::structure;
+    if (verify == "checksums") return io::snapshot_verify::checksums;
+    throw std::invalid_argument(fmt::format(
+        "WebGraph.open: verify must be 'none', 'structure' or 'checksums', got '{}'", verify));
 }
 
 py::dict report_dict(const io::read_report& r) {
@@ -353,7 +383,23 @@ void bind_web(py::module_& m) {
     w.def_property_readonly("memory_bytes", &web_graph::memory_bytes);
     w.def_property_readonly("suffix_list_version",
                             [](const web_graph& g) { return g.suffix_list().version(); });
+    w.def_property_readonly("build_suffix_list_version",
+                            [](const web_graph& g) { return g.build_psl_version(); });
     w.def_property_readonly("stats", [](const web_graph& g) { return stats_dict(g.stats()); });
+    w.def(
+        "save",
+        [](const web_graph& g, const std::string& path) {
+            with_os_errors([&] { web::save_snapshot(path, g); });
+        },
+        py::arg("path"), "Writes a web snapshot (see linkequity.WebGraph.save).");
+    w.def_static(
+        "open",
+        [](const std::string& path, const std::string& verify) {
+            const io::snapshot_load_options o{parse_verify(verify)};
+            return with_os_errors([&] { return web_graph::open_snapshot(path, o); });
+        },
+        py::arg("path"), py::arg("verify") = "checksums",
+        "Opens a web snapshot (see linkequity.WebGraph.open).");
     w.def("page_urls", [](const web_graph& g) {
         return names(g.num_pages(), [&](node_id i) { return g.page_url(i); });
     });

@@ -15,20 +15,13 @@
 namespace linkequity::cli {
 namespace {
 
-struct info_args {
-    std::vector<std::string> inputs;
-    std::string format = "auto";
-    bool skip_bad = false;
-    bool icann_only = false;
-};
-
 std::string pct(std::size_t k, std::size_t n) {
     return n ? fmt::format("{:.1f}%", 100.0 * double(k) / double(n)) : "-";
 }
 
-void run(const info_args& a) {
+void run(const link_inputs& a) {
     const auto t0 = std::chrono::steady_clock::now();
-    const web::web_graph g = read_link_files(a.inputs, a.skip_bad, a.icann_only, a.format);
+    const web::web_graph g = read_link_files(a);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const auto& st = g.stats();
     for (const auto& r : st.reports) {
@@ -81,12 +74,12 @@ void run(const info_args& a) {
     fmt::print("non-web      {} targets (not pages)", thousands(st.non_web_targets));
     for (const auto& [scheme, n] : st.non_web_by_scheme) fmt::print(", {} {}", scheme, thousands(n));
     fmt::print("\npsl          {} ({})\n", g.suffix_list().version(),
-               a.icann_only ? "ICANN section only" : "ICANN + private sections");
+               psl_sections_name(g.suffix_list().sections()));
     fmt::print("memory       {:.1f} MB, read in {}\n", double(g.memory_bytes()) / 1e6, duration(secs));
 }
 
 const command_registrar reg{30, [](CLI::App& app) {
-    auto a = std::make_shared<info_args>();
+    auto a = std::make_shared<link_inputs>();
     CLI::App* cmd = app.add_subcommand("info", "Statistics of link files read as a web graph");
     cmd->footer(
         "Reads LINKS like `score` does and prints: per file the format recognised, rows, links\n"
@@ -96,12 +89,8 @@ const command_registrar reg{30, [](CLI::App& app) {
         "javascript: …, which are not pages); the Public Suffix List used. Nothing is written.\n"
         "Exit codes: 0 success; 1 bad input data (file:line: reason); 2 bad command line;\n"
         "3 a file could not be read; 4 internal error.");
-    cmd->add_option("LINKS", a->inputs, "Link files")->required();
-    cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
-        ->capture_default_str();
-    cmd->add_flag("--skip-bad", a->skip_bad, "Skip and count bad rows instead of stopping");
-    cmd->add_flag("--icann-only", a->icann_only, "Registrable domains by the ICANN section only");
+    cmd->add_option("LINKS", a->paths, "Link files")->required();
+    add_link_input_options(*cmd, *a, "Skip and count bad rows instead of stopping");
     add_threads_option(*cmd);
     cmd->callback([a] { run(*a); });
 }};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `linkequity score`: link files → web graph (→ disavow) → page / domain (/ host) authority →
-// pages.csv, domains.csv (, hosts.csv) in --out DIR, all renamed into place together; a top-20
-// domains table and timings on stdout.
+// `linkequity score`: link files (or a web snapshot) → web graph (→ disavow) → page / domain
+// (/ host) authority → pages.csv, domains.csv (, hosts.csv) in --out DIR, all renamed into place
+// together; a top-20 domains table and timings on stdout.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,12 +20,10 @@ namespace linkequity::cli {
 namespace {
 
 struct score_args {
-    std::vector<std::string> inputs;
+    link_inputs in;        ///< LINKS, --format, --skip-bad, --icann-only
+    std::string snapshot;  ///< --snapshot FILE instead of LINKS
     std::string out_dir;
-    std::string format = "auto";
-    bool skip_bad = false;
     std::string disavow, owner;
-    bool icann_only = false;
     bool hosts = false;
     double damping = 0.85;
     double tolerance = 1e-10;
@@ -118,9 +116,39 @@ void print_level(const char* name, const web::authority_table& t) {
                    name, t.iterations, t.residual);
 }
 
+/// The web graph of LINKS or of --snapshot, with the "input" line printed.
+web::web_graph read_input(const score_args& a) {
+    if (!a.snapshot.empty()) {
+        web::web_graph g = web::web_graph::open_snapshot(a.snapshot);
+        fmt::print("input        web snapshot {} ({} rows when built, {} skipped, {} non-web "
+                   "targets)\n",
+                   a.snapshot, thousands(g.stats().rows), thousands(g.stats().bad_rows),
+                   thousands(g.stats().non_web_targets));
+        if (g.build_psl_version() != g.suffix_list().version())
+            fmt::print(stderr,
+                       "linkequity: note: {}: domains were assigned with PSL {}; the list "
+                       "loaded now is {} (used only for --owner)\n",
+                       a.snapshot, g.build_psl_version(), g.suffix_list().version());
+        return g;
+    }
+    web::web_graph g = read_link_files(a.in);
+    const auto& st = g.stats();
+    fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",
+               a.in.paths.size(), a.in.paths.size() == 1 ? "" : "s", thousands(st.rows),
+               thousands(st.bad_rows), thousands(st.non_web_targets));
+    if (st.bad_rows > 0)
+        for (const auto& r : st.reports)
+            for (const auto& [reason, n] : r.skipped_by_reason)
+                fmt::print(stderr, "linkequity: warning: {}: skipped {} row{}: {}\n", r.path,
+                           thousands(n), n == 1 ? "" : "s", reason);
+    return g;
+}
+
 void run(const score_args& a) {
     const auto t_all = std::chrono::steady_clock::now();
-    require_input_files(a.inputs);
+    if (a.in.paths.empty() == a.snapshot.empty())
+        throw std::invalid_argument("score: give link files (LINKS) or --snapshot FILE");
+    require_input_files(a.snapshot.empty() ? a.in.paths : std::vector<std::string>{a.snapshot});
     if (!a.disavow.empty()) require_input_files({a.disavow});
     if (!a.owner.empty() && a.disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
@@ -140,21 +168,13 @@ void run(const score_args& a) {
     }
     ao.validate();  // bad options fail before the (long) read
     web::disavow_list disavow;
-    if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.skip_bad);
+    if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
 
     // Read.
     auto t0 = std::chrono::steady_clock::now();
-    web::web_graph g = read_link_files(a.inputs, a.skip_bad, a.icann_only, a.format);
+    web::web_graph g = read_input(a);
     const double t_read = since(t0);
     const auto& st = g.stats();
-    fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",
-               a.inputs.size(), a.inputs.size() == 1 ? "" : "s", thousands(st.rows),
-               thousands(st.bad_rows), thousands(st.non_web_targets));
-    if (st.bad_rows > 0)
-        for (const auto& r : st.reports)
-            for (const auto& [reason, n] : r.skipped_by_reason)
-                fmt::print(stderr, "linkequity: warning: {}: skipped {} row{}: {}\n", r.path,
-                           thousands(n), n == 1 ? "" : "s", reason);
     fmt::print("web graph    {} pages, {} hosts, {} domains, {} links ({:.1f}% internal)\n",
                thousands(g.num_pages()), thousands(g.num_hosts()), thousands(g.num_domains()),
                thousands(g.num_links()),
@@ -233,11 +253,16 @@ void run(const score_args& a) {
 const command_registrar reg{10, [](CLI::App& app) {
     auto a = std::make_shared<score_args>();
     CLI::App* cmd = app.add_subcommand(
-        "score", "Page and domain authority of the links in LINKS files → CSV files in --out DIR");
+        "score",
+        "Page and domain authority of the links in LINKS files (or a web snapshot) → CSV files "
+        "in --out DIR");
     cmd->footer(R"(Input: link exports (CSV/TSV, gzip OK): generic (source,target[,anchor,rel,position,
 first seen,last seen]), Screaming Frog "All Inlinks", Ahrefs or Majestic backlinks; the format is
 recognised from the header unless --format is given. URLs are normalised; relative targets are
 resolved against the source page; mailto:/tel:/javascript: targets are counted, not pages.
+Or --snapshot FILE: a web snapshot written by `linkequity snapshot --web LINKS --out FILE`,
+opened without parsing (memory-mapped, checksums verified); the output files are the same, byte
+for byte, as scoring the links it was built from (its --format/--skip-bad/--icann-only apply).
 
 Scores (DESIGN.md): page authority is PageRank over all followable page links (internal and
 external; parallel links count once; nofollow, sponsored, ugc and disavowed links pass nothing).
@@ -264,19 +289,18 @@ Files are written under temporary names and renamed only when all are complete.
 Exit codes: 0 success; 1 bad input data (file:line: reason; --skip-bad skips and counts such
 rows instead); 2 bad command line or option; 3 a file could not be read or written;
 4 internal error.)");
-    cmd->add_option("LINKS", a->inputs, "Link files")->required();
+    auto* links = cmd->add_option("LINKS", a->in.paths, "Link files");
+    auto* snap = cmd->add_option(
+        "--snapshot", a->snapshot, "Web snapshot to score instead of LINKS (snapshot --web)");
+    snap->excludes(links);
     cmd->add_option("--out,-o", a->out_dir, "Output directory (created if missing)")->required();
-    cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
-        ->capture_default_str();
-    cmd->add_flag("--skip-bad", a->skip_bad,
-                  "Skip and count bad rows (and bad disavow lines) instead of stopping");
+    const auto reading = add_link_input_options(
+        *cmd, a->in, "Skip and count bad rows (and bad disavow lines) instead of stopping");
+    snap->excludes(reading[0]);  // --format and --icann-only were fixed when the snapshot was made
+    snap->excludes(reading[2]);
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");
-    cmd->add_flag("--icann-only", a->icann_only,
-                  "Registrable domains by the PSL's ICANN section only (x.blogspot.com → "
-                  "blogspot.com)");
     cmd->add_flag("--hosts", a->hosts, "Also score hosts (full host names) → hosts.csv");
     cmd->add_option("--damping", a->damping, "Damping factor α in (0, 1)")->capture_default_str();
     cmd->add_option("--tolerance", a->tolerance, "Stop PageRank when the L1 change < this")

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // `linkequity snapshot`: write a binary snapshot of a generated Kronecker graph
-// (`--scale S [--edge-factor F] [--symmetrize] [--lean] --out FILE`), or describe one
-// (`--info FILE [--verify LEVEL]`: header, sections, sizes, verification result, open time).
+// (`--scale S [--edge-factor F] [--symmetrize] [--lean] --out FILE`) or of the web graph of link
+// files (`--web LINKS... [--format F] [--skip-bad] [--icann-only] --out FILE`), or describe one
+// (`--info FILE [--verify LEVEL]`: header, sections, sizes, verification result, open time; for
+// a web snapshot also its pages, hosts, domains, links and the PSL it was built with).
 #include <fmt/format.h>
 
 #include <chrono>
 #include <map>
 
 #include "command.hpp"
+#include "inputs.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
+#include "output.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -17,6 +21,7 @@ namespace {
 struct snapshot_args {
     kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
     bool lean = false;
+    link_inputs web;        ///< --web LINKS..., --format, --skip-bad, --icann-only
     std::string out;
     std::string info;
     std::string verify = "checksums";
@@ -55,6 +60,32 @@ void write(const snapshot_args& a) {
                t_save, a.out, bytes / 1e6, bytes / 1e9 / std::max(t_save, 1e-9));
 }
 
+void print_web_graph(const web::web_graph& g) {
+    fmt::print("web graph    {} pages, {} hosts, {} domains, {} links{}\n",
+               thousands(g.num_pages()), thousands(g.num_hosts()), thousands(g.num_domains()),
+               thousands(g.num_links()), g.has_dates() ? ", first/last seen dates" : "");
+    fmt::print("psl          {} ({})\n", g.build_psl_version(),
+               psl_sections_name(g.suffix_list().sections()));
+}
+
+void write_web(const snapshot_args& a) {
+    auto t0 = std::chrono::steady_clock::now();
+    const web::web_graph g = read_link_files(a.web);
+    const double t_read = seconds_since(t0);
+    const auto& st = g.stats();
+    fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",
+               a.web.paths.size(), a.web.paths.size() == 1 ? "" : "s", thousands(st.rows),
+               thousands(st.bad_rows), thousands(st.non_web_targets));
+    print_web_graph(g);
+    t0 = std::chrono::steady_clock::now();
+    web::save_snapshot(a.out, g);
+    const double t_save = seconds_since(t0);
+    const auto bytes = io::load_snapshot(a.out, {io::snapshot_verify::none}).file_bytes();
+    fmt::print("read         {:.3f} s\n", t_read);
+    fmt::print("save         {:.3f} s, {} ({:.1f} MB, {:.2f} GB/s incl. checksum and fsync)\n",
+               t_save, a.out, bytes / 1e6, bytes / 1e9 / std::max(t_save, 1e-9));
+}
+
 void info(const snapshot_args& a) {
     const io::snapshot_verify level = parse_verify(a.verify);
     const auto t0 = std::chrono::steady_clock::now();
@@ -80,18 +111,46 @@ void info(const snapshot_args& a) {
                                                   : "header and section table OK (arrays not checked)";
     fmt::print("\nverify       {}: {}\nopen         {:.3f} s ({:.2f} GB/s)\n", a.verify, what,
                t_open, s.file_bytes() / 1e9 / std::max(t_open, 1e-9));
+    if (!s.has_array("web_meta")) return;
+    const auto t1 = std::chrono::steady_clock::now();
+    const web::web_graph web = web::web_graph::open_snapshot(a.info, {level});
+    const double t_web = seconds_since(t1);
+    fmt::print("\nweb snapshot (linkequity score --snapshot {})\n", a.info);
+    print_web_graph(web);
+    fmt::print("web open     {:.3f} s as a web graph ({}{})\n", t_web,
+               level == io::snapshot_verify::none ? "lengths checked"
+                                                  : "maps and links checked",
+               level == io::snapshot_verify::checksums ? ", checksums" : "");
 }
 
 const command_registrar reg{60, [](CLI::App& app) {
     auto args = std::make_shared<snapshot_args>();
     CLI::App* cmd = app.add_subcommand(
         "snapshot",
-        "Write a binary snapshot of a generated graph (--out), or describe one (--info)");
+        "Write a binary snapshot of a generated graph or of the web graph of link files "
+        "(--out), or describe one (--info)");
+    cmd->footer(R"(Snapshots are memory-mapped on open: no parsing, no copy, one copy in memory
+for every process that opens the file; written atomically (temporary file + rename), with a
+checksum per section. A truncated, corrupted or wrong-version file is an error (exit code 1).
+  snapshot --scale 20 --out k20.lqs              a Kronecker graph (for `pagerank`, benchmarks)
+  snapshot --web links.csv --out web.lqs         the web graph of link files, for
+  score --snapshot web.lqs --out DIR             scoring without reading the links again
+  snapshot --info web.lqs                        header, sections, checks, open time
+Exit codes: 0 success; 1 bad input data or snapshot; 2 bad command line; 3 a file could not be
+read or written; 4 internal error.)");
     add_kronecker_options(*cmd, args->gen);
     cmd->add_flag("--lean", args->lean, "Store the lean graph (in-edges and out-weights only)");
+    auto* web = cmd->add_option("--web", args->web.paths,
+                                "Link files: snapshot their web graph instead of a generated one");
+    const auto reading = add_link_input_options(
+        *cmd, args->web, "With --web: skip and count bad rows instead of stopping");
+    for (CLI::Option* o : reading) o->needs(web);
+    for (const char* k : {"--scale", "--edge-factor", "--seed", "--symmetrize", "--lean"})
+        web->excludes(k);
     auto* out = cmd->add_option("--out", args->out, "Snapshot file to write");
     auto* inf = cmd->add_option("--info", args->info, "Snapshot file to open and describe");
     out->excludes(inf);
+    web->excludes(inf);
     cmd->add_option("--verify", args->verify, "With --info: none, structure or checksums")
         ->check(CLI::IsMember({"none", "structure", "checksums"}))
         ->capture_default_str();
@@ -99,7 +158,9 @@ const command_registrar reg{60, [](CLI::App& app) {
     cmd->callback([args] {
         if (args->out.empty() == args->info.empty())
             throw CLI::ValidationError("snapshot", "give exactly one of --out FILE or --info FILE");
-        if (!args->out.empty())
+        if (!args->web.paths.empty())
+            write_web(*args);
+        else if (!args->out.empty())
             write(*args);
         else
             info(*args);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// read_link_files: shared by `linkequity score` and `linkequity info`.
+// read_link_files and its options: shared by `linkequity score`, `info` and `snapshot --web`.
 #include "inputs.hpp"
 
 #include <filesystem>
@@ -33,16 +33,31 @@ std::uint64_t estimated_rows(const std::vector<std::string>& inputs) {
 
 }  // namespace
 
-web::web_graph read_link_files(const std::vector<std::string>& inputs, bool skip_bad,
-                               bool icann_only, const std::string& format) {
-    require_input_files(inputs);
+std::vector<CLI::Option*> add_link_input_options(CLI::App& cmd, link_inputs& in,
+                                                 const std::string& skip_bad_help) {
+    return {cmd.add_option("--format", in.format, "Input format")
+                ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
+                ->capture_default_str(),
+            cmd.add_flag("--skip-bad", in.skip_bad, skip_bad_help),
+            cmd.add_flag("--icann-only", in.icann_only,
+                         "Registrable domains by the PSL's ICANN section only (x.blogspot.com → "
+                         "blogspot.com)")};
+}
+
+web::web_graph read_link_files(const link_inputs& in) {
+    require_input_files(in.paths);
     web::web_graph_options wo;
-    wo.skip_bad = skip_bad;
-    wo.sections = icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
-    wo.read.format = io::parse_format(format);
-    progress_bar bar("reading links", estimated_rows(inputs));
+    wo.skip_bad = in.skip_bad;
+    wo.sections = in.icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
+    wo.read.format = io::parse_format(in.format);
+    progress_bar bar("reading links", estimated_rows(in.paths));
     wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
-    return web::web_graph::read(inputs, wo);
+    return web::web_graph::read(in.paths, wo);
+}
+
+const char* psl_sections_name(web::psl_sections sections) {
+    return sections == web::psl_sections::icann_only ? "ICANN section only"
+                                                     : "ICANN + private sections";
 }
 
 }  // namespace linkequity::cli

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The link files that `score` and `info` read, as one web graph, with the progress bar.
+// The link files that `score`, `info` and `snapshot --web` read, as one web graph, with the
+// progress bar; and the command-line options that say how to read them.
 #pragma once
+
+#include <CLI/CLI.hpp>
 
 #include <string>
 #include <vector>
@@ -9,11 +12,27 @@
 
 namespace linkequity::cli {
 
-/// Reads `inputs` (checked to exist first: exit code 3 otherwise) into a web graph, showing a
+/// How to read link files: the LINKS (or --web) files and --format, --skip-bad, --icann-only.
+struct link_inputs {
+    std::vector<std::string> paths;
+    std::string format = "auto";
+    bool skip_bad = false;
+    bool icann_only = false;
+};
+
+/// The options of link_inputs on `cmd`: --format, --skip-bad (help text `skip_bad_help`) and
+/// --icann-only. Returns them (format, skip_bad, icann_only) so that callers can add
+/// excludes/needs constraints. The files themselves are each command's own option.
+std::vector<CLI::Option*> add_link_input_options(CLI::App& cmd, link_inputs& in,
+                                                 const std::string& skip_bad_help);
+
+/// Reads `in.paths` (checked to exist first: exit code 3 otherwise) into a web graph, showing a
 /// progress bar on stderr when it is a terminal: rows read, rate, and — for uncompressed files —
 /// a percentage and ETA against a row count estimated from the file sizes and the line length
 /// of each file's first MiB. @throws parse_error for bad rows in strict mode.
-web::web_graph read_link_files(const std::vector<std::string>& inputs, bool skip_bad,
-                               bool icann_only, const std::string& format);
+web::web_graph read_link_files(const link_inputs& in);
+
+/// "ICANN section only" or "ICANN + private sections".
+const char* psl_sections_name(web::psl_sections sections);
 
 }  // namespace linkequity::cli

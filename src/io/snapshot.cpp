@@ -695,8 +695,10 @@ snapshot load_snapshot(const std::string& path, const snapshot_load_options& opt
                             e.bytes, e.checksum});
     }
     {
+        // Empty sections occupy no bytes: one may share its offset with the next section.
         std::vector<const snapshot_section_info*> order;
-        for (const auto& s : sections) order.push_back(&s);
+        for (const auto& s : sections)
+            if (s.bytes > 0) order.push_back(&s);
         std::sort(order.begin(), order.end(),
                   [](auto* a, auto* b) { return a->offset < b->offset; });
         for (std::size_t i = 1; i < order.size(); ++i)

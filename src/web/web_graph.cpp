@@ -49,6 +49,28 @@ private:
     std::unordered_map<std::string_view, std::uint32_t> map_;
 };
 
+/// The first index in [lo, hi) whose string is >= `key` (hi when none), in a table ascending
+/// over that range. O(log(hi − lo)) comparisons.
+node_id table_lower_bound(const string_table& t, std::size_t lo, std::size_t hi,
+                          std::string_view key) {
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (t[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return static_cast<node_id>(lo);
+}
+
+/// The index of `s` in [lo, hi) of a table ascending over that range, if there.
+std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::size_t hi,
+                                  std::string_view s) {
+    const node_id i = table_lower_bound(t, lo, hi, s);
+    if (i == hi || t[i] != s) return std::nullopt;
+    return i;
+}
+
 struct pending_row {
     io::raw_link link;
     std::size_t source_index;  // which input (reports_ index)
@@ -264,6 +286,7 @@ web_graph web_graph_builder::finish() {
 
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);
+    g.build_psl_version_ = d.psl.version();
     const std::size_t num_hosts = d.hosts.size(), num_pages = d.pages.size(), m = d.src.size();
 
     // Hosts → registrable domains (libpsl lookups are thread-safe), keys, numbering.
@@ -296,17 +319,13 @@ web_graph web_graph_builder::finish() {
         g.domain_names_.push_back(domain_list[i]);
         g.domain_keys_.push_back(domain_key[i]);
     }
-    auto domain_id = [&](const std::string& name) {
-        const auto it = std::lower_bound(g.domain_keys_.begin(), g.domain_keys_.end(),
-                                         host_sort_key(name));
-        return static_cast<node_id>(it - g.domain_keys_.begin());
-    };
-    g.host_domain_.resize(num_hosts);
+    g.host_domain_ = linkequity::detail::buffer<node_id>(num_hosts);
     for (std::size_t i = 0; i < num_hosts; ++i) {
         const std::uint32_t h = host_order[i];
         g.host_names_.push_back(d.hosts[h]);
-        g.host_keys_.push_back(std::move(host_key[h]));
-        g.host_domain_[i] = domain_id(host_domain_name[h]);
+        g.host_keys_.push_back(host_key[h]);
+        g.host_domain_[i] = table_lower_bound(g.domain_keys_, 0, g.domain_keys_.size(),
+                                             host_sort_key(host_domain_name[h]));
     }
 
     // Pages: by (host number, URL); URLs are unique, so the order is total.
@@ -318,8 +337,9 @@ web_graph web_graph_builder::finish() {
         return d.pages[a] < d.pages[b];
     });
     std::vector<node_id> page_new(num_pages);
-    g.page_host_.resize(num_pages);
-    g.host_first_page_.assign(num_hosts + 1, 0);
+    g.page_host_ = linkequity::detail::buffer<node_id>(num_pages);
+    g.host_first_page_ = linkequity::detail::buffer<node_id>(num_hosts + 1);
+    std::fill_n(g.host_first_page_.data(), num_hosts + 1, node_id{0});
     for (std::size_t i = 0; i < num_pages; ++i) {
         const std::uint32_t p = page_order[i];
         page_new[p] = static_cast<node_id>(i);
@@ -338,18 +358,19 @@ web_graph web_graph_builder::finish() {
     }
     const auto by_dst = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return d.dst[l]; });
     const auto order = detail::counting_order(num_pages, by_dst, m, [&](std::size_t l) { return d.src[l]; });
-    g.link_offsets_.assign(num_pages + 1, 0);
-    g.link_source_.resize(m);
-    g.link_target_.resize(m);
-    g.link_flags_.resize(m);
-    g.link_position_.resize(m);
-    g.link_anchor_.resize(m);
+    g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
+    std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
+    g.link_source_ = linkequity::detail::buffer<node_id>(m);
+    g.link_target_ = linkequity::detail::buffer<node_id>(m);
+    g.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
+    g.link_position_ = linkequity::detail::buffer<link_position>(m);
+    g.link_anchor_ = linkequity::detail::buffer<std::uint32_t>(m);
     const bool dates = !d.first_seen.empty();
     if (dates) {
         d.first_seen.resize(m, 0);
         d.last_seen.resize(m, 0);
-        g.link_first_seen_.resize(m);
-        g.link_last_seen_.resize(m);
+        g.link_first_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
+        g.link_last_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
     }
     web_graph_stats& st = d.stats;
     st.links = m;
@@ -408,17 +429,11 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
 }
 
 std::optional<node_id> web_graph::find_host(std::string_view host) const {
-    const std::string key = host_sort_key(host);
-    const auto it = std::lower_bound(host_keys_.begin(), host_keys_.end(), key);
-    if (it == host_keys_.end() || *it != key) return std::nullopt;
-    return static_cast<node_id>(it - host_keys_.begin());
+    return table_find(host_keys_, 0, host_keys_.size(), host_sort_key(host));
 }
 
 std::optional<node_id> web_graph::find_domain(std::string_view domain) const {
-    const std::string key = host_sort_key(domain);
-    const auto it = std::lower_bound(domain_keys_.begin(), domain_keys_.end(), key);
-    if (it == domain_keys_.end() || *it != key) return std::nullopt;
-    return static_cast<node_id>(it - domain_keys_.begin());
+    return table_find(domain_keys_, 0, domain_keys_.size(), host_sort_key(domain));
 }
 
 std::optional<node_id> web_graph::find_page(std::string_view url) const {
@@ -426,26 +441,18 @@ std::optional<node_id> web_graph::find_page(std::string_view url) const {
     if (!u.ok()) return std::nullopt;
     const auto h = find_host(u.host);
     if (!h) return std::nullopt;
-    node_id lo = host_first_page_[*h], hi = host_first_page_[*h + 1];
-    while (lo < hi) {
-        const node_id mid = lo + (hi - lo) / 2;
-        if (page_urls_[mid] < std::string_view(u.url))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < host_first_page_[*h + 1] && page_urls_[lo] == u.url) return lo;
-    return std::nullopt;
+    return table_find(page_urls_, host_first_page_[*h], host_first_page_[*h + 1], u.url);
 }
 
 std::size_t web_graph::memory_bytes() const noexcept {
-    std::size_t b = page_urls_.memory_bytes() + host_names_.memory_bytes() +
-                    domain_names_.memory_bytes() + anchors_.memory_bytes() + dates_.memory_bytes();
-    b += (page_host_.capacity() + host_domain_.capacity() + host_first_page_.capacity() +
-          link_source_.capacity() + link_target_.capacity()) * sizeof(node_id);
-    b += link_offsets_.capacity() * sizeof(edge_offset) + link_flags_.capacity() +
-         link_position_.capacity();
-    b += (link_anchor_.capacity() + link_first_seen_.capacity() + link_last_seen_.capacity()) * 4;
+    std::size_t b = 0;
+    for (const string_table* t : {&page_urls_, &host_names_, &domain_names_, &anchors_, &dates_,
+                                  &host_keys_, &domain_keys_})
+        b += t->memory_bytes();
+    b += page_host_.bytes() + host_domain_.bytes() + host_first_page_.bytes() +
+         link_source_.bytes() + link_target_.bytes() + link_offsets_.bytes() +
+         link_flags_.bytes() + link_position_.bytes() + link_anchor_.bytes() +
+         link_first_seen_.bytes() + link_last_seen_.bytes();
     return b;
 }
 

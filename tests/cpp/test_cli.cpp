@@ -144,3 +144,66 @@ TEST_CASE("cli: --help explains columns and exit codes; info reports statistics"
     CHECK(i.out.find("domains      5") != std::string::npos);
     CHECK(i.out.find("psl") != std::string::npos);
 }
+
+TEST_CASE("cli: score --snapshot writes the same files as scoring the links", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("web_snapshot");
+    REQUIRE(run("generate --domains 200 --links 20000 --seed 9 --out links.csv", d).code == 0);
+    const run_result w = run("snapshot --web links.csv --icann-only --out web.lqs", d);
+    INFO(w.err);
+    REQUIRE(w.code == 0);
+    CHECK(w.out.find("web graph") != std::string::npos);
+    const run_result a = run("score links.csv --icann-only --hosts --out from_links", d);
+    const run_result b = run("score --snapshot web.lqs --hosts --out from_snapshot", d);
+    INFO(b.err);
+    REQUIRE(a.code == 0);
+    REQUIRE(b.code == 0);
+    for (const char* f : {"pages.csv", "domains.csv", "hosts.csv"}) {
+        INFO(f);
+        const std::string x = slurp(d / "from_links" / f);
+        CHECK(x.size() > 100);
+        CHECK(x == slurp(d / "from_snapshot" / f));
+    }
+    CHECK(b.out.find("input        web snapshot web.lqs") != std::string::npos);
+    // With a disavow file: the same again.
+    const std::string dis = " --disavow '" + data_dir + "disavow.txt'";
+    const std::string owner = " --owner alpha.com";
+    REQUIRE(run("score '" + data_dir + "small.csv' --out s1" + dis + owner, d).code == 0);
+    REQUIRE(run("snapshot --web '" + data_dir + "small.csv' --out small.lqs", d).code == 0);
+    REQUIRE(run("score --snapshot small.lqs --out s2" + dis + owner, d).code == 0);
+    CHECK(slurp(d / "s1" / "pages.csv") == slurp(d / "s2" / "pages.csv"));
+    CHECK(slurp(d / "s1" / "domains.csv") == slurp(d / "s2" / "domains.csv"));
+
+    const run_result info = run("snapshot --info web.lqs", d);
+    CHECK(info.code == 0);
+    CHECK(info.out.find("web snapshot") != std::string::npos);
+    CHECK(info.out.find("web graph") != std::string::npos);
+    CHECK(info.out.find(" pages, ") != std::string::npos);
+    CHECK(info.out.find("web_page_urls") != std::string::npos);
+
+    // Errors: a graph snapshot is not a web snapshot (bad input: 1); LINKS and --snapshot
+    // together, --format with --snapshot, --scale with --web are usage errors (2); a missing
+    // snapshot is 3; a truncated one is 1 and leaves no output.
+    REQUIRE(run("snapshot --scale 4 --out k4.lqs", d).code == 0);
+    const run_result plain = run("score --snapshot k4.lqs --out r", d);
+    CHECK(plain.code == 1);
+    CHECK(plain.err.find("k4.lqs: not a web-graph snapshot (no section web_meta)") !=
+          std::string::npos);
+    CHECK(run("score links.csv --snapshot web.lqs --out r", d).code == 2);
+    CHECK(run("score --snapshot web.lqs --format generic --out r", d).code == 2);
+    CHECK(run("score --out r", d).code == 2);
+    CHECK(run("snapshot --web links.csv --scale 5 --out x.lqs", d).code == 2);
+    CHECK(run("snapshot --skip-bad --out x.lqs", d).code == 2);
+    CHECK(run("score --snapshot nothing.lqs --out r", d).code == 3);
+    const std::string bytes = slurp(d / "web.lqs");
+    std::ofstream(d / "cut.lqs", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+    const run_result cut = run("score --snapshot cut.lqs --out r", d);
+    CHECK(cut.code == 1);
+    CHECK(cut.err.find("cut.lqs: truncated") != std::string::npos);
+    CHECK_FALSE(fs::exists(d / "r" / "pages.csv"));
+
+    const run_result h = run("snapshot --help", d);
+    CHECK(h.out.find("--web") != std::string::npos);
+    CHECK(h.out.find("score --snapshot") != std::string::npos);
+    CHECK(run("score --help", d).out.find("--snapshot") != std::string::npos);
+}

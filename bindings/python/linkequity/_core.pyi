@@ -428,6 +428,11 @@ class WebGraphCore:
         Builds from columns given as lists of str (see linkequity.WebGraph.from_links).
         """
     @staticmethod
+    def open(path: str, verify: str = 'checksums') -> WebGraphCore:
+        """
+        Opens a web snapshot (see linkequity.WebGraph.open).
+        """
+    @staticmethod
     def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None) -> WebGraphCore:
         """
         Reads link export files (see linkequity.WebGraph.read_links).
@@ -453,6 +458,13 @@ class WebGraphCore:
     def host_names(self) -> list:
         ...
     def page_urls(self) -> list:
+        ...
+    def save(self, path: str) -> None:
+        """
+        Writes a web snapshot (see linkequity.WebGraph.save).
+        """
+    @property
+    def build_suffix_list_version(self) -> str:
         ...
     @property
     def host_domains(self) -> numpy.typing.NDArray[numpy.uint32]:

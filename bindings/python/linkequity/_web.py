@@ -63,7 +63,8 @@ class WebGraph:
     registrable domains (Public Suffix List), and every link keeps its rel flags, position,
     anchor text and internal bit. Page ids are dense with the pages of one host contiguous.
 
-    Make one with :meth:`read_links`, :meth:`from_links` or :func:`linkequity.generate.web`.
+    Make one with :meth:`read_links`, :meth:`from_links`, :func:`linkequity.generate.web`, or
+    :meth:`open` a snapshot written by :meth:`save`.
     Score it with :meth:`page_authority`, :meth:`domain_authority`, :meth:`host_authority`.
     """
 
@@ -144,6 +145,46 @@ class WebGraph:
                                                rel_flags, get(position), skip_bad, suffixes, name)
         return cls(core)
 
+    @classmethod
+    def open(cls, path: PathLike, *, verify: str = "checksums") -> "WebGraph":
+        """Opens a web snapshot written by :meth:`save` (or ``linkequity snapshot --web``).
+
+        Zero-copy: the file is memory-mapped read-only and shared with every other process that
+        opens it; arrays and names are read from the mapping (only the link flags are copied,
+        so :meth:`apply_disavow` works). Opening costs the checks below, not a parse. Scores are
+        identical to those of the graph that was saved. The suffix list is loaded as
+        :meth:`read_links` loads it, with the sections recorded in the file; when its version
+        differs from the one used at build time (``build_suffix_list_version``) the open still
+        works, and domains stay those of build time. ``stats`` keeps the counters, not the
+        per-file ``reports``.
+
+        Args:
+            path: the snapshot file.
+            verify: ``"checksums"`` (default: every section's checksum, then ``"structure"``),
+                ``"structure"`` (every map and link array consistent: ids in range, offsets
+                monotone, names sorted; O(file size)) or ``"none"`` (lengths only; trusted
+                files only: a crafted file can then crash the process).
+
+        Raises:
+            linkequity.ParseError: not a valid web snapshot (truncated, corrupted, another
+                format version, a plain graph snapshot, inconsistent arrays); ``.path`` is the
+                file and ``.reason`` says what is wrong.
+            OSError: the file cannot be opened or mapped (FileNotFoundError, ...).
+            ValueError: an unknown ``verify`` level.
+        """
+        return cls(_core.WebGraphCore.open(os.fspath(path), verify))
+
+    def save(self, path: PathLike) -> None:
+        """Writes the graph to a binary snapshot for :meth:`open`: pages, hosts, domains, links
+        with their flags as they are now (disavowed bits included), anchors, dates, the stats
+        counters, the suffix-list sections and version. Atomic: written to a temporary file
+        that is renamed over ``path`` when complete (a failed save leaves ``path`` as it was).
+
+        Raises:
+            OSError: the file cannot be written.
+        """
+        self._core.save(os.fspath(path))
+
     # ------------------------------------------------------------------ sizes and names
     @property
     def num_pages(self) -> int:
@@ -170,6 +211,18 @@ class WebGraph:
         """What building saw: rows, links, self_links, internal_links, non_web_targets (and
         by scheme), bad_rows, and one read report per input (rows, skipped, reasons...)."""
         return self._core.stats
+
+    @property
+    def suffix_list_version(self) -> str:
+        """Version of the Public Suffix List loaded with the graph (for ``owner`` lookups)."""
+        return self._core.suffix_list_version
+
+    @property
+    def build_suffix_list_version(self) -> str:
+        """Version of the Public Suffix List that assigned the registrable domains when the
+        graph was built (differs from ``suffix_list_version`` only for a graph opened from a
+        snapshot made with another list)."""
+        return self._core.build_suffix_list_version
 
     def __repr__(self) -> str:
         return (f"WebGraph(pages={self.num_pages}, hosts={self.num_hosts}, "

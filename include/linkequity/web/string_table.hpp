@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: MIT
 // string_table: many immutable strings in one character buffer plus offsets (8 bytes of overhead
 // per string instead of a std::string's 32 + heap block). The web graph keeps its page URLs,
-// host and domain names and anchor texts in these; lookups return string_views into it.
+// host and domain names and anchor texts in these; lookups return string_views into it. A table
+// either owns its storage (append with push_back) or views storage kept alive by an owner, such
+// as a memory-mapped snapshot (string_table::view: read-only, zero-copy).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "linkequity/span.hpp"
 
 namespace linkequity::web {
 
@@ -17,30 +24,63 @@ class string_table {
 public:
     string_table() { offsets_.push_back(0); }
 
+    /// A read-only table of offsets.size() − 1 strings viewing `offsets` and `chars`, which
+    /// `owner` keeps alive (the table holds a copy of it). Unchecked contract, as
+    /// io::snapshot_extras::add_strings states it: offsets has k+1 entries, starts at 0, never
+    /// decreases and ends at chars.size() (io::load_snapshot checks this). O(1), no copy.
+    static string_table view(span<const std::uint64_t> offsets, std::string_view chars,
+                             std::shared_ptr<const void> owner) {
+        string_table t;
+        t.view_offsets_ = offsets;
+        t.view_chars_ = chars;
+        t.keep_alive_ = std::move(owner);
+        t.viewing_ = true;
+        return t;
+    }
+
     /// Appends `s` and returns its index. Amortised O(|s|).
+    /// @throws std::logic_error on a table made by view() (it is read-only).
     std::uint32_t push_back(std::string_view s) {
+        if (viewing_)
+            throw std::logic_error("string_table::push_back: the table is a read-only view");
         chars_.append(s.data(), s.size());
         offsets_.push_back(chars_.size());
         return static_cast<std::uint32_t>(offsets_.size() - 2);
     }
     /// The i-th string; valid until the next push_back. i < size() (unchecked).
     std::string_view operator[](std::size_t i) const noexcept {
-        return {chars_.data() + offsets_[i], static_cast<std::size_t>(offsets_[i + 1] - offsets_[i])};
+        const std::uint64_t* o = viewing_ ? view_offsets_.data() : offsets_.data();
+        const char* c = viewing_ ? view_chars_.data() : chars_.data();
+        return {c + o[i], static_cast<std::size_t>(o[i + 1] - o[i])};
     }
-    std::size_t size() const noexcept { return offsets_.size() - 1; }
+    std::size_t size() const noexcept { return offsets().size() - 1; }
     bool empty() const noexcept { return size() == 0; }
     void reserve(std::size_t strings, std::size_t chars) {
         offsets_.reserve(strings + 1);
         chars_.reserve(chars);
     }
-    /// Bytes held (characters and offsets).
+    /// The storage: size() + 1 offsets into chars(), string i is chars[offsets[i], offsets[i+1]).
+    span<const std::uint64_t> offsets() const noexcept {
+        return viewing_ ? view_offsets_ : span<const std::uint64_t>(offsets_);
+    }
+    std::string_view chars() const noexcept {
+        return viewing_ ? view_chars_ : std::string_view(chars_);
+    }
+    /// True for a table made by view().
+    bool is_view() const noexcept { return viewing_; }
+    /// Bytes held or viewed (characters and offsets).
     std::size_t memory_bytes() const noexcept {
+        if (viewing_) return view_chars_.size() + view_offsets_.size() * sizeof(std::uint64_t);
         return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t);
     }
 
 private:
     std::string chars_;
     std::vector<std::uint64_t> offsets_;
+    span<const std::uint64_t> view_offsets_;  // view mode
+    std::string_view view_chars_;
+    std::shared_ptr<const void> keep_alive_;
+    bool viewing_ = false;
 };
 
 }  // namespace linkequity::web

@@ -3,7 +3,9 @@
 // pages of one host contiguous (hosts in reversed-label order, `com.example.www`, pages by URL),
 // page → host → registrable-domain maps, and every link with its attributes (rel flags,
 // internal bit, position, anchor id, first/last seen). Built by web_graph_builder from raw link
-// rows (URLs normalised on the way in); immutable afterwards except for link flags (disavow).
+// rows (URLs normalised on the way in), or opened from a web snapshot (save_snapshot /
+// web_graph::open_snapshot, below: arrays and string tables then view the file's mapping);
+// immutable afterwards except for link flags (disavow).
 #pragma once
 
 #include <cstddef>
@@ -18,8 +20,10 @@
 #include <vector>
 
 #include "linkequity/config.hpp"
+#include "linkequity/detail/buffer.hpp"
 #include "linkequity/graph/edge_flags.hpp"
 #include "linkequity/io/link_source.hpp"
+#include "linkequity/io/snapshot.hpp"
 #include "linkequity/span.hpp"
 #include "linkequity/web/domain.hpp"
 #include "linkequity/web/string_table.hpp"
@@ -36,6 +40,7 @@ struct web_graph_stats {
     std::map<std::string, std::size_t> non_web_by_scheme;  ///< "mailto" → count, …
     std::size_t bad_rows = 0;         ///< rows skipped in lenient mode (reader + bad URLs)
     std::vector<io::read_report> reports;  ///< one per input source, in input order
+                                           ///< (empty for a graph opened from a snapshot)
 };
 
 struct web_graph_options {
@@ -109,6 +114,37 @@ public:
     static web_graph read(const std::vector<std::string>& paths,
                           const web_graph_options& options = {});
 
+    /// Opens a web snapshot written by save_snapshot(path, web_graph) (below). Zero-copy: the
+    /// arrays and string tables view the file's read-only mapping (io::load_snapshot: MAP_SHARED,
+    /// so processes opening one file share one copy), which the graph keeps alive; only the link
+    /// flags are copied (1 byte per link: apply_disavow writes them). The suffix list is loaded
+    /// as web_graph_builder loads it (system list, else libpsl's builtin one) with the sections
+    /// recorded in the file; when its version differs from the recorded build_psl_version() the
+    /// open still succeeds: pages, hosts and domains stay those of build time, and the graph
+    /// scores exactly as the one that was saved. stats() holds the saved counters; its per-input
+    /// `reports` are not stored (empty).
+    ///
+    /// Checks, by options.verify: always (O(sections)) the snapshot's header and section table
+    /// (io::load_snapshot), that the file is a web snapshot of a known version, and every
+    /// array's length against the page/host/domain/link counts and string-table sizes; with
+    /// `structure` or `checksums` (default; checksums also detect any flipped byte) also, in
+    /// O(pages + hosts + links + characters): host_first_page runs from 0 to pages without
+    /// decreasing and page_host agrees with it, host_domain ids < domains, link offsets never
+    /// decrease, link sources match the offsets, targets < pages and sorted per source,
+    /// anchor / date ids < table sizes, positions and flag bits known, host and domain keys
+    /// strictly ascending, page URLs strictly ascending within each host (the keys are not
+    /// recomputed from the names). After those checks no accessor or algorithm reads out of
+    /// bounds; with verify = none (trusted files only) a crafted file can make them.
+    /// Cost: io::load_snapshot's (page-table set-up plus what it reads) + the checks above
+    /// (≈ one pass over the file) + one copy of the flags.
+    /// @throws parse_error "path: reason" when the file is not a valid web snapshot: truncated,
+    ///         corrupted, another format version, a plain graph snapshot ("path: not a web-graph
+    ///         snapshot (no section web_meta)"), or arrays that contradict each other.
+    /// @throws std::filesystem::filesystem_error when the file cannot be opened or mapped.
+    /// @throws std::runtime_error when no Public Suffix List can be loaded.
+    static web_graph open_snapshot(const std::string& path,
+                                   const io::snapshot_load_options& options = {});
+
     // --- sizes ---------------------------------------------------------------------------------
     std::size_t num_pages() const noexcept { return page_host_.size(); }
     std::size_t num_hosts() const noexcept { return host_domain_.size(); }
@@ -129,8 +165,8 @@ public:
     std::pair<node_id, node_id> host_pages(node_id h) const {
         return {host_first_page_[h], host_first_page_[h + 1]};
     }
-    span<const node_id> page_hosts() const noexcept { return page_host_; }
-    span<const node_id> host_domains() const noexcept { return host_domain_; }
+    span<const node_id> page_hosts() const noexcept { return page_host_.view(); }
+    span<const node_id> host_domains() const noexcept { return host_domain_.view(); }
     /// The page of a normalised URL (as page_url returns it), if any. O(log P).
     std::optional<node_id> find_page(std::string_view url) const;
     /// The host id of a host name, if any. O(log H).
@@ -140,17 +176,17 @@ public:
 
     // --- links: sorted by (source, target, input order) -----------------------------------------
     /// Links of page p are [link_offsets()[p], link_offsets()[p+1]). Size num_pages() + 1.
-    span<const edge_offset> link_offsets() const noexcept { return link_offsets_; }
+    span<const edge_offset> link_offsets() const noexcept { return link_offsets_.view(); }
     node_id link_source(std::size_t l) const { return link_source_[l]; }
-    span<const node_id> link_sources() const noexcept { return link_source_; }
-    span<const node_id> link_targets() const noexcept { return link_target_; }
+    span<const node_id> link_sources() const noexcept { return link_source_.view(); }
+    span<const node_id> link_targets() const noexcept { return link_target_.view(); }
     /// rel bits (nofollow/sponsored/ugc), flags::internal, flags::disavowed once applied.
-    span<const edge_flags> link_flags() const noexcept { return link_flags_; }
+    span<const edge_flags> link_flags() const noexcept { return link_flags_.view(); }
     /// Writable flags, for apply_disavow and similar annotations. Don't change `internal`.
     span<edge_flags> mutable_link_flags() noexcept { return {link_flags_.data(), link_flags_.size()}; }
-    span<const link_position> link_positions() const noexcept { return link_position_; }
+    span<const link_position> link_positions() const noexcept { return link_position_.view(); }
     /// Anchor text ids; anchor_text(0) is the empty anchor.
-    span<const std::uint32_t> link_anchors() const noexcept { return link_anchor_; }
+    span<const std::uint32_t> link_anchors() const noexcept { return link_anchor_.view(); }
     std::string_view anchor_text(std::uint32_t id) const { return anchors_[id]; }
     std::size_t num_anchors() const noexcept { return anchors_.size(); }
     /// True when any row had a first-seen or last-seen date.
@@ -165,26 +201,47 @@ public:
 
     // --- provenance -----------------------------------------------------------------------------
     const web_graph_stats& stats() const noexcept { return stats_; }
-    /// The suffix list used: for version() and for turning an owner host into its domain.
+    /// The suffix list loaded with the graph: for version() and for turning an owner host into
+    /// its domain. For a graph opened from a snapshot, the system/builtin list (with the sections
+    /// recorded at build time) loaded on open, whose version may differ from build_psl_version().
     const public_suffix_list& suffix_list() const noexcept { return *psl_; }
-    /// Bytes held by the graph's arrays and string tables.
+    /// version() of the suffix list that assigned the graph's registrable domains when it was
+    /// built: suffix_list().version() for a graph built here, the recorded one for a graph opened
+    /// from a snapshot (its domains stay those of build time whatever the list loaded on open).
+    const std::string& build_psl_version() const noexcept { return build_psl_version_; }
+    /// Bytes held by the graph's arrays and string tables, including those viewing a snapshot's
+    /// mapping (file-backed pages of the page cache, shared by every process mapping the file).
     std::size_t memory_bytes() const noexcept;
 
 private:
     friend class web_graph_builder;
+    friend struct web_snapshot_access;  // web_snapshot.cpp: saves and views the members
 
+    // Owned (built here) or viewing a snapshot's mapping (open_snapshot); link_flags_ is always
+    // owned, since apply_disavow writes it.
     string_table page_urls_, host_names_, domain_names_, anchors_, dates_;
-    std::vector<std::string> host_keys_;  // sort keys of hosts (reversed labels), ascending
-    std::vector<std::string> domain_keys_;
-    std::vector<node_id> page_host_, host_domain_, host_first_page_;
-    std::vector<edge_offset> link_offsets_;
-    std::vector<node_id> link_source_, link_target_;
-    std::vector<edge_flags> link_flags_;
-    std::vector<link_position> link_position_;
-    std::vector<std::uint32_t> link_anchor_, link_first_seen_, link_last_seen_;
+    string_table host_keys_;  // sort keys of hosts (host_sort_key), ascending
+    string_table domain_keys_;
+    linkequity::detail::buffer<node_id> page_host_, host_domain_, host_first_page_;
+    linkequity::detail::buffer<edge_offset> link_offsets_;
+    linkequity::detail::buffer<node_id> link_source_, link_target_;
+    linkequity::detail::buffer<edge_flags> link_flags_;
+    linkequity::detail::buffer<link_position> link_position_;
+    linkequity::detail::buffer<std::uint32_t> link_anchor_, link_first_seen_, link_last_seen_;
     web_graph_stats stats_;
     std::unique_ptr<public_suffix_list> psl_;
+    std::string build_psl_version_;
 };
+
+/// Writes `g` to a binary snapshot at `path` (io::save_snapshot: atomic — temporary file, fsync,
+/// rename —, a checksum per section) for web_graph::open_snapshot. Stored: the page, host,
+/// domain, anchor and date string tables, the host and domain sort keys, every map and link
+/// array (flags as they are now, disavowed bits included), the stats counters (not the per-input
+/// read reports), the PSL sections and the build-time PSL version. Layout: web_snapshot.cpp.
+/// Cost: one sequential write of ≈ 14 bytes per link (+ 8 with dates) + 12 per page + the
+/// strings, no copy of the arrays; bound by the disk and the fsync.
+/// @throws std::filesystem::filesystem_error when the file cannot be written (path untouched).
+void save_snapshot(const std::string& path, const web_graph& g);
 
 /// The sort key of a host: labels reversed and joined by '\x01' (so `example.com` →
 /// "com\x01example" and all hosts under a name sort together, before `example-x.com`'s);
