@@ -82,7 +82,8 @@ int main(int argc, char** argv) {
     unsigned scale = 20;
     double edge_factor = 16;
     bool symmetrize = false, verify = false, solvers = false, scaling = false, lean = false,
-         stream = false, by_degree = false, incremental = false, stream_ordered = false;
+         stream = false, by_degree = false, incremental = false, stream_ordered = false,
+         blocked = false;
     int trials = 3;
     double tolerance = 1e-4;
     std::size_t max_iterations = 20;
@@ -97,6 +98,9 @@ int main(int argc, char** argv) {
                  "Build the lean graph straight from the generator (two passes, no edge list)");
     app.add_flag("--by-degree", by_degree,
                  "Iterate in decreasing-out-degree node order (default: the graph's own order)");
+    app.add_flag("--blocked", blocked,
+                 "Also time pagerank_kernel::blocked (propagation blocking for sources beyond "
+                 "the first 2^21 ids; pair with --by-degree) against pull");
     app.add_option("--trials", trials, "Timed PageRank runs")->capture_default_str();
     app.add_option("--tolerance", tolerance, "L1 stopping tolerance of the timed runs")
         ->capture_default_str();
@@ -200,6 +204,18 @@ int main(int argc, char** argv) {
                                  1e9 * best / m));
     rep.put("ms_per_iteration", 1e3 * best);
     rep.put("ns_per_edge_iteration", 1e9 * best / m);
+    if (blocked) {
+        // The same runs with propagation blocking for the cold sources, against pull above.
+        o.kernel = pagerank_kernel::blocked;
+        const auto [best_b, average_b] = time_runs("blocked trial");
+        (void)average_b;
+        rep.line("blocked best", fmt::format("{:.2f} ms/iteration, {:.3f} ns/edge/iteration, "
+                                             "{:.2f}x pull's time",
+                                             1e3 * best_b, 1e9 * best_b / m, best_b / best));
+        rep.put("blocked_ns_per_edge_iteration", 1e9 * best_b / m);
+        rep.put("blocked_vs_pull", best_b / best);
+        o.kernel = pagerank_kernel::pull;
+    }
 
 #if defined(_OPENMP)
     if (scaling) {

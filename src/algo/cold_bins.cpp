@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "cold_bins.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "linkequity/detail/parallel.hpp"
+
+namespace linkequity::detail {
+namespace {
+
+/// Exclusive prefix sum in place; returns the total.
+edge_offset exclusive_prefix(edge_offset* a, std::size_t n) {
+    edge_offset sum = 0;
+    for (std::size_t i = 0; i < n; ++i) sum += std::exchange(a[i], sum);
+    return sum;
+}
+
+}  // namespace
+
+cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
+                     const edge_flags* flags, edge_flags mask, node_id hot)
+    : n_(n), hot_(static_cast<node_id>(std::min<std::size_t>(hot, n))) {
+    auto skip = [&](edge_offset e) { return flags && (flags[e] & mask); };
+    const std::size_t bins = (n + bin_size - 1) / bin_size;
+    const std::size_t cold_nodes = n - hot_;
+    // First cold in-edge of row i: rows are sorted by source, so the cold ones are its tail.
+    auto first_cold = [&](std::size_t i) {
+        return static_cast<edge_offset>(
+            std::lower_bound(sources + offsets[i], sources + offsets[i + 1], hot_) - sources);
+    };
+    // Cold out-degree of every cold source, cold slots of every bin.
+    out_offsets_ = buffer<edge_offset>(cold_nodes + 1);
+    std::fill(out_offsets_.data(), out_offsets_.data() + out_offsets_.size(), edge_offset{0});
+    bin_start_ = buffer<edge_offset>(bins + 1);
+    std::fill(bin_start_.data(), bin_start_.data() + bin_start_.size(), edge_offset{0});
+    for (std::size_t i = 0; i < n; ++i) {
+        const edge_offset first = first_cold(i), end = offsets[i + 1];
+        for (edge_offset e = first; e < end; ++e) {
+            if (skip(e)) continue;
+            ++out_offsets_[sources[e] - hot_];
+            ++bin_start_[i >> bin_shift];
+        }
+    }
+    const edge_offset cold = exclusive_prefix(out_offsets_.data(), cold_nodes + 1);
+    exclusive_prefix(bin_start_.data(), bins + 1);
+    // Transpose the cold edges to source order (each source's destinations ascending).
+    std::vector<node_id> dst(cold);
+    {
+        std::vector<edge_offset> cursor(out_offsets_.data(), out_offsets_.data() + cold_nodes);
+        for (std::size_t i = 0; i < n; ++i)
+            for (edge_offset e = first_cold(i); e < offsets[i + 1]; ++e)
+                if (!skip(e)) dst[cursor[sources[e] - hot_]++] = static_cast<node_id>(i);
+    }
+    out_bin_ = buffer<std::uint16_t>(cold);
+#pragma omp parallel for if (cold > parallel_threshold)
+    for (std::size_t s = 0; s < cold; ++s)
+        out_bin_[s] = static_cast<std::uint16_t>(dst[s] >> bin_shift);
+    // Scatter chunks of about equal cold-edge counts, each with its own first slot in every bin,
+    // so chunks can run on any thread and the slots never depend on the thread count.
+    const std::size_t chunks = std::clamp<std::size_t>(cold >> 22, 1, 256);
+    chunk_first_.resize(chunks + 1);
+    for (std::size_t c = 0; c <= chunks; ++c) {
+        const edge_offset target = cold / chunks * c + std::min<edge_offset>(c, cold % chunks);
+        chunk_first_[c] = static_cast<node_id>(
+            std::lower_bound(out_offsets_.data(), out_offsets_.data() + cold_nodes, target) -
+            out_offsets_.data());
+    }
+    chunk_first_[chunks] = static_cast<node_id>(cold_nodes);
+    chunk_cursor_.assign(chunks * bins, 0);
+#pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
+    for (std::size_t c = 0; c < chunks; ++c) {
+        edge_offset* count = chunk_cursor_.data() + c * bins;
+        for (edge_offset s = out_offsets_[chunk_first_[c]]; s < out_offsets_[chunk_first_[c + 1]];
+             ++s)
+            ++count[out_bin_[s]];
+    }
+    for (std::size_t b = 0; b < bins; ++b) {
+        edge_offset at = bin_start_[b];
+        for (std::size_t c = 0; c < chunks; ++c) at += std::exchange(chunk_cursor_[c * bins + b], at);
+    }
+    // The local destination of every slot, in the order scatter() fills them.
+    bin_dst_ = buffer<std::uint16_t>(cold);
+#pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
+    for (std::size_t c = 0; c < chunks; ++c) {
+        std::vector<edge_offset> cursor(chunk_cursor_.begin() + c * bins,
+                                        chunk_cursor_.begin() + (c + 1) * bins);
+        for (edge_offset s = out_offsets_[chunk_first_[c]]; s < out_offsets_[chunk_first_[c + 1]];
+             ++s)
+            bin_dst_[cursor[out_bin_[s]]++] = static_cast<std::uint16_t>(dst[s] & (bin_size - 1));
+    }
+    values_.resize(cold);
+}
+
+std::size_t cold_bins::memory_bytes() const noexcept {
+    return out_offsets_.size() * sizeof(edge_offset) + out_bin_.size() * 2 +
+           bin_start_.size() * sizeof(edge_offset) + bin_dst_.size() * 2 +
+           values_.size() * sizeof(double) + chunk_cursor_.size() * sizeof(edge_offset);
+}
+
+void cold_bins::scatter(const double* c) {
+    const std::size_t bins = num_bins(), chunks = chunk_first_.size() - 1;
+#pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
+    for (std::size_t k = 0; k < chunks; ++k) {
+        std::vector<edge_offset> cursor(chunk_cursor_.begin() + k * bins,
+                                        chunk_cursor_.begin() + (k + 1) * bins);
+        double* values = values_.data();
+        for (node_id j = chunk_first_[k]; j < chunk_first_[k + 1]; ++j) {
+            const double cj = c[hot_ + j];
+            for (edge_offset s = out_offsets_[j]; s < out_offsets_[j + 1]; ++s)
+                values[cursor[out_bin_[s]]++] = cj;
+        }
+    }
+}
+
+}  // namespace linkequity::detail
