@@ -21,7 +21,21 @@ def big_graph():
     return linkequity.generate.kronecker(16, edge_factor=8, seed=11)
 
 
-def test_gil_is_released_during_pagerank(big_graph):
+@pytest.fixture(scope="module")
+def slow_ring():
+    """A 2^20-node two-way ring and a start on one node: mixing takes ~n^2 iterations, so an
+    unreachable tolerance is never met by an exact floating-point fixed point (the Kronecker graph
+    reaches residual 0 after ~58 iterations since the reductions are compensated)."""
+    n = 1 << 20
+    i = np.arange(n, dtype=np.uint32)
+    j = ((i + 1) % n).astype(np.uint32)
+    g = linkequity.Graph.from_edges(np.concatenate([i, j]), np.concatenate([j, i]), num_nodes=n)
+    start = np.zeros(n)
+    start[0] = 1.0
+    return g, start
+
+
+def test_gil_is_released_during_pagerank(slow_ring):
     counter = [0]
     stop = threading.Event()
     started = threading.Event()
@@ -36,7 +50,7 @@ def test_gil_is_released_during_pagerank(big_graph):
     started.wait()
     try:
         before = counter[0]
-        r = pagerank(big_graph, tolerance=1e-300, max_iterations=60)
+        r = pagerank(slow_ring[0], tolerance=1e-300, max_iterations=60, start=slow_ring[1])
         during = counter[0] - before
     finally:
         stop.set()
@@ -118,7 +132,7 @@ def test_progress_bar(big_graph, capsys):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_interrupts_cleanly(big_graph):
+def test_ctrl_c_interrupts_cleanly(big_graph, slow_ring):
     done = threading.Event()
 
     def interrupt():
@@ -131,8 +145,9 @@ def test_ctrl_c_interrupts_cleanly(big_graph):
     t.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            # damping near 1 converges so slowly that this would run for hours
-            pagerank(big_graph, damping=0.999999, tolerance=1e-300, max_iterations=10**9)
+            # a ring mixing from one node converges so slowly that this would run for hours
+            pagerank(slow_ring[0], damping=0.999999, tolerance=1e-300, max_iterations=10**9,
+                     start=slow_ring[1])
     finally:
         done.set()
         t.join()
