@@ -68,6 +68,10 @@ void bind_pagerank(py::module_& m) {
         .value("as_built", pagerank_node_order::as_built)
         .value("by_degree", pagerank_node_order::by_degree);
 
+    py::enum_<pagerank_kernel>(m, "PageRankKernel", "How the power method gathers contributions.")
+        .value("pull", pagerank_kernel::pull)
+        .value("blocked", pagerank_kernel::blocked);
+
     py::class_<pagerank_options> o(m, "PageRankOptions",
                                    "pagerank_options (private; built by linkequity.pagerank).");
     o.def(py::init<>());
@@ -82,6 +86,7 @@ void bind_pagerank(py::module_& m) {
     o.def_readwrite("acceleration", &pagerank_options::acceleration);
     o.def_readwrite("acceleration_period", &pagerank_options::acceleration_period);
     o.def_readwrite("node_order", &pagerank_options::node_order);
+    o.def_readwrite("kernel", &pagerank_options::kernel);
     o.def_property(
         "personalization",
         [](const pagerank_options& s) { return from_vector(s.personalization); },

@@ -28,9 +28,10 @@ public:
     static constexpr unsigned bin_shift = 16;
     static constexpr std::size_t bin_size = std::size_t{1} << bin_shift;
 
-    /// Sources below this id are hot (pulled directly); 2^21 doubles = 16 MiB, half the L3 of
-    /// the machines this was tuned on.
-    static constexpr node_id default_hot = node_id{1} << 21;
+    /// Sources below this id are hot (pulled directly) by default: as many doubles as fill half
+    /// the last-level cache (Linux sysfs cpu0/cache/index3, else 32 MiB assumed), rounded
+    /// down to a power of two (at least bin_size) — 2^21 (16 MiB) on a 32 MiB L3.
+    static node_id automatic_hot() noexcept;
 
     /// Lays out the cold in-edges (source >= hot; edges with a flag in `mask` skipped when
     /// `flags` is given) of the in-adjacency (rows sorted by source, as csr_graph guarantees):
@@ -39,7 +40,7 @@ public:
     /// memory 12 bytes per cold edge (2 bin + 2 destination + 8 value) + 8 per cold node,
     /// plus 4 per cold edge while building.
     cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
-              const edge_flags* flags, edge_flags mask, node_id hot = default_hot);
+              const edge_flags* flags, edge_flags mask, node_id hot);
 
     node_id hot() const noexcept { return hot_; }
     std::size_t num_bins() const noexcept { return bin_start_.size() - 1; }

@@ -14,6 +14,7 @@
 #include <numeric>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "cold_bins.hpp"
 #include "extrapolation.hpp"
@@ -187,10 +188,9 @@ sweep_sums blocked_power_step(const kernel_setup& k, detail::cold_bins& bins, st
     double dang_lo = 0, evap_lo = 0;
 #pragma omp parallel reduction(+ : res, dang, dang_lo, evap, evap_lo)
     {
-        std::vector<double> acc(cold_bins::bin_size);
+        std::vector<double> acc(cold_bins::bin_size, 0.0);  // all zero between blocks
 #pragma omp for schedule(dynamic, 1)
         for (std::size_t b = 0; b < bins.num_bins(); ++b) {
-            std::fill(acc.begin(), acc.end(), 0.0);
             bins.add_bin(b, acc.data());
             const std::size_t first = b << cold_bins::bin_shift;
             const std::size_t last = std::min(n, first + cold_bins::bin_size);
@@ -199,7 +199,8 @@ sweep_sums blocked_power_step(const kernel_setup& k, detail::cold_bins& bins, st
                 const edge_offset end = k.offsets[i + 1];
                 for (edge_offset e = k.offsets[i]; e < end && k.sources[e] < hot; ++e)
                     s += term<false, Masked>(k, cp, e);
-                update(i, s + acc[i - first], res, dang, dang_lo, evap, evap_lo);
+                update(i, s + std::exchange(acc[i - first], 0.0), res, dang, dang_lo, evap,
+                       evap_lo);
             }
         }
     }
@@ -264,9 +265,12 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     std::optional<detail::cold_bins> bins;
     if constexpr (!Weighted) {
         if (o.kernel == pagerank_kernel::blocked && o.solver == pagerank_solver::power &&
-            k.n > detail::cold_bins::default_hot) {
+            k.n > (o.blocked_hot_nodes ? o.blocked_hot_nodes : detail::cold_bins::automatic_hot())) {
             const auto t0 = std::chrono::steady_clock::now();
-            bins.emplace(k.n, k.offsets, k.sources, k.flags, k.mask);
+            bins.emplace(k.n, k.offsets, k.sources, k.flags, k.mask,
+                         o.blocked_hot_nodes ? static_cast<node_id>(std::min<std::size_t>(
+                                                   o.blocked_hot_nodes, k.n))
+                                             : detail::cold_bins::automatic_hot());
             r.setup_seconds +=
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         }

@@ -24,6 +24,7 @@ struct pagerank_args {
     std::size_t top = 10;
     bool verify = false;
     bool by_degree = false;
+    std::string kernel = "pull";
     std::string snapshot;
     std::string snapshot_verify = "checksums";
 };
@@ -83,6 +84,7 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
     o.max_iterations = a.max_iterations;
     o.solver = a.solver == "gauss-seidel" ? pagerank_solver::gauss_seidel : pagerank_solver::power;
     if (a.by_degree) o.node_order = pagerank_node_order::by_degree;  // else automatic
+    o.kernel = a.kernel == "blocked" ? pagerank_kernel::blocked : pagerank_kernel::pull;
     const pagerank_result r = pagerank(g, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
@@ -141,6 +143,13 @@ const command_registrar reg{50, [](CLI::App& app) {
                   "Iterate in decreasing-out-degree order (faster iterations on large graphs, "
                   "costs a relabelled copy of the in-edges; default: automatic, from 2^26 "
                   "edges)");
+    cmd->add_option("--kernel", args->kernel,
+                    "pull (reference, leanest) or blocked (propagation blocking for sources "
+                    "beyond a cache-sized prefix: 0.70x the time per iteration at a billion "
+                    "edges in degree order, +12 bytes per such edge; 1.2x slower when the "
+                    "contributions fit in cache)")
+        ->check(CLI::IsMember({"pull", "blocked"}))
+        ->capture_default_str();
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "
                                  "generating a graph")

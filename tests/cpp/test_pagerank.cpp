@@ -248,43 +248,65 @@ TEST_CASE("pagerank: Gauss-Seidel on many closed pieces matches the dense solve"
     }
 }
 
+namespace {
+
+/// pagerank with pagerank_kernel::blocked against pull on g, 12 iterations from v.
+void check_blocked_matches_pull(const csr_graph& g, pagerank_node_order order,
+                                std::size_t hot_nodes) {
+    pagerank_options o;
+    o.tolerance = 1e-300;
+    o.max_iterations = 12;
+    o.node_order = order;
+    const auto pull = pagerank(g, o);
+    o.kernel = pagerank_kernel::blocked;
+    o.blocked_hot_nodes = hot_nodes;
+    const auto blocked = pagerank(g, o);
+    INFO(std::setprecision(3) << "hot " << hot_nodes << ", by degree "
+                              << (order == pagerank_node_order::by_degree) << ": pull vs blocked "
+                              << oracle::l1(pull.scores, blocked.scores));
+    CHECK(blocked.iterations == 12);
+    CHECK(oracle::l1(pull.scores, blocked.scores) < 1e-14);
+    CHECK(std::fabs(pull.residual - blocked.residual) < 1e-14);
+#if defined(_OPENMP)
+    const int before = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const auto one = pagerank(g, o);
+    omp_set_num_threads(before);
+    // Only the reductions (dangling mass, residual) may add up in another order.
+    CHECK(oracle::l1(one.scores, blocked.scores) < 1e-14);
+#endif
+}
+
+}  // namespace
+
 TEST_CASE("pagerank: the blocked kernel gives the pull kernel's scores", "[pagerank][blocked]") {
-    // Over 2^21 nodes, so some sources are cold (binned); sparse enough to stay quick. Masked
-    // and unmasked, in the graph's order and by degree, 1 and 2 threads: the reference is the
+    // A hot prefix of 2^16 ids on 2^18 nodes: most sources binned, several bins, masked and
+    // unmasked, in the graph's order and by degree, 1 and 2 threads. The reference is the
     // simple pull kernel.
     kronecker_options k;
-    k.scale = 22;
-    k.edge_factor = 2;
+    k.scale = 18;
+    k.edge_factor = 8;
     edge_list edges = kronecker_edges(k);
     std::vector<edge_flags> fl(edges.num_edges());
     for (std::size_t e = 0; e < fl.size(); ++e) fl[e] = e % 5 == 0 ? flags::nofollow : flags::none;
     const csr_graph plain = build_graph(edges);
     const csr_graph masked = build_graph(edges.num_nodes, edges.src, edges.dst, fl, {});
     for (const csr_graph* g : {&plain, &masked}) {
-        for (const auto order : {pagerank_node_order::as_built, pagerank_node_order::by_degree}) {
-            pagerank_options o;
-            o.tolerance = 1e-300;
-            o.max_iterations = 12;
-            o.node_order = order;
-            const auto pull = pagerank(*g, o);
-            o.kernel = pagerank_kernel::blocked;
-            const auto blocked = pagerank(*g, o);
-            INFO(std::setprecision(3) << "masked " << (g == &masked) << ", by degree "
-                           << (order == pagerank_node_order::by_degree) << ": pull vs blocked "
-                           << oracle::l1(pull.scores, blocked.scores));
-            CHECK(blocked.iterations == 12);
-            CHECK(oracle::l1(pull.scores, blocked.scores) < 1e-14);
-            CHECK(std::fabs(pull.residual - blocked.residual) < 1e-14);
-#if defined(_OPENMP)
-            const int before = omp_get_max_threads();
-            omp_set_num_threads(1);
-            const auto one = pagerank(*g, o);
-            omp_set_num_threads(before);
-            // Only the reductions (dangling mass, residual) may add up in another order.
-            CHECK(oracle::l1(one.scores, blocked.scores) < 1e-14);
-#endif
-        }
+        INFO("masked " << (g == &masked));
+        for (const auto order : {pagerank_node_order::as_built, pagerank_node_order::by_degree})
+            check_blocked_matches_pull(*g, order, std::size_t{1} << 16);
     }
+    // A hot prefix of 1 (every source but node 0 binned) and one beyond n (plain pull).
+    check_blocked_matches_pull(plain, pagerank_node_order::as_built, 1);
+    check_blocked_matches_pull(plain, pagerank_node_order::as_built, std::size_t{1} << 20);
+}
+
+TEST_CASE("pagerank: the blocked kernel with its automatic hot prefix", "[pagerank][blocked]") {
+    // Over 2^21 nodes (the automatic prefix on a 32 MiB last-level cache), sparse to stay quick.
+    kronecker_options k;
+    k.scale = 22;
+    k.edge_factor = 2;
+    check_blocked_matches_pull(build_graph(kronecker_edges(k)), pagerank_node_order::by_degree, 0);
 }
 
 TEST_CASE("pagerank: warm start from the answer converges at once", "[pagerank]") {

@@ -23,13 +23,14 @@ _ACCELERATIONS = {None: _core.PageRankAcceleration.none, "none": _core.PageRankA
 _NODE_ORDERS = {"auto": _core.PageRankNodeOrder.automatic,
                 "as_built": _core.PageRankNodeOrder.as_built,
                 "by_degree": _core.PageRankNodeOrder.by_degree}
+_KERNELS = {"pull": _core.PageRankKernel.pull, "blocked": _core.PageRankKernel.blocked}
 
 
 def _options(graph: Graph, damping: float, tolerance: float, max_iterations: int,
              personalization: Optional[NodeWeights], dangling: Any, weighted: bool, solver: str,
              start: Optional[NodeWeights], excluded: int, evaporate: bool,
              acceleration: Optional[str] = None,
-             node_order: str = "auto") -> _core.PageRankOptions:
+             node_order: str = "auto", kernel: str = "pull") -> _core.PageRankOptions:
     if not isinstance(graph, Graph):
         raise TypeError(f"pagerank: graph must be a linkequity.Graph, got {type(graph).__name__}")
     o = _core.PageRankOptions()
@@ -60,6 +61,9 @@ def _options(graph: Graph, damping: float, tolerance: float, max_iterations: int
         raise ValueError(f"pagerank: node_order must be 'auto', 'as_built' or 'by_degree', "
                          f"got {node_order!r}")
     o.node_order = _NODE_ORDERS[node_order]
+    if kernel not in _KERNELS:
+        raise ValueError(f"pagerank: kernel must be 'pull' or 'blocked', got {kernel!r}")
+    o.kernel = _KERNELS[kernel]
     o.start = graph._node_vector(start, "start")
     excluded = int(excluded)
     if not 0 <= excluded <= 255:
@@ -127,7 +131,7 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
              solver: str = "power", start: Optional[NodeWeights] = None,
              excluded: int = Flag.DEFAULT_EXCLUDED, evaporate: bool = False,
              progress: Union[bool, ProgressCallback] = False, acceleration: Optional[str] = None,
-             node_order: str = "auto") -> PageRankResult:
+             node_order: str = "auto", kernel: str = "pull") -> PageRankResult:
     r"""PageRank scores of every node of ``graph``.
 
     For n nodes, followable edges E with weights w (1 when unweighted), damping α,
@@ -171,6 +175,11 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
             of the in-edges, 4 bytes per edge; 2x faster iterations on large graphs whose ids
             carry no locality); ``"as_built"`` in the graph's ids; ``"auto"`` (default) picks
             by_degree for graphs of 2^26 edges or more. Scores come back in the graph's ids.
+        kernel: ``"pull"`` (default; the reference) or ``"blocked"``: propagation blocking for
+            sources beyond a cache-sized prefix of the ids (half the last-level cache). Pays on
+            graphs far larger than the cache in degree order (0.70x the time per iteration at
+            a billion edges), costs 12 bytes per such edge; power solver, unweighted only
+            (otherwise pull runs). Same scores to ~1e-16.
 
     The GIL is released while the kernel runs (other Python threads keep running).
     Ctrl-C stops the iterations within about 0.1 s and raises KeyboardInterrupt.
@@ -185,7 +194,7 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
             KeyError for an unknown label.
     """
     o = _options(graph, damping, tolerance, max_iterations, personalization, dangling,
-                 weighted, solver, start, excluded, evaporate, acceleration, node_order)
+                 weighted, solver, start, excluded, evaporate, acceleration, node_order, kernel)
     cb = _make_progress(progress, o.max_iterations)
     result = None
     try:

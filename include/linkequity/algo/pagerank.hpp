@@ -65,13 +65,14 @@ enum class pagerank_kernel {
     /// One pass over the in-adjacency per iteration; the reference every other kernel is
     /// tested against, and the leanest in memory.
     pull,
-    /// Pull for sources among the first 2^21 ids (their contributions, 16 MiB, stay in cache),
+    /// Pull for sources among the first blocked_hot_nodes ids (default: half the last-level
+    /// cache's worth of contributions, 2^21 ids on a 32 MiB L3, so they stay in cache),
     /// propagation blocking for the others (Beamer et al., IPDPS 2017): they are streamed in id
     /// order into bins of 2^16 destinations, which each destination block then adds up from L2.
     /// Pays off when the graph is numbered by decreasing degree (node_order = by_degree, or
-    /// built so) and has well over 2^21 nodes: measured on Kronecker scale 26 (degree order)
+    /// built so) and has many more nodes than that: measured on Kronecker scale 26 (degree order)
     /// 1.84 instead of 2.62 ns/edge/iteration (0.70x the time), but 1.2x slower than pull at
-    /// scale 22, where every source is hot. Costs 12 bytes per "cold" edge (source id >= 2^21;
+    /// scale 22, where every source is hot. Costs 12 bytes per "cold" edge (source id >= hot;
     /// scale 26: +3.5 bytes per edge overall) and a set-up of about seven iterations (serial
     /// transposition of the cold edges). Sums are in a different but fixed order: scores equal pull's to ~1e-15 and are
     /// identical on any thread count. Power solver, unweighted runs only (weighted runs and
@@ -103,6 +104,9 @@ struct pagerank_options {
     std::size_t acceleration_period = 10;  ///< iterations between extrapolations, >= 4
     pagerank_node_order node_order = pagerank_node_order::automatic;
     pagerank_kernel kernel = pagerank_kernel::pull;
+    /// pagerank_kernel::blocked: sources with ids below this are pulled directly, the rest
+    /// binned. 0 = automatic: the doubles that fill half the last-level cache (2^21 on 32 MiB).
+    std::size_t blocked_hot_nodes = 0;
     /// Called after every iteration from the calling thread; return false to stop early
     /// (the result then has cancelled == true and holds the last iterate).
     std::function<bool(const pagerank_progress&)> progress;
