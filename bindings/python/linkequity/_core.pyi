@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
+__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -315,6 +315,53 @@ class PageRankNodeOrder:
     @property
     def value(self) -> int:
         ...
+class PageRankKernel:
+    """
+    How the power method gathers contributions.
+    
+    Members:
+    
+      pull
+    
+      blocked
+    """
+    __members__: typing.ClassVar[dict[str, PageRankKernel]]
+    blocked: typing.ClassVar[PageRankKernel]
+    pull: typing.ClassVar[PageRankKernel]
+    @typing.overload
+    def __eq__(self, other: PageRankKernel) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: PageRankKernel) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
 class PageRankOptions:
     """
     pagerank_options (private; built by linkequity.pagerank).
@@ -323,6 +370,7 @@ class PageRankOptions:
     dangling: DanglingPolicy
     dangling_distribution: typing.Any
     excluded_links: ExcludedLinkMode
+    kernel: PageRankKernel
     node_order: PageRankNodeOrder
     personalization: typing.Any
     solver: PageRankSolver
