@@ -146,7 +146,7 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_option("--kernel", args->kernel,
                     "pull (reference, leanest) or blocked (propagation blocking for sources "
                     "beyond a cache-sized prefix: 0.70x the time per iteration at a billion "
-                    "edges in degree order, +12 bytes per such edge; 1.2x slower when the "
+                    "edges in degree order, +12 bytes per such edge; no gain when the "
                     "contributions fit in cache)")
         ->check(CLI::IsMember({"pull", "blocked"}))
         ->capture_default_str();

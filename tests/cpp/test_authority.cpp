@@ -245,7 +245,7 @@ TEST_CASE("authority: disavowed links stop passing authority", "[authority][disa
     CHECK(r.domains.backlinks[dom("alpha.com")] == 4);
 }
 
-TEST_CASE("authority: same scores from equivalent inputs; empty graph; bad options",
+TEST_CASE("authority: same scores from equivalent inputs, empty graph, bad options",
           "[authority]") {
     const authority_result a = compute_authority(web_graph::read({data_dir + "small.csv"}));
     const authority_result b =

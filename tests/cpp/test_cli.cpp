@@ -129,7 +129,7 @@ TEST_CASE("cli: exit codes and no partial output", "[cli]") {
     CHECK(run("generate --links 10", d).code == 2);  // --out is required
 }
 
-TEST_CASE("cli: --help explains columns and exit codes; info reports statistics", "[cli]") {
+TEST_CASE("cli: --help explains columns and exit codes, info reports statistics", "[cli]") {
     if (!cli_available()) return;
     const fs::path d = scratch("help");
     const run_result h = run("score --help", d);

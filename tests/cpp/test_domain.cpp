@@ -152,7 +152,7 @@ TEST_CASE("domain: version names the source", "[domain]") {
     CHECK(v.find("20") != std::string::npos);  // a date
 }
 
-TEST_CASE("domain: from_file pins a list; a bad file throws", "[domain]") {
+TEST_CASE("domain: from_file pins a list, a bad file throws", "[domain]") {
     const auto psl = public_suffix_list::from_file(LINKEQUITY_TEST_DATA "/disavow/mini_psl.dat");
     CHECK(psl.registrable_domain("a.b.example.test") == "b.example.test");  // rule: example.test
     CHECK(psl.registrable_domain("www.example.com") == "example.com");      // rule: com
@@ -160,7 +160,7 @@ TEST_CASE("domain: from_file pins a list; a bad file throws", "[domain]") {
     CHECK_THROWS_AS(public_suffix_list::from_file("/nonexistent/psl.dat"), std::runtime_error);
 }
 
-TEST_CASE("domain: copies share the list; concurrent lookups", "[domain]") {
+TEST_CASE("domain: copies share the list, concurrent lookups", "[domain]") {
     const public_suffix_list psl(psl_sections::icann_only);
     const public_suffix_list copy = psl;  // NOLINT: testing copy
     CHECK(copy.registrable_domain("a.blogspot.com") == "blogspot.com");

@@ -103,7 +103,7 @@ TEST_CASE("csv: LF, CRLF and CR line ends give the same links and lines", "[io][
     }
 }
 
-TEST_CASE("csv: delimiter detected from the header; Excel sep= line", "[io][csv]") {
+TEST_CASE("csv: delimiter detected from the header, Excel sep= line", "[io][csv]") {
     for (std::string d : {",", "\t", ";"}) {
         std::string text = "Source" + d + "Target" + d + "Anchor\n" + "https://a.example/" + d +
                            "https://b.example/" + d + "\"a, b; c\"\n";
@@ -150,7 +150,7 @@ TEST_CASE("csv: an unpaired UTF-16 surrogate is invalid UTF-8 in a URL, U+FFFD i
     CHECK(report.examples.at(0) == "mem.csv:3:20: invalid UTF-8 in target field");
 }
 
-TEST_CASE("csv: fields are trimmed; blank lines skipped; extra columns ignored", "[io][csv]") {
+TEST_CASE("csv: fields are trimmed, blank lines skipped, extra columns ignored", "[io][csv]") {
     auto links = read_text("  Source , TARGET \n\n  https://a.example/ ,\t https://b.example/ ,extra\n\n");
     REQUIRE(links.size() == 1);
     CHECK(links[0].source == "https://a.example/");
@@ -178,7 +178,7 @@ TEST_CASE("csv: strict errors name file, line, column and reason", "[io][csv]") 
           "mem.csv:1:1: bad header row: unterminated quoted field (opened here)");
 }
 
-TEST_CASE("csv: rows longer than max_row_bytes are bad rows; reading resumes", "[io][csv]") {
+TEST_CASE("csv: rows longer than max_row_bytes are bad rows, reading resumes", "[io][csv]") {
     read_options options;
     options.max_row_bytes = 100;
     std::string text = "source,target\n" + std::string("https://a.example/,https://") +

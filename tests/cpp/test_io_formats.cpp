@@ -102,7 +102,7 @@ TEST_CASE("formats: generic CSV in every encoding gives the same links", "[io][f
     }
 }
 
-TEST_CASE("formats: Screaming Frog All Inlinks gives the same links; resources are counted",
+TEST_CASE("formats: Screaming Frog All Inlinks gives the same links, resources are counted",
           "[io][formats]") {
     check_same_links("screaming_frog_all_inlinks.csv", link_format::screaming_frog,
                      compare::exact, true, false);

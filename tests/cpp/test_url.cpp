@@ -319,7 +319,7 @@ TEST_CASE("url: many calls reuse a cached base correctly", "[url]") {
     CHECK(norm("a", "http://one.example/x/") == "http://one.example/x/a");
 }
 
-TEST_CASE("url: random input never throws; web results are idempotent", "[url]") {
+TEST_CASE("url: random input never throws, web results are idempotent", "[url]") {
     // Deterministic pseudo-random strings over the characters that matter to the parser.
     static const char alphabet[] = "hH:tps/\\?#%@[]:.0123456789abcxX \t\n|<>{}^`\"~-_=&";
     std::uint64_t state = 0x9E3779B97F4A7C15ull;

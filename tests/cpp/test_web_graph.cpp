@@ -43,7 +43,7 @@ std::size_t find_link(const web_graph& g, const std::string& s, const std::strin
 
 }  // namespace
 
-TEST_CASE("web_graph: pages are numbered by reversed host, then URL; hosts are contiguous",
+TEST_CASE("web_graph: pages are numbered by reversed host, then URL, hosts are contiguous",
           "[web_graph]") {
     const web_graph g = small();
     const std::vector<std::string> expected = {
