@@ -28,7 +28,6 @@
 #include "linkequity/web/web_graph.hpp"
 // The reader's rel/position value parsers, so DataFrame columns mean what CSV columns mean.
 // Internal to the library (src/io); the binding is built in the same tree and links it statically.
-#include "io/link_formats.hpp"
 
 namespace linkequity::python {
 namespace {
@@ -150,9 +149,9 @@ web_graph from_columns(const py::list& source, const py::list& target,
         for (std::size_t i = 0; i < n; ++i) {
             edge_flags f = flags::none;
             if (flags_in) f = flags_in[i] & (flags::nofollow | flags::sponsored | flags::ugc);
-            else if (!rel_text.empty()) f = io::detail::parse_rel(rel_text[i]);
+            else if (!rel_text.empty()) f = io::parse_rel(rel_text[i]);
             const link_position p =
-                pos.empty() ? link_position::unknown : io::detail::parse_position(pos[i]);
+                pos.empty() ? link_position::unknown : io::parse_position(pos[i]);
             b.add(src[i], dst[i], anc.empty() ? std::string_view() : anc[i], f, p);
             if ((i & 0xFFFF) == 0xFFFF) check();
         }

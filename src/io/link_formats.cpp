@@ -199,34 +199,6 @@ column_map map_columns(link_format format, const std::vector<std::string>& heade
     return map;
 }
 
-edge_flags parse_rel(std::string_view text) noexcept {
-    auto sep = [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ';' || c == '|';
-    };
-    edge_flags f = flags::none;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && sep(text[i])) ++i;
-        std::size_t b = i;
-        while (i < text.size() && !sep(text[i])) ++i;
-        std::string_view tok = text.substr(b, i - b);
-        if (iequals(tok, "nofollow")) f |= flags::nofollow;
-        else if (iequals(tok, "sponsored")) f |= flags::sponsored;
-        else if (iequals(tok, "ugc")) f |= flags::ugc;
-    }
-    return f;
-}
-
-link_position parse_position(std::string_view text) noexcept {
-    text = trim(text);
-    if (iequals(text, "content")) return link_position::content;
-    if (iequals(text, "navigation") || iequals(text, "nav")) return link_position::navigation;
-    if (iequals(text, "header")) return link_position::header;
-    if (iequals(text, "footer")) return link_position::footer;
-    if (iequals(text, "sidebar") || iequals(text, "aside")) return link_position::sidebar;
-    return link_position::unknown;
-}
-
 tribool parse_bool(std::string_view text, bool plus_minus) noexcept {
     text = trim(text);
     if (text.empty()) return tribool::no;
@@ -327,3 +299,38 @@ void assign_repaired_utf8(std::string& out, std::string_view sv) {
 }
 
 }  // namespace linkequity::io::detail
+
+namespace linkequity::io {
+
+using detail::iequals;
+using detail::trim;
+
+edge_flags parse_rel(std::string_view text) noexcept {
+    auto sep = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ';' || c == '|';
+    };
+    edge_flags f = flags::none;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && sep(text[i])) ++i;
+        std::size_t b = i;
+        while (i < text.size() && !sep(text[i])) ++i;
+        std::string_view tok = text.substr(b, i - b);
+        if (iequals(tok, "nofollow")) f |= flags::nofollow;
+        else if (iequals(tok, "sponsored")) f |= flags::sponsored;
+        else if (iequals(tok, "ugc")) f |= flags::ugc;
+    }
+    return f;
+}
+
+link_position parse_position(std::string_view text) noexcept {
+    text = trim(text);
+    if (iequals(text, "content")) return link_position::content;
+    if (iequals(text, "navigation") || iequals(text, "nav")) return link_position::navigation;
+    if (iequals(text, "header")) return link_position::header;
+    if (iequals(text, "footer")) return link_position::footer;
+    if (iequals(text, "sidebar") || iequals(text, "aside")) return link_position::sidebar;
+    return link_position::unknown;
+}
+
+}  // namespace linkequity::io

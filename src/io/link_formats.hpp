@@ -39,13 +39,6 @@ link_format detect_csv_format(const std::vector<std::string>& header);
 column_map map_columns(link_format format, const std::vector<std::string>& header,
                        const read_options& options, const std::string& path, std::size_t line);
 
-/// nofollow / sponsored / ugc tokens separated by spaces, commas, semicolons or '|', any case;
-/// other tokens (follow, dofollow, noopener, external…) add nothing.
-edge_flags parse_rel(std::string_view text) noexcept;
-
-/// content, navigation (nav), header, footer, sidebar (aside), any case; unknown otherwise.
-link_position parse_position(std::string_view text) noexcept;
-
 enum class tribool : std::uint8_t { no, yes, invalid };
 /// true/false, yes/no, 1/0 in any case, "" = false; with `plus_minus` also + (yes) and - (no).
 tribool parse_bool(std::string_view text, bool plus_minus = false) noexcept;

@@ -237,8 +237,8 @@ public:
         if (!url_field(row, map_.target, "target", link.target)) return false;
 
         edge_flags rel = flags::none;
-        if (map_.rel >= 0) rel |= detail::parse_rel(row.field(map_.rel));
-        if (map_.link_type >= 0) rel |= detail::parse_rel(row.field(map_.link_type));
+        if (map_.rel >= 0) rel |= parse_rel(row.field(map_.rel));
+        if (map_.link_type >= 0) rel |= parse_rel(row.field(map_.link_type));
         if (map_.follow >= 0) {
             auto b = detail::parse_bool(row.field(map_.follow));
             if (b == detail::tribool::invalid) return bad_bool(row, map_.follow, "Follow");
@@ -264,7 +264,7 @@ public:
         text_field(row, map_.anchor, link.anchor);
         text_field(row, map_.first_seen, link.first_seen);
         text_field(row, map_.last_seen, link.last_seen);
-        link.position = map_.position >= 0 ? detail::parse_position(row.field(map_.position))
+        link.position = map_.position >= 0 ? parse_position(row.field(map_.position))
                                            : link_position::unknown;
         link.line = row.line;
         return true;

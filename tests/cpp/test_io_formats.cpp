@@ -291,3 +291,17 @@ TEST_CASE("formats: at most 10 examples are kept", "[io][formats]") {
     CHECK(report.examples.size() == 10);
     CHECK(report.examples.back() == "m.csv:11:1: empty source field");
 }
+
+TEST_CASE("formats: parse_rel and parse_position read single cells", "[io][formats]") {
+    using linkequity::link_position;
+    namespace lf = linkequity::flags;
+    CHECK(linkequity::io::parse_rel("NoFollow, UGC") == (lf::nofollow | lf::ugc));
+    CHECK(linkequity::io::parse_rel("nofollow|sponsored;ugc") ==
+          (lf::nofollow | lf::sponsored | lf::ugc));
+    CHECK(linkequity::io::parse_rel("follow noopener external") == lf::none);
+    CHECK(linkequity::io::parse_rel("") == lf::none);
+    CHECK(linkequity::io::parse_rel("nofollowed") == lf::none);  // whole tokens only
+    CHECK(linkequity::io::parse_position(" Nav ") == link_position::navigation);
+    CHECK(linkequity::io::parse_position("ASIDE") == link_position::sidebar);
+    CHECK(linkequity::io::parse_position("main") == link_position::unknown);
+}

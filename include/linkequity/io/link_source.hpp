@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linkequity/graph/builder.hpp"
@@ -44,6 +45,15 @@ enum class link_format { auto_detect, generic, screaming_frog, ahrefs, majestic,
 const char* format_name(link_format f) noexcept;
 /// Inverse of format_name. @throws std::invalid_argument listing the allowed names.
 link_format parse_format(const std::string& name);
+
+/// The rel bits of a rel attribute / link-type cell: nofollow, sponsored and ugc tokens
+/// separated by spaces, commas, semicolons or '|', in any case; other tokens (follow,
+/// dofollow, noopener, external…) add nothing. "" → flags::none. O(|text|), never throws.
+edge_flags parse_rel(std::string_view text) noexcept;
+
+/// A link position cell: content, navigation (nav), header, footer, sidebar (aside), in any
+/// case, surrounding spaces ignored; anything else → link_position::unknown. Never throws.
+link_position parse_position(std::string_view text) noexcept;
 
 struct read_options {
     link_format format = link_format::auto_detect;
