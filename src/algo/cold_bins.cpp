@@ -3,19 +3,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <numeric>
 #include <utility>
 
+#include "../graph/counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
 namespace {
-
-/// Exclusive prefix sum in place; returns the total.
-edge_offset exclusive_prefix(edge_offset* a, std::size_t n) {
-    edge_offset sum = 0;
-    for (std::size_t i = 0; i < n; ++i) sum += std::exchange(a[i], sum);
-    return sum;
-}
 
 /// The last-level cache in bytes from Linux's sysfs ("32768K"), 0 when unknown. Not sysconf:
 /// glibc's _SC_LEVEL3_CACHE_SIZE reads CPUID and reported 320 MiB on this project's 32 MiB VM.
@@ -48,7 +43,7 @@ node_id cold_bins::automatic_hot() noexcept {
 
 cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
                      const edge_flags* flags, edge_flags mask, node_id hot)
-    : n_(n), hot_(static_cast<node_id>(std::min<std::size_t>(hot, n))) {
+    : hot_(static_cast<node_id>(std::min<std::size_t>(hot, n))) {
     auto skip = [&](edge_offset e) { return flags && (flags[e] & mask); };
     const std::size_t bins = (n + bin_size - 1) / bin_size;
     const std::size_t cold_nodes = n - hot_;
@@ -70,8 +65,12 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
             ++bin_start_[i >> bin_shift];
         }
     }
-    const edge_offset cold = exclusive_prefix(out_offsets_.data(), cold_nodes + 1);
-    exclusive_prefix(bin_start_.data(), bins + 1);
+    // Counts → offsets (each array has one spare last entry, which becomes the total).
+    std::exclusive_scan(out_offsets_.data(), out_offsets_.data() + cold_nodes + 1,
+                        out_offsets_.data(), edge_offset{0});
+    std::exclusive_scan(bin_start_.data(), bin_start_.data() + bins + 1, bin_start_.data(),
+                        edge_offset{0});
+    const edge_offset cold = out_offsets_[cold_nodes];
     // Transpose the cold edges to source order (each source's destinations ascending).
     std::vector<node_id> dst(cold);
     {
@@ -87,14 +86,7 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     // Scatter chunks of about equal cold-edge counts, each with its own first slot in every bin,
     // so chunks can run on any thread and the slots never depend on the thread count.
     const std::size_t chunks = std::clamp<std::size_t>(cold >> 22, 1, 256);
-    chunk_first_.resize(chunks + 1);
-    for (std::size_t c = 0; c <= chunks; ++c) {
-        const edge_offset target = cold / chunks * c + std::min<edge_offset>(c, cold % chunks);
-        chunk_first_[c] = static_cast<node_id>(
-            std::lower_bound(out_offsets_.data(), out_offsets_.data() + cold_nodes, target) -
-            out_offsets_.data());
-    }
-    chunk_first_[chunks] = static_cast<node_id>(cold_nodes);
+    chunk_first_ = balanced_rows(out_offsets_.view(), static_cast<int>(chunks));
     chunk_cursor_.assign(chunks * bins, 0);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
@@ -120,12 +112,6 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     values_.resize(cold);
 }
 
-std::size_t cold_bins::memory_bytes() const noexcept {
-    return out_offsets_.size() * sizeof(edge_offset) + out_bin_.size() * 2 +
-           bin_start_.size() * sizeof(edge_offset) + bin_dst_.size() * 2 +
-           values_.size() * sizeof(double) + chunk_cursor_.size() * sizeof(edge_offset);
-}
-
 void cold_bins::scatter(const double* c) {
     const std::size_t bins = num_bins(), chunks = chunk_first_.size() - 1;
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
@@ -133,7 +119,7 @@ void cold_bins::scatter(const double* c) {
         std::vector<edge_offset> cursor(chunk_cursor_.begin() + k * bins,
                                         chunk_cursor_.begin() + (k + 1) * bins);
         double* values = values_.data();
-        for (node_id j = chunk_first_[k]; j < chunk_first_[k + 1]; ++j) {
+        for (std::size_t j = chunk_first_[k]; j < chunk_first_[k + 1]; ++j) {
             const double cj = c[hot_ + j];
             for (edge_offset s = out_offsets_[j]; s < out_offsets_[j + 1]; ++s)
                 values[cursor[out_bin_[s]]++] = cj;

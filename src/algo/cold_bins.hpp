@@ -45,7 +45,6 @@ public:
     node_id hot() const noexcept { return hot_; }
     std::size_t num_bins() const noexcept { return bin_start_.size() - 1; }
     std::size_t cold_edges() const noexcept { return bin_dst_.size(); }
-    std::size_t memory_bytes() const noexcept;
 
     /// Phase 1: writes c[j] into the slot of every cold edge of every cold source j. Parallel
     /// over fixed source chunks; O(cold edges) sequential reads and binned writes.
@@ -58,14 +57,13 @@ public:
     }
 
 private:
-    std::size_t n_;
     node_id hot_;
     buffer<edge_offset> out_offsets_;    // cold source j - hot → its slots' bins
     buffer<std::uint16_t> out_bin_;      // bin of each cold edge, by source
     buffer<edge_offset> bin_start_;      // first slot of each bin (+ end)
     buffer<std::uint16_t> bin_dst_;      // local destination of each slot
     std::vector<double, huge_page_allocator<double>> values_;  // slot values, rewritten each step
-    std::vector<node_id> chunk_first_;   // scatter chunks: first cold source (+ end)
+    std::vector<std::size_t> chunk_first_;  // scatter chunks: first cold source (+ end)
     std::vector<edge_offset> chunk_cursor_;  // chunk × bin → first slot of the chunk in the bin
 };
 

@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "mass_aggregates.hpp"
 
+#include <boost/pending/disjoint_sets.hpp>
+
 #include <numeric>
 
 namespace linkequity::detail {
 namespace {
-
-/// Root of i, halving the path on the way (Tarjan & van Leeuwen).
-node_id find_root(std::vector<node_id>& parent, node_id i) {
-    while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
-}
 
 double at(const std::vector<double>& dist, std::size_t i, std::size_t n) {
     return dist.empty() ? 1.0 / static_cast<double>(n) : dist[i];
@@ -23,24 +16,23 @@ double at(const std::vector<double>& dist, std::size_t i, std::size_t n) {
 
 mass_aggregates::mass_aggregates(const aggregation_input& in) : in_(in) {
     const std::size_t n = in.n;
-    // Weakly connected components over the followable edges; each root is the smallest id.
-    std::vector<node_id> parent(n);
+    // Weakly connected components over the followable edges (Boost's union by rank with path
+    // compression; every node starts as its own set: parent i, rank 0).
+    std::vector<node_id> parent(n), rank(n, 0);
     std::iota(parent.begin(), parent.end(), node_id{0});
+    boost::disjoint_sets<node_id*, node_id*> sets(rank.data(), parent.data());
     for (std::size_t i = 0; i < n; ++i) {
         for (edge_offset e = in.offsets[i]; e < in.offsets[i + 1]; ++e) {
             if (in.flags && (in.flags[e] & in.mask)) continue;
-            node_id a = find_root(parent, static_cast<node_id>(i));
-            node_id b = find_root(parent, in.sources[e]);
-            if (a == b) continue;
-            if (a > b) std::swap(a, b);
-            parent[b] = a;
+            sets.union_set(static_cast<node_id>(i), in.sources[e]);
         }
     }
+    rank = {};
     // Classify each component by its nodes: all dangling, none dangling or evaporating, or mixed.
     enum : unsigned char { has_dangling = 1, has_live = 2, has_evaporating = 4 };
     std::vector<unsigned char> kind(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        const node_id r = find_root(parent, static_cast<node_id>(i));
+        const node_id r = sets.find_set(static_cast<node_id>(i));
         parent[i] = r;
         kind[r] |= in.inv_out[i] == 0.0 ? has_dangling : has_live;
         if (in.evaporated && in.evaporated[i] > 0.0) kind[r] |= has_evaporating;

@@ -44,8 +44,8 @@ struct aggregation_input {
 /// to 1. At the fixed point every factor is 1, so the correction never moves the answer.
 class mass_aggregates {
 public:
-    /// Union–find over the followable in-edges: O(m α(n)) time, 8 bytes per node while
-    /// building, 4 per node kept (plus 32 per aggregate).
+    /// Union–find (boost::disjoint_sets) over the followable in-edges: O(m α(n)) time, 13 bytes
+    /// per node while building, 4 per node kept (plus 32 per aggregate).
     explicit mass_aggregates(const aggregation_input& in);
 
     /// Rescales x so that each aggregate holds its exact mass given the shape of x inside it

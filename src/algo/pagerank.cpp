@@ -207,6 +207,19 @@ sweep_sums blocked_power_step(const kernel_setup& k, detail::cold_bins& bins, st
     return {res, dang + dang_lo, evap + evap_lo};
 }
 
+/// The dangling mass D and evaporated mass Z of x (compensated sums). O(n).
+sweep_sums masses(const kernel_setup& k, const std::vector<double>& x) {
+    sweep_sums s;
+    double dangling_lo = 0, evaporated_lo = 0;
+    for (std::size_t i = 0; i < k.n; ++i) {
+        if (k.inv_out[i] == 0.0) kahan_add(s.dangling, dangling_lo, x[i]);
+        kahan_add(s.evaporated, evaporated_lo, x[i] * k.evaporated_at(i));
+    }
+    s.dangling += dangling_lo;
+    s.evaporated += evaporated_lo;
+    return s;
+}
+
 /// One Gauss–Seidel sweep in node order, in place: x and c hold the newest values (the dangling
 /// and evaporated masses too are updated as each node changes). Then `aggregates` rescales each
 /// weakly connected component to its exact mass (mass_aggregates.hpp; without it, small closed
@@ -228,27 +241,14 @@ sweep_sums gauss_seidel_step(const kernel_setup& k, detail::mass_aggregates& agg
         c[i] = xi * k.inv_out[i];
     }
     aggregates.correct(x);
-    sweep_sums s;
+    sweep_sums s = masses(k, x);
     for (std::size_t i = 0; i < k.n; ++i) {
         c[i] = x[i] * k.inv_out[i];
         s.residual += std::fabs(x[i] - old[i]);
-        if (k.inv_out[i] == 0.0) s.dangling += x[i];
-        s.evaporated += x[i] * k.evaporated_at(i);
     }
     return s;
 }
 
-sweep_sums masses(const kernel_setup& k, const std::vector<double>& x) {
-    sweep_sums s;
-    double dangling_lo = 0, evaporated_lo = 0;
-    for (std::size_t i = 0; i < k.n; ++i) {
-        if (k.inv_out[i] == 0.0) kahan_add(s.dangling, dangling_lo, x[i]);
-        kahan_add(s.evaporated, evaporated_lo, x[i] * k.evaporated_at(i));
-    }
-    s.dangling += dangling_lo;
-    s.evaporated += evaporated_lo;
-    return s;
-}
 
 template <bool Weighted, bool Masked>
 void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<double>& x,
@@ -261,16 +261,15 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     const bool extrapolate =
         o.acceleration == pagerank_acceleration::quadratic && o.solver == pagerank_solver::power;
     std::array<std::vector<double>, 3> past;
-    std::size_t stored = 0;
+    std::size_t stored = 0;  // consecutive previous iterates held in `past` (oldest first)
     std::optional<detail::cold_bins> bins;
     if constexpr (!Weighted) {
+        const std::size_t hot =
+            o.blocked_hot_nodes ? o.blocked_hot_nodes : detail::cold_bins::automatic_hot();
         if (o.kernel == pagerank_kernel::blocked && o.solver == pagerank_solver::power &&
-            k.n > (o.blocked_hot_nodes ? o.blocked_hot_nodes : detail::cold_bins::automatic_hot())) {
+            k.n > hot) {
             const auto t0 = std::chrono::steady_clock::now();
-            bins.emplace(k.n, k.offsets, k.sources, k.flags, k.mask,
-                         o.blocked_hot_nodes ? static_cast<node_id>(std::min<std::size_t>(
-                                                   o.blocked_hot_nodes, k.n))
-                                             : detail::cold_bins::automatic_hot());
+            bins.emplace(k.n, k.offsets, k.sources, k.flags, k.mask, static_cast<node_id>(hot));
             r.setup_seconds +=
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         }
@@ -279,7 +278,7 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
     if (o.solver == pagerank_solver::gauss_seidel)
         aggregates.emplace(detail::aggregation_input{
             k.n, k.alpha, k.offsets, k.sources, k.flags, k.mask, k.inv_out.data(),
-            k.evaporated.empty() ? nullptr : k.evaporated.data(), &k.v, &k.u});  // consecutive previous iterates held in `past` (oldest first)
+            k.evaporated.empty() ? nullptr : k.evaporated.data(), &k.v, &k.u});
     while (r.iterations < o.max_iterations) {
         if (extrapolate) {
             std::rotate(past.begin(), past.begin() + 1, past.end());
