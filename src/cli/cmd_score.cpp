@@ -296,8 +296,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     cmd->add_option("--out,-o", a->out_dir, "Output directory (created if missing)")->required();
     const auto reading = add_link_input_options(
         *cmd, a->in, "Skip and count bad rows (and bad disavow lines) instead of stopping");
-    snap->excludes(reading[0]);  // --format and --icann-only were fixed when the snapshot was made
-    snap->excludes(reading[2]);
+    // --format and --icann-only were fixed when the snapshot was made.
+    snap->excludes(reading.format);
+    snap->excludes(reading.icann_only);
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");

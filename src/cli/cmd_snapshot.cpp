@@ -144,7 +144,7 @@ read or written; 4 internal error.)");
                                 "Link files: snapshot their web graph instead of a generated one");
     const auto reading = add_link_input_options(
         *cmd, args->web, "With --web: skip and count bad rows instead of stopping");
-    for (CLI::Option* o : reading) o->needs(web);
+    for (CLI::Option* o : reading.all()) o->needs(web);
     for (const char* k : {"--scale", "--edge-factor", "--seed", "--symmetrize", "--lean"})
         web->excludes(k);
     auto* out = cmd->add_option("--out", args->out, "Snapshot file to write");

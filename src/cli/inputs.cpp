@@ -33,8 +33,8 @@ std::uint64_t estimated_rows(const std::vector<std::string>& inputs) {
 
 }  // namespace
 
-std::vector<CLI::Option*> add_link_input_options(CLI::App& cmd, link_inputs& in,
-                                                 const std::string& skip_bad_help) {
+link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
+                                          const std::string& skip_bad_help) {
     return {cmd.add_option("--format", in.format, "Input format")
                 ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
                 ->capture_default_str(),

@@ -20,11 +20,18 @@ struct link_inputs {
     bool icann_only = false;
 };
 
+/// The CLI options add_link_input_options created, for callers' excludes/needs constraints.
+struct link_input_options {
+    CLI::Option* format;
+    CLI::Option* skip_bad;
+    CLI::Option* icann_only;
+    std::vector<CLI::Option*> all() const { return {format, skip_bad, icann_only}; }
+};
+
 /// The options of link_inputs on `cmd`: --format, --skip-bad (help text `skip_bad_help`) and
-/// --icann-only. Returns them (format, skip_bad, icann_only) so that callers can add
-/// excludes/needs constraints. The files themselves are each command's own option.
-std::vector<CLI::Option*> add_link_input_options(CLI::App& cmd, link_inputs& in,
-                                                 const std::string& skip_bad_help);
+/// --icann-only. The files themselves are each command's own option.
+link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
+                                          const std::string& skip_bad_help);
 
 /// Reads `in.paths` (checked to exist first: exit code 3 otherwise) into a web graph, showing a
 /// progress bar on stderr when it is a terminal: rows read, rate, and — for uncompressed files —
