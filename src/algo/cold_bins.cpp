@@ -109,7 +109,11 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
              ++s)
             bin_dst_[cursor[out_bin_[s]]++] = static_cast<std::uint16_t>(dst[s] & (bin_size - 1));
     }
+    // First touch of the slot values here, in parallel, not in the first iteration's scatter
+    // (the allocator leaves them unwritten).
     values_.resize(cold);
+#pragma omp parallel for schedule(static) if (cold > parallel_threshold)
+    for (std::size_t s = 0; s < cold; ++s) values_[s] = 0.0;
 }
 
 void cold_bins::scatter(const double* c) {

@@ -125,7 +125,8 @@ struct pagerank_result {
     bool cancelled = false;       ///< the progress callback asked to stop
     std::vector<double> history;  ///< residual of every iteration
     double seconds = 0.0;         ///< wall time of the iterations
-    double setup_seconds = 0.0;   ///< wall time before the first iteration (out-weights, order)
+    double setup_seconds = 0.0;   ///< wall time before the first iteration (out-weights, order,
+                                  ///< blocked layout, the iteration's vectors)
 };
 
 /// PageRank of `g` (DESIGN.md, "PageRank, exactly"). With followable edges E (edges carrying no
