@@ -36,9 +36,9 @@ public:
     /// Lays out the cold in-edges (source >= hot; edges with a flag in `mask` skipped when
     /// `flags` is given) of the in-adjacency (rows sorted by source, as csr_graph guarantees):
     /// per cold source its edges' bin numbers, per bin the local
-    /// destination of each slot. O(n + m) time, serial transposition of the cold edges;
-    /// memory 12 bytes per cold edge (2 bin + 2 destination + 8 value) + 8 per cold node,
-    /// plus 4 per cold edge while building.
+    /// destination of each slot. O(n + m) time, parallel; memory 12 bytes per cold edge
+    /// (2 bin + 2 destination + 8 value) + 8 per cold node, plus 12 per cold edge while
+    /// building (the transposition's pairs and destinations).
     cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
               const edge_flags* flags, edge_flags mask, node_id hot);
 
