@@ -94,8 +94,8 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     }
     part_start[parts] = run;
     buffer<node_id> dst(cold);
-    out_offsets_ = buffer<edge_offset>(cold_nodes + 1);
-    out_offsets_[cold_nodes] = cold;
+    buffer<edge_offset> edges_of(cold_nodes + 1);  // cold source → its edges in dst
+    edges_of[cold_nodes] = cold;
     {
         buffer<std::uint64_t> pairs(cold);  // source within its partition << 32 | destination
 #pragma omp parallel for schedule(static, 1) if (sort_chunks > 1)
@@ -115,46 +115,82 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
                 ++at[(pairs[s] >> 32) + 1];
             at[0] = part_start[p];
             std::partial_sum(at.begin(), at.end(), at.begin());
-            std::copy(at.begin(), at.end() - 1, out_offsets_.data() + first);
+            std::copy(at.begin(), at.end() - 1, edges_of.data() + first);
             for (edge_offset s = part_start[p]; s < part_start[p + 1]; ++s)
                 dst[at[pairs[s] >> 32]++] = static_cast<node_id>(pairs[s]);
         }
     }
-    out_bin_ = buffer<std::uint16_t>(cold);
-#pragma omp parallel for if (cold > parallel_threshold)
-    for (std::size_t s = 0; s < cold; ++s)
-        out_bin_[s] = static_cast<std::uint16_t>(dst[s] >> bin_shift);
-    // Scatter chunks of about equal cold-edge counts, each with its own first slot in every bin,
-    // so chunks can run on any thread and the slots never depend on the thread count.
-    const std::size_t chunks = std::clamp<std::size_t>(cold >> 22, 1, 256);
+    // One value per (cold source, bin), written once by the scatter and read by each of the
+    // source's entries in that bin: at scale 26 the 193M cold edges make only 116M such pairs,
+    // since cold sources link mostly to the few high-in-degree destinations of the first bins.
+    // A source's destinations are ascending, so its edges into one bin are adjacent.
+    auto bin_of = [&](edge_offset e) { return static_cast<std::uint16_t>(dst[e] >> bin_shift); };
+    out_offsets_ = buffer<edge_offset>(cold_nodes + 1);
+#pragma omp parallel for schedule(static) if (cold_nodes > parallel_threshold)
+    for (std::size_t j = 0; j < cold_nodes; ++j) {
+        edge_offset distinct = 0;
+        for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e)
+            distinct += e == edges_of[j] || bin_of(e) != bin_of(e - 1);
+        out_offsets_[j] = distinct;
+    }
+    out_offsets_[cold_nodes] = 0;  // the spare last entry becomes the total
+    std::exclusive_scan(out_offsets_.data(), out_offsets_.data() + cold_nodes + 1,
+                        out_offsets_.data(), edge_offset{0});
+    const edge_offset values = out_offsets_[cold_nodes];
+    out_bin_ = buffer<std::uint16_t>(values);
+#pragma omp parallel for schedule(static) if (cold_nodes > parallel_threshold)
+    for (std::size_t j = 0; j < cold_nodes; ++j) {
+        edge_offset at = out_offsets_[j];
+        for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e)
+            if (e == edges_of[j] || bin_of(e) != bin_of(e - 1)) out_bin_[at++] = bin_of(e);
+    }
+    // Scatter chunks of about equal value counts, each with its own first value and first
+    // entry in every bin, so chunks can run on any thread and nothing depends on the thread
+    // count. Within a bin: chunk order, then source order, then destination order.
+    const std::size_t chunks = std::clamp<std::size_t>(values >> 22, 1, 256);
     chunk_first_ = balanced_rows(out_offsets_.view(), static_cast<int>(chunks));
     chunk_cursor_.assign(chunks * bins, 0);
+    std::vector<edge_offset> entry_cursor(chunks * bins, 0);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
         edge_offset* count = chunk_cursor_.data() + c * bins;
         for (edge_offset s = out_offsets_[chunk_first_[c]]; s < out_offsets_[chunk_first_[c + 1]];
              ++s)
             ++count[out_bin_[s]];
+        edge_offset* entries = entry_cursor.data() + c * bins;
+        for (edge_offset e = edges_of[chunk_first_[c]]; e < edges_of[chunk_first_[c + 1]]; ++e)
+            ++entries[bin_of(e)];
     }
+    value_start_ = buffer<edge_offset>(bins + 1);
+    edge_offset value_at = 0;
     for (std::size_t b = 0; b < bins; ++b) {
-        edge_offset at = bin_start_[b];
-        for (std::size_t c = 0; c < chunks; ++c) at += std::exchange(chunk_cursor_[c * bins + b], at);
+        value_start_[b] = value_at;
+        edge_offset entry_at = bin_start_[b];
+        for (std::size_t c = 0; c < chunks; ++c) {
+            value_at += std::exchange(chunk_cursor_[c * bins + b], value_at);
+            entry_at += std::exchange(entry_cursor[c * bins + b], entry_at);
+        }
     }
-    // The local destination of every slot, in the order scatter() fills them.
+    value_start_[bins] = value_at;
+    // Every entry: its local destination, with the top bit set on the last entry of its
+    // (source, bin) pair (the next entry reads the next value).
     bin_dst_ = buffer<std::uint16_t>(cold);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
-        std::vector<edge_offset> cursor(chunk_cursor_.begin() + c * bins,
-                                        chunk_cursor_.begin() + (c + 1) * bins);
-        for (edge_offset s = out_offsets_[chunk_first_[c]]; s < out_offsets_[chunk_first_[c + 1]];
-             ++s)
-            bin_dst_[cursor[out_bin_[s]]++] = static_cast<std::uint16_t>(dst[s] & (bin_size - 1));
+        std::vector<edge_offset> cursor(entry_cursor.begin() + c * bins,
+                                        entry_cursor.begin() + (c + 1) * bins);
+        for (std::size_t j = chunk_first_[c]; j < chunk_first_[c + 1]; ++j)
+            for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e) {
+                const bool last = e + 1 == edges_of[j + 1] || bin_of(e + 1) != bin_of(e);
+                bin_dst_[cursor[bin_of(e)]++] = static_cast<std::uint16_t>(
+                    (dst[e] & (bin_size - 1)) | (last ? next_value_flag : 0u));
+            }
     }
-    // First touch of the slot values here, in parallel, not in the first iteration's scatter
+    // First touch of the values here, in parallel, not in the first iteration's scatter
     // (the allocator leaves them unwritten).
-    values_.resize(cold);
-#pragma omp parallel for schedule(static) if (cold > parallel_threshold)
-    for (std::size_t s = 0; s < cold; ++s) values_[s] = 0.0;
+    values_.resize(values);
+#pragma omp parallel for schedule(static) if (values > parallel_threshold)
+    for (std::size_t s = 0; s < values; ++s) values_[s] = 0.0;
 }
 
 void cold_bins::scatter(const double* c) {

@@ -5,9 +5,10 @@
 // first `hot` contributions (16 MiB of doubles) serve most edges from cache; the rest ("cold"
 // sources) would each cost a random DRAM access. Instead, every iteration streams the cold
 // sources in id order and writes each contribution into per-destination-block bins (sequential
-// writes), then each block adds its bin into an accumulator that stays in L2 — the
-// deterministic variant of the paper: slot positions are fixed at set-up, so the bins' entries
-// (and hence every sum) come out in the same order on any thread count.
+// writes; once per (source, bin) pair, which all of the source's edges into that bin read),
+// then each block adds its bin into an accumulator that stays in L2 — the deterministic
+// variant of the paper: slot positions are fixed at set-up, so the bins' entries (and hence
+// every sum) come out in the same order on any thread count.
 #pragma once
 
 #include <cstddef>
@@ -23,10 +24,11 @@ namespace linkequity::detail {
 
 class cold_bins {
 public:
-    /// Destinations per bin: 2^16, so a bin's accumulator (512 KiB of doubles) fits in L2 and
-    /// a local destination fits in 16 bits.
-    static constexpr unsigned bin_shift = 16;
+    /// Destinations per bin: 2^15, so a bin's accumulator (256 KiB of doubles) fits in L2 and
+    /// a local destination fits in 15 bits (the 16th marks the last entry of a value).
+    static constexpr unsigned bin_shift = 15;
     static constexpr std::size_t bin_size = std::size_t{1} << bin_shift;
+    static constexpr unsigned next_value_flag = 1u << bin_shift;
 
     /// Sources below this id are hot (pulled directly) by default: as many doubles as fill half
     /// the last-level cache (Linux sysfs cpu0/cache/index3, else 32 MiB assumed), rounded
@@ -35,10 +37,10 @@ public:
 
     /// Lays out the cold in-edges (source >= hot; edges with a flag in `mask` skipped when
     /// `flags` is given) of the in-adjacency (rows sorted by source, as csr_graph guarantees):
-    /// per cold source its edges' bin numbers, per bin the local
-    /// destination of each slot. O(n + m) time, parallel; memory 12 bytes per cold edge
-    /// (2 bin + 2 destination + 8 value) + 8 per cold node, plus 12 per cold edge while
-    /// building (the transposition's pairs and destinations).
+    /// per cold source the bins it reaches, per bin the local destination of each entry.
+    /// O(n + m) time, parallel; memory 2 bytes per cold edge (its entry) + 10 per (cold
+    /// source, bin) pair (8 value + 2 bin; 0.6 pairs per cold edge at scale 26) + 8 per cold
+    /// node, plus 12 per cold edge while building (the transposition's pairs and destinations).
     cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
               const edge_flags* flags, edge_flags mask, node_id hot);
 
@@ -46,25 +48,30 @@ public:
     std::size_t num_bins() const noexcept { return bin_start_.size() - 1; }
     std::size_t cold_edges() const noexcept { return bin_dst_.size(); }
 
-    /// Phase 1: writes c[j] into the slot of every cold edge of every cold source j. Parallel
-    /// over fixed source chunks; O(cold edges) sequential reads and binned writes.
+    /// Phase 1: writes c[j] into the value of every (cold source j, bin) pair. Parallel over
+    /// fixed source chunks; O(pairs) sequential reads and binned writes.
     void scatter(const double* c);
-    /// Phase 2, for one bin: acc[local destination] += value of every slot of bin b, in slot
-    /// order (source order). acc must hold bin_size entries.
+    /// Phase 2, for one bin: acc[local destination] += value of its (source, bin) pair, for
+    /// every entry of bin b in entry order (source order). acc must hold bin_size entries.
     void add_bin(std::size_t b, double* acc) const noexcept {
-        for (edge_offset s = bin_start_[b]; s < bin_start_[b + 1]; ++s)
-            acc[bin_dst_[s]] += values_[s];
+        const double* v = values_.data() + value_start_[b];
+        for (edge_offset s = bin_start_[b]; s < bin_start_[b + 1]; ++s) {
+            const unsigned entry = bin_dst_[s];
+            acc[entry & (bin_size - 1)] += *v;
+            v += entry >> bin_shift;
+        }
     }
 
 private:
     node_id hot_;
-    buffer<edge_offset> out_offsets_;    // cold source j - hot → its slots' bins
-    buffer<std::uint16_t> out_bin_;      // bin of each cold edge, by source
-    buffer<edge_offset> bin_start_;      // first slot of each bin (+ end)
-    buffer<std::uint16_t> bin_dst_;      // local destination of each slot
-    std::vector<double, huge_page_allocator<double>> values_;  // slot values, rewritten each step
+    buffer<edge_offset> out_offsets_;    // cold source j - hot → its values' bins
+    buffer<std::uint16_t> out_bin_;      // bin of each (cold source, bin) value, by source
+    buffer<edge_offset> bin_start_;      // first entry of each bin (+ end)
+    buffer<std::uint16_t> bin_dst_;      // each entry's local destination | next_value_flag
+    buffer<edge_offset> value_start_;    // first value of each bin (+ end)
+    std::vector<double, huge_page_allocator<double>> values_;  // rewritten by every scatter
     std::vector<std::size_t> chunk_first_;  // scatter chunks: first cold source (+ end)
-    std::vector<edge_offset> chunk_cursor_;  // chunk × bin → first slot of the chunk in the bin
+    std::vector<edge_offset> chunk_cursor_;  // chunk × bin → first value of the chunk in the bin
 };
 
 }  // namespace linkequity::detail

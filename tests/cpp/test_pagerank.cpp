@@ -301,6 +301,28 @@ TEST_CASE("pagerank: the blocked kernel gives the pull kernel's scores", "[pager
     check_blocked_matches_pull(plain, pagerank_node_order::as_built, std::size_t{1} << 20);
 }
 
+TEST_CASE("pagerank: the blocked kernel shares one value per source and bin", "[pagerank][blocked]") {
+    // Cold sources with several edges into one bin of 2^15 destinations (one stored value read
+    // by each), next to single edges, in three bins; the last bin is partial. Hand-placed, so
+    // the case does not depend on what a generator happens to produce.
+    const std::size_t n = 3 * 32768 - 100;
+    edge_list edges;
+    edges.num_nodes = n;
+    auto add = [&](node_id u, node_id v) {
+        edges.src.push_back(u);
+        edges.dst.push_back(v);
+    };
+    for (node_id v : {0u, 1u, 2u, 40000u, 40001u, 70000u}) add(5, v);  // 3 + 2 + 1 per bin
+    add(7, 3);
+    add(7, 90000);
+    for (node_id v : {1u, 2u, 3u}) add(40000, v);
+    add(90000, 5);
+    for (node_id u = 100; u < 400; ++u) add(u, u % 7);  // many sources into the first bin
+    const csr_graph g = build_graph(edges);
+    for (std::size_t hot : {std::size_t{1}, std::size_t{6}, std::size_t{32768}})
+        check_blocked_matches_pull(g, pagerank_node_order::as_built, hot);
+}
+
 TEST_CASE("pagerank: the blocked kernel with its automatic hot prefix", "[pagerank][blocked]") {
     // Over 2^21 nodes (the automatic prefix on a 32 MiB last-level cache), sparse to stay quick.
     kronecker_options k;

@@ -68,7 +68,8 @@ enum class pagerank_kernel {
     /// Pull for sources among the first blocked_hot_nodes ids (default: half the last-level
     /// cache's worth of contributions, 2^21 ids on a 32 MiB L3, so they stay in cache),
     /// propagation blocking for the others (Beamer et al., IPDPS 2017): they are streamed in id
-    /// order into bins of 2^16 destinations, which each destination block then adds up from L2.
+    /// order into bins of 2^15 destinations (one value per source and bin), which each
+    /// destination block then adds up from L2.
     /// Pays off when the graph is numbered by decreasing degree (node_order = by_degree, or
     /// built so) and has many more nodes than that: measured on Kronecker scale 26 (degree
     /// order) 1.32–1.48 instead of 1.77–1.97 ns/edge/iteration (0.71–0.82x the time); at scale
