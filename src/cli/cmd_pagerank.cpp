@@ -145,8 +145,8 @@ const command_registrar reg{50, [](CLI::App& app) {
                   "edges)");
     cmd->add_option("--kernel", args->kernel,
                     "pull (reference, leanest) or blocked (propagation blocking for sources "
-                    "beyond a cache-sized prefix: 0.71-0.82x the time per iteration at a billion "
-                    "edges in degree order, +12 bytes per such edge; no gain when the "
+                    "beyond a cache-sized prefix: 0.68-0.82x the time per iteration at a billion "
+                    "edges in degree order, about 8 bytes per such edge; no gain when the "
                     "contributions fit in cache)")
         ->check(CLI::IsMember({"pull", "blocked"}))
         ->capture_default_str();

@@ -177,8 +177,8 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
             by_degree for graphs of 2^26 edges or more. Scores come back in the graph's ids.
         kernel: ``"pull"`` (default; the reference) or ``"blocked"``: propagation blocking for
             sources beyond a cache-sized prefix of the ids (half the last-level cache). Pays on
-            graphs far larger than the cache in degree order (0.71-0.82x the time per
-            iteration at a billion edges), costs 12 bytes per such edge; power solver, unweighted only
+            graphs far larger than the cache in degree order (0.68-0.82x the time per
+            iteration at a billion edges), costs about 8 bytes per such edge; power solver, unweighted only
             (otherwise pull runs). Same scores to ~1e-16.
 
     The GIL is released while the kernel runs (other Python threads keep running).
