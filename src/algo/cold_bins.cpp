@@ -125,40 +125,45 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     // since cold sources link mostly to the few high-in-degree destinations of the first bins.
     // A source's destinations are ascending, so its edges into one bin are adjacent.
     auto bin_of = [&](edge_offset e) { return static_cast<std::uint16_t>(dst[e] >> bin_shift); };
-    out_offsets_ = buffer<edge_offset>(cold_nodes + 1);
+    buffer<edge_offset> pairs_of(cold_nodes + 1);  // cold source → its (source, bin) pairs
 #pragma omp parallel for schedule(static) if (cold_nodes > parallel_threshold)
     for (std::size_t j = 0; j < cold_nodes; ++j) {
         edge_offset distinct = 0;
         for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e)
             distinct += e == edges_of[j] || bin_of(e) != bin_of(e - 1);
-        out_offsets_[j] = distinct;
+        pairs_of[j] = distinct;
     }
-    out_offsets_[cold_nodes] = 0;  // the spare last entry becomes the total
-    std::exclusive_scan(out_offsets_.data(), out_offsets_.data() + cold_nodes + 1,
-                        out_offsets_.data(), edge_offset{0});
-    const edge_offset values = out_offsets_[cold_nodes];
+    pairs_of[cold_nodes] = 0;  // the spare last entry becomes the total
+    std::exclusive_scan(pairs_of.data(), pairs_of.data() + cold_nodes + 1, pairs_of.data(),
+                        edge_offset{0});
+    const edge_offset values = pairs_of[cold_nodes];
     out_bin_ = buffer<std::uint16_t>(values);
+    out_src_ = buffer<node_id>(values);
 #pragma omp parallel for schedule(static) if (cold_nodes > parallel_threshold)
     for (std::size_t j = 0; j < cold_nodes; ++j) {
-        edge_offset at = out_offsets_[j];
+        edge_offset at = pairs_of[j];
         for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e)
-            if (e == edges_of[j] || bin_of(e) != bin_of(e - 1)) out_bin_[at++] = bin_of(e);
+            if (e == edges_of[j] || bin_of(e) != bin_of(e - 1)) {
+                out_src_[at] = static_cast<node_id>(hot_ + j);
+                out_bin_[at++] = bin_of(e);
+            }
     }
     // Scatter chunks of about equal value counts, each with its own first value and first
     // entry in every bin, so chunks can run on any thread and nothing depends on the thread
     // count. Within a bin: chunk order, then source order, then destination order.
     const std::size_t chunks = std::clamp<std::size_t>(values >> 22, 1, 256);
-    chunk_first_ = balanced_rows(out_offsets_.view(), static_cast<int>(chunks));
+    const std::vector<std::size_t> chunk_sources =
+        balanced_rows(pairs_of.view(), static_cast<int>(chunks));
+    chunk_first_.resize(chunks + 1);
+    for (std::size_t c = 0; c <= chunks; ++c) chunk_first_[c] = pairs_of[chunk_sources[c]];
     chunk_cursor_.assign(chunks * bins, 0);
     std::vector<edge_offset> entry_cursor(chunks * bins, 0);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
         edge_offset* count = chunk_cursor_.data() + c * bins;
-        for (edge_offset s = out_offsets_[chunk_first_[c]]; s < out_offsets_[chunk_first_[c + 1]];
-             ++s)
-            ++count[out_bin_[s]];
+        for (edge_offset s = chunk_first_[c]; s < chunk_first_[c + 1]; ++s) ++count[out_bin_[s]];
         edge_offset* entries = entry_cursor.data() + c * bins;
-        for (edge_offset e = edges_of[chunk_first_[c]]; e < edges_of[chunk_first_[c + 1]]; ++e)
+        for (edge_offset e = edges_of[chunk_sources[c]]; e < edges_of[chunk_sources[c + 1]]; ++e)
             ++entries[bin_of(e)];
     }
     value_start_ = buffer<edge_offset>(bins + 1);
@@ -179,7 +184,7 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     for (std::size_t c = 0; c < chunks; ++c) {
         std::vector<edge_offset> cursor(entry_cursor.begin() + c * bins,
                                         entry_cursor.begin() + (c + 1) * bins);
-        for (std::size_t j = chunk_first_[c]; j < chunk_first_[c + 1]; ++j)
+        for (std::size_t j = chunk_sources[c]; j < chunk_sources[c + 1]; ++j)
             for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e) {
                 const bool last = e + 1 == edges_of[j + 1] || bin_of(e + 1) != bin_of(e);
                 bin_dst_[cursor[bin_of(e)]++] = static_cast<std::uint16_t>(
@@ -200,11 +205,10 @@ void cold_bins::scatter(const double* c) {
         std::vector<edge_offset> cursor(chunk_cursor_.begin() + k * bins,
                                         chunk_cursor_.begin() + (k + 1) * bins);
         double* values = values_.data();
-        for (std::size_t j = chunk_first_[k]; j < chunk_first_[k + 1]; ++j) {
-            const double cj = c[hot_ + j];
-            for (edge_offset s = out_offsets_[j]; s < out_offsets_[j + 1]; ++s)
-                values[cursor[out_bin_[s]]++] = cj;
-        }
+        // One loop over the chunk's pairs, not one per source: no branch on each source's
+        // (mostly 0–2) pair count; the sources read from c ascend.
+        for (edge_offset s = chunk_first_[k]; s < chunk_first_[k + 1]; ++s)
+            values[cursor[out_bin_[s]]++] = c[out_src_[s]];
     }
 }
 

@@ -38,9 +38,10 @@ public:
     /// Lays out the cold in-edges (source >= hot; edges with a flag in `mask` skipped when
     /// `flags` is given) of the in-adjacency (rows sorted by source, as csr_graph guarantees):
     /// per cold source the bins it reaches, per bin the local destination of each entry.
-    /// O(n + m) time, parallel; memory 2 bytes per cold edge (its entry) + 10 per (cold
-    /// source, bin) pair (8 value + 2 bin; 0.6 pairs per cold edge at scale 26) + 8 per cold
-    /// node, plus 12 per cold edge while building (the transposition's pairs and destinations).
+    /// O(n + m) time, parallel; memory 2 bytes per cold edge (its entry) + 14 per (cold
+    /// source, bin) pair (8 value + 4 source + 2 bin; 0.6 pairs per cold edge at scale 26),
+    /// plus while building 12 per cold edge (the transposition's pairs and destinations) and
+    /// 16 per cold node.
     cold_bins(std::size_t n, const edge_offset* offsets, const node_id* sources,
               const edge_flags* flags, edge_flags mask, node_id hot);
 
@@ -64,13 +65,13 @@ public:
 
 private:
     node_id hot_;
-    buffer<edge_offset> out_offsets_;    // cold source j - hot → its values' bins
-    buffer<std::uint16_t> out_bin_;      // bin of each (cold source, bin) value, by source
+    buffer<node_id> out_src_;            // source of each (cold source, bin) pair, by source
+    buffer<std::uint16_t> out_bin_;      // bin of each pair
     buffer<edge_offset> bin_start_;      // first entry of each bin (+ end)
     buffer<std::uint16_t> bin_dst_;      // each entry's local destination | next_value_flag
     buffer<edge_offset> value_start_;    // first value of each bin (+ end)
     std::vector<double, huge_page_allocator<double>> values_;  // rewritten by every scatter
-    std::vector<std::size_t> chunk_first_;  // scatter chunks: first cold source (+ end)
+    std::vector<edge_offset> chunk_first_;  // scatter chunks: first pair (+ end)
     std::vector<edge_offset> chunk_cursor_;  // chunk × bin → first value of the chunk in the bin
 };
 
