@@ -156,6 +156,7 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
         balanced_rows(pairs_of.view(), static_cast<int>(chunks));
     chunk_first_.resize(chunks + 1);
     for (std::size_t c = 0; c <= chunks; ++c) chunk_first_[c] = pairs_of[chunk_sources[c]];
+    pairs_of.reset();  // set-up temporaries go as soon as they are used: the set-up is the peak
     chunk_cursor_.assign(chunks * bins, 0);
     std::vector<edge_offset> entry_cursor(chunks * bins, 0);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
@@ -191,6 +192,8 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
                     (dst[e] & (bin_size - 1)) | (last ? next_value_flag : 0u));
             }
     }
+    dst.reset();
+    edges_of.reset();
     // First touch of the values here, in parallel, not in the first iteration's scatter
     // (the allocator leaves them unwritten).
     values_.resize(values);
