@@ -146,7 +146,7 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_option("--kernel", args->kernel,
                     "pull (reference, leanest) or blocked (propagation blocking for sources "
                     "beyond a cache-sized prefix: 0.68-0.82x the time per iteration at a billion "
-                    "edges in degree order, about 8 bytes per such edge; no gain when the "
+                    "edges in degree order, about 10 bytes per such edge; no gain when the "
                     "contributions fit in cache)")
         ->check(CLI::IsMember({"pull", "blocked"}))
         ->capture_default_str();
