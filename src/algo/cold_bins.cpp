@@ -52,7 +52,7 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
         return static_cast<edge_offset>(
             std::lower_bound(sources + offsets[i], sources + offsets[i + 1], hot_) - sources);
     };
-    // Cold slots of every bin (bin b holds the rows [b·bin_size, (b+1)·bin_size)).
+    // Cold entries of every bin (bin b holds the rows [b·bin_size, (b+1)·bin_size)).
     bin_start_ = buffer<edge_offset>(bins + 1);
 #pragma omp parallel for schedule(dynamic, 16) if (bins > 1)
     for (std::size_t b = 0; b < bins; ++b) {

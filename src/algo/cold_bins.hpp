@@ -29,6 +29,8 @@ public:
     static constexpr unsigned bin_shift = 15;
     static constexpr std::size_t bin_size = std::size_t{1} << bin_shift;
     static constexpr unsigned next_value_flag = 1u << bin_shift;
+    /// Bin numbers are 16-bit: graphs with more nodes than this (2^31) are not binned.
+    static constexpr std::size_t max_nodes = bin_size << 16;
 
     /// Sources below this id are hot (pulled directly) by default: as many doubles as fill half
     /// the last-level cache (Linux sysfs cpu0/cache/index3, else 32 MiB assumed), rounded

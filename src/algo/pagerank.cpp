@@ -322,7 +322,7 @@ void iterate(const kernel_setup& k, const pagerank_options& o, std::vector<doubl
         const std::size_t hot =
             o.blocked_hot_nodes ? o.blocked_hot_nodes : detail::cold_bins::automatic_hot();
         if (o.kernel == pagerank_kernel::blocked && o.solver == pagerank_solver::power &&
-            k.n > hot)
+            k.n > hot && k.n <= detail::cold_bins::max_nodes)
             bins.emplace(k.n, k.offsets, k.sources, k.flags, k.mask, static_cast<node_id>(hot));
     }
     std::optional<detail::mass_aggregates> aggregates;

@@ -179,7 +179,7 @@ def pagerank(graph: Graph, *, damping: float = 0.85, tolerance: float = 1e-10,
             sources beyond a cache-sized prefix of the ids (half the last-level cache). Pays on
             graphs far larger than the cache in degree order (0.68-0.82x the time per
             iteration at a billion edges), costs about 10 bytes per such edge; power solver,
-            unweighted only (otherwise pull runs). Same scores to ~1e-16.
+            unweighted, at most 2^31 nodes (otherwise pull runs). Same scores to ~1e-16.
 
     The GIL is released while the kernel runs (other Python threads keep running).
     Ctrl-C stops the iterations within about 0.1 s and raises KeyboardInterrupt.

@@ -78,8 +78,8 @@ enum class pagerank_kernel {
     /// overall) and a parallel set-up of about five iterations (6–9 s at scale 26, with 12
     /// bytes per cold edge of temporaries). Sums are in a different but fixed
     /// order: scores equal pull's to ~1e-16 and do not depend on the thread count beyond the
-    /// reductions' rounding. Power solver, unweighted runs only (weighted runs and Gauss–Seidel
-    /// use pull).
+    /// reductions' rounding. Power solver, unweighted runs, at most 2^31 nodes only (other
+    /// runs use pull).
     blocked,
 };
 
