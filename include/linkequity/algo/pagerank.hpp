@@ -75,7 +75,7 @@ enum class pagerank_kernel {
     /// order) 1.29–1.48 instead of 1.77–1.97 ns/edge/iteration (0.68–0.82x the time); at scale
     /// 22, where most sources are hot, 0.99–1.13x pull's time. Costs 2 bytes per "cold" edge
     /// (source id >= hot) + 14 per (cold source, bin) pair (scale 26: about +2 bytes per edge
-    /// overall) and a parallel set-up of about five iterations (6–9 s at scale 26, with 12
+    /// overall) and a parallel set-up of about five iterations (6–10 s at scale 26, with 12
     /// bytes per cold edge of temporaries). Sums are in a different but fixed
     /// order: scores equal pull's to ~1e-16 and do not depend on the thread count beyond the
     /// reductions' rounding. Power solver, unweighted runs, at most 2^31 nodes only (other
