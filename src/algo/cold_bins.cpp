@@ -74,38 +74,24 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     const std::size_t parts = (cold_nodes >> part_shift) + 1;
     const int sort_chunks = chunk_count(cold);
     const std::vector<std::size_t> rows = balanced_rows({offsets, n + 1}, sort_chunks);
-    auto for_cold_edges = [&](int t, auto&& f) {  // f(source − hot, destination), row order
-        for (std::size_t i = rows[t]; i < rows[t + 1]; ++i)
-            for (edge_offset e = first_cold(i); e < offsets[i + 1]; ++e)
-                if (!skip(e)) f(sources[e] - hot_, static_cast<node_id>(i));
-    };
-    std::vector<edge_offset> cursor(static_cast<std::size_t>(sort_chunks) * parts, 0);
-#pragma omp parallel for schedule(static, 1) if (sort_chunks > 1)
-    for (int t = 0; t < sort_chunks; ++t) {
-        edge_offset* count = cursor.data() + static_cast<std::size_t>(t) * parts;
-        for_cold_edges(t, [count](node_id j, node_id) { ++count[j >> part_shift]; });
-    }
-    std::vector<edge_offset> part_start(parts + 1);
-    edge_offset run = 0;
-    for (std::size_t p = 0; p < parts; ++p) {
-        part_start[p] = run;
-        for (int t = 0; t < sort_chunks; ++t)
-            run += std::exchange(cursor[static_cast<std::size_t>(t) * parts + p], run);
-    }
-    part_start[parts] = run;
     buffer<node_id> dst(cold);
     buffer<edge_offset> edges_of(cold_nodes + 1);  // cold source → its edges in dst
     edges_of[cold_nodes] = cold;
     {
         buffer<std::uint64_t> pairs(cold);  // source within its partition << 32 | destination
-#pragma omp parallel for schedule(static, 1) if (sort_chunks > 1)
-        for (int t = 0; t < sort_chunks; ++t) {
-            edge_offset* next = cursor.data() + static_cast<std::size_t>(t) * parts;
-            for_cold_edges(t, [&](node_id j, node_id i) {
-                pairs[next[j >> part_shift]++] =
-                    std::uint64_t{j & ((1u << part_shift) - 1)} << 32 | i;
+        const buffer<edge_offset> part_start = counting_sort(
+            parts, sort_chunks,
+            [&](int t, auto&& f) {  // f(partition, source − hot, destination), row order
+                for (std::size_t i = rows[t]; i < rows[t + 1]; ++i)
+                    for (edge_offset e = first_cold(i); e < offsets[i + 1]; ++e)
+                        if (!skip(e)) {
+                            const node_id j = sources[e] - hot_;
+                            f(j >> part_shift, j, static_cast<node_id>(i));
+                        }
+            },
+            [&](edge_offset s, node_id j, node_id i) {
+                pairs[s] = std::uint64_t{j & ((1u << part_shift) - 1)} << 32 | i;
             });
-        }
 #pragma omp parallel for schedule(dynamic, 1) if (parts > 1 && cold > parallel_threshold)
         for (std::size_t p = 0; p < parts; ++p) {
             const std::size_t first = p << part_shift;
@@ -158,40 +144,34 @@ cold_bins::cold_bins(std::size_t n, const edge_offset* offsets, const node_id* s
     for (std::size_t c = 0; c <= chunks; ++c) chunk_first_[c] = pairs_of[chunk_sources[c]];
     pairs_of.reset();  // set-up temporaries go as soon as they are used: the set-up is the peak
     chunk_cursor_.assign(chunks * bins, 0);
-    std::vector<edge_offset> entry_cursor(chunks * bins, 0);
 #pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
         edge_offset* count = chunk_cursor_.data() + c * bins;
         for (edge_offset s = chunk_first_[c]; s < chunk_first_[c + 1]; ++s) ++count[out_bin_[s]];
-        edge_offset* entries = entry_cursor.data() + c * bins;
-        for (edge_offset e = edges_of[chunk_sources[c]]; e < edges_of[chunk_sources[c + 1]]; ++e)
-            ++entries[bin_of(e)];
     }
     value_start_ = buffer<edge_offset>(bins + 1);
     edge_offset value_at = 0;
     for (std::size_t b = 0; b < bins; ++b) {
         value_start_[b] = value_at;
-        edge_offset entry_at = bin_start_[b];
-        for (std::size_t c = 0; c < chunks; ++c) {
+        for (std::size_t c = 0; c < chunks; ++c)
             value_at += std::exchange(chunk_cursor_[c * bins + b], value_at);
-            entry_at += std::exchange(entry_cursor[c * bins + b], entry_at);
-        }
     }
     value_start_[bins] = value_at;
-    // Every entry: its local destination, with the top bit set on the last entry of its
-    // (source, bin) pair (the next entry reads the next value).
+    // Every entry, sorted by bin in the same chunk and source order: its local destination,
+    // with the top bit set on the last entry of its (source, bin) pair (the next entry reads
+    // the next value). The buckets' offsets are bin_start_ again.
     bin_dst_ = buffer<std::uint16_t>(cold);
-#pragma omp parallel for schedule(dynamic, 1) if (chunks > 1)
-    for (std::size_t c = 0; c < chunks; ++c) {
-        std::vector<edge_offset> cursor(entry_cursor.begin() + c * bins,
-                                        entry_cursor.begin() + (c + 1) * bins);
-        for (std::size_t j = chunk_sources[c]; j < chunk_sources[c + 1]; ++j)
-            for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e) {
-                const bool last = e + 1 == edges_of[j + 1] || bin_of(e + 1) != bin_of(e);
-                bin_dst_[cursor[bin_of(e)]++] = static_cast<std::uint16_t>(
-                    (dst[e] & (bin_size - 1)) | (last ? next_value_flag : 0u));
-            }
-    }
+    counting_sort(
+        bins, static_cast<int>(chunks),
+        [&](int c, auto&& f) {  // f(bin, entry)
+            for (std::size_t j = chunk_sources[c]; j < chunk_sources[c + 1]; ++j)
+                for (edge_offset e = edges_of[j]; e < edges_of[j + 1]; ++e) {
+                    const bool last = e + 1 == edges_of[j + 1] || bin_of(e + 1) != bin_of(e);
+                    f(bin_of(e), static_cast<std::uint16_t>((dst[e] & (bin_size - 1)) |
+                                                            (last ? next_value_flag : 0u)));
+                }
+        },
+        [&](edge_offset s, std::uint16_t entry) { bin_dst_[s] = entry; });
     dst.reset();
     edges_of.reset();
     // First touch of the values here, in parallel, not in the first iteration's scatter

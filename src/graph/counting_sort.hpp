@@ -24,19 +24,18 @@ struct scatter_target {
     const edge_weight* src_weights;
 };
 
-/// Stable parallel counting sort. `visit(t, f)` calls f(key, id, edge) for every item of chunk t
-/// in order (the same sequence on both calls); the item lands at the next free slot of bucket
-/// `key` as ids[slot] = id, flags[slot] = src_flags[edge], weights[slot] = src_weights[edge].
-/// Chunks are concatenated in order, so the result is the serial stable sort whatever `chunks`.
-/// Returns the bucket offsets (num_keys + 1). Extra memory: 8 · num_keys · chunks bytes.
-template <class Visit>
-buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& visit,
-                                     const scatter_target& out) {
+/// Stable parallel counting sort. `visit(t, f)` calls f(key, item...) for every item of chunk t
+/// in order (the same sequence on both calls); `place(slot, item...)` then stores the item at
+/// its slot: the items of bucket `key` fill [offsets[key], offsets[key + 1]), chunk by chunk in
+/// order, so the result is the serial stable sort whatever `chunks`. Returns the bucket offsets
+/// (num_keys + 1). Extra memory: 8 · num_keys · chunks bytes.
+template <class Visit, class Place>
+buffer<edge_offset> counting_sort(std::size_t num_keys, int chunks, Visit&& visit, Place&& place) {
     std::vector<edge_offset> next(static_cast<std::size_t>(chunks) * num_keys, 0);
 #pragma omp parallel for schedule(static, 1) if (chunks > 1)
     for (int t = 0; t < chunks; ++t) {
         edge_offset* count = next.data() + static_cast<std::size_t>(t) * num_keys;
-        visit(t, [count](node_id key, node_id, edge_offset) { ++count[key]; });
+        visit(t, [count](node_id key, auto&&...) { ++count[key]; });
     }
     buffer<edge_offset> offsets(num_keys + 1);
     edge_offset run = 0;
@@ -53,14 +52,22 @@ buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& v
 #pragma omp parallel for schedule(static, 1) if (chunks > 1)
     for (int t = 0; t < chunks; ++t) {
         edge_offset* slot = next.data() + static_cast<std::size_t>(t) * num_keys;
-        visit(t, [slot, &out](node_id key, node_id id, edge_offset e) {
-            const edge_offset s = slot[key]++;
-            out.ids[s] = id;
-            if (out.flags) out.flags[s] = out.src_flags[e];
-            if (out.weights) out.weights[s] = out.src_weights[e];
-        });
+        visit(t, [slot, &place](node_id key, auto&&... item) { place(slot[key]++, item...); });
     }
     return offsets;
+}
+
+/// counting_sort of graph edges: `visit(t, f)` calls f(key, id, edge); the item lands at its
+/// slot as ids[slot] = id, flags[slot] = src_flags[edge], weights[slot] = src_weights[edge].
+template <class Visit>
+buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& visit,
+                                     const scatter_target& out) {
+    return counting_sort(num_keys, chunks, visit,
+                         [&out](edge_offset s, node_id id, edge_offset e) {
+                             out.ids[s] = id;
+                             if (out.flags) out.flags[s] = out.src_flags[e];
+                             if (out.weights) out.weights[s] = out.src_weights[e];
+                         });
 }
 
 /// How many chunks a pass over m items uses: 1 below the parallel threshold, else the threads.
