@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// pagerank_options: every knob of the PageRank kernel (damping, tolerance, personalisation,
+// dangling policy, excluded links, solver, node order, kernel), the enums they take, and the
+// progress callback's view of an iteration. validate() checks them against a graph's size.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "linkequity/graph/edge_flags.hpp"
+
+namespace linkequity {
+
+/// Where the score of nodes without followable out-links (dangling nodes) goes.
+enum class dangling_policy {
+    personalization,  ///< distributed like the personalization vector v (networkx's default)
+    uniform,          ///< spread evenly over all nodes
+    vector,           ///< distributed by pagerank_options::dangling_distribution
+};
+
+/// What an excluded (nofollow/sponsored/ugc/disavowed) link does.
+enum class excluded_link_mode {
+    exclude,    ///< the link does not exist for scoring and does not count in out(j)
+    evaporate,  ///< counts in out(j) but passes nothing; the lost mass is teleported like (1-α)
+};
+
+enum class pagerank_solver {
+    power,         ///< Jacobi/power iteration: parallel, identical on any thread count
+    /// In-place sweeps using the newest scores, each followed by an exact rescaling of every
+    /// weakly connected component to its fixed-point mass (aggregation–disaggregation; without
+    /// it the many small closed components of real and Kronecker graphs converge no faster than
+    /// under power). Serial: 51–55 % of the power method's iterations to 1e-9 on Kronecker and
+    /// web-shaped graphs, but each sweep runs on one thread. Set-up: one union–find pass,
+    /// O(m α(n)), 4 bytes per node.
+    gauss_seidel,
+};
+
+/// Optional acceleration of the power method.
+enum class pagerank_acceleration {
+    none,
+    /// Quadratic extrapolation every acceleration_period iterations (Kamvar, Haveliwala,
+    /// Manning, Golub, WWW 2003): removes the second and third eigenvector components from the
+    /// iterate. Costs 3 extra vectors of n doubles; ignored by Gauss–Seidel.
+    quadratic,
+};
+
+/// The node numbering the kernel iterates in (results always come back in the graph's ids).
+enum class pagerank_node_order {
+    /// by_degree for graphs of at least 2^26 edges that are not lean (where the relabelled copy
+    /// pays for itself within a few iterations: measured 2.2-2.4x faster iterations on
+    /// Kronecker scale 22), as_built otherwise (smaller graphs, or lean ones kept small on
+    /// purpose).
+    automatic,
+    as_built,   ///< the graph's own ids
+    /// Renumber by decreasing out-degree first, so the scores read most often share cache lines
+    /// (costs a relabelled copy of the in-adjacency: 4 bytes per edge + 16 per node, and about
+    /// one iteration's time; pays off on large graphs whose ids carry no locality).
+    by_degree,
+};
+
+/// How the power method gathers the contributions of in-neighbours.
+enum class pagerank_kernel {
+    /// One pass over the in-adjacency per iteration; the reference every other kernel is
+    /// tested against, and the leanest in memory.
+    pull,
+    /// Pull for sources among the first blocked_hot_nodes ids (default: half the last-level
+    /// cache's worth of contributions, 2^21 ids on a 32 MiB L3, so they stay in cache),
+    /// propagation blocking for the others (Beamer et al., IPDPS 2017): they are streamed in id
+    /// order into bins of 2^15 destinations (one value per source and bin), which each
+    /// destination block then adds up from L2.
+    /// Pays off when the graph is numbered by decreasing degree (node_order = by_degree, or
+    /// built so) and has many more nodes than that: measured on Kronecker scale 26 (degree
+    /// order) 1.29–1.48 instead of 1.77–1.97 ns/edge/iteration (0.68–0.82x the time); at scale
+    /// 22, where most sources are hot, 0.99–1.13x pull's time. Costs 2 bytes per "cold" edge
+    /// (source id >= hot) + 14 per (cold source, bin) pair (scale 26: about +2 bytes per edge
+    /// overall) and a parallel set-up of about five iterations (6–10 s at scale 26, with 12
+    /// bytes per cold edge of temporaries). Sums are in a different but fixed
+    /// order: scores equal pull's to ~1e-16 and do not depend on the thread count beyond the
+    /// reductions' rounding. Power solver, unweighted runs, at most 2^31 nodes only (other
+    /// runs use pull).
+    blocked,
+};
+
+/// What a progress callback sees after each iteration.
+struct pagerank_progress {
+    std::size_t iteration;   ///< iterations done so far (1-based)
+    std::size_t max_iterations;
+    double residual;         ///< L1 change of this iteration
+    double tolerance;
+};
+
+struct pagerank_options {
+    double damping = 0.85;               ///< α, in (0, 1)
+    double tolerance = 1e-10;            ///< stop when the L1 change of an iteration is < tolerance
+    std::size_t max_iterations = 100;    ///< k: returns the k-th iterate when not converged
+    std::vector<double> personalization; ///< v: empty = uniform; else size n, >= 0, sum > 0
+    dangling_policy dangling = dangling_policy::personalization;
+    std::vector<double> dangling_distribution;  ///< u when dangling == vector: size n, >= 0, sum > 0
+    bool weighted = true;                ///< use edge weights when the graph has them
+    std::vector<double> start;           ///< warm start: empty = v; else size n, >= 0, sum > 0
+    edge_flags excluded = flags::default_excluded;  ///< links with any of these bits pass nothing
+    excluded_link_mode excluded_links = excluded_link_mode::exclude;
+    pagerank_solver solver = pagerank_solver::power;
+    pagerank_acceleration acceleration = pagerank_acceleration::none;
+    std::size_t acceleration_period = 10;  ///< iterations between extrapolations, >= 4
+    pagerank_node_order node_order = pagerank_node_order::automatic;
+    pagerank_kernel kernel = pagerank_kernel::pull;
+    /// pagerank_kernel::blocked: sources with ids below this are pulled directly, the rest
+    /// binned. 0 = automatic: the doubles that fill half the last-level cache (2^21 on 32 MiB).
+    std::size_t blocked_hot_nodes = 0;
+    /// Called after every iteration from the calling thread; return false to stop early
+    /// (the result then has cancelled == true and holds the last iterate).
+    std::function<bool(const pagerank_progress&)> progress;
+
+    /// Checks every option against a graph of `num_nodes` nodes.
+    /// @throws std::invalid_argument naming the option, its value and what is allowed.
+    void validate(std::size_t num_nodes) const;
+};
+
+}  // namespace linkequity
