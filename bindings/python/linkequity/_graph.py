@@ -7,6 +7,8 @@ loop); conversions to networkx and scipy are provided for interoperability and t
 from __future__ import annotations
 
 import enum
+import os
+import warnings
 from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -210,6 +212,41 @@ class Graph:
                                          ids(np.ascontiguousarray(col)), n,
                                          np.ascontiguousarray(data) if weighted else None, None,
                                          self_loops, duplicates, lean)
+        return cls(core)
+
+    @classmethod
+    def read_edge_list(cls, path: Union[str, "os.PathLike[str]"], *, skip_bad: bool = False,
+                       self_loops: str = "drop", duplicates: str = "merge",
+                       lean: bool = False) -> "Graph":
+        """Reads an integer edge-list file, as ``linkequity pagerank FILE`` does.
+
+        The content decides the format (never the file name); gzip is recognised by its
+        magic bytes:
+
+        - SNAP-style text, also GAPBS ``.el`` / ``.wel``: ``src dst [weight]`` per line,
+          whitespace or comma separated, ``#`` / ``%`` comment lines. Ids are used as given
+          (not compacted): ``num_nodes = max id + 1``.
+        - Matrix Market (text starting ``%%MatrixMarket``): ``matrix coordinate`` with
+          ``pattern`` / ``real`` / ``integer`` values, ``general`` or ``symmetric`` (both
+          directions); entry ``i j [value]`` is the edge ``i-1 -> j-1``; the size line
+          ``n n nnz`` gives ``num_nodes`` (the matrix must be square).
+
+        Weights (a third column, or real/integer values) must be finite and ``>= 0``.
+        Strict (default): the first bad line raises :class:`linkequity.ParseError` naming
+        ``file:line:column``, the value and what was expected. ``skip_bad=True`` skips bad
+        lines and issues one ``UserWarning`` with their count and the first example; a bad
+        Matrix Market header or a corrupt/truncated gzip stream raise in both modes.
+        ``self_loops``, ``duplicates`` and ``lean`` are those of :meth:`from_edges`.
+
+        Raises:
+            ParseError: a bad line (strict), a bad header, a missing or unreadable file.
+            ValueError: an unknown policy name.
+        """
+        core, skipped, examples = _core.CsrGraph.read_edge_list(os.fspath(path), skip_bad,
+                                                               self_loops, duplicates, lean)
+        if skipped:
+            warnings.warn(f"read_edge_list: skipped {skipped} bad line(s) of {os.fspath(path)}, "
+                          f"first: {examples[0]}", UserWarning, stacklevel=2)
         return cls(core)
 
     # ------------------------------------------------------------------ properties
