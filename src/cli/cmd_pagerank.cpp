@@ -11,8 +11,8 @@
 #include "command.hpp"
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/io/snapshot.hpp"
-#include "output.hpp"
 #include "linkequity/linkequity.hpp"
+#include "output.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -97,7 +97,8 @@ csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_
     io::read_report rep;
     const edge_list edges = io::read_edge_list(a.file, ro, &rep);
     t_read = seconds_since(t0);
-    for (const auto& example : rep.examples) fmt::print(stderr, "linkequity: skipped {}\n", example);
+    for (const auto& example : rep.examples)
+        fmt::print(stderr, "linkequity: skipped {}\n", example);
     source = fmt::format("{} ({} lines, {} skipped{})", a.file, rep.rows, rep.skipped,
                          edges.weights.empty() ? "" : ", weighted");
     t0 = std::chrono::steady_clock::now();
@@ -121,7 +122,8 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
                g.is_lean() ? " (lean)" : "");
     if (a.snapshot.empty())
         fmt::print("{}     {:.3f} s\nbuild        {:.3f} s ({:.1f} MB)\n",
-                   a.file.empty() ? "generate" : "read    ", t_gen, t_build, g.memory_bytes() / 1e6);
+                   a.file.empty() ? "generate" : "read    ", t_gen, t_build,
+                   g.memory_bytes() / 1e6);
     fmt::print("pagerank     {:.3f} s, {} iterations, {:.2f} ms/iteration, {:.3f} ns/edge/iteration\n",
                r.seconds, r.iterations, 1e3 * r.seconds / std::max<std::size_t>(1, r.iterations),
                1e9 * r.seconds /

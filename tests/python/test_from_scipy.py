@@ -72,7 +72,8 @@ def test_explicit_zeros_are_not_edges(rng):
         same_graph(g, expected_graph(A))
 
 
-@pytest.mark.filterwarnings("ignore::scipy.sparse.SparseEfficiencyWarning")  # dia of a random matrix
+# A random matrix has many diagonals: scipy warns that dia is inefficient for it.
+@pytest.mark.filterwarnings("ignore::scipy.sparse.SparseEfficiencyWarning")
 def test_pagerank_matches_networkx(rng):
     A = random_matrix(rng, 60, 400).tocsr()
     A.sum_duplicates()
