@@ -196,6 +196,9 @@ TEST_CASE("boost: to_csr_graph of a vecS adjacency_list equals build_graph", "[b
     const auto e = make_edges(rng, 40, 150);
     const csr_graph g = build_graph(e.n, e.src, e.dst);
     require_same_graph(to_csr_graph(g), g);
+    build_options lean;
+    lean.lean = true;
+    CHECK_THROWS_AS(to_csr_graph(build_graph(e.n, e.src, e.dst, lean)), std::logic_error);
 }
 
 TEST_CASE("boost: to_csr_graph with an edge weight map equals the weighted build_graph",

@@ -220,6 +220,7 @@ csr_graph to_csr_graph_impl(const G& g, const IndexMap& index, const WeightMap& 
 /// @throws std::out_of_range      an index is negative or >= num_vertices(g).
 /// @throws std::invalid_argument  two vertices share an index, more than max_nodes vertices, or
 ///                                (weighted overloads) a weight is NaN, infinite or negative.
+/// @throws std::logic_error       g is a lean csr_graph (it has no out-edges to list).
 template <class G, class IndexMap,
           std::enable_if_t<detail::is_property_map_of<
                                IndexMap, typename boost::graph_traits<G>::vertex_descriptor>::value,
