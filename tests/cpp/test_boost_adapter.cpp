@@ -198,7 +198,9 @@ TEST_CASE("boost: to_csr_graph of a vecS adjacency_list equals build_graph", "[b
     require_same_graph(to_csr_graph(g), g);
     build_options lean;
     lean.lean = true;
-    CHECK_THROWS_AS(to_csr_graph(build_graph(e.n, e.src, e.dst, lean)), std::logic_error);
+    const csr_graph lean_graph = build_graph(e.n, e.src, e.dst, lean);
+    CHECK_THROWS_AS(to_csr_graph(lean_graph), std::logic_error);
+    CHECK_THROWS_AS(out_edges(node_id{0}, lean_graph), std::logic_error);
 }
 
 TEST_CASE("boost: to_csr_graph with an edge weight map equals the weighted build_graph",

@@ -107,8 +107,10 @@ inline std::pair<boost::counting_iterator<node_id>, boost::counting_iterator<nod
 }
 inline node_id source(const bgl_edge& e, const csr_graph&) { return e.source; }
 inline node_id target(const bgl_edge& e, const csr_graph&) { return e.target; }
+/// @throws std::logic_error on a lean graph (no out-adjacency), as csr_graph::out_degree does.
 inline std::pair<bgl_edge_iterator<true>, bgl_edge_iterator<true>> out_edges(node_id u,
                                                                              const csr_graph& g) {
+    (void)g.out_degree(u);  // the checked accessor: throws on a lean graph
     const auto off = g.out_offsets();
     const node_id* adj = g.out_targets().data();
     return {{u, adj, off[u]}, {u, adj, off[u + 1]}};
