@@ -17,6 +17,11 @@ class CsrGraph:
         """
         Builds a graph from edge arrays src[i] -> dst[i] (see linkequity.Graph.from_edges).
         """
+    @staticmethod
+    def read_edge_list(path: str, skip_bad: bool = False, self_loops: str = 'drop', duplicates: str = 'merge', lean: bool = False) -> tuple:
+        """
+        Reads an integer edge-list file (see linkequity.Graph.read_edge_list): (graph, skipped, examples).
+        """
     def clone(self) -> CsrGraph:
         """
         A deep copy.
