@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// atomic_output, CSV quoting, number formatting, progress_bar (see output.hpp).
+// Number formatting, input checks, progress_bar (see output.hpp).
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -11,62 +11,6 @@
 #include <system_error>
 
 namespace linkequity::cli {
-
-atomic_output::atomic_output(std::filesystem::path final_path)
-    : final_(std::move(final_path)),
-      temp_(final_.string() + ".tmp-" + std::to_string(::getpid())),
-      buffer_(new char[1 << 20]) {
-    out_.rdbuf()->pubsetbuf(buffer_.get(), 1 << 20);
-    out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_)
-        throw std::filesystem::filesystem_error(
-            "cannot create output file", temp_,
-            std::error_code(errno ? errno : EIO, std::generic_category()));
-    out_.exceptions(std::ios::badbit | std::ios::failbit);
-}
-
-atomic_output::~atomic_output() {
-    if (committed_) return;
-    try {
-        if (out_.is_open()) {
-            out_.exceptions(std::ios::goodbit);
-            out_.close();
-        }
-    } catch (...) {
-    }
-    std::error_code ec;
-    std::filesystem::remove(temp_, ec);
-}
-
-void atomic_output::close() {
-    if (!out_.is_open()) return;
-    out_.flush();
-    out_.close();
-}
-
-void atomic_output::commit() {
-    close();
-    std::filesystem::rename(temp_, final_);
-    committed_ = true;
-}
-
-void commit_all(const std::vector<atomic_output*>& outputs) {
-    for (auto* o : outputs) o->close();
-    for (auto* o : outputs) o->commit();
-}
-
-void append_csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(s);
-        return;
-    }
-    out.push_back('"');
-    for (char c : s) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-}
 
 void require_input_files(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
