@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <numeric>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
 
@@ -33,12 +33,8 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build);
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 void run(const pagerank_args& a) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     csr_graph g;
     std::string source;
     double t_gen = 0, t_build = 0;
@@ -48,7 +44,7 @@ void run(const pagerank_args& a) {
                     : a.snapshot_verify == "structure" ? io::snapshot_verify::structure
                                                        : io::snapshot_verify::checksums;
         g = io::load_snapshot(a.snapshot, lo).take_graph();
-        t_build = seconds_since(t0);
+        t_build = t0.seconds();
         source = fmt::format("snapshot {} (opened and verified ({}) in {:.3f} s)", a.snapshot,
                              a.snapshot_verify, t_build);
     } else {
@@ -60,7 +56,7 @@ void run(const pagerank_args& a) {
 }
 
 csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_build) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     edge_list edges;
     if (a.generator == "kronecker") {
         const kronecker_options& k = a.gen;
@@ -69,10 +65,10 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
         const std::size_t n = std::size_t{1} << a.gen.scale;
         edges = erdos_renyi_edges(n, static_cast<std::size_t>(a.gen.edge_factor * n), a.gen.seed);
     }
-    t_gen = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+    t_gen = t0.seconds();
+    t0.restart();
     csr_graph g = build_graph(edges);
-    t_build = seconds_since(t0);
+    t_build = t0.seconds();
     return g;
 }
 

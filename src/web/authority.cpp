@@ -14,6 +14,7 @@
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/error.hpp"
+#include "../graph/counting_sort.hpp"
 #include "parallel_sort.hpp"
 
 namespace linkequity::web {
@@ -266,15 +267,16 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, o.excluded,
                 res.pages);
     {
-        level_members dm;
+        level_members dm;  // pages by domain: a stable counting sort
         const std::size_t nd = g.num_domains();
-        dm.offsets.assign(nd + 1, 0);
-        for (std::size_t p = 0; p < g.num_pages(); ++p) ++dm.offsets[g.domain_of(p) + 1];
-        for (std::size_t d = 0; d < nd; ++d) dm.offsets[d + 1] += dm.offsets[d];
-        std::vector<edge_offset> next(dm.offsets.begin(), dm.offsets.end() - 1);
         dm.pages.resize(g.num_pages());
-        for (std::size_t p = 0; p < g.num_pages(); ++p)
-            dm.pages[next[g.domain_of(p)]++] = static_cast<node_id>(p);
+        const auto offsets = linkequity::detail::counting_sort(
+            nd, 1,
+            [&g](int, auto&& f) {
+                for (node_id p = 0; p < g.num_pages(); ++p) f(g.domain_of(p), p);
+            },
+            [&dm](edge_offset slot, node_id p) { dm.pages[slot] = p; });
+        dm.offsets.assign(offsets.data(), offsets.data() + offsets.size());
         count_links(g, ix, dm, nd, [&g](node_id p) { return g.domain_of(p); }, o.excluded,
                     res.domains);
     }
