@@ -52,19 +52,16 @@ std::string rate(double per_second) {
 progress_bar::progress_bar(std::string label, std::uint64_t total)
     : label_(std::move(label)),
       total_(total),
-      enabled_(::isatty(2) == 1),
-      start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
+      enabled_(::isatty(2) == 1) {}
 
 progress_bar::~progress_bar() { finish(); }
 
 void progress_bar::update(std::uint64_t done) {
     if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
+    if (drawn_ && since_draw_.seconds() < 0.2) return;
+    since_draw_.restart();
     drawn_ = true;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double elapsed = since_start_.seconds();
     const double per_s = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
     std::string line = fmt::format("{}  {}", label_, thousands(done));
     if (total_ > 0) {

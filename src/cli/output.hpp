@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Output helpers shared by the `linkequity` subcommands: number formatting, input checks and a
 // progress line on stderr shown only when stderr is a terminal; the atomic files (temporary name
-// + rename) and CSV quoting are the library's (linkequity/io), named here for the subcommands.
+// + rename) are the library's (linkequity/io/atomic_file.hpp), named here for the subcommands.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -13,13 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/io/atomic_file.hpp"
-#include "linkequity/io/csv_writer.hpp"
 
 namespace linkequity::cli {
 
-// The library's atomic files and CSV quoting, used unqualified by the subcommands.
-using io::append_csv_field;
+// The library's atomic files, used unqualified by the subcommands.
 using io::atomic_output;
 using io::commit_all;
 
@@ -49,7 +47,7 @@ private:
     std::uint64_t total_;
     bool enabled_;
     bool drawn_ = false;
-    std::chrono::steady_clock::time_point start_, last_;
+    detail::stopwatch since_start_, since_draw_;
 };
 
 }  // namespace linkequity::cli
