@@ -54,7 +54,7 @@ struct progress_hook {
     py::object callback;  // None or callable(iteration, max_iterations, residual, tolerance)
     double signal_interval = 0.1;
     std::exception_ptr error;
-    detail::stopwatch since_check;
+    detail::stopwatch since_check{};
 
     bool operator()(const pagerank_progress& p) {
         const bool has_callback = !callback.is_none();  // set before the call, read-only since
@@ -81,7 +81,7 @@ struct progress_hook {
 struct signal_check {
     double interval = 0.1;
     std::exception_ptr error;
-    detail::stopwatch since_check;
+    detail::stopwatch since_check{};
 
     void operator()() {
         if (since_check.seconds() < interval) return;
