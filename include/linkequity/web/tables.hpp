@@ -80,8 +80,9 @@ std::vector<std::string> table_column_names(table_level level);
 std::vector<node_id> rank_order(span<const std::uint32_t> rank);
 
 /// The table of `level` for graph `g` from that level's authority_table `t`. The per-node
-/// vectors of `t` are moved into the table (its scalars — iterations, residual… — stay);
-/// the derived counts cost O(hosts) (domains) or O(hosts) (hosts), names are ids, not copies.
+/// vectors of `t` are moved into the table (its scalars — iterations, residual… — stay).
+/// Cost: O(n log n) for the row order (parallel sort), O(hosts) for the derived counts,
+/// O(pages) for the page table's host and domain ids; names are ids, never copied strings.
 /// @throws std::invalid_argument when t.size() is not the level's node count in `g`.
 score_table make_score_table(const web_graph& g, table_level level, authority_table&& t);
 
