@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <numeric>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
@@ -40,12 +40,8 @@ csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build);
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 void run(const pagerank_args& a) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     csr_graph g;
     std::string source;
     double t_gen = 0, t_build = 0;
@@ -55,7 +51,7 @@ void run(const pagerank_args& a) {
                     : a.snapshot_verify == "structure" ? io::snapshot_verify::structure
                                                        : io::snapshot_verify::checksums;
         g = io::load_snapshot(a.snapshot, lo).take_graph();
-        t_build = seconds_since(t0);
+        t_build = t0.seconds();
         source = fmt::format("snapshot {} (opened and verified ({}) in {:.3f} s)", a.snapshot,
                              a.snapshot_verify, t_build);
     } else if (!a.file.empty()) {
@@ -69,7 +65,7 @@ void run(const pagerank_args& a) {
 }
 
 csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_build) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     edge_list edges;
     if (a.generator == "kronecker") {
         const kronecker_options& k = a.gen;
@@ -78,10 +74,10 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
         const std::size_t n = std::size_t{1} << a.gen.scale;
         edges = erdos_renyi_edges(n, static_cast<std::size_t>(a.gen.edge_factor * n), a.gen.seed);
     }
-    t_gen = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+    t_gen = t0.seconds();
+    t0.restart();
     csr_graph g = build_graph(edges);
-    t_build = seconds_since(t0);
+    t_build = t0.seconds();
     return g;
 }
 
@@ -91,19 +87,19 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
 csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_read,
                          double& t_build) {
     require_input_files({a.file});
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     io::read_options ro;
     ro.skip_bad = a.skip_bad;
     io::read_report rep;
     const edge_list edges = io::read_edge_list(a.file, ro, &rep);
-    t_read = seconds_since(t0);
+    t_read = t0.seconds();
     for (const auto& example : rep.examples)
         fmt::print(stderr, "linkequity: skipped {}\n", example);
     source = fmt::format("{} ({} lines, {} skipped{})", a.file, rep.rows, rep.skipped,
                          edges.weights.empty() ? "" : ", weighted");
-    t0 = std::chrono::steady_clock::now();
+    t0.restart();
     csr_graph g = build_graph(edges);
-    t_build = seconds_since(t0);
+    t_build = t0.seconds();
     return g;
 }
 

@@ -18,6 +18,7 @@
 #include <system_error>
 #include <utility>
 
+#include "linkequity/io/atomic_file.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "snapshot_format.hpp"
 
@@ -182,9 +183,10 @@ std::vector<section_entry> lay_out(const std::vector<pending>& sections) {
     return table;
 }
 
-/// Creates `path + ".tmp-<pid>"` for writing.
+/// Creates io::temporary_path(path) for writing (the durable, fd-based twin of atomic_output:
+/// snapshots are written with pwrite at section offsets and fsynced before the rename).
 void create_temp(temp_file& tmp, const std::string& path) {
-    tmp.path = fmt::format("{}.tmp-{}", path, static_cast<long>(::getpid()));
+    tmp.path = temporary_path(path).string();
     tmp.fd = ::open(tmp.path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (tmp.fd < 0) {
         const int err = errno;

@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "linkequity/detail/parallel.hpp"
+#include "linkequity/io/csv_writer.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -89,19 +90,6 @@ std::string base36(std::uint64_t v) {
     } while (v);
     std::reverse(s.begin(), s.end());
     return s;
-}
-
-void append_csv(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(field);
-        return;
-    }
-    out.push_back('"');
-    for (char c : field) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
 }
 
 const char* rel_text(edge_flags f) {
@@ -590,11 +578,11 @@ synthetic_web_stats synthetic_web::write_csv(std::ostream& out,
             std::string text;
             text.reserve(items.size() * 140);
             for (const link_item& l : items) {
-                append_csv(text, page_url(l.src));
+                io::append_csv_field(text, page_url(l.src));
                 text.push_back(',');
-                append_csv(text, target_url(l));
+                io::append_csv_field(text, target_url(l));
                 text.push_back(',');
-                append_csv(text, anchor_text(l));
+                io::append_csv_field(text, anchor_text(l));
                 text.push_back(',');
                 text.append(rel_text(l.rel));
                 text.push_back(',');
