@@ -18,6 +18,7 @@
 #include <system_error>
 #include <vector>
 
+#include "bind_options.hpp"
 #include "common.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/io/link_source.hpp"
@@ -251,29 +252,15 @@ py::dict table_dict(web::authority_table&& t) {
     return d;
 }
 
-py::dict authority(const web_graph& g, double damping, double tolerance,
-                   std::size_t max_iterations, edge_flags excluded, bool evaporate,
-                   std::optional<std::string> position_weights, const std::string& domain_weights,
-                   bool hosts, py::object progress) {
-    web::authority_options o;
-    o.damping = damping;
-    o.tolerance = tolerance;
-    o.max_iterations = max_iterations;
-    o.excluded = excluded;
-    o.excluded_links = evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
+py::dict authority(const web_graph& g, web::authority_options o,
+                   std::optional<std::string> position_weights, py::object progress) {
     if (position_weights) {
         o.use_position_weights = true;
         o.positions = web::position_weights::parse(*position_weights);
     }
-    if (domain_weights == "domains") o.domain_weights = web::domain_weight_mode::domains;
-    else if (domain_weights == "links") o.domain_weights = web::domain_weight_mode::links;
-    else
-        throw std::invalid_argument(fmt::format(
-            "authority: domain_weights must be 'domains' or 'links', got '{}'", domain_weights));
-    o.compute_hosts = hosts;
     o.validate();
     progress_hook hook{std::move(progress), 0.1, nullptr};
-    o.progress = [&hook](const pagerank_progress& p) { return hook(p); };
+    o.pagerank.progress = [&hook](const pagerank_progress& p) { return hook(p); };
     web::authority_result r;
     {
         py::gil_scoped_release release;
@@ -287,7 +274,8 @@ py::dict authority(const web_graph& g, double damping, double tolerance,
     py::dict d;
     d["pages"] = table_dict(std::move(r.pages));
     d["domains"] = table_dict(std::move(r.domains));
-    d["hosts"] = hosts ? py::object(table_dict(std::move(r.hosts))) : py::object(py::none());
+    d["hosts"] = o.compute_hosts ? py::object(table_dict(std::move(r.hosts)))
+                                 : py::object(py::none());
     d["scale_version"] = r.scale_version;
     d["seconds_graphs"] = r.seconds_graphs;
     d["seconds_counts"] = r.seconds_counts;
@@ -447,10 +435,12 @@ void bind_web(py::module_& m) {
         auto p = g.find_host(h);
         return p ? py::object(py::int_(*p)) : py::object(py::none());
     });
-    w.def("authority", &authority, py::arg("damping") = 0.85, py::arg("tolerance") = 1e-10,
-          py::arg("max_iterations") = 200, py::arg("excluded") = flags::default_excluded,
-          py::arg("evaporate") = false, py::arg("position_weights") = py::none(),
-          py::arg("domain_weights") = "domains", py::arg("hosts") = false,
+    bind_enum<web::domain_weight_mode>(m, "DomainWeightMode", "Domain graph edge weights.");
+    py::class_<web::authority_options> ao(
+        m, "AuthorityOptions", "authority_options (private; built by WebGraph.authority).");
+    ao.def(py::init<>());
+    bind_option_table(ao, "authority");
+    w.def("authority", &authority, py::arg("options"), py::arg("position_weights") = py::none(),
           py::arg("progress") = py::none(),
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "command.hpp"
+#include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
 
@@ -17,14 +18,9 @@ namespace {
 struct pagerank_args {
     std::string generator = "kronecker";
     kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
-    double damping = 0.85;
-    double tolerance = 1e-10;
-    std::size_t max_iterations = 100;
-    std::string solver = "power";
+    pagerank_options options;  ///< --damping, --tolerance, ... (pagerank_options::fields)
     std::size_t top = 10;
     bool verify = false;
-    bool by_degree = false;
-    std::string kernel = "pull";
     std::string snapshot;
     std::string snapshot_verify = "checksums";
 };
@@ -78,13 +74,7 @@ csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_bu
 
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build) {
-    pagerank_options o;
-    o.damping = a.damping;
-    o.tolerance = a.tolerance;
-    o.max_iterations = a.max_iterations;
-    o.solver = a.solver == "gauss-seidel" ? pagerank_solver::gauss_seidel : pagerank_solver::power;
-    if (a.by_degree) o.node_order = pagerank_node_order::by_degree;  // else automatic
-    o.kernel = a.kernel == "blocked" ? pagerank_kernel::blocked : pagerank_kernel::pull;
+    const pagerank_options& o = a.options;
     const pagerank_result r = pagerank(g, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
@@ -97,13 +87,13 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
                1e9 * r.seconds /
                    (std::max<std::size_t>(1, r.iterations) * std::max<std::size_t>(1, g.num_edges())));
     fmt::print("converged    {} (residual {:.3e}, tolerance {:.1e})\n", r.converged ? "yes" : "NO",
-               r.residual, a.tolerance);
+               r.residual, o.tolerance);
     if (!r.converged)
         fmt::print(stderr, "linkequity: warning: not converged after {} iterations\n", r.iterations);
     if (a.verify && g.is_lean()) {
         fmt::print("verify       skipped: a lean graph has no out-adjacency to push along\n");
     } else if (a.verify) {
-        const auto check = verify_pagerank(g, r.scores, o, 10 * a.tolerance);
+        const auto check = verify_pagerank(g, r.scores, o, 10 * o.tolerance);
         fmt::print("verify       {}\n", check.message);
         if (!check.ok) throw std::runtime_error("verification failed: " + check.message);
     }
@@ -129,27 +119,14 @@ const command_registrar reg{50, [](CLI::App& app) {
         ->check(CLI::IsMember({"kronecker", "erdos-renyi"}))
         ->capture_default_str();
     add_kronecker_options(*cmd, args->gen);
-    cmd->add_option("--damping", args->damping, "Damping factor α in (0, 1)")->capture_default_str();
-    cmd->add_option("--tolerance", args->tolerance, "Stop when the L1 change < tolerance")
-        ->capture_default_str();
-    cmd->add_option("--max-iterations", args->max_iterations, "Iteration limit")
-        ->capture_default_str();
-    cmd->add_option("--solver", args->solver, "power (parallel) or gauss-seidel (serial)")
-        ->check(CLI::IsMember({"power", "gauss-seidel"}))
-        ->capture_default_str();
+    add_option_flags(*cmd, args->options, "pagerank");
+    cmd->add_flag_callback(
+           "--by-degree",
+           [args] { args->options.node_order = pagerank_node_order::by_degree; },
+           "Same as --node-order by_degree")
+        ->excludes("--node-order");
     cmd->add_option("--top", args->top, "How many top nodes to print")->capture_default_str();
     cmd->add_flag("--verify", args->verify, "Check the result with an independent push step");
-    cmd->add_flag("--by-degree", args->by_degree,
-                  "Iterate in decreasing-out-degree order (faster iterations on large graphs, "
-                  "costs a relabelled copy of the in-edges; default: automatic, from 2^26 "
-                  "edges)");
-    cmd->add_option("--kernel", args->kernel,
-                    "pull (reference, leanest) or blocked (propagation blocking for sources "
-                    "beyond a cache-sized prefix: 0.68-0.82x the time per iteration at a billion "
-                    "edges in degree order, about 10 bytes per such edge; no gain when the "
-                    "contributions fit in cache)")
-        ->check(CLI::IsMember({"pull", "blocked"}))
-        ->capture_default_str();
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "
                                  "generating a graph")
