@@ -89,7 +89,8 @@ inline edge_flags to_edge_flags(const py::object& v, const option_info& f, const
     if (py::isinstance<py::str>(v)) return parse_edge_flags(v.cast<std::string>(), f, who);
     if (py::isinstance<py::list>(v) || py::isinstance<py::tuple>(v)) {
         std::string names;
-        for (const auto& x : v) names += (names.empty() ? "" : ",") + py::str(x).cast<std::string>();
+        for (const auto& x : v)
+            names += (names.empty() ? "" : ",") + py::str(x).cast<std::string>();
         return parse_edge_flags(names.empty() ? "none" : names, f, who);
     }
     const double x = PyNumber_Check(v.ptr()) ? py::int_(v).cast<double>() : -1;

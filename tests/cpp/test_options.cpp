@@ -53,7 +53,47 @@ void check_spellings(const std::vector<std::string>& expected) {
     CHECK(current == expected);
 }
 
+/// What a new algorithm declares to join the vocabulary (here a HITS-like toy): an enum with its
+/// spellings, an options struct with its table (nesting pagerank's), validate() = check_fields.
+/// add_option_flags (CLI) and bind_option_table (Python) then need nothing more.
+enum class toy_scores { hubs, authorities };
+constexpr enum_spelling<toy_scores> toy_scores_names[] = {
+    {toy_scores::hubs, "hubs"}, {toy_scores::authorities, "authorities"}};
+constexpr enum_names<toy_scores> spellings(toy_scores) { return make_enum_names(toy_scores_names); }
+
+struct toy_options {
+    pagerank_options pagerank;
+    toy_scores scores = toy_scores::authorities;
+    double mix = 0.5;
+
+    template <class Self, class Visitor>
+    static void fields(Self& o, Visitor&& v) {
+        pagerank_options::fields(o.pagerank, v);
+        v(o.scores, option_info("scores", "Which scores to return"));
+        v(o.mix, option_info("mix", "Share of the hub scores").open(0, 1));
+    }
+    void validate() const { check_fields(*this, "toy"); }
+};
+
 }  // namespace
+
+TEST_CASE("options: a new options struct gets its checks and spellings from its table",
+          "[options]") {
+    toy_options o;
+    CHECK_NOTHROW(o.validate());
+    o.mix = 2;
+    CHECK_THROWS_WITH(o.validate(), "toy: mix must be in (0, 1), got 2");
+    o = {};
+    o.pagerank.damping = 1;
+    CHECK_THROWS_WITH(o.validate(), "toy: damping must be in (0, 1), got 1");
+    o = {};
+    o.scores = static_cast<toy_scores>(2);
+    CHECK_THROWS_WITH(o.validate(), Contains("toy: scores is 2") &&
+                                        Contains("'hubs' or 'authorities'"));
+    CHECK(parse_enum<toy_scores>("hubs", option_info("scores", ""), "toy") == toy_scores::hubs);
+    CHECK(std::string(to_string(toy_scores::authorities)) == "authorities");
+    CHECK(field_names(toy_options{}).size() == field_names(pagerank_options{}).size() + 2);
+}
 
 TEST_CASE("options: each enum value has one current spelling, which parses and prints",
           "[options]") {

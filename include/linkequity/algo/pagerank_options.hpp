@@ -169,7 +169,8 @@ struct pagerank_options {
     /// the same way: declare its `_options` struct with a `fields` table like this one (it may
     /// nest this one: `pagerank_options::fields(o.pagerank, v)`, as authority_options does),
     /// call check_fields(*this, "name") in its validate(), add_option_flags in its command and
-    /// bind_option_table in its binding; an enum adds its `spellings` next to it.
+    /// bind_option_table in its binding; an enum adds its `spellings` next to it. A worked
+    /// example (toy_options) is in tests/cpp/test_options.cpp.
     template <class Self, class Visitor>  // Self: pagerank_options or const pagerank_options
     static void fields(Self& o, Visitor&& v) {
         v(o.damping, option_info("damping", "Damping factor α: the probability of following a "
