@@ -3,6 +3,7 @@
 and its authority scores as pandas DataFrames."""
 from __future__ import annotations
 
+import inspect
 import os
 from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
@@ -322,6 +323,12 @@ class WebGraph:
 
     authority.__doc__ = (authority.__doc__ or "").replace(
         "{options}", _table.document(_table.fields(_core.AuthorityOptions), indent=12))
+    authority.__signature__ = _table.signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)],
+        _table.fields(_core.AuthorityOptions),
+        [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
+         for name, default in (("position_weights", None), ("progress", None),
+                               ("evaporate", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns
