@@ -181,11 +181,7 @@ auto with_os_errors(F&& f) -> decltype(f()) {
 }
 
 io::snapshot_verify parse_verify(const std::string& verify) {
-    if (verify == "none") return io::snapshot_verify::none;
-    if (verify == "structure") return io::snapshot_verify::structure;
-    if (verify == "checksums") return io::snapshot_verify::checksums;
-    throw std::invalid_argument(fmt::format(
-        "WebGraph.open: verify must be 'none', 'structure' or 'checksums', got '{}'", verify));
+    return parse_enum<io::snapshot_verify>(verify, option_info("verify", ""), "WebGraph.open");
 }
 
 py::dict report_dict(const io::read_report& r) {

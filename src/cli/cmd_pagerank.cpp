@@ -40,9 +40,8 @@ void run(const pagerank_args& a) {
     double t_gen = 0, t_build = 0;
     if (!a.snapshot.empty()) {
         io::snapshot_load_options lo;
-        lo.verify = a.snapshot_verify == "none"        ? io::snapshot_verify::none
-                    : a.snapshot_verify == "structure" ? io::snapshot_verify::structure
-                                                       : io::snapshot_verify::checksums;
+        lo.verify = parse_enum<io::snapshot_verify>(
+            a.snapshot_verify, option_info("snapshot_verify", ""), "pagerank");
         g = io::load_snapshot(a.snapshot, lo).take_graph();
         t_build = seconds_since(t0);
         source = fmt::format("snapshot {} (opened and verified ({}) in {:.3f} s)", a.snapshot,
@@ -135,7 +134,7 @@ const command_registrar reg{50, [](CLI::App& app) {
         snap->excludes(opt);
     cmd->add_option("--snapshot-verify", args->snapshot_verify,
                     "Checks on opening: none (trusted files), structure, checksums")
-        ->check(CLI::IsMember({"none", "structure", "checksums"}))
+        ->check(CLI::IsMember(choice_names<io::snapshot_verify>()))
         ->capture_default_str();
     add_threads_option(*cmd);
     cmd->callback([args] { run(*args); });

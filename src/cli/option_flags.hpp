@@ -33,6 +33,15 @@ CLI::Option* add_number_flag(CLI::App& cmd, const option_info& f, std::size_t& m
 /// --NAME, or --no-NAME when the default is true.
 CLI::Option* add_bool_flag(CLI::App& cmd, const option_info& f, bool& member);
 
+/// The current spellings of E, for CLI::IsMember on options outside a table.
+template <class E>
+std::vector<std::string> choice_names() {
+    std::vector<std::string> names;
+    for (const auto& c : choices_of<E>())
+        if (!c.deprecated) names.push_back(c.name);
+    return names;
+}
+
 /// Registers a flag for every field of `options`' table offered on the command line
 /// (Options::fields, option_cli), bound to the field: after parsing, `options` holds what the
 /// user gave and the defaults elsewhere. `who` prefixes messages ("pagerank"). Range checks are
