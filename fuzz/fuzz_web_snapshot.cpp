@@ -84,7 +84,7 @@ void exercise(const web::web_graph& g) {
     web::authority_options o;
     o.compute_hosts = true;
     o.use_position_weights = true;
-    o.max_iterations = 20;
+    o.pagerank.max_iterations = 20;
     const web::authority_result r = web::compute_authority(g, o);
     check(r.pages.size() == pages && r.domains.size() == domains);
     fuzz::consume(sum);

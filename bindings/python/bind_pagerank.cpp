@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bind_options.hpp"
 #include "common.hpp"
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/algo/verify.hpp"
@@ -30,10 +31,6 @@ std::vector<double> to_vector(const py::object& o, const char* name) {
     return {a.data(), a.data() + a.size()};
 }
 
-py::object from_vector(const std::vector<double>& v) {
-    return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());  // a copy
-}
-
 pagerank_result run_pagerank(const csr_graph& g, pagerank_options options, py::object progress,
                              double signal_interval) {
     progress_hook hook{std::move(progress), signal_interval, nullptr};
@@ -50,58 +47,17 @@ pagerank_result run_pagerank(const csr_graph& g, pagerank_options options, py::o
 }  // namespace
 
 void bind_pagerank(py::module_& m) {
-    py::enum_<dangling_policy>(m, "DanglingPolicy", "Where dangling nodes' score goes.")
-        .value("personalization", dangling_policy::personalization)
-        .value("uniform", dangling_policy::uniform)
-        .value("vector", dangling_policy::vector);
-    py::enum_<excluded_link_mode>(m, "ExcludedLinkMode", "What excluded links do.")
-        .value("exclude", excluded_link_mode::exclude)
-        .value("evaporate", excluded_link_mode::evaporate);
-    py::enum_<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.")
-        .value("power", pagerank_solver::power)
-        .value("gauss_seidel", pagerank_solver::gauss_seidel);
-    py::enum_<pagerank_acceleration>(m, "PageRankAcceleration", "Power-method acceleration.")
-        .value("none", pagerank_acceleration::none)
-        .value("quadratic", pagerank_acceleration::quadratic);
-    py::enum_<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.")
-        .value("automatic", pagerank_node_order::automatic)
-        .value("as_built", pagerank_node_order::as_built)
-        .value("by_degree", pagerank_node_order::by_degree);
-
-    py::enum_<pagerank_kernel>(m, "PageRankKernel", "How the power method gathers contributions.")
-        .value("pull", pagerank_kernel::pull)
-        .value("blocked", pagerank_kernel::blocked);
+    bind_enum<dangling_policy>(m, "DanglingPolicy", "Where dangling nodes' score goes.");
+    bind_enum<excluded_link_mode>(m, "ExcludedLinkMode", "What excluded links do.");
+    bind_enum<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.");
+    bind_enum<pagerank_acceleration>(m, "PageRankAcceleration", "Power-method acceleration.");
+    bind_enum<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.");
+    bind_enum<pagerank_kernel>(m, "PageRankKernel", "How the power method gathers contributions.");
 
     py::class_<pagerank_options> o(m, "PageRankOptions",
                                    "pagerank_options (private; built by linkequity.pagerank).");
     o.def(py::init<>());
-    o.def_readwrite("damping", &pagerank_options::damping);
-    o.def_readwrite("tolerance", &pagerank_options::tolerance);
-    o.def_readwrite("max_iterations", &pagerank_options::max_iterations);
-    o.def_readwrite("dangling", &pagerank_options::dangling);
-    o.def_readwrite("weighted", &pagerank_options::weighted);
-    o.def_readwrite("excluded", &pagerank_options::excluded);
-    o.def_readwrite("excluded_links", &pagerank_options::excluded_links);
-    o.def_readwrite("solver", &pagerank_options::solver);
-    o.def_readwrite("acceleration", &pagerank_options::acceleration);
-    o.def_readwrite("acceleration_period", &pagerank_options::acceleration_period);
-    o.def_readwrite("node_order", &pagerank_options::node_order);
-    o.def_readwrite("kernel", &pagerank_options::kernel);
-    o.def_property(
-        "personalization",
-        [](const pagerank_options& s) { return from_vector(s.personalization); },
-        [](pagerank_options& s, const py::object& v) {
-            s.personalization = to_vector(v, "personalization");
-        });
-    o.def_property(
-        "dangling_distribution",
-        [](const pagerank_options& s) { return from_vector(s.dangling_distribution); },
-        [](pagerank_options& s, const py::object& v) {
-            s.dangling_distribution = to_vector(v, "dangling");
-        });
-    o.def_property(
-        "start", [](const pagerank_options& s) { return from_vector(s.start); },
-        [](pagerank_options& s, const py::object& v) { s.start = to_vector(v, "start"); });
+    bind_option_table(o, "pagerank");
     o.def("validate", &pagerank_options::validate, py::arg("num_nodes"),
           "Checks every option against a graph of num_nodes nodes; raises ValueError.");
 

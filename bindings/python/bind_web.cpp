@@ -17,6 +17,7 @@
 #include <system_error>
 #include <vector>
 
+#include "bind_options.hpp"
 #include "common.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/io/link_source.hpp"
@@ -149,11 +150,7 @@ auto with_os_errors(F&& f) -> decltype(f()) {
 }
 
 io::snapshot_verify parse_verify(const std::string& verify) {
-    if (verify == "none") return io::snapshot_verify::none;
-    if (verify == "structure") return io::snapshot_verify::structure;
-    if (verify == "checksums") return io::snapshot_verify::checksums;
-    throw std::invalid_argument(fmt::format(
-        "WebGraph.open: verify must be 'none', 'structure' or 'checksums', got '{}'", verify));
+    return parse_enum<io::snapshot_verify>(verify, option_info("verify", ""), "WebGraph.open");
 }
 
 template <class Table>
@@ -174,29 +171,15 @@ py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
     return py::make_tuple(py::cast(std::move(table)), py::cast(std::move(run)));
 }
 
-py::dict authority(const web_graph& g, double damping, double tolerance,
-                   std::size_t max_iterations, edge_flags excluded, bool evaporate,
-                   std::optional<std::string> position_weights, const std::string& domain_weights,
-                   bool hosts, py::object progress) {
-    web::authority_options o;
-    o.damping = damping;
-    o.tolerance = tolerance;
-    o.max_iterations = max_iterations;
-    o.excluded = excluded;
-    o.excluded_links = evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
+py::dict authority(const web_graph& g, web::authority_options o,
+                   std::optional<std::string> position_weights, py::object progress) {
     if (position_weights) {
         o.use_position_weights = true;
         o.positions = web::position_weights::parse(*position_weights);
     }
-    if (domain_weights == "domains") o.domain_weights = web::domain_weight_mode::domains;
-    else if (domain_weights == "links") o.domain_weights = web::domain_weight_mode::links;
-    else
-        throw std::invalid_argument(fmt::format(
-            "authority: domain_weights must be 'domains' or 'links', got '{}'", domain_weights));
-    o.compute_hosts = hosts;
     o.validate();
     progress_hook hook{std::move(progress), 0.1, nullptr};
-    o.progress = [&hook](const pagerank_progress& p) { return hook(p); };
+    o.pagerank.progress = [&hook](const pagerank_progress& p) { return hook(p); };
     web::authority_result r;
     web::score_table pages, domains, host_table;
     {
@@ -210,15 +193,17 @@ py::dict authority(const web_graph& g, double damping, double tolerance,
             using web::table_level;
             pages = web::make_score_table(g, table_level::pages, std::move(r.pages));
             domains = web::make_score_table(g, table_level::domains, std::move(r.domains));
-            if (hosts) host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
+            if (o.compute_hosts)
+                host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
         }
     }
     if (hook.error) std::rethrow_exception(hook.error);
     py::dict d;
     d["pages"] = table_and_run(std::move(pages), std::move(r.pages));
     d["domains"] = table_and_run(std::move(domains), std::move(r.domains));
-    d["hosts"] = hosts ? py::object(table_and_run(std::move(host_table), std::move(r.hosts)))
-                       : py::object(py::none());
+    d["hosts"] = o.compute_hosts
+                     ? py::object(table_and_run(std::move(host_table), std::move(r.hosts)))
+                     : py::object(py::none());
     d["scale_version"] = r.scale_version;
     d["seconds_graphs"] = r.seconds_graphs;
     d["seconds_counts"] = r.seconds_counts;
@@ -327,10 +312,12 @@ void bind_web(py::module_& m) {
         auto p = g.find_host(h);
         return p ? py::object(py::int_(*p)) : py::object(py::none());
     });
-    w.def("authority", &authority, py::arg("damping") = 0.85, py::arg("tolerance") = 1e-10,
-          py::arg("max_iterations") = 200, py::arg("excluded") = flags::default_excluded,
-          py::arg("evaporate") = false, py::arg("position_weights") = py::none(),
-          py::arg("domain_weights") = "domains", py::arg("hosts") = false,
+    bind_enum<web::domain_weight_mode>(m, "DomainWeightMode", "Domain graph edge weights.");
+    py::class_<web::authority_options> ao(
+        m, "AuthorityOptions", "authority_options (private; built by WebGraph.authority).");
+    ao.def(py::init<>());
+    bind_option_table(ao, "authority");
+    w.def("authority", &authority, py::arg("options"), py::arg("position_weights") = py::none(),
           py::arg("progress") = py::none(),
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",

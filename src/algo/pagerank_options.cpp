@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // pagerank_options::validate: every option checked before any kernel runs, with messages that
-// name the option, its value and what is allowed.
+// name the option, its value and what is allowed: the option table's checks, then the ones
+// that depend on the graph's size or on another option.
 #include "linkequity/algo/pagerank_options.hpp"
 
 #include <fmt/format.h>
@@ -33,12 +34,7 @@ void check_distribution(const std::vector<double>& v, std::size_t n, const char*
 }  // namespace
 
 void pagerank_options::validate(std::size_t n) const {
-    if (!(damping > 0 && damping < 1))
-        throw std::invalid_argument(
-            fmt::format("pagerank: damping must be in (0, 1), got {}", damping));
-    if (!(tolerance > 0) || std::isnan(tolerance))
-        throw std::invalid_argument(
-            fmt::format("pagerank: tolerance must be > 0, got {}", tolerance));
+    check_fields(*this, "pagerank");  // ranges and enum values, from the option table
     check_distribution(personalization, n, "personalization", true);
     check_distribution(start, n, "start", true);
     if (acceleration != pagerank_acceleration::none && acceleration_period < 4)

@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/io/link_source.hpp"
+#include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
 #include "output.hpp"
@@ -20,14 +21,9 @@ namespace {
 struct pagerank_args {
     std::string generator = "kronecker";
     kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
-    double damping = 0.85;
-    double tolerance = 1e-10;
-    std::size_t max_iterations = 100;
-    std::string solver = "power";
+    pagerank_options options;  ///< --damping, --tolerance, ... (pagerank_options::fields)
     std::size_t top = 10;
     bool verify = false;
-    bool by_degree = false;
-    std::string kernel = "pull";
     std::string snapshot;
     std::string snapshot_verify = "checksums";
     std::string file;       ///< FILE: an integer edge list (empty = generate)
@@ -47,9 +43,8 @@ void run(const pagerank_args& a) {
     double t_gen = 0, t_build = 0;
     if (!a.snapshot.empty()) {
         io::snapshot_load_options lo;
-        lo.verify = a.snapshot_verify == "none"        ? io::snapshot_verify::none
-                    : a.snapshot_verify == "structure" ? io::snapshot_verify::structure
-                                                       : io::snapshot_verify::checksums;
+        lo.verify = parse_enum<io::snapshot_verify>(
+            a.snapshot_verify, option_info("snapshot_verify", ""), "pagerank");
         g = io::load_snapshot(a.snapshot, lo).take_graph();
         t_build = t0.seconds();
         source = fmt::format("snapshot {} (opened and verified ({}) in {:.3f} s)", a.snapshot,
@@ -105,13 +100,7 @@ csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_
 
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build) {
-    pagerank_options o;
-    o.damping = a.damping;
-    o.tolerance = a.tolerance;
-    o.max_iterations = a.max_iterations;
-    o.solver = a.solver == "gauss-seidel" ? pagerank_solver::gauss_seidel : pagerank_solver::power;
-    if (a.by_degree) o.node_order = pagerank_node_order::by_degree;  // else automatic
-    o.kernel = a.kernel == "blocked" ? pagerank_kernel::blocked : pagerank_kernel::pull;
+    const pagerank_options& o = a.options;
     const pagerank_result r = pagerank(g, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
@@ -125,13 +114,13 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
                1e9 * r.seconds /
                    (std::max<std::size_t>(1, r.iterations) * std::max<std::size_t>(1, g.num_edges())));
     fmt::print("converged    {} (residual {:.3e}, tolerance {:.1e})\n", r.converged ? "yes" : "NO",
-               r.residual, a.tolerance);
+               r.residual, o.tolerance);
     if (!r.converged)
         fmt::print(stderr, "linkequity: warning: not converged after {} iterations\n", r.iterations);
     if (a.verify && g.is_lean()) {
         fmt::print("verify       skipped: a lean graph has no out-adjacency to push along\n");
     } else if (a.verify) {
-        const auto check = verify_pagerank(g, r.scores, o, 10 * a.tolerance);
+        const auto check = verify_pagerank(g, r.scores, o, 10 * o.tolerance);
         fmt::print("verify       {}\n", check.message);
         if (!check.ok) throw std::runtime_error("verification failed: " + check.message);
     }
@@ -169,27 +158,14 @@ const command_registrar reg{50, [](CLI::App& app) {
         ->check(CLI::IsMember({"kronecker", "erdos-renyi"}))
         ->capture_default_str();
     add_kronecker_options(*cmd, args->gen);
-    cmd->add_option("--damping", args->damping, "Damping factor α in (0, 1)")->capture_default_str();
-    cmd->add_option("--tolerance", args->tolerance, "Stop when the L1 change < tolerance")
-        ->capture_default_str();
-    cmd->add_option("--max-iterations", args->max_iterations, "Iteration limit")
-        ->capture_default_str();
-    cmd->add_option("--solver", args->solver, "power (parallel) or gauss-seidel (serial)")
-        ->check(CLI::IsMember({"power", "gauss-seidel"}))
-        ->capture_default_str();
+    add_option_flags(*cmd, args->options, "pagerank");
+    cmd->add_flag_callback(
+           "--by-degree",
+           [args] { args->options.node_order = pagerank_node_order::by_degree; },
+           "Same as --node-order by_degree")
+        ->excludes("--node-order");
     cmd->add_option("--top", args->top, "How many top nodes to print")->capture_default_str();
     cmd->add_flag("--verify", args->verify, "Check the result with an independent push step");
-    cmd->add_flag("--by-degree", args->by_degree,
-                  "Iterate in decreasing-out-degree order (faster iterations on large graphs, "
-                  "costs a relabelled copy of the in-edges; default: automatic, from 2^26 "
-                  "edges)");
-    cmd->add_option("--kernel", args->kernel,
-                    "pull (reference, leanest) or blocked (propagation blocking for sources "
-                    "beyond a cache-sized prefix: 0.68-0.82x the time per iteration at a billion "
-                    "edges in degree order, about 10 bytes per such edge; no gain when the "
-                    "contributions fit in cache)")
-        ->check(CLI::IsMember({"pull", "blocked"}))
-        ->capture_default_str();
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "
                                  "generating a graph")
@@ -201,7 +177,7 @@ const command_registrar reg{50, [](CLI::App& app) {
     snap->excludes(file);
     cmd->add_option("--snapshot-verify", args->snapshot_verify,
                     "Checks on opening: none (trusted files), structure, checksums")
-        ->check(CLI::IsMember({"none", "structure", "checksums"}))
+        ->check(CLI::IsMember(choice_names<io::snapshot_verify>()))
         ->capture_default_str();
     add_threads_option(*cmd);
     cmd->callback([args] { run(*args); });

@@ -15,6 +15,7 @@
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/tables.hpp"
 #include "inputs.hpp"
+#include "option_flags.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -25,12 +26,7 @@ struct score_args {
     std::string snapshot;  ///< --snapshot FILE instead of LINKS
     std::string out_dir;
     std::string disavow, owner;
-    bool hosts = false;
-    double damping = 0.85;
-    double tolerance = 1e-10;
-    std::size_t max_iterations = 200;
-    std::string domain_weights = "domains";
-    bool evaporate = false;
+    web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::vector<std::string> position_weights;
     bool position_weights_given = false;
     std::size_t top = 20;
@@ -148,14 +144,14 @@ void write_pass(const score_args& a, const web::web_graph& g, const score_tables
     };
     write(t.pages, "pages.csv");
     write(t.domains, "domains.csv");
-    if (a.hosts) write(*t.hosts, "hosts.csv");
+    if (a.options.compute_hosts) write(*t.hosts, "hosts.csv");
     std::vector<atomic_output*> outs;
     for (auto& f : files) outs.push_back(f.get());
     commit_all(outs);
     times.write = timer.seconds();
     fmt::print("wrote        {}{}\n", (dir / "pages.csv").string(),
                fmt::format(", {}{}", (dir / "domains.csv").string(),
-                           a.hosts ? ", " + (dir / "hosts.csv").string() : ""));
+                           a.options.compute_hosts ? ", " + (dir / "hosts.csv").string() : ""));
 }
 
 /// Print pass: the `top` best domains (the first rows of the domain table).
@@ -191,14 +187,7 @@ void run(const score_args& a) {
     if (!a.owner.empty() && a.disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
 
-    web::authority_options ao;
-    ao.damping = a.damping;
-    ao.tolerance = a.tolerance;
-    ao.max_iterations = a.max_iterations;
-    ao.domain_weights = a.domain_weights == "links" ? web::domain_weight_mode::links
-                                                    : web::domain_weight_mode::domains;
-    ao.excluded_links = a.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
-    ao.compute_hosts = a.hosts;
+    web::authority_options ao = a.options;
     if (a.position_weights_given) {
         ao.use_position_weights = true;
         for (const auto& spec : a.position_weights)
@@ -210,8 +199,8 @@ void run(const score_args& a) {
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
-    web::authority_result r = authority_pass(g, ao, a.hosts);
-    const score_tables tables = tables_pass(g, r, a.hosts);
+    web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
+    const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     write_pass(a, g, tables, times);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
@@ -272,18 +261,12 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");
-    cmd->add_flag("--hosts", a->hosts, "Also score hosts (full host names) → hosts.csv");
-    cmd->add_option("--damping", a->damping, "Damping factor α in (0, 1)")->capture_default_str();
-    cmd->add_option("--tolerance", a->tolerance, "Stop PageRank when the L1 change < this")
-        ->capture_default_str();
-    cmd->add_option("--max-iterations", a->max_iterations, "PageRank iteration limit")
-        ->capture_default_str();
-    cmd->add_option("--domain-weights", a->domain_weights,
-                    "Domain edge weights: domains (1 per linking pair) or links (1 + ln links)")
-        ->check(CLI::IsMember({"domains", "links"}))
-        ->capture_default_str();
-    cmd->add_flag("--evaporate", a->evaporate,
-                  "Excluded links count in the source's out-degree but pass nothing");
+    add_option_flags(*cmd, a->options, "score");
+    cmd->add_flag_callback(
+           "--evaporate",
+           [a] { a->options.pagerank.excluded_links = excluded_link_mode::evaporate; },
+           "Same as --excluded-links evaporate")
+        ->excludes("--excluded-links");
     cmd->add_option("--position-weights", a->position_weights,
                     "Reasonable-surfer weights by link position; alone: the defaults "
                     "content=1,sidebar=0.5,navigation=0.3,header=0.3,footer=0.2,unknown=1; or "

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "inputs.hpp"
+#include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
 #include "output.hpp"
@@ -28,9 +29,7 @@ struct snapshot_args {
 };
 
 io::snapshot_verify parse_verify(const std::string& s) {
-    if (s == "none") return io::snapshot_verify::none;
-    if (s == "structure") return io::snapshot_verify::structure;
-    return io::snapshot_verify::checksums;
+    return parse_enum<io::snapshot_verify>(s, option_info("verify", ""), "snapshot");
 }
 
 void write(const snapshot_args& a) {
@@ -148,7 +147,7 @@ read or written; 4 internal error.)");
     out->excludes(inf);
     web->excludes(inf);
     cmd->add_option("--verify", args->verify, "With --info: none, structure or checksums")
-        ->check(CLI::IsMember({"none", "structure", "checksums"}))
+        ->check(CLI::IsMember(choice_names<io::snapshot_verify>()))
         ->capture_default_str();
     add_threads_option(*cmd);
     cmd->callback([args] {

@@ -20,18 +20,6 @@
 namespace linkequity::web {
 namespace {
 
-pagerank_options to_pagerank(const authority_options& o) {
-    pagerank_options p;
-    p.damping = o.damping;
-    p.tolerance = o.tolerance;
-    p.max_iterations = o.max_iterations;
-    p.excluded = o.excluded;
-    p.excluded_links = o.excluded_links;
-    p.dangling = dangling_policy::uniform;
-    p.progress = o.progress;
-    return p;
-}
-
 void score_level(const csr_graph& graph, const pagerank_options& po, authority_table& t,
                  const char* level) {
     const pagerank_result r = pagerank(graph, po);
@@ -157,14 +145,17 @@ void count_links(const web_graph& g, const in_index& ix, const level_members& me
 }  // namespace
 
 void authority_options::validate() const {
-    if (!(damping > 0 && damping < 1))
+    check_fields(*this, "compute_authority");  // ranges and enum values, from the option table
+    pagerank_options::fields(pagerank, [](const auto& member, const option_info& f) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(member)>, std::vector<double>>)
+            if (!member.empty())
+                throw std::invalid_argument(fmt::format(
+                    "compute_authority: {} has {} entries, expected none (each level is a "
+                    "different graph)", f.name, member.size()));
+    });
+    if (pagerank.dangling == dangling_policy::vector)
         throw std::invalid_argument(
-            fmt::format("compute_authority: damping must be in (0, 1), got {}", damping));
-    if (!(tolerance > 0) || !std::isfinite(tolerance))
-        throw std::invalid_argument(fmt::format(
-            "compute_authority: tolerance must be a finite number > 0, got {}", tolerance));
-    if (max_iterations == 0)
-        throw std::invalid_argument("compute_authority: max_iterations must be >= 1, got 0");
+            "compute_authority: dangling is vector, expected personalization or uniform");
     if (use_position_weights) {
         const position_weights& p = positions;
         for (float w : {p.unknown, p.content, p.navigation, p.header, p.footer, p.sidebar})
@@ -235,11 +226,11 @@ void final_masses(const csr_graph& g, const std::vector<double>& x, const pagera
 authority_result compute_authority(const web_graph& g, const authority_options& o) {
     o.validate();
     authority_result res;
-    const pagerank_options po = to_pagerank(o);
+    const pagerank_options& po = o.pagerank;
 
     linkequity::detail::stopwatch timer;
     contraction_options co;
-    co.excluded = o.excluded;
+    co.excluded = po.excluded;
     co.weights = o.domain_weights;
     co.use_position_weights = o.use_position_weights;
     co.positions = o.positions;
@@ -263,8 +254,8 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
 
     // Link counts.
     timer.restart();
-    const in_index ix = build_in_index(g, o.excluded);
-    count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, o.excluded,
+    const in_index ix = build_in_index(g, po.excluded);
+    count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, po.excluded,
                 res.pages);
     {
         level_members dm;  // pages by domain: a stable counting sort
@@ -277,7 +268,7 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
             },
             [&dm](edge_offset slot, node_id p) { dm.pages[slot] = p; });
         dm.offsets.assign(offsets.data(), offsets.data() + offsets.size());
-        count_links(g, ix, dm, nd, [&g](node_id p) { return g.domain_of(p); }, o.excluded,
+        count_links(g, ix, dm, nd, [&g](node_id p) { return g.domain_of(p); }, po.excluded,
                     res.domains);
     }
     if (o.compute_hosts) {
@@ -288,7 +279,7 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
         hm.pages.resize(g.num_pages());
         std::iota(hm.pages.begin(), hm.pages.end(), node_id{0});
         count_links(g, ix, hm, g.num_hosts(), [&g](node_id p) { return g.host_of(p); },
-                    o.excluded, res.hosts);
+                    po.excluded, res.hosts);
     }
     res.seconds_counts = timer.seconds();
     return res;

@@ -137,7 +137,7 @@ TEST_CASE("authority: page authority equals the hand-built page graph's dense so
     }
     SECTION("evaporate mode") {
         authority_options o;
-        o.excluded_links = excluded_link_mode::evaporate;
+        o.pagerank.excluded_links = excluded_link_mode::evaporate;
         const authority_result r = compute_authority(g, o);
         check_scores(r.pages.score, solve_by_hand(10, small_page_edges(false), page, 0.85, true));
         auto dom = [&](const std::string& n) { return static_cast<std::size_t>(*g.find_domain(n)); };
@@ -155,7 +155,7 @@ TEST_CASE("authority: page authority equals the hand-built page graph's dense so
     }
     SECTION("damping 0.5") {
         authority_options o;
-        o.damping = 0.5;
+        o.pagerank.damping = 0.5;
         check_scores(compute_authority(g, o).pages.score,
                      solve_by_hand(10, small_page_edges(false), page, 0.5));
     }
@@ -261,7 +261,7 @@ TEST_CASE("authority: same scores from equivalent inputs, empty graph, bad optio
 
     const web_graph g = web_graph::read({data_dir + "small.csv"});
     authority_options bad;
-    bad.damping = 1.3;
+    bad.pagerank.damping = 1.3;
     try {
         compute_authority(g, bad);
         FAIL("expected invalid_argument");

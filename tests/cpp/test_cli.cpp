@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -239,4 +240,79 @@ TEST_CASE("cli: pagerank FILE reads integer edge lists, strict and --skip-bad", 
     CHECK(run("pagerank missing.el", d).code == 3);
     CHECK(run("pagerank '" + edges + "tiny.el' --scale 3", d).code == 2);  // FILE or generator
     CHECK(run("pagerank --skip-bad", d).code == 2);                         // needs FILE
+}
+
+/// `path` with the rel attribute of every row whose rel is in `rels` removed (the oracle for
+/// --excluded: a link the options do not exclude scores like a link without the attribute).
+void strip_rels(const fs::path& from, const fs::path& to, const std::vector<std::string>& rels) {
+    std::ifstream in(from);
+    std::ofstream out(to);
+    std::string line;
+    while (std::getline(in, line)) {
+        for (const auto& r : rels) {
+            const std::string field = "," + r + ",";
+            const auto at = line.find(field);
+            if (at != std::string::npos) line.replace(at, field.size(), ",,");
+        }
+        out << line << '\n';
+    }
+}
+
+TEST_CASE("cli: --excluded sets the flags that pass nothing", "[cli][options]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("excluded");
+    const std::string small = "'" + data_dir + "small.csv'";
+    // The default list, spelled out, is the default.
+    REQUIRE(run("score " + small + " --out def", d).code == 0);
+    REQUIRE(run("score " + small + " --out all --excluded nofollow,sponsored,ugc,disavowed", d)
+                .code == 0);
+    // Not excluding ugc = the same file with its ugc attribute removed.
+    strip_rels(data_dir + "small.csv", d / "no_ugc.csv", {"ugc"});
+    REQUIRE(run("score " + small + " --out keep_ugc --excluded nofollow,sponsored,disavowed", d)
+                .code == 0);
+    REQUIRE(run("score no_ugc.csv --out stripped_ugc", d).code == 0);
+    // Nothing excluded = every attribute removed.
+    strip_rels(data_dir + "small.csv", d / "plain.csv", {"ugc", "nofollow", "sponsored"});
+    REQUIRE(run("score " + small + " --out none --excluded none", d).code == 0);
+    REQUIRE(run("score plain.csv --out plain", d).code == 0);
+    for (const char* f : {"pages.csv", "domains.csv"}) {
+        INFO(f);
+        CHECK(slurp(d / "all" / f) == slurp(d / "def" / f));
+        CHECK(slurp(d / "keep_ugc" / f) == slurp(d / "stripped_ugc" / f));
+        CHECK(slurp(d / "none" / f) == slurp(d / "plain" / f));
+        CHECK(slurp(d / "none" / f) != slurp(d / "def" / f));
+    }
+    const run_result bad = run("score " + small + " --out bad --excluded nofollow,bogus", d);
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("'nofollow,bogus'") != std::string::npos);
+    CHECK(bad.err.find("sponsored") != std::string::npos);
+}
+
+TEST_CASE("cli: an old enum spelling works and warns, the help lists the new ones",
+          "[cli][options]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("spelling");
+    const run_result old = run("pagerank --scale 8 --solver gauss-seidel --top 5", d);
+    const run_result now = run("pagerank --scale 8 --solver gauss_seidel --top 5", d);
+    CHECK(old.code == 0);
+    CHECK(now.code == 0);
+    CHECK(old.err.find("warning: --solver gauss-seidel is deprecated, use --solver gauss_seidel") !=
+          std::string::npos);
+    CHECK(now.err.find("deprecated") == std::string::npos);
+    // The same run: the same top nodes and iteration count (times differ).
+    const auto table = [](const std::string& s) { return s.substr(s.find("\n rank")); };
+    CHECK(table(old.out) == table(now.out));
+    const run_result unknown = run("pagerank --scale 8 --solver jacobi", d);
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("solver must be 'power' or 'gauss_seidel', got 'jacobi'") !=
+          std::string::npos);
+    const run_result h = run("pagerank --help", d);
+    for (const char* s : {"{power,gauss_seidel}", "{automatic,as_built,by_degree}", "--excluded",
+                          "--excluded-links", "--blocked-hot-nodes", "--acceleration-period",
+                          "--no-weighted", "--by-degree"})
+        CHECK(h.out.find(s) != std::string::npos);
+    CHECK(h.out.find("gauss-seidel") == std::string::npos);
+    const run_result s = run("score --help", d);
+    for (const char* o : {"--max-iterations UINT=200", "--excluded", "--solver", "--hosts"})
+        CHECK(s.out.find(o) != std::string::npos);
 }

@@ -38,8 +38,8 @@ web_graph hand_web(const test::temp_dir& dir) {
 
 authority_options exact() {
     authority_options o;
-    o.tolerance = 1e-14;
-    o.max_iterations = 1000;
+    o.pagerank.tolerance = 1e-14;
+    o.pagerank.max_iterations = 1000;
     o.compute_hosts = true;
     return o;
 }

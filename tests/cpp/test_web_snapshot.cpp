@@ -305,7 +305,7 @@ TEST_CASE("web snapshot: synthetic web, authority identical from the opened grap
     require_same_web(g, o);
     require_same_authority(g, o);
     authority_options evaporate;
-    evaporate.excluded_links = excluded_link_mode::evaporate;
+    evaporate.pagerank.excluded_links = excluded_link_mode::evaporate;
     evaporate.use_position_weights = true;
     evaporate.domain_weights = domain_weight_mode::links;
     require_same_authority(g, o, evaporate);

@@ -4,12 +4,14 @@ and its authority scores as pandas DataFrames."""
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import os
 from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 
 from . import _core
+from . import _options as _table
 from ._graph import Flag
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -314,13 +316,10 @@ class WebGraph:
         })
 
     # ------------------------------------------------------------------ authority
-    def authority(self, *, damping: float = 0.85, tolerance: float = 1e-10,
-                  max_iterations: int = 200, excluded: int = Flag.DEFAULT_EXCLUDED,
-                  evaporate: bool = False,
+    def authority(self, *,
                   position_weights: Union[None, bool, str, Dict[str, float]] = None,
-                  domain_weights: str = "domains", hosts: bool = False,
-                  progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None
-                  ) -> AuthorityResult:
+                  progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
+                  evaporate: bool = False, **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
         :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
         ``.info`` (:class:`AuthorityInfo`: per-level iterations, residual, converged, floor,
@@ -335,28 +334,38 @@ class WebGraph:
         ``100 * ln(x / f) / ln(x_max / f)`` with f the score of an unlinked node.
 
         Args:
-            damping, tolerance, max_iterations: as :func:`linkequity.pagerank`.
-            excluded: :class:`Flag` bits whose links pass nothing (default nofollow, sponsored,
-                ugc, disavowed); evaporate: they still count in the source's out-weight.
+            {options}
             position_weights: "reasonable surfer" page-level weights: True for the defaults,
                 a spec ``"content=1,footer=0.1"`` or a dict; None/False = off.
             progress: callable(iteration, max_iterations, residual, tolerance) per PageRank
                 iteration; returning False cancels (KeyboardInterrupt). Ctrl-C works too.
+            evaporate: ``True`` is short for ``excluded_links="evaporate"``.
 
         Raises:
             ValueError: a bad option (named in the message).
+            TypeError: an unknown keyword.
         """
-        key = (damping, tolerance, max_iterations, int(excluded), evaporate,
-               _position_weights(position_weights), domain_weights)
+        if evaporate:
+            options = {**options, "excluded_links": "evaporate"}
+        o = _table.build(_core.AuthorityOptions, "authority", options)
+        positions = _position_weights(position_weights)
+        key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")), positions)
         cached = self._cache.get(key)
-        if cached is not None and (cached.hosts is not None or not hosts) and progress is None:
+        if cached is not None and (cached.hosts is not None or not o.hosts) and progress is None:
             return cached._copy()
-        raw = self._core.authority(damping, tolerance, max_iterations, int(excluded), evaporate,
-                                   _position_weights(position_weights), domain_weights, hosts,
-                                   progress)
+        raw = self._core.authority(o, positions, progress)
         out = self._result(raw)
         self._cache[key] = out
         return out._copy()
+
+    authority.__doc__ = (authority.__doc__ or "").replace(
+        "{options}", _table.document(_table.fields(_core.AuthorityOptions), indent=12))
+    authority.__signature__ = _table.signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)],
+        _table.fields(_core.AuthorityOptions),
+        [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
+         for name, default in (("position_weights", None), ("progress", None),
+                               ("evaporate", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns

@@ -2,6 +2,7 @@
 // pagerank_options: every knob of the PageRank kernel (damping, tolerance, personalisation,
 // dangling policy, excluded links, solver, node order, kernel), the enums they take, and the
 // progress callback's view of an iteration. validate() checks them against a graph's size.
+// pagerank_options::fields is the option table every face reads (see linkequity/options.hpp).
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/options.hpp"
 
 namespace linkequity {
 
@@ -82,6 +84,47 @@ enum class pagerank_kernel {
     blocked,
 };
 
+// The one spelling of each value (the enumerator's name) on the command line, in Python and
+// in messages; old spellings still parse, with a deprecation warning.
+inline constexpr enum_spelling<dangling_policy> dangling_policy_names[] = {
+    {dangling_policy::personalization, "personalization"},
+    {dangling_policy::uniform, "uniform"},
+    {dangling_policy::vector, "vector"}};
+inline constexpr enum_spelling<excluded_link_mode> excluded_link_mode_names[] = {
+    {excluded_link_mode::exclude, "exclude"}, {excluded_link_mode::evaporate, "evaporate"}};
+inline constexpr enum_spelling<pagerank_solver> pagerank_solver_names[] = {
+    {pagerank_solver::power, "power"},
+    {pagerank_solver::gauss_seidel, "gauss_seidel"},
+    {pagerank_solver::gauss_seidel, "gauss-seidel", true}};  // deprecated: the CLI's old spelling
+inline constexpr enum_spelling<pagerank_acceleration> pagerank_acceleration_names[] = {
+    {pagerank_acceleration::none, "none"}, {pagerank_acceleration::quadratic, "quadratic"}};
+inline constexpr enum_spelling<pagerank_node_order> pagerank_node_order_names[] = {
+    {pagerank_node_order::automatic, "automatic"},
+    {pagerank_node_order::as_built, "as_built"},
+    {pagerank_node_order::by_degree, "by_degree"},
+    {pagerank_node_order::automatic, "auto", true}};  // deprecated: Python's old spelling
+inline constexpr enum_spelling<pagerank_kernel> pagerank_kernel_names[] = {
+    {pagerank_kernel::pull, "pull"}, {pagerank_kernel::blocked, "blocked"}};
+
+constexpr enum_names<dangling_policy> spellings(dangling_policy) {
+    return make_enum_names(dangling_policy_names);
+}
+constexpr enum_names<excluded_link_mode> spellings(excluded_link_mode) {
+    return make_enum_names(excluded_link_mode_names);
+}
+constexpr enum_names<pagerank_solver> spellings(pagerank_solver) {
+    return make_enum_names(pagerank_solver_names);
+}
+constexpr enum_names<pagerank_acceleration> spellings(pagerank_acceleration) {
+    return make_enum_names(pagerank_acceleration_names);
+}
+constexpr enum_names<pagerank_node_order> spellings(pagerank_node_order) {
+    return make_enum_names(pagerank_node_order_names);
+}
+constexpr enum_names<pagerank_kernel> spellings(pagerank_kernel) {
+    return make_enum_names(pagerank_kernel_names);
+}
+
 /// What a progress callback sees after each iteration.
 struct pagerank_progress {
     std::size_t iteration;   ///< iterations done so far (1-based)
@@ -116,6 +159,60 @@ struct pagerank_options {
     /// Checks every option against a graph of `num_nodes` nodes.
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
     void validate(std::size_t num_nodes) const;
+
+    /// The option table: calls `v(member, option_info)` for every option, in this order.
+    /// validate() takes the ranges and enum values from it, and it alone makes the CLI flags
+    /// (option_flags.hpp: add_option_flags(cmd, options)) and the Python keywords, their
+    /// checks and docstrings (bind_options.hpp: bind_option_table(py_class, "pagerank")).
+    ///
+    /// An algorithm added later (TrustRank, HITS, spam mass, ...) gets its flags and keywords
+    /// the same way: declare its `_options` struct with a `fields` table like this one (it may
+    /// nest this one: `pagerank_options::fields(o.pagerank, v)`, as authority_options does),
+    /// call check_fields(*this, "name") in its validate(), add_option_flags in its command and
+    /// bind_option_table in its binding; an enum adds its `spellings` next to it. A worked
+    /// example (toy_options) is in tests/cpp/test_options.cpp.
+    template <class Self, class Visitor>  // Self: pagerank_options or const pagerank_options
+    static void fields(Self& o, Visitor&& v) {
+        v(o.damping, option_info("damping", "Damping factor α: the probability of following a "
+                                            "link").open(0, 1));
+        v(o.tolerance, option_info("tolerance", "Stop when the L1 change of an iteration is < "
+                                                "tolerance").above(0));
+        v(o.max_iterations, option_info("max_iterations", "Iteration limit k: the k-th iterate "
+                                                          "is returned when not converged")
+                                .at_least(0));
+        v(o.personalization, option_info("personalization", "Teleport distribution v: one "
+                                         "weight >= 0 per node, positive sum; empty = uniform")
+                                 .per_node());
+        v(o.dangling, option_info("dangling", "Where the score of nodes without followable "
+                                  "out-links goes: like personalization, uniform, or "
+                                  "dangling_distribution (vector)").per_node());
+        v(o.dangling_distribution, option_info("dangling_distribution", "With dangling = "
+                                               "vector: one weight >= 0 per node, positive sum")
+                                       .per_node());
+        v(o.weighted, option_info("weighted", "Use the edge weights when the graph has them"));
+        v(o.start, option_info("start", "Warm start: one value >= 0 per node, positive sum; "
+                                        "empty = personalization").per_node());
+        v(o.excluded, option_info("excluded", "Links with any of these flags pass nothing"));
+        v(o.excluded_links, option_info("excluded_links", "exclude: excluded links do not exist "
+                                        "for scoring; evaporate: they count in the source's "
+                                        "out-weight and pass nothing"));
+        v(o.solver, option_info("solver", "power (parallel, identical on any thread count) or "
+                                          "gauss_seidel (serial, fewer iterations)"));
+        v(o.acceleration, option_info("acceleration", "quadratic: extrapolation every "
+                                      "acceleration_period power iterations (3 more vectors)"));
+        v(o.acceleration_period, option_info("acceleration_period", "Iterations between "
+                                             "extrapolations, >= 4 when acceleration is on")
+                                     .at_least(0));
+        v(o.node_order, option_info("node_order", "Node numbering iterated in: by_degree "
+                                    "(decreasing out-degree; a relabelled copy of the in-edges), "
+                                    "as_built, or automatic (by_degree from 2^26 edges)"));
+        v(o.kernel, option_info("kernel", "pull (reference, leanest) or blocked (propagation "
+                                "blocking for sources beyond a cache-sized prefix: faster on "
+                                "graphs far larger than the cache, in degree order)"));
+        v(o.blocked_hot_nodes, option_info("blocked_hot_nodes", "Blocked kernel: sources with "
+                                           "smaller ids are pulled directly; 0 = half the "
+                                           "last-level cache's worth").at_least(0));
+    }
 };
 
 }  // namespace linkequity

@@ -20,6 +20,15 @@ inline constexpr edge_flags disavowed = 1u << 3;  ///< listed in an applied disa
 inline constexpr edge_flags internal = 1u << 4;   ///< source and target share a registrable domain
 /// The bits that make a link non-followable unless an algorithm is told otherwise.
 inline constexpr edge_flags default_excluded = nofollow | sponsored | ugc | disavowed;
+
+/// A bit and its name, as the command line and Python spell it (`--excluded nofollow,ugc`).
+struct named_flag {
+    edge_flags bit;
+    const char* name;
+};
+inline constexpr named_flag names[] = {{nofollow, "nofollow"},   {sponsored, "sponsored"},
+                                       {ugc, "ugc"},             {disavowed, "disavowed"},
+                                       {internal, "internal"}};
 }  // namespace flags
 
 }  // namespace linkequity

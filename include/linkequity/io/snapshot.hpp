@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "linkequity/graph/csr_graph.hpp"
+#include "linkequity/options.hpp"
 #include "linkequity/span.hpp"
 
 namespace linkequity::io {
@@ -101,6 +102,13 @@ enum class snapshot_verify {
     /// The default.
     checksums,
 };
+inline constexpr enum_spelling<snapshot_verify> snapshot_verify_names[] = {
+    {snapshot_verify::none, "none"},
+    {snapshot_verify::structure, "structure"},
+    {snapshot_verify::checksums, "checksums"}};
+constexpr enum_names<snapshot_verify> spellings(snapshot_verify) {
+    return make_enum_names(snapshot_verify_names);
+}
 
 struct snapshot_load_options {
     snapshot_verify verify = snapshot_verify::checksums;

@@ -21,25 +21,43 @@ namespace linkequity::web {
 inline constexpr int authority_scale_version = 1;
 
 struct authority_options {
-    double damping = 0.85;             ///< α in (0, 1)
-    double tolerance = 1e-10;          ///< L1 change at which each PageRank stops
-    std::size_t max_iterations = 200;  ///< per PageRank
-    /// Links with any of these bits pass nothing (default nofollow | sponsored | ugc | disavowed).
-    edge_flags excluded = flags::default_excluded;
-    /// exclude (default): excluded links don't exist for scoring; evaporate: they count in the
-    /// source's out-weight and their share is lost (re-teleported). See pagerank_options.
-    excluded_link_mode excluded_links = excluded_link_mode::exclude;
+    /// The options of every PageRank run: damping, tolerance, max_iterations (200 here, not
+    /// pagerank's 100), excluded flags, excluded_links (exclude: excluded links don't exist for
+    /// scoring; evaporate: they count in the source's out-weight and their share is lost),
+    /// solver, kernel... Dangling score is spread uniformly; the per-node vectors must stay
+    /// empty (each level is a different graph). Its progress callback is called by every run
+    /// (return false to cancel: compute_authority then throws cancelled_error).
+    pagerank_options pagerank = default_pagerank();
     /// Page authority only: "reasonable surfer" weights by link position (off by default).
     bool use_position_weights = false;
     position_weights positions;
     /// Edge weights of the domain (and host) graph.
     domain_weight_mode domain_weights = domain_weight_mode::domains;
     bool compute_hosts = false;  ///< also host authority (full host names)
-    /// Forwarded to every PageRank run (return false to cancel: cancelled_error is thrown).
-    std::function<bool(const pagerank_progress&)> progress;
+
+    /// pagerank_options' defaults, except 200 iterations and a uniform dangling distribution.
+    static pagerank_options default_pagerank() {
+        pagerank_options p;
+        p.max_iterations = 200;
+        p.dangling = dangling_policy::uniform;
+        return p;
+    }
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
     void validate() const;
+
+    /// The option table (see pagerank_options::fields): pagerank's options except the
+    /// per-node ones, flat (--damping, not --pagerank-damping), then authority's own.
+    /// position_weights is structured ("footer=0.1,sidebar=0.4") and stays with each face.
+    template <class Self, class Visitor>
+    static void fields(Self& o, Visitor&& v) {
+        pagerank_options::fields(o.pagerank, [&v](auto& member, const option_info& f) {
+            if (!f.has(option_per_node)) v(member, f);
+        });
+        v(o.domain_weights, option_info("domain_weights", "Domain edge weights: domains (1 per "
+                                        "linking pair) or links (1 + ln links)"));
+        v(o.compute_hosts, option_info("hosts", "Also score hosts (full host names)"));
+    }
 };
 
 /// Scores and link counts of one level (pages, hosts or domains), indexed by node id.

@@ -11,6 +11,7 @@
 
 #include "linkequity/graph/csr_graph.hpp"
 #include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/options.hpp"
 #include "linkequity/web/web_graph.hpp"
 
 namespace linkequity::web {
@@ -42,6 +43,11 @@ enum class domain_weight_mode {
     domains,  ///< 1 per linking pair: a referring domain counts once (the default)
     links,    ///< 1 + ln(number of followable page links D1 → D2)
 };
+inline constexpr enum_spelling<domain_weight_mode> domain_weight_mode_names[] = {
+    {domain_weight_mode::domains, "domains"}, {domain_weight_mode::links, "links"}};
+constexpr enum_names<domain_weight_mode> spellings(domain_weight_mode) {
+    return make_enum_names(domain_weight_mode_names);
+}
 
 /// Which nodes a contracted graph has.
 enum class graph_level { page, host, domain };

@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: MIT
+# The keyword arguments come from the C++ option tables: every option is settable (including
+# blocked_hot_nodes and excluded by name), documented in the docstring and the signature,
+# unknown keywords are rejected, and old enum spellings work with a DeprecationWarning.
+import inspect
+import warnings
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import linkequity
+from linkequity import Flag, Graph, WebGraph, _core, pagerank
+
+
+@pytest.fixture
+def kron():
+    return linkequity.generate.kronecker(10, edge_factor=8, seed=3)
+
+
+def test_blocked_hot_nodes_reaches_the_kernel(kron):
+    # Oracle: the pull kernel (itself checked against networkx in test_pagerank). With a hot
+    # prefix of 1 or 64 ids nearly every source is binned, so the blocked path really runs.
+    pull = pagerank(kron, tolerance=1e-300, max_iterations=6, node_order="as_built")
+    for hot in (1, 64):
+        blocked = pagerank(kron, tolerance=1e-300, max_iterations=6, node_order="as_built",
+                           kernel="blocked", blocked_hot_nodes=hot)
+        assert blocked.iterations == 6
+        assert np.abs(blocked.scores - pull.scores).sum() < 1e-14
+    o = _core.PageRankOptions()
+    o.set("blocked_hot_nodes", 64)
+    assert o.blocked_hot_nodes == 64
+    with pytest.raises(ValueError, match="blocked_hot_nodes must be an integer >= 0, got -1"):
+        pagerank(kron, blocked_hot_nodes=-1)
+    with pytest.raises(ValueError, match="blocked_hot_nodes must be an integer >= 0, got 2.5"):
+        pagerank(kron, blocked_hot_nodes=2.5)
+
+
+def test_old_spellings_warn_and_mean_the_new_ones(kron):
+    new = pagerank(kron, node_order="automatic", tolerance=1e-12)
+    with pytest.warns(DeprecationWarning,
+                      match="node_order 'auto' is deprecated, use 'automatic'") as record:
+        old = pagerank(kron, node_order="auto", tolerance=1e-12)
+    assert record[0].filename == __file__  # points at the caller's line
+    np.testing.assert_array_equal(old.scores, new.scores)
+    with pytest.warns(DeprecationWarning, match="solver 'gauss-seidel' is deprecated"):
+        gs = pagerank(kron, solver="gauss-seidel", tolerance=1e-12, max_iterations=1000)
+    assert gs.converged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # current spellings never warn
+        pagerank(kron, node_order="by_degree", solver="gauss_seidel", acceleration="none")
+
+
+def test_unknown_keywords_are_rejected(kron, small_web):
+    with pytest.raises(TypeError, match="pagerank: unexpected option 'dampin'; the options are "
+                                        "damping, tolerance"):
+        pagerank(kron, dampin=0.5)
+    with pytest.raises(TypeError, match="unexpected option 'alpha'"):
+        linkequity.pagerank_residual(kron, np.full(kron.num_nodes, 1 / kron.num_nodes), alpha=1)
+    with pytest.raises(TypeError, match="authority: unexpected option 'personalization'"):
+        small_web.page_authority(personalization=[1.0])  # several graphs: not an option here
+    with pytest.raises(TypeError, match="damping must be a number, got 'high'"):
+        pagerank(kron, damping="high")
+
+
+def test_docstrings_and_signatures_list_every_option():
+    doc = pagerank.__doc__
+    params = inspect.signature(pagerank).parameters
+    for f in _core.PageRankOptions.fields():
+        assert f"        {f['name']}: " in doc, f["name"]
+        assert f["name"] in params
+        for c in f["choices"]:
+            assert repr(c) in doc
+    assert params["max_iterations"].default == 100
+    assert params["node_order"].default == "automatic"
+    auth = WebGraph.authority.__doc__
+    for f in _core.AuthorityOptions.fields():
+        assert f"            {f['name']}: " in auth, f["name"]
+    defaults = {f["name"]: f["default"] for f in _core.AuthorityOptions.fields()}
+    assert defaults["max_iterations"] == 200 and defaults["domain_weights"] == "domains"
+    assert "personalization" not in defaults  # per-node: not for several graphs
+    auth_params = inspect.signature(WebGraph.authority).parameters
+    assert set(defaults) | {"self", "position_weights", "progress", "evaporate"} == \
+        set(auth_params)
+    assert auth_params["max_iterations"].default == 200
+    assert "{options}" not in doc and "{options}" not in auth
+
+
+def test_excluded_by_flag_names(kron):
+    g = Graph.from_edges([0, 0, 1, 2], [1, 2, 0, 0], flags=[0, Flag.NOFOLLOW, 0, 0])
+    by_mask = pagerank(g, excluded=0, tolerance=1e-13, max_iterations=500)
+    by_name = pagerank(g, excluded="none", tolerance=1e-13, max_iterations=500)
+    np.testing.assert_array_equal(by_mask.scores, by_name.scores)
+    # Oracle: networkx on the graph with every edge (nothing excluded).
+    ref = nx.pagerank(nx.DiGraph([(0, 1), (0, 2), (1, 0), (2, 0)]), alpha=0.85, tol=1e-14,
+                      max_iter=10000)
+    np.testing.assert_allclose(by_name.scores, [ref[i] for i in range(3)], atol=1e-10)
+    listed = pagerank(g, excluded=["nofollow", "ugc"], tolerance=1e-13, max_iterations=500)
+    default = pagerank(g, tolerance=1e-13, max_iterations=500)
+    np.testing.assert_array_equal(listed.scores, default.scores)  # the nofollow link is out
+    with pytest.raises(ValueError, match="excluded must be a comma-separated list of flag names"):
+        pagerank(g, excluded="nofollow,typo")
+
+
+@pytest.fixture
+def small_web():
+    return WebGraph.from_links(pd.DataFrame({
+        "source": ["https://a.com/", "https://a.com/", "https://b.com/", "https://c.com/"],
+        "target": ["https://b.com/", "https://c.com/x", "https://a.com/", "https://a.com/"],
+        "rel": ["", "nofollow", "", ""]}))
+
+
+def test_authority_takes_every_pagerank_option(small_web):
+    base = small_web.page_authority(tolerance=1e-13)
+    gs = small_web.page_authority(tolerance=1e-13, solver="gauss_seidel", node_order="by_degree")
+    np.testing.assert_allclose(gs.sort_values("url").score.values,
+                               base.sort_values("url").score.values, atol=1e-11)
+    named = small_web.page_authority(excluded="none")
+    masked = small_web.page_authority(excluded=0)
+    pd.testing.assert_frame_equal(named, masked)
+    with pytest.warns(DeprecationWarning, match="solver 'gauss-seidel'"):
+        small_web.page_authority(solver="gauss-seidel", tolerance=1e-12)
+    with pytest.raises(ValueError, match="authority: domain_weights must be 'domains' or 'links'"):
+        small_web.domain_authority(domain_weights="pages")
