@@ -80,5 +80,6 @@ void bind_graph(py::module_& m);
 void bind_web(py::module_& m);
 void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
+void bind_analysis(py::module_& m);
 
 }  // namespace linkequity::python
