@@ -103,6 +103,9 @@ profile_result link_profile(const web::web_graph& g, const web::authority_table&
     for (node_id h = 0; h < g.num_hosts(); ++h)
         domain_pages[g.domain_of_host(h)] += g.host_pages(h).second - g.host_pages(h).first;
 
+    // Lost = not seen in the month of the newest date (exports' last-seen dates spread over the
+    // days of the last crawl, so a day-exact cut would call live links lost).
+    const std::string latest_month = month_of(r.latest_seen);
     std::map<std::string, std::uint64_t> tld;
     std::map<std::string, month_row> months;
     for (auto& [d, a] : acc) {
@@ -132,13 +135,13 @@ profile_result link_profile(const web::web_graph& g, const web::authority_table&
             r.sitewide_links += row.links;
         }
         if (!a.first.empty()) ++months[month_of(a.first)].new_domains;
-        if (!a.last.empty() && a.last < r.latest_seen) ++months[month_of(a.last)].lost_domains;
+        if (!a.last.empty() && month_of(a.last) < latest_month) ++months[month_of(a.last)].lost_domains;
         r.top_domains.push_back(std::move(row));
     }
     for (std::size_t l : backlinks) {
         const std::string_view fs = date_of(g.first_seen(l)), ls = date_of(g.last_seen(l));
         if (!fs.empty()) ++months[month_of(fs)].new_links;
-        if (!ls.empty() && ls < r.latest_seen) ++months[month_of(ls)].lost_links;
+        if (!ls.empty() && month_of(ls) < latest_month) ++months[month_of(ls)].lost_links;
     }
     for (auto& [m, row] : months) {
         row.month = m;

@@ -117,6 +117,13 @@ void months_chart(std::string& h, const std::vector<month_row>& months) {
 
 std::string pct(double share) { return fmt::format("{:.1f}%", 100 * share); }
 
+/// 1234567 → "1,234,567".
+std::string thousands(std::uint64_t v) {
+    std::string s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
 constexpr const char* css = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;margin:0;background:#f4f5f7;color:#1d2433}
 main{max-width:1080px;margin:0 auto;padding:24px}
@@ -156,9 +163,9 @@ void header(std::string& h, const web::web_graph& g, const profile_result& p) {
                    g.num_links(), web::authority_scale_version);
     const std::pair<std::string, std::string> cards[] = {
         {"authority", fmt::format("{:.1f}", p.authority)},
-        {"rank", fmt::format("{} <span class=\"sub\">of {}</span>", p.rank, p.domains_in_graph)},
-        {"referring domains", fmt::format("{}", p.referring_domains)},
-        {"backlinks", fmt::format("{}", p.backlinks)},
+        {"rank", fmt::format("{} <span class=\"sub\">of {}</span>", thousands(p.rank), thousands(p.domains_in_graph))},
+        {"referring domains", thousands(p.referring_domains)},
+        {"backlinks", thousands(p.backlinks)},
         {"followable", pct(p.followable_share)},
         {"sitewide domains", fmt::format("{}", p.sitewide_domains)}};
     h += "<div class=\"cards\">";
@@ -203,8 +210,9 @@ void charts(std::string& h, const profile_result& p, const anchors_result& a) {
         h += "<p class=\"note\">The input has no first/last seen dates.</p>";
     else {
         months_chart(h, p.months);
-        fmt::format_to(out_it(h), "<p class=\"note\">Lost: last seen before {}, the newest date in the input.</p>",
-                       xml_escape(p.latest_seen));
+        fmt::format_to(out_it(h), "<p class=\"note\">Months with a change only. Lost: last seen before {}, the month of "
+                       "the newest date in the input ({}).</p>",
+                       xml_escape(p.latest_seen.substr(0, 7)), xml_escape(p.latest_seen));
     }
     h += "</section></div>";
 }

@@ -79,8 +79,9 @@ struct profile_result {
 /// Backlinks are link rows from a page of another registrable domain into a page of the target.
 /// Dates: a first/last seen value counts when it starts with "YYYY-MM" (ISO 8601, as Ahrefs and
 /// Majestic export); a referring domain is new in the month of its earliest first-seen date and
-/// lost in the month of its latest last-seen date when that is before latest_seen (the newest
-/// date in the data: a link not seen at the last crawl is lost). Links likewise.
+/// lost in the month of its latest last-seen date when that month is before the month of
+/// latest_seen (the newest date in the data: a link not seen in the last crawl's month is
+/// lost). Links likewise.
 /// Cost: O(L + R log R). @throws std::invalid_argument for an unknown target or bad options.
 profile_result link_profile(const web::web_graph& g, const web::authority_table& domains,
                             std::string_view target, const profile_options& options = {});
