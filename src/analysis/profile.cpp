@@ -37,31 +37,10 @@ std::size_t band_of(double authority) {
     return std::min(b, num_authority_bands - 1);
 }
 
-}  // namespace
-
-void profile_options::validate() const {
-    if (!(sitewide_share > 0 && sitewide_share <= 1))
-        throw std::invalid_argument(
-            fmt::format("profile: sitewide_share must be in (0, 1], got {}", sitewide_share));
-    if (sitewide_pages < 1 || sitewide_min_pages < 1)
-        throw std::invalid_argument("profile: sitewide_pages and sitewide_min_pages must be >= 1");
-}
-
-profile_result link_profile(const web::web_graph& g, const web::authority_table& domains,
-                            std::string_view target, const profile_options& options) {
-    options.validate();
-    if (domains.size() != g.num_domains())
-        throw std::invalid_argument("profile: the domain table does not match the graph");
-    const node_id t = resolve_domain(g, target, "profile", "target");
-    profile_result r;
-    r.target = std::string(g.domain_name(t));
-    r.score = domains.score[t];
-    r.authority = domains.authority[t];
-    r.rank = domains.rank[t];
-    r.domains_in_graph = g.num_domains();
-    r.has_dates = g.has_dates();
-
-    std::map<node_id, domain_acc> acc;  // ordered: deterministic iteration
+/// First pass: every backlink of domain t (from another domain) into r's link counts and, per
+/// referring domain, into acc. Returns the backlinks' link ids (for the monthly pass).
+std::vector<std::size_t> count_backlinks(const web::web_graph& g, node_id t, profile_result& r,
+                                         std::map<node_id, domain_acc>& acc) {
     std::vector<node_id> ref_pages;
     std::vector<std::size_t> backlinks;  // link ids, for the monthly pass
     const auto src = g.link_sources(), dst = g.link_targets();
@@ -97,6 +76,36 @@ profile_result link_profile(const web::web_graph& g, const web::authority_table&
         std::unique(ref_pages.begin(), ref_pages.end()) - ref_pages.begin());
     r.referring_domains = acc.size();
     r.followable_share = r.backlinks ? double(r.followable_backlinks) / double(r.backlinks) : 0.0;
+    return backlinks;
+}
+
+}  // namespace
+
+void profile_options::validate() const {
+    if (!(sitewide_share > 0 && sitewide_share <= 1))
+        throw std::invalid_argument(
+            fmt::format("profile: sitewide_share must be in (0, 1], got {}", sitewide_share));
+    if (sitewide_pages < 1 || sitewide_min_pages < 1)
+        throw std::invalid_argument("profile: sitewide_pages and sitewide_min_pages must be >= 1");
+}
+
+profile_result link_profile(const web::web_graph& g, const web::authority_table& domains,
+                            std::string_view target, const profile_options& options) {
+    options.validate();
+    if (domains.size() != g.num_domains())
+        throw std::invalid_argument("profile: the domain table does not match the graph");
+    const node_id t = resolve_domain(g, target, "profile", "target");
+    profile_result r;
+    r.target = std::string(g.domain_name(t));
+    r.score = domains.score[t];
+    r.authority = domains.authority[t];
+    r.rank = domains.rank[t];
+    r.domains_in_graph = g.num_domains();
+    r.has_dates = g.has_dates();
+
+    std::map<node_id, domain_acc> acc;  // ordered: deterministic iteration
+    const std::vector<std::size_t> backlinks = count_backlinks(g, t, r, acc);
+
 
     // Pages per domain in the graph (hosts of a domain are not contiguous: count over hosts).
     std::vector<std::uint64_t> domain_pages(g.num_domains(), 0);
