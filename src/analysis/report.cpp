@@ -179,31 +179,31 @@ void charts(std::string& h, const profile_result& p, const anchors_result& a) {
     std::vector<bar> bands;
     for (std::size_t b = 0; b < p.bands.size(); ++b)
         bands.push_back({fmt::format("{}–{}", 10 * b, 10 * b + 10), double(p.bands[b]),
-                         fmt::format("{}", p.bands[b])});
+                         thousands(p.bands[b])});
     vbars(h, bands, "#3a6ea5");
     h += "</section><section><h2>Anchor classes (share of links)</h2>";
     std::vector<bar> classes;
     for (const auto& c : a.classes)
         classes.push_back({anchor_class_name(c.cls), double(c.links),
-                           fmt::format("{} · {}", c.links, pct(c.share)), class_color(c.cls)});
+                           fmt::format("{} · {}", thousands(c.links), pct(c.share)), class_color(c.cls)});
     hbars(h, classes, "#edae49");
     h += "</section><section><h2>Links by rel</h2>";
-    hbars(h, {{"follow", double(p.follow), fmt::format("{}", p.follow)},
-              {"nofollow", double(p.nofollow), fmt::format("{}", p.nofollow)},
-              {"sponsored", double(p.sponsored), fmt::format("{}", p.sponsored)},
-              {"ugc", double(p.ugc), fmt::format("{}", p.ugc)},
-              {"disavowed", double(p.disavowed), fmt::format("{}", p.disavowed)}},
+    hbars(h, {{"follow", double(p.follow), thousands(p.follow)},
+              {"nofollow", double(p.nofollow), thousands(p.nofollow)},
+              {"sponsored", double(p.sponsored), thousands(p.sponsored)},
+              {"ugc", double(p.ugc), thousands(p.ugc)},
+              {"disavowed", double(p.disavowed), thousands(p.disavowed)}},
           "#2e9d5b");
     h += "</section><section><h2>Links by position</h2>";
     std::vector<bar> pos;
     for (std::size_t i = 0; i < p.positions.size(); ++i)
         pos.push_back({web::position_name(static_cast<link_position>(i)), double(p.positions[i]),
-                       fmt::format("{}", p.positions[i])});
+                       thousands(p.positions[i])});
     hbars(h, pos, "#8e6cbf");
     h += "</section><section><h2>Referring domains by suffix</h2>";
     std::vector<bar> tlds;
     for (std::size_t i = 0; i < p.tlds.size() && i < 10; ++i)
-        tlds.push_back({"." + p.tlds[i].first, double(p.tlds[i].second), fmt::format("{}", p.tlds[i].second)});
+        tlds.push_back({"." + p.tlds[i].first, double(p.tlds[i].second), thousands(p.tlds[i].second)});
     hbars(h, tlds, "#3a6ea5");
     h += "</section><section><h2>New and lost referring domains per month</h2>";
     if (p.months.empty())
@@ -227,12 +227,13 @@ void tables(std::string& h, const web::web_graph& g, const profile_result& p,
         fmt::format_to(out_it(h),
                        "<tr><td class=\"l\">{}</td><td class=\"l\"><span class=\"meter\" style=\"width:{:.0f}px\"></span>{:.1f}</td>"
                        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                       xml_escape(g.domain_name(d.domain)), d.authority * 0.8, d.authority, d.rank,
-                       d.links, d.followable_links, d.linking_pages, d.sitewide ? "yes" : "",
+                       xml_escape(g.domain_name(d.domain)), d.authority * 0.8, d.authority,
+                       thousands(d.rank), thousands(d.links), thousands(d.followable_links),
+                       thousands(d.linking_pages), d.sitewide ? "yes" : "",
                        xml_escape(d.first_seen.substr(0, 10)), xml_escape(d.last_seen.substr(0, 10)));
     }
     fmt::format_to(out_it(h), "</table><p class=\"note\">{} of {} referring domains, by authority, then links, then name.</p></section>",
-                   std::min(o.top_domains, p.top_domains.size()), p.referring_domains);
+                   std::min(o.top_domains, p.top_domains.size()), thousands(p.referring_domains));
     h += "<section><h2>Top anchors</h2><table><tr><th class=\"l\">anchor</th><th class=\"l\">class</th>"
          "<th>links</th><th>referring domains</th><th>share</th></tr>";
     for (std::size_t i = 0; i < a.rows.size() && i < o.top_anchors; ++i) {
@@ -241,11 +242,12 @@ void tables(std::string& h, const web::web_graph& g, const profile_result& p,
                        "<tr><td class=\"l\">{}</td><td class=\"l\"><span class=\"cls\" style=\"background:{}\">{}</span></td>"
                        "<td>{}</td><td>{}</td><td>{}</td></tr>",
                        r.anchor.empty() ? "<i>(empty)</i>" : xml_escape(cut(r.anchor, 80)),
-                       class_color(r.cls), anchor_class_name(r.cls), r.links, r.referring_domains,
+                       class_color(r.cls), anchor_class_name(r.cls), thousands(r.links),
+                       thousands(r.referring_domains),
                        pct(r.share));
     }
     fmt::format_to(out_it(h), "</table><p class=\"note\">{} of {} distinct anchors. Brand looked for: “{}”; keywords: {}.</p></section>",
-                   std::min(o.top_anchors, a.rows.size()), a.rows.size(), xml_escape(a.brand),
+                   std::min(o.top_anchors, a.rows.size()), thousands(a.rows.size()), xml_escape(a.brand),
                    o.keywords.empty() ? std::string("none given") : xml_escape(fmt::format("{}", fmt::join(o.keywords, ", "))));
 }
 

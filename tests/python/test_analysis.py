@@ -147,3 +147,36 @@ def test_report_is_self_contained(web, tmp_path):
     with pytest.raises(ValueError, match="not a domain"):
         web.report("nope.org", tmp_path / "n.html")
     assert not (tmp_path / "n.html").exists()
+
+
+@pytest.mark.parametrize("name", ["generic.csv", "screaming_frog_all_inlinks.csv",
+                                  "ahrefs_legacy.csv", "majestic_backlinks.csv",
+                                  "ahrefs_backlinks_utf16le.tsv"])
+def test_every_method_on_the_crawl_fixtures(name, tmp_path):
+    web = linkequity.WebGraph.read_links(DATA / "links" / name)
+    gap = web.link_intersect(["example.org", "example.com"])
+    assert list(gap.columns)[:3] == ["domain", "authority", "targets_linked"]
+    assert not set(gap["domain"]) & {"example.org", "example.com"}
+    a = web.anchors("example.org")
+    assert a["links"].sum() == a.attrs["links"] and set(a["class"]) <= set(
+        ["empty", "url", "exact", "partial", "branded", "generic", "other"])
+    p = web.profile("example.org")
+    assert p["referring_domains"] == len(p["top_referring_domains"])
+    assert sum(p["authority_bands"].values()) == p["referring_domains"]
+    g = web.to_networkx()
+    assert g.number_of_nodes() == web.num_domains
+    html = pathlib.Path(web.report("example.org", tmp_path / "r.html")).read_text("utf-8")
+    assert "Backlink report: example.org" in html
+
+
+def test_report_renders_in_chromium(web, tmp_path):
+    import shutil
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        pytest.skip("chromium not installed (apt-get install -y chromium)")
+    script = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "render-report.sh"
+    html = web.report("my-shop.com", tmp_path / "r.html")
+    png = tmp_path / "r.png"
+    subprocess.run([str(script), html, str(png), "1200x1600"], check=True, capture_output=True,
+                   timeout=120)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a page, not a blank
