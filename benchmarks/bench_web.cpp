@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
-#include <chrono>
 #include <cmath>
 #include <fstream>
 
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/linkequity.hpp"
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/contraction.hpp"
@@ -35,14 +35,13 @@ double rss_mb() {
 }
 
 struct stage_timer {
-    std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+    linkequity::detail::stopwatch timer;
     void done(const std::string& stage, const std::string& what) {
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double s = timer.seconds();
         fmt::print("{:<26} {:>8.2f} s  rss {:>8.0f} MB  peak {:>8.0f} MB  {}\n", stage + ":", s,
                    rss_mb(), peak_mb(), what);
         std::fflush(stdout);
-        t0 = std::chrono::steady_clock::now();
+        timer.restart();  // the printing is not the next stage's time
     }
 };
 

@@ -3,11 +3,14 @@
 // strict and lenient, with the format and row limit picked by the first input byte. Only
 // parse_error (and invalid_argument for a forced non-edge-list format) may come out; any other
 // exception, a crash or a sanitizer report is a finding. Report invariants are checked too, and
-// that a file read cleanly in strict mode gives the same links in lenient mode.
+// that a file read cleanly in strict mode gives the same links in lenient mode. Bit 4 of the
+// first byte prefixes a Matrix Market banner (bits 5-6 pick its qualifiers) before the edge-list
+// read, so that the Matrix Market reader's size line and entries are reached at once.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
+#include <string>
 
 #include "linkequity/error.hpp"
 #include "linkequity/io/link_source.hpp"
@@ -69,6 +72,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     io::read_options options;
     options.format = formats[control & 7];
     options.max_row_bytes = (control & 8) ? 64 : (1u << 20);
+    static const char* const banners[] = {
+        "%%MatrixMarket matrix coordinate pattern general\n",
+        "%%MatrixMarket matrix coordinate real symmetric\n",
+        "%%MatrixMarket matrix coordinate integer general\n",
+        "%%MatrixMarket matrix coordinate real general\n"};
+    std::string edge_bytes;
+    if (control & 16) {
+        edge_bytes = banners[(control >> 5) & 3];
+        edge_bytes.append(reinterpret_cast<const char*>(data), size);
+    }
     long strict_links = -1;
     for (bool lenient : {false, true}) {
         options.skip_bad = lenient;
@@ -79,7 +92,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         io::read_options edge_options;
         edge_options.skip_bad = lenient;
         edge_options.max_row_bytes = options.max_row_bytes;
-        run_edges(data, size, edge_options);
+        if (control & 16)
+            run_edges(reinterpret_cast<const std::uint8_t*>(edge_bytes.data()), edge_bytes.size(),
+                      edge_options);
+        else
+            run_edges(data, size, edge_options);
     }
     return 0;
 }

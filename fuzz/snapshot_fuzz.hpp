@@ -2,7 +2,7 @@
 // Helpers shared by the snapshot fuzz targets: abort-on-false checks, a per-process scratch file
 // (in /dev/shm when writable), writing the input there, and resealing — recomputing every
 // in-bounds section checksum and the header checksum so damage gets past them (layout:
-// src/io/snapshot.cpp).
+// src/io/snapshot_format.hpp).
 #pragma once
 
 #include <unistd.h>

@@ -18,6 +18,7 @@
 #include "common.hpp"
 #include "linkequity/graph/builder.hpp"
 #include "linkequity/graph/csr_graph.hpp"
+#include "linkequity/io/link_source.hpp"
 
 namespace linkequity::python {
 namespace {
@@ -191,6 +192,25 @@ csr_graph from_edges(py::array src, py::array dst, std::optional<std::uint64_t> 
     return graph_builder::build(n, s.view, d.view, f.view, w.view, opts);
 }
 
+/// (graph, skipped line count, first bad-line messages) of an integer edge-list file.
+py::tuple read_edge_list_file(const std::string& path, bool skip_bad, const std::string& self_loops,
+                              const std::string& duplicates, bool lean) {
+    build_options opts;
+    opts.self_loops = parse_self_loops(self_loops);
+    opts.duplicates = parse_duplicates(duplicates);
+    opts.lean = lean;
+    io::read_options ro;
+    ro.skip_bad = skip_bad;
+    io::read_report report;
+    csr_graph g;
+    {
+        py::gil_scoped_release release;
+        const edge_list edges = io::read_edge_list(path, ro, &report);
+        g = build_graph(edges, opts);
+    }
+    return py::make_tuple(std::move(g), report.skipped, report.examples);
+}
+
 template <class F>
 py::array_t<std::int64_t> degrees(std::size_t n, F&& degree) {
     std::vector<std::int64_t> out(n);
@@ -208,6 +228,11 @@ void bind_graph(py::module_& m) {
                  py::arg("flags") = py::none(), py::arg("self_loops") = "drop",
                  py::arg("duplicates") = "merge", py::arg("lean") = false,
                  "Builds a graph from edge arrays src[i] -> dst[i] (see linkequity.Graph.from_edges).");
+    g.def_static("read_edge_list", &read_edge_list_file, py::arg("path"),
+                 py::arg("skip_bad") = false, py::arg("self_loops") = "drop",
+                 py::arg("duplicates") = "merge", py::arg("lean") = false,
+                 "Reads an integer edge-list file (see linkequity.Graph.read_edge_list): "
+                 "(graph, skipped, examples).");
     g.def("clone", &csr_graph::clone, "A deep copy.");
     g.def_property_readonly("num_nodes", &csr_graph::num_nodes);
     g.def_property_readonly("num_edges", &csr_graph::num_edges);

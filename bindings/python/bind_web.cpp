@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Binding of the web model: web_graph (read from link exports or built from columns of strings
-// in one C++ call, or opened from a web snapshot), compute_authority (tables as dicts of NumPy
-// arrays that own the C++ vectors; the Python wrapper makes pandas DataFrames), disavow files and
-// the synthetic web.
+// in one C++ call, or opened from a web snapshot), compute_authority (each level's table made by
+// the C++ table layer, as for the CLI's CSVs; the Python wrapper makes pandas DataFrames of it)
+// and disavow files. The result classes are bound in bind_web_results.cpp, the synthetic web in
+// bind_synthetic_web.cpp.
 // The GIL is released while reading, building and scoring; Ctrl-C is checked about every 0.1 s.
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
-#include <chrono>
 #include <cmath>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +23,9 @@
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/disavow.hpp"
-#include "linkequity/web/synthetic_web.hpp"
+#include "linkequity/web/tables.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "web_results.hpp"
 // The reader's rel/position value parsers, so DataFrame columns mean what CSV columns mean.
 // Internal to the library (src/io); the binding is built in the same tree and links it statically.
 
@@ -33,37 +33,6 @@ namespace linkequity::python {
 namespace {
 
 using web::web_graph;
-
-/// Ctrl-C check for row-streaming calls (no way to return "stop": throws cancelled_error,
-/// which the caller turns back into the stored Python exception).
-struct signal_check {
-    double interval = 0.1;
-    std::exception_ptr error;
-    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
-
-    void operator()() {
-        const auto now = std::chrono::steady_clock::now();
-        if (std::chrono::duration<double>(now - last).count() < interval) return;
-        last = now;
-        py::gil_scoped_acquire gil;
-        if (PyErr_CheckSignals() != 0) {
-            error = std::make_exception_ptr(py::error_already_set());
-            throw cancelled_error("interrupted");
-        }
-    }
-};
-
-/// Runs f() without the GIL; a Python error stored by a hook wins over the cancellation it caused.
-template <class F>
-auto without_gil(const std::exception_ptr& stored, F&& f) -> decltype(f()) {
-    try {
-        py::gil_scoped_release release;
-        return f();
-    } catch (const cancelled_error&) {
-        if (stored) std::rethrow_exception(stored);
-        throw;
-    }
-}
 
 /// UTF-8 views of a list of str (None and float NaN = missing = ""). Valid while the list lives.
 std::vector<std::string_view> string_column(const py::list& col, const char* name,
@@ -187,34 +156,6 @@ io::snapshot_verify parse_verify(const std::string& verify) {
         "WebGraph.open: verify must be 'none', 'structure' or 'checksums', got '{}'", verify));
 }
 
-py::dict report_dict(const io::read_report& r) {
-    py::dict d;
-    d["path"] = r.path;
-    d["format"] = io::format_name(r.format);
-    d["rows"] = r.rows;
-    d["links"] = r.links;
-    d["resources"] = r.resources;
-    d["skipped"] = r.skipped;
-    d["skipped_by_reason"] = r.skipped_by_reason;
-    d["examples"] = r.examples;
-    return d;
-}
-
-py::dict stats_dict(const web::web_graph_stats& s) {
-    py::dict d;
-    d["rows"] = s.rows;
-    d["links"] = s.links;
-    d["self_links"] = s.self_links;
-    d["internal_links"] = s.internal_links;
-    d["non_web_targets"] = s.non_web_targets;
-    d["non_web_by_scheme"] = s.non_web_by_scheme;
-    d["bad_rows"] = s.bad_rows;
-    py::list reports;
-    for (const auto& r : s.reports) reports.append(report_dict(r));
-    d["reports"] = reports;
-    return d;
-}
-
 template <class Table>
 py::list names(std::size_t n, const Table& name_of) {
     py::list out(n);
@@ -227,28 +168,10 @@ py::list names(std::size_t n, const Table& name_of) {
     return out;
 }
 
-py::dict table_dict(web::authority_table&& t) {
-    py::dict d;
-    d["score"] = array_from(std::move(t.score));
-    d["authority"] = array_from(std::move(t.authority));
-    d["rank"] = array_from(std::move(t.rank));
-    d["backlinks"] = array_from(std::move(t.backlinks));
-    d["followable_backlinks"] = array_from(std::move(t.followable_backlinks));
-    d["referring_pages"] = array_from(std::move(t.referring_pages));
-    d["referring_domains"] = array_from(std::move(t.referring_domains));
-    d["followable_referring_domains"] = array_from(std::move(t.followable_referring_domains));
-    d["outgoing_links"] = array_from(std::move(t.outgoing_links));
-    d["followable_outgoing_links"] = array_from(std::move(t.followable_outgoing_links));
-    d["floor"] = t.floor;
-    d["dangling_mass"] = t.dangling_mass;
-    d["evaporated_mass"] = t.evaporated_mass;
-    d["nodes"] = t.nodes;
-    d["edges"] = t.edges;
-    d["iterations"] = t.iterations;
-    d["residual"] = t.residual;
-    d["converged"] = t.converged;
-    d["seconds"] = t.seconds;
-    return d;
+/// A level's table and the scalars of its run (iterations, residual…): its per-node vectors
+/// are moved into the table; the run keeps an authority_table without them.
+py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
+    return py::make_tuple(py::cast(std::move(table)), py::cast(std::move(run)));
 }
 
 py::dict authority(const web_graph& g, double damping, double tolerance,
@@ -275,6 +198,7 @@ py::dict authority(const web_graph& g, double damping, double tolerance,
     progress_hook hook{std::move(progress), 0.1, nullptr};
     o.progress = [&hook](const pagerank_progress& p) { return hook(p); };
     web::authority_result r;
+    web::score_table pages, domains, host_table;
     {
         py::gil_scoped_release release;
         try {
@@ -282,86 +206,42 @@ py::dict authority(const web_graph& g, double damping, double tolerance,
         } catch (const cancelled_error&) {
             if (!hook.error) throw;
         }
+        if (!hook.error) {
+            using web::table_level;
+            pages = web::make_score_table(g, table_level::pages, std::move(r.pages));
+            domains = web::make_score_table(g, table_level::domains, std::move(r.domains));
+            if (hosts) host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
+        }
     }
     if (hook.error) std::rethrow_exception(hook.error);
     py::dict d;
-    d["pages"] = table_dict(std::move(r.pages));
-    d["domains"] = table_dict(std::move(r.domains));
-    d["hosts"] = hosts ? py::object(table_dict(std::move(r.hosts))) : py::object(py::none());
+    d["pages"] = table_and_run(std::move(pages), std::move(r.pages));
+    d["domains"] = table_and_run(std::move(domains), std::move(r.domains));
+    d["hosts"] = hosts ? py::object(table_and_run(std::move(host_table), std::move(r.hosts)))
+                       : py::object(py::none());
     d["scale_version"] = r.scale_version;
     d["seconds_graphs"] = r.seconds_graphs;
     d["seconds_counts"] = r.seconds_counts;
     return d;
 }
 
-py::dict disavow(web_graph& g, const std::string& path, const std::string& owner, bool skip_bad) {
-    web::disavow_list list;
-    web::disavow_application a;
-    {
-        py::gil_scoped_release release;
-        list = web::disavow_list::read(path, skip_bad);
-        a = web::apply_disavow(g, list, owner);
-    }
-    py::dict d;
-    d["owner_domain"] = a.owner_domain;
-    d["owner_found"] = a.owner_found;
-    d["links_in_scope"] = a.links_in_scope;
-    d["links_disavowed"] = a.links_disavowed;
-    d["newly_disavowed"] = a.newly_disavowed;
-    d["source_pages_matched"] = a.source_pages_matched;
-    d["domains"] = list.num_domains();
-    d["urls"] = list.num_urls();
-    const auto& rep = list.report();
-    d["lines"] = rep.lines;
-    py::list skipped;
-    for (const auto& s : rep.skipped) skipped.append(py::make_tuple(s.line, s.reason, s.text));
-    d["skipped"] = skipped;
-    return d;
-}
-
-web::synthetic_web_options synthetic_options(const py::dict& kw) {
-    web::synthetic_web_options o;
-    for (auto item : kw) {
-        const std::string k = py::str(item.first);
-        py::handle v = item.second;
-        if (k == "domains") o.domains = v.cast<std::size_t>();
-        else if (k == "links") o.links = v.cast<std::size_t>();
-        else if (k == "seed") o.seed = v.cast<std::uint64_t>();
-        else if (k == "links_per_page") o.links_per_page = v.cast<double>();
-        else if (k == "size_exponent") o.size_exponent = v.cast<double>();
-        else if (k == "internal_share") o.internal_share = v.cast<double>();
-        else if (k == "multi_host_share") o.multi_host_share = v.cast<double>();
-        else if (k == "multi_label_share") o.multi_label_share = v.cast<double>();
-        else if (k == "private_share") o.private_share = v.cast<double>();
-        else if (k == "non_web_share") o.non_web_share = v.cast<double>();
-        else if (k == "internal_nofollow") o.internal_nofollow = v.cast<double>();
-        else if (k == "external_nofollow") o.external_nofollow = v.cast<double>();
-        else if (k == "external_sponsored") o.external_sponsored = v.cast<double>();
-        else if (k == "external_ugc") o.external_ugc = v.cast<double>();
-        else if (k == "sponsored_ugc_also_nofollow") o.sponsored_ugc_also_nofollow = v.cast<double>();
-        else if (k == "attachment_refs") o.attachment_refs = v.cast<std::size_t>();
-        else if (k == "attachment_offset") o.attachment_offset = v.cast<double>();
-        else throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
-    }
-    o.validate();
-    return o;
-}
-
-py::dict synthetic_stats(const web::synthetic_web_stats& s) {
-    py::dict d;
-    d["links"] = s.links;
-    d["web"] = s.web;
-    d["internal"] = s.internal;
-    d["non_web"] = s.non_web;
-    d["nofollow"] = s.nofollow;
-    d["sponsored"] = s.sponsored;
-    d["ugc"] = s.ugc;
-    return d;
+disavow_result disavow(web_graph& g, const std::string& path, const std::string& owner,
+                       bool skip_bad) {
+    py::gil_scoped_release release;
+    const web::disavow_list list = web::disavow_list::read(path, skip_bad);
+    disavow_result r;
+    r.applied = web::apply_disavow(g, list, owner);
+    r.domains = list.num_domains();
+    r.urls = list.num_urls();
+    r.lines = list.report().lines;
+    r.skipped = list.report().skipped;
+    return r;
 }
 
 }  // namespace
 
 void bind_web(py::module_& m) {
+    bind_web_results(m);
     py::class_<web_graph> w(m, "WebGraphCore", "web_graph (private; wrapped by linkequity.WebGraph).");
     w.def_static("read", &read_links, py::arg("paths"), py::arg("format") = "auto",
                  py::arg("skip_bad") = false, py::arg("suffixes") = "all",
@@ -384,7 +264,7 @@ void bind_web(py::module_& m) {
                             [](const web_graph& g) { return g.suffix_list().version(); });
     w.def_property_readonly("build_suffix_list_version",
                             [](const web_graph& g) { return g.build_psl_version(); });
-    w.def_property_readonly("stats", [](const web_graph& g) { return stats_dict(g.stats()); });
+    w.def_property_readonly("stats", [](const web_graph& g) { return g.stats(); });
     w.def(
         "save",
         [](const web_graph& g, const std::string& path) {
@@ -455,44 +335,6 @@ void bind_web(py::module_& m) {
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");
-
-    m.def(
-        "synthetic_web",
-        [](const py::dict& kw) {
-            const web::synthetic_web_options o = synthetic_options(kw);
-            signal_check check;
-            return without_gil(check.error, [&] {
-                web::synthetic_web sw(o);
-                web::web_graph_builder b;
-                b.begin_source("<synthetic>");
-                sw.generate([&](span<const io::raw_link> batch) {
-                    for (const auto& l : batch) b.add(l);
-                    check();
-                });
-                b.end_source();
-                return b.finish();
-            });
-        },
-        py::arg("options"), "Builds the synthetic web's graph (see linkequity.generate.web).");
-    m.def(
-        "synthetic_web_csv",
-        [](const std::string& path, const py::dict& kw) {
-            const web::synthetic_web_options o = synthetic_options(kw);
-            web::synthetic_web_stats s;
-            {
-                py::gil_scoped_release release;
-                web::synthetic_web sw(o);
-                std::ofstream out(path, std::ios::binary);
-                if (!out)
-                    throw std::invalid_argument(
-                        fmt::format("generate.web_csv: cannot write '{}'", path));
-                out.exceptions(std::ios::failbit | std::ios::badbit);
-                s = sw.write_csv(out);
-            }
-            return synthetic_stats(s);
-        },
-        py::arg("path"), py::arg("options"),
-        "Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).");
 }
 
 }  // namespace linkequity::python

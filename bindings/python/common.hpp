@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Shared helpers of the _core extension: NumPy views that keep their C++ owner alive, arrays
-// that own a moved std::vector, and the registration functions of each bind_*.cpp.
+// that own a moved std::vector, Ctrl-C checks for calls that run without the GIL, and the
+// registration functions of each bind_*.cpp.
 #pragma once
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
-#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <memory>
@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/detail/stopwatch.hpp"
+#include "linkequity/error.hpp"
 #include "linkequity/span.hpp"
 
 namespace linkequity::python {
@@ -52,14 +54,12 @@ struct progress_hook {
     py::object callback;  // None or callable(iteration, max_iterations, residual, tolerance)
     double signal_interval = 0.1;
     std::exception_ptr error;
-    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    detail::stopwatch since_check{};
 
     bool operator()(const pagerank_progress& p) {
         const bool has_callback = !callback.is_none();  // set before the call, read-only since
-        const auto now = std::chrono::steady_clock::now();
-        if (!has_callback && std::chrono::duration<double>(now - last).count() < signal_interval)
-            return true;
-        last = now;
+        if (!has_callback && since_check.seconds() < signal_interval) return true;
+        since_check.restart();
         py::gil_scoped_acquire gil;
         try {
             if (PyErr_CheckSignals() != 0) throw py::error_already_set();
@@ -76,8 +76,55 @@ struct progress_hook {
     }
 };
 
+/// Ctrl-C check for row-streaming calls (no way to return "stop": throws cancelled_error,
+/// which the caller turns back into the stored Python exception).
+struct signal_check {
+    double interval = 0.1;
+    std::exception_ptr error;
+    detail::stopwatch since_check{};
+
+    void operator()() {
+        if (since_check.seconds() < interval) return;
+        since_check.restart();
+        py::gil_scoped_acquire gil;
+        if (PyErr_CheckSignals() != 0) {
+            error = std::make_exception_ptr(py::error_already_set());
+            throw cancelled_error("interrupted");
+        }
+    }
+};
+
+/// Runs f() without the GIL; a Python error stored by a hook wins over the cancellation it caused.
+template <class F>
+auto without_gil(const std::exception_ptr& stored, F&& f) -> decltype(f()) {
+    try {
+        py::gil_scoped_release release;
+        return f();
+    } catch (const cancelled_error&) {
+        if (stored) std::rethrow_exception(stored);
+        throw;
+    }
+}
+
+/// Adds `r[name]` (the same as `r.name`) to a bound result class: results were dicts before
+/// they became typed objects, and code that indexes them by field name keeps working.
+/// Unknown or private names raise KeyError.
+template <class Class>
+Class& with_item_access(Class& c) {
+    c.def(
+        "__getitem__",
+        [](py::handle self, const std::string& key) -> py::object {
+            if (key.empty() || key[0] == '_' || !py::hasattr(self, key.c_str()))
+                throw py::key_error(key);
+            return self.attr(key.c_str());
+        },
+        py::arg("key"), "r[name] is r.name (read access by field name, as when results were dicts).");
+    return c;
+}
+
 void bind_graph(py::module_& m);
 void bind_web(py::module_& m);
+void bind_synthetic_web(py::module_& m);
 void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);

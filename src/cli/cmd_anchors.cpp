@@ -8,6 +8,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "linkequity/analysis/anchors.hpp"
+#include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -63,7 +64,7 @@ void run(const anchors_args& a) {
         atomic_output out(a.out);
         std::string s = "anchor,class,links,referring_domains,share\n";
         for (const auto& row : r.rows) {
-            append_csv_field(s, row.anchor);
+            io::append_csv_field(s, row.anchor);
             fmt::format_to(std::back_inserter(s), ",{},{},{},{:.6f}\n",
                            analysis::anchor_class_name(row.cls), row.links, row.referring_domains,
                            row.share);

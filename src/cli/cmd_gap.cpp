@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "linkequity/analysis/link_intersect.hpp"
+#include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -26,11 +27,11 @@ void write_csv(atomic_output& out, const web::web_graph& g,
     std::string s = "domain,authority,targets_linked";
     for (const auto& c : r.competitors) {
         s.push_back(',');
-        append_csv_field(s, c);
+        io::append_csv_field(s, c);
     }
     s += ",links\n";
     for (const auto& row : r.rows) {
-        append_csv_field(s, g.domain_name(row.domain));
+        io::append_csv_field(s, g.domain_name(row.domain));
         fmt::format_to(std::back_inserter(s), ",{:.3f},{}", row.authority, row.targets_linked);
         for (bool b : row.links_to) s += b ? ",true" : ",false";
         fmt::format_to(std::back_inserter(s), ",{}\n", row.links);

@@ -3,10 +3,10 @@
 // streamed block by block (memory stays bounded at any size) through a temp file + rename.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "output.hpp"
 
@@ -19,10 +19,10 @@ struct generate_args {
 };
 
 void run(const generate_args& a) {
-    const auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     const web::synthetic_web w(a.web);
     const double t_setup =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        t0.seconds();
     atomic_output out(a.out);
     web::synthetic_web_stats st;
     {
@@ -30,7 +30,7 @@ void run(const generate_args& a) {
         st = w.write_csv(out.stream(), [&bar](std::size_t done) { bar.update(done); });
     }
     out.commit();
-    const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double total = t0.seconds();
     const auto share = [](std::size_t k, std::size_t n) { return n ? 100.0 * double(k) / double(n) : 0.0; };
     fmt::print("wrote        {} ({} links)\n", a.out, thousands(st.links));
     fmt::print("web          {} domains, {} hosts, {} pages (seed {})\n", thousands(w.num_domains()),

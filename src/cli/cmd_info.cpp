@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/web_graph.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -20,9 +20,9 @@ std::string pct(std::size_t k, std::size_t n) {
 }
 
 void run(const link_inputs& a) {
-    const auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     const web::web_graph g = read_link_files(a);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = t0.seconds();
     const auto& st = g.stats();
     for (const auto& r : st.reports) {
         fmt::print("file         {} ({}): {} rows, {} links, {} skipped{}\n", r.path,

@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "linkequity/analysis/profile.hpp"
+#include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -78,13 +79,13 @@ void run(profile_args a) {
         std::string s = "domain,authority,rank,links,followable_links,linking_pages,domain_pages,"
                         "sitewide,first_seen,last_seen\n";
         for (const auto& d : r.top_domains) {
-            append_csv_field(s, g.domain_name(d.domain));
+            io::append_csv_field(s, g.domain_name(d.domain));
             fmt::format_to(std::back_inserter(s), ",{:.3f},{},{},{},{},{},{},", d.authority,
                            d.rank, d.links, d.followable_links, d.linking_pages, d.domain_pages,
                            d.sitewide ? "true" : "false");
-            append_csv_field(s, d.first_seen);
+            io::append_csv_field(s, d.first_seen);
             s.push_back(',');
-            append_csv_field(s, d.last_seen);
+            io::append_csv_field(s, d.last_seen);
             s.push_back('\n');
         }
         out.write(s);

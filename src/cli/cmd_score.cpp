@@ -5,14 +5,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <memory>
-#include <numeric>
+#include <optional>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "linkequity/web/tables.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
@@ -34,76 +35,6 @@ struct score_args {
     bool position_weights_given = false;
     std::size_t top = 20;
 };
-
-double since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-/// Node ids by rank (best first, ties by id): the row order of the CSV files.
-std::vector<node_id> by_rank(const web::authority_table& t) {
-    std::vector<node_id> order(t.size());
-    std::iota(order.begin(), order.end(), node_id{0});
-    std::sort(order.begin(), order.end(), [&](node_id a, node_id b) {
-        return t.rank[a] != t.rank[b] ? t.rank[a] < t.rank[b] : a < b;
-    });
-    return order;
-}
-
-void append_stats(std::string& s, const web::authority_table& t, node_id x) {
-    fmt::format_to(std::back_inserter(s), ",{:.9e},{:.3f},{},{},{},{},{},{},{},{}", t.score[x],
-                   t.authority[x], t.rank[x], t.backlinks[x], t.followable_backlinks[x],
-                   t.referring_pages[x], t.referring_domains[x],
-                   t.followable_referring_domains[x], t.outgoing_links[x],
-                   t.followable_outgoing_links[x]);
-}
-
-constexpr const char* stat_columns =
-    "score,authority,rank,backlinks,followable_backlinks,referring_pages,referring_domains,"
-    "followable_referring_domains,outgoing_links,followable_outgoing_links";
-
-void write_pages(atomic_output& out, const web::web_graph& g, const web::authority_table& t) {
-    out.write(fmt::format("url,host,domain,{}\n", stat_columns));
-    std::string s;
-    for (node_id p : by_rank(t)) {
-        append_csv_field(s, g.page_url(p));
-        s.push_back(',');
-        append_csv_field(s, g.host_name(g.host_of(p)));
-        s.push_back(',');
-        append_csv_field(s, g.domain_name(g.domain_of(p)));
-        append_stats(s, t, p);
-        s.push_back('\n');
-        if (s.size() > (1u << 20)) {
-            out.write(s);
-            s.clear();
-        }
-    }
-    out.write(s);
-}
-
-void write_hosts(atomic_output& out, const web::web_graph& g, const web::authority_table& t) {
-    out.write(fmt::format("host,domain,{},pages\n", stat_columns));
-    std::string s;
-    for (node_id h : by_rank(t)) {
-        append_csv_field(s, g.host_name(h));
-        s.push_back(',');
-        append_csv_field(s, g.domain_name(g.domain_of_host(h)));
-        append_stats(s, t, h);
-        fmt::format_to(std::back_inserter(s), ",{}\n", g.host_pages(h).second - g.host_pages(h).first);
-    }
-    out.write(s);
-}
-
-void write_domains(atomic_output& out, const web::web_graph& g, const web::authority_table& t,
-                   const std::vector<std::uint64_t>& hosts, const std::vector<std::uint64_t>& pages) {
-    out.write(fmt::format("domain,{},hosts,pages\n", stat_columns));
-    std::string s;
-    for (node_id d : by_rank(t)) {
-        append_csv_field(s, g.domain_name(d));
-        append_stats(s, t, d);
-        fmt::format_to(std::back_inserter(s), ",{},{}\n", hosts[d], pages[d]);
-    }
-    out.write(s);
-}
 
 void print_level(const char* name, const web::authority_table& t) {
     fmt::print("{:<13}{} nodes, {} edges: {} iterations, residual {:.2e}, {}{}\n", name,
@@ -144,8 +75,115 @@ web::web_graph read_input(const score_args& a) {
     return g;
 }
 
+/// Seconds of the passes the CLI times itself (the library reports the others).
+struct score_timings {
+    double read = 0, write = 0;
+};
+
+/// Read pass: the web graph of LINKS or --snapshot, with the "input" and "web graph" lines.
+web::web_graph read_pass(const score_args& a, score_timings& times) {
+    detail::stopwatch timer;
+    web::web_graph g = read_input(a);
+    times.read = timer.seconds();
+    const auto& st = g.stats();
+    fmt::print("web graph    {} pages, {} hosts, {} domains, {} links ({:.1f}% internal)\n",
+               thousands(g.num_pages()), thousands(g.num_hosts()), thousands(g.num_domains()),
+               thousands(g.num_links()),
+               g.num_links() ? 100.0 * double(st.internal_links) / double(g.num_links()) : 0.0);
+    return g;
+}
+
+/// Disavow pass: flags the links the disavow file matches (into --owner's domain, or all).
+void disavow_pass(const score_args& a, const web::disavow_list& disavow, web::web_graph& g) {
+    const web::disavow_application d = web::apply_disavow(g, disavow, a.owner);
+    if (!d.owner_found)
+        fmt::print(stderr, "linkequity: warning: owner domain {} has no pages in the input; "
+                           "nothing disavowed\n", d.owner_domain);
+    fmt::print("disavow      {}: {} domains, {} URLs; {} links disavowed ({} in scope{})\n",
+               a.disavow, disavow.num_domains(), disavow.num_urls(),
+               thousands(d.links_disavowed), thousands(d.links_in_scope),
+               d.owner_domain.empty() ? "" : ", into " + d.owner_domain);
+    for (const auto& s : disavow.report().skipped)
+        fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", a.disavow, s.line,
+                   s.reason);
+}
+
+/// Authority pass: page, domain (and host) authority, one line per level.
+web::authority_result authority_pass(const web::web_graph& g, const web::authority_options& ao,
+                                     bool hosts) {
+    web::authority_result r = web::compute_authority(g, ao);
+    print_level("page rank", r.pages);
+    print_level("domain rank", r.domains);
+    if (hosts) print_level("host rank", r.hosts);
+    return r;
+}
+
+/// The tables of the output files (hosts empty without --hosts).
+struct score_tables {
+    web::score_table pages, domains;
+    std::optional<web::score_table> hosts;
+};
+
+/// Tables pass: the rows and columns of every file, from the library's table layer (the same
+/// tables as Python's DataFrames). Moves the per-node vectors out of `r`.
+score_tables tables_pass(const web::web_graph& g, web::authority_result& r, bool hosts) {
+    score_tables t{web::make_score_table(g, web::table_level::pages, std::move(r.pages)),
+                   web::make_score_table(g, web::table_level::domains, std::move(r.domains)),
+                   std::nullopt};
+    if (hosts) t.hosts = web::make_score_table(g, web::table_level::hosts, std::move(r.hosts));
+    return t;
+}
+
+/// Write pass: every file to a temporary name first, then all renamed together.
+void write_pass(const score_args& a, const web::web_graph& g, const score_tables& t,
+                score_timings& times) {
+    detail::stopwatch timer;
+    std::filesystem::create_directories(a.out_dir);
+    const std::filesystem::path dir(a.out_dir);
+    std::vector<std::unique_ptr<atomic_output>> files;
+    auto write = [&](const web::score_table& table, const char* name) {
+        files.push_back(std::make_unique<atomic_output>(dir / name));
+        atomic_output& out = *files.back();
+        web::write_csv(table, g, [&out](std::string_view s) { out.write(s); });
+    };
+    write(t.pages, "pages.csv");
+    write(t.domains, "domains.csv");
+    if (a.hosts) write(*t.hosts, "hosts.csv");
+    std::vector<atomic_output*> outs;
+    for (auto& f : files) outs.push_back(f.get());
+    commit_all(outs);
+    times.write = timer.seconds();
+    fmt::print("wrote        {}{}\n", (dir / "pages.csv").string(),
+               fmt::format(", {}{}", (dir / "domains.csv").string(),
+                           a.hosts ? ", " + (dir / "hosts.csv").string() : ""));
+}
+
+/// Print pass: the `top` best domains (the first rows of the domain table).
+void print_top_domains(const web::web_graph& g, const web::score_table& t, std::size_t top) {
+    const std::size_t k = std::min(top, t.size());
+    if (k == 0) return;
+    const auto& rank = t.values<std::uint32_t>("rank");
+    const auto& authority = t.values<double>("authority");
+    const auto& score = t.values<double>("score");
+    const auto& ref_domains = t.values<std::uint64_t>("followable_referring_domains");
+    const auto& backlinks = t.values<std::uint64_t>("backlinks");
+    std::size_t width = 6;
+    for (std::size_t i = 0; i < k; ++i) width = std::max(width, g.domain_name(t.rows[i]).size());
+    fmt::print("\ntop {} domains by authority\n{:>5}  {:<{}}  {:>9}  {:>12}  {:>9}  {:>10}\n", k,
+               "rank", "domain", width, "authority", "score", "ref.dom.", "backlinks");
+    for (std::size_t i = 0; i < k; ++i) {
+        const node_id d = t.rows[i];
+        fmt::print("{:>5}  {:<{}}  {:>9.2f}  {:>12.4e}  {:>9}  {:>10}\n", rank[d],
+                   g.domain_name(d), width, authority[d], score[d], thousands(ref_domains[d]),
+                   thousands(backlinks[d]));
+    }
+}
+
+/// `score`: check the options, then the passes read input → disavow → authority → tables →
+/// write → print.
 void run(const score_args& a) {
-    const auto t_all = std::chrono::steady_clock::now();
+    const detail::stopwatch total;
+    score_timings times;
     if (a.in.paths.empty() == a.snapshot.empty())
         throw std::invalid_argument("score: give link files (LINKS) or --snapshot FILE");
     require_input_files(a.snapshot.empty() ? a.in.paths : std::vector<std::string>{a.snapshot});
@@ -170,84 +208,16 @@ void run(const score_args& a) {
     web::disavow_list disavow;
     if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
 
-    // Read.
-    auto t0 = std::chrono::steady_clock::now();
-    web::web_graph g = read_input(a);
-    const double t_read = since(t0);
-    const auto& st = g.stats();
-    fmt::print("web graph    {} pages, {} hosts, {} domains, {} links ({:.1f}% internal)\n",
-               thousands(g.num_pages()), thousands(g.num_hosts()), thousands(g.num_domains()),
-               thousands(g.num_links()),
-               g.num_links() ? 100.0 * double(st.internal_links) / double(g.num_links()) : 0.0);
-
-    if (!a.disavow.empty()) {
-        const web::disavow_application d = web::apply_disavow(g, disavow, a.owner);
-        if (!d.owner_found)
-            fmt::print(stderr, "linkequity: warning: owner domain {} has no pages in the input; "
-                               "nothing disavowed\n", d.owner_domain);
-        fmt::print("disavow      {}: {} domains, {} URLs; {} links disavowed ({} in scope{})\n",
-                   a.disavow, disavow.num_domains(), disavow.num_urls(),
-                   thousands(d.links_disavowed), thousands(d.links_in_scope),
-                   d.owner_domain.empty() ? "" : ", into " + d.owner_domain);
-        for (const auto& s : disavow.report().skipped)
-            fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", a.disavow, s.line,
-                       s.reason);
-    }
-
-    // Score.
-    t0 = std::chrono::steady_clock::now();
-    const web::authority_result r = web::compute_authority(g, ao);
-    const double t_score = since(t0);
-    print_level("page rank", r.pages);
-    print_level("domain rank", r.domains);
-    if (a.hosts) print_level("host rank", r.hosts);
-
-    // Write: every file to a temporary name first, then all renamed.
-    t0 = std::chrono::steady_clock::now();
-    std::filesystem::create_directories(a.out_dir);
-    const std::filesystem::path dir(a.out_dir);
-    std::vector<std::uint64_t> dom_hosts(g.num_domains()), dom_pages(g.num_domains());
-    for (node_id h = 0; h < g.num_hosts(); ++h) {
-        ++dom_hosts[g.domain_of_host(h)];
-        dom_pages[g.domain_of_host(h)] += g.host_pages(h).second - g.host_pages(h).first;
-    }
-    atomic_output pages(dir / "pages.csv"), domains(dir / "domains.csv");
-    write_pages(pages, g, r.pages);
-    write_domains(domains, g, r.domains, dom_hosts, dom_pages);
-    std::vector<atomic_output*> outs = {&pages, &domains};
-    std::unique_ptr<atomic_output> hosts;
-    if (a.hosts) {
-        hosts = std::make_unique<atomic_output>(dir / "hosts.csv");
-        write_hosts(*hosts, g, r.hosts);
-        outs.push_back(hosts.get());
-    }
-    commit_all(outs);
-    const double t_write = since(t0);
-    fmt::print("wrote        {}{}\n", (dir / "pages.csv").string(),
-               fmt::format(", {}{}", (dir / "domains.csv").string(),
-                           a.hosts ? ", " + (dir / "hosts.csv").string() : ""));
-
-    // Top domains.
-    const auto order = by_rank(r.domains);
-    const std::size_t k = std::min(a.top, order.size());
-    if (k > 0) {
-        std::size_t width = 6;
-        for (std::size_t i = 0; i < k; ++i) width = std::max(width, g.domain_name(order[i]).size());
-        fmt::print("\ntop {} domains by authority\n{:>5}  {:<{}}  {:>9}  {:>12}  {:>9}  {:>10}\n", k,
-                   "rank", "domain", width, "authority", "score", "ref.dom.", "backlinks");
-        for (std::size_t i = 0; i < k; ++i) {
-            const node_id d = order[i];
-            fmt::print("{:>5}  {:<{}}  {:>9.2f}  {:>12.4e}  {:>9}  {:>10}\n", r.domains.rank[d],
-                       g.domain_name(d), width, r.domains.authority[d], r.domains.score[d],
-                       thousands(r.domains.followable_referring_domains[d]),
-                       thousands(r.domains.backlinks[d]));
-        }
-    }
+    web::web_graph g = read_pass(a, times);
+    if (!a.disavow.empty()) disavow_pass(a, disavow, g);
+    web::authority_result r = authority_pass(g, ao, a.hosts);
+    const score_tables tables = tables_pass(g, r, a.hosts);
+    write_pass(a, g, tables, times);
+    print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
-               duration(t_read), duration(r.seconds_graphs),
+               duration(times.read), duration(r.seconds_graphs),
                duration(r.pages.seconds + r.domains.seconds + r.hosts.seconds),
-               duration(r.seconds_counts), duration(t_write), duration(since(t_all)));
-    (void)t_score;
+               duration(r.seconds_counts), duration(times.write), duration(total.seconds()));
 }
 
 const command_registrar reg{10, [](CLI::App& app) {

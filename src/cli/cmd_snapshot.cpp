@@ -6,10 +6,10 @@
 // a web snapshot also its pages, hosts, domains, links and the PSL it was built with).
 #include <fmt/format.h>
 
-#include <chrono>
 #include <map>
 
 #include "command.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "inputs.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/linkequity.hpp"
@@ -27,10 +27,6 @@ struct snapshot_args {
     std::string verify = "checksums";
 };
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 io::snapshot_verify parse_verify(const std::string& s) {
     if (s == "none") return io::snapshot_verify::none;
     if (s == "structure") return io::snapshot_verify::structure;
@@ -38,19 +34,19 @@ io::snapshot_verify parse_verify(const std::string& s) {
 }
 
 void write(const snapshot_args& a) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     const kronecker_options& k = a.gen;
     edge_list edges = kronecker_edges(k);
-    const double t_gen = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+    const double t_gen = t0.seconds();
+    t0.restart();
     build_options o;
     o.lean = a.lean;
     const csr_graph g = build_graph(edges, o);
     edges = {};
-    const double t_build = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
+    const double t_build = t0.seconds();
+    t0.restart();
     io::save_snapshot(a.out, g);
-    const double t_save = seconds_since(t0);
+    const double t_save = t0.seconds();
     const auto bytes = io::load_snapshot(a.out, {io::snapshot_verify::none}).file_bytes();
     fmt::print("graph        kronecker (scale {}, edge factor {}{}{}): {} nodes, {} edges\n",
                a.gen.scale, a.gen.edge_factor, a.gen.symmetrize ? ", symmetrized" : "", a.lean ? ", lean" : "",
@@ -69,17 +65,17 @@ void print_web_graph(const web::web_graph& g) {
 }
 
 void write_web(const snapshot_args& a) {
-    auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     const web::web_graph g = read_link_files(a.web);
-    const double t_read = seconds_since(t0);
+    const double t_read = t0.seconds();
     const auto& st = g.stats();
     fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",
                a.web.paths.size(), a.web.paths.size() == 1 ? "" : "s", thousands(st.rows),
                thousands(st.bad_rows), thousands(st.non_web_targets));
     print_web_graph(g);
-    t0 = std::chrono::steady_clock::now();
+    t0.restart();
     web::save_snapshot(a.out, g);
-    const double t_save = seconds_since(t0);
+    const double t_save = t0.seconds();
     const auto bytes = io::load_snapshot(a.out, {io::snapshot_verify::none}).file_bytes();
     fmt::print("read         {:.3f} s\n", t_read);
     fmt::print("save         {:.3f} s, {} ({:.1f} MB, {:.2f} GB/s incl. checksum and fsync)\n",
@@ -88,9 +84,9 @@ void write_web(const snapshot_args& a) {
 
 void info(const snapshot_args& a) {
     const io::snapshot_verify level = parse_verify(a.verify);
-    const auto t0 = std::chrono::steady_clock::now();
+    detail::stopwatch t0;
     const io::snapshot s = io::load_snapshot(a.info, {level});
-    const double t_open = seconds_since(t0);
+    const double t_open = t0.seconds();
     const csr_graph& g = s.graph();
     fmt::print("file         {} ({} bytes, {:.1f} MB)\n", s.path(), s.file_bytes(),
                s.file_bytes() / 1e6);
@@ -112,9 +108,9 @@ void info(const snapshot_args& a) {
     fmt::print("\nverify       {}: {}\nopen         {:.3f} s ({:.2f} GB/s)\n", a.verify, what,
                t_open, s.file_bytes() / 1e9 / std::max(t_open, 1e-9));
     if (!s.has_array("web_meta")) return;
-    const auto t1 = std::chrono::steady_clock::now();
+    detail::stopwatch t1;
     const web::web_graph web = web::web_graph::open_snapshot(a.info, {level});
-    const double t_web = seconds_since(t1);
+    const double t_web = t1.seconds();
     fmt::print("\nweb snapshot (linkequity score --snapshot {})\n", a.info);
     print_web_graph(web);
     fmt::print("web open     {:.3f} s as a web graph ({}{})\n", t_web,

@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 #include <vector>
 
+#include "linkequity/io/gzip.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -20,9 +22,7 @@ std::uint64_t estimated_rows(const std::vector<std::string>& inputs) {
         std::ifstream f(path, std::ios::binary);
         f.read(sample.data(), static_cast<std::streamsize>(sample.size()));
         const auto got = static_cast<std::size_t>(f.gcount());
-        if (got >= 2 && static_cast<unsigned char>(sample[0]) == 0x1f &&
-            static_cast<unsigned char>(sample[1]) == 0x8b)
-            return 0;
+        if (io::is_gzip(std::string_view(sample.data(), got))) return 0;
         std::size_t lines = 0;
         for (std::size_t i = 0; i < got; ++i) lines += sample[i] == '\n';
         if (lines == 0) continue;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// atomic_output, CSV quoting, number formatting, progress_bar (see output.hpp).
+// Number formatting, input checks, progress_bar (see output.hpp).
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -11,62 +11,6 @@
 #include <system_error>
 
 namespace linkequity::cli {
-
-atomic_output::atomic_output(std::filesystem::path final_path)
-    : final_(std::move(final_path)),
-      temp_(final_.string() + ".tmp-" + std::to_string(::getpid())),
-      buffer_(new char[1 << 20]) {
-    out_.rdbuf()->pubsetbuf(buffer_.get(), 1 << 20);
-    out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_)
-        throw std::filesystem::filesystem_error(
-            "cannot create output file", temp_,
-            std::error_code(errno ? errno : EIO, std::generic_category()));
-    out_.exceptions(std::ios::badbit | std::ios::failbit);
-}
-
-atomic_output::~atomic_output() {
-    if (committed_) return;
-    try {
-        if (out_.is_open()) {
-            out_.exceptions(std::ios::goodbit);
-            out_.close();
-        }
-    } catch (...) {
-    }
-    std::error_code ec;
-    std::filesystem::remove(temp_, ec);
-}
-
-void atomic_output::close() {
-    if (!out_.is_open()) return;
-    out_.flush();
-    out_.close();
-}
-
-void atomic_output::commit() {
-    close();
-    std::filesystem::rename(temp_, final_);
-    committed_ = true;
-}
-
-void commit_all(const std::vector<atomic_output*>& outputs) {
-    for (auto* o : outputs) o->close();
-    for (auto* o : outputs) o->commit();
-}
-
-void append_csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(s);
-        return;
-    }
-    out.push_back('"');
-    for (char c : s) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-}
 
 void require_input_files(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
@@ -108,19 +52,16 @@ std::string rate(double per_second) {
 progress_bar::progress_bar(std::string label, std::uint64_t total)
     : label_(std::move(label)),
       total_(total),
-      enabled_(::isatty(2) == 1),
-      start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
+      enabled_(::isatty(2) == 1) {}
 
 progress_bar::~progress_bar() { finish(); }
 
 void progress_bar::update(std::uint64_t done) {
     if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
+    if (drawn_ && since_draw_.seconds() < 0.2) return;
+    since_draw_.restart();
     drawn_ = true;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double elapsed = since_start_.seconds();
     const double per_s = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
     std::string line = fmt::format("{}  {}", label_, thousands(done));
     if (total_ > 0) {

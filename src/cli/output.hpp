@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Output helpers shared by the `linkequity` subcommands: files written under a temporary name and
-// renamed into place only when complete (never a partial output left as if finished), CSV field
-// quoting, number formatting, and a progress line on stderr shown only when stderr is a terminal.
+// Output helpers shared by the `linkequity` subcommands: number formatting, input checks and a
+// progress line on stderr shown only when stderr is a terminal; the atomic files (temporary name
+// + rename) are the library's (linkequity/io/atomic_file.hpp), named here for the subcommands.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -13,41 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "linkequity/detail/stopwatch.hpp"
+#include "linkequity/io/atomic_file.hpp"
+
 namespace linkequity::cli {
 
-/// A file written as `<path>.tmp-<pid>` beside its final name. commit() flushes, closes and
-/// renames it into place (atomic on POSIX within one file system); the destructor removes the
-/// temporary file when commit() never ran (an error, Ctrl-C unwinding), so a half-written file
-/// never carries the final name. @throws std::ios_base::failure / filesystem_error on I/O errors.
-class atomic_output {
-public:
-    explicit atomic_output(std::filesystem::path final_path);
-    ~atomic_output();
-    atomic_output(const atomic_output&) = delete;
-    atomic_output& operator=(const atomic_output&) = delete;
-
-    std::ostream& stream() { return out_; }
-    /// Writes raw bytes.
-    void write(std::string_view s) { out_.write(s.data(), static_cast<std::streamsize>(s.size())); }
-    /// Flushes and closes; throws if any write failed (disk full …). Idempotent.
-    void close();
-    /// close() then rename to the final path.
-    void commit();
-    const std::filesystem::path& path() const noexcept { return final_; }
-
-private:
-    std::filesystem::path final_, temp_;
-    std::ofstream out_;
-    std::unique_ptr<char[]> buffer_;
-    bool committed_ = false;
-};
-
-/// Closes every output, then renames them all: either all files appear or (on an error while
-/// writing) none of the new ones does.
-void commit_all(const std::vector<atomic_output*>& outputs);
-
-/// `s` as one CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
-void append_csv_field(std::string& out, std::string_view s);
+// The library's atomic files, used unqualified by the subcommands.
+using io::atomic_output;
+using io::commit_all;
 
 /// Throws std::filesystem::filesystem_error (exit code 3) for an input path that does not exist
 /// or is a directory, before any work starts.
@@ -75,7 +47,7 @@ private:
     std::uint64_t total_;
     bool enabled_;
     bool drawn_ = false;
-    std::chrono::steady_clock::time_point start_, last_;
+    detail::stopwatch since_start_, since_draw_;
 };
 
 }  // namespace linkequity::cli

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// graph_builder: validate → counting sort by target (input → in-grouped temp) → counting sort by
-// source (temp → out rows sorted by target) → merge parallel edges → counting sort by target
-// (out rows → in rows sorted by source). Each sort is stable and parallel over edge chunks.
+// graph_builder, as named passes: validate_input → group_by_target (counting sort of the input
+// by target) → sort_into_out_rows (counting sort by source: out rows sorted by target) →
+// merge_parallel_edges → transpose (counting sort by target: in rows sorted by source) →
+// out_weight_sums (lean graphs). Each sort is stable and parallel over edge chunks.
 #include "linkequity/graph/builder.hpp"
 
 #include <fmt/format.h>
@@ -69,22 +70,39 @@ void validate_input(std::size_t n, span<const node_id> src, span<const node_id> 
             weights[bad_weight]));
 }
 
-}  // namespace
+/// One direction of a CSR under construction: offsets (n + 1), ids, and flags / weights when
+/// the graph has them (has_flags / has_weights say so even when there are no edges).
+struct adjacency {
+    buffer<edge_offset> offsets;
+    buffer<node_id> ids;
+    buffer<edge_flags> flags;
+    buffer<edge_weight> weights;
+    bool has_flags = false, has_weights = false;
 
-csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<const node_id> dst,
-                               span<const edge_flags> flags, span<const edge_weight> weights,
-                               const build_options& options) {
-    validate_input(n, src, dst, flags, weights);
+    /// Empty ids/flags/weights arrays for `m` edges.
+    void allocate(std::size_t m) {
+        ids = buffer<node_id>(m);
+        if (has_flags) flags = buffer<edge_flags>(m);
+        if (has_weights) weights = buffer<edge_weight>(m);
+    }
+    /// Where a counting_scatter puts its items, copying attributes from `from`'s arrays.
+    detail::scatter_target target(const edge_flags* from_flags,
+                                  const edge_weight* from_weights) {
+        return {ids.data(), has_flags ? flags.data() : nullptr,
+                has_weights ? weights.data() : nullptr, from_flags, from_weights};
+    }
+};
+
+/// Pass 1, group by target: input → edges grouped by target (ids = sources), in input order
+/// within a group; drops self-loops (when asked) and edges with a flag of `drop_mask`.
+adjacency group_by_target(std::size_t n, span<const node_id> src, span<const node_id> dst,
+                          span<const edge_flags> flags, span<const edge_weight> weights,
+                          bool drop_loops, edge_flags drop_mask) {
     const std::size_t m = src.size();
-    const bool has_flags = !flags.empty();
-    bool has_weights = !weights.empty();
-    const bool drop_loops = options.self_loops == self_loop_policy::drop;
-    const edge_flags drop_mask = options.lean && has_flags ? options.lean_excluded : 0;
-
-    // Pass 1: input → temp grouped by target (ids = sources), in input order within a group.
-    buffer<node_id> tmp(m);
-    buffer<edge_flags> tmp_flags(has_flags ? m : 0);
-    buffer<edge_weight> tmp_weights(has_weights ? m : 0);
+    adjacency grouped;
+    grouped.has_flags = !flags.empty();
+    grouped.has_weights = !weights.empty();
+    grouped.allocate(m);
     const int c1 = chunk_count(m);
     auto visit_input = [&](int t, auto&& f) {
         const std::size_t lo = m / c1 * t + std::min<std::size_t>(t, m % c1);
@@ -95,106 +113,131 @@ csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<cons
             f(dst[e], src[e], e);
         }
     };
-    buffer<edge_offset> tmp_offsets =
-        counting_scatter(n, c1, visit_input,
-                         {tmp.data(), has_flags ? tmp_flags.data() : nullptr,
-                          has_weights ? tmp_weights.data() : nullptr, flags.data(), weights.data()});
-    const std::size_t kept = tmp_offsets[n];
+    grouped.offsets =
+        counting_scatter(n, c1, visit_input, grouped.target(flags.data(), weights.data()));
+    return grouped;
+}
 
-    // Pass 2: temp → out rows, sorted by target because temp is visited in target order.
+/// Pass 2, out rows: grouped edges → out rows, sorted by target because the groups are
+/// visited in target order. Frees `grouped` before returning.
+adjacency sort_into_out_rows(std::size_t n, adjacency&& grouped) {
+    adjacency out;
+    out.has_flags = grouped.has_flags;
+    out.has_weights = grouped.has_weights;
+    const std::size_t kept = grouped.offsets[n];
+    out.allocate(kept);
+    const int c2 = chunk_count(kept);
+    const auto bounds = balanced_rows(grouped.offsets.view(), c2);
+    out.offsets = counting_scatter(n, c2, csr_visitor(grouped.offsets, grouped.ids, bounds),
+                                   out.target(grouped.flags.data(), grouped.weights.data()));
+    grouped = adjacency{};
+    return out;
+}
+
+/// Pass 3, merge parallel edges: rows are sorted, so copies are adjacent; compacts in place
+/// (serial: rows move left over their predecessors). Flags merge as merge_excluded says;
+/// weights add up (duplicate_policy::count first gives every edge weight 1).
+void merge_parallel_edges(std::size_t n, adjacency& out, bool count, edge_flags excluded) {
+    const std::size_t kept = out.offsets[n];
+    if (count && !out.has_weights) {
+        out.weights = buffer<edge_weight>(kept);
+        std::fill(out.weights.data(), out.weights.data() + kept, edge_weight(1));
+        out.has_weights = true;
+    }
+    const bool has_flags = out.has_flags, has_weights = out.has_weights;
+    bool followable = false;  // whether the edge at w - 1 has a followable copy
+    edge_offset w = 0, row_begin = 0;
+    for (std::size_t u = 0; u < n; ++u) {
+        const edge_offset new_begin = w, end = out.offsets[u + 1];
+        for (edge_offset e = row_begin; e < end; ++e) {
+            if (w > new_begin && out.ids[w - 1] == out.ids[e]) {
+                if (has_flags) {
+                    const edge_flags f = out.flags[e];
+                    const bool f_followable = (f & excluded) == 0;
+                    edge_flags& merged = out.flags[w - 1];
+                    if (followable && f_followable) merged &= f;
+                    else if (f_followable) merged = f, followable = true;
+                    else if (!followable) merged |= f;
+                }
+                if (has_weights) out.weights[w - 1] += out.weights[e];
+                continue;
+            }
+            out.ids[w] = out.ids[e];
+            if (has_flags) {
+                out.flags[w] = out.flags[e];
+                followable = (out.flags[e] & excluded) == 0;
+            }
+            if (has_weights) out.weights[w] = out.weights[e];
+            ++w;
+        }
+        out.offsets[u] = new_begin;
+        row_begin = end;
+    }
+    out.offsets[n] = w;
+    out.ids.shrink(w);
+    if (has_flags) out.flags.shrink(w);
+    if (has_weights) out.weights.shrink(w);
+}
+
+/// Pass 4, transpose: out rows → in rows, sorted by source because out rows are visited in
+/// source order.
+adjacency transpose(std::size_t n, const adjacency& out) {
+    adjacency in;
+    in.has_flags = out.has_flags;
+    in.has_weights = out.has_weights;
+    const std::size_t m = out.offsets[n];
+    in.allocate(m);
+    const int c3 = chunk_count(m);
+    const auto bounds = balanced_rows(out.offsets.view(), c3);
+    in.offsets = counting_scatter(n, c3, csr_visitor(out.offsets, out.ids, bounds),
+                                  in.target(out.flags.data(), out.weights.data()));
+    return in;
+}
+
+/// Pass 5 (lean graphs): each node's total out-weight (its out-degree when unweighted).
+buffer<double> out_weight_sums(std::size_t n, const adjacency& out) {
+    buffer<double> sums(n);
+    for (std::size_t u = 0; u < n; ++u) {
+        double s = 0;
+        for (edge_offset e = out.offsets[u]; e < out.offsets[u + 1]; ++e)
+            s += out.has_weights ? static_cast<double>(out.weights[e]) : 1.0;
+        sums[u] = s;
+    }
+    return sums;
+}
+
+}  // namespace
+
+csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<const node_id> dst,
+                               span<const edge_flags> flags, span<const edge_weight> weights,
+                               const build_options& options) {
+    validate_input(n, src, dst, flags, weights);
+    const bool drop_loops = options.self_loops == self_loop_policy::drop;
+    const edge_flags drop_mask = options.lean && !flags.empty() ? options.lean_excluded : 0;
+    adjacency out = sort_into_out_rows(
+        n, group_by_target(n, src, dst, flags, weights, drop_loops, drop_mask));
+    if (options.duplicates != duplicate_policy::keep)
+        merge_parallel_edges(n, out, options.duplicates == duplicate_policy::count,
+                             options.merge_excluded);
+    adjacency in = transpose(n, out);
+
     csr_graph g;
     g.num_nodes_ = n;
-    g.out_targets_ = buffer<node_id>(kept);
-    if (has_flags) g.out_flags_ = buffer<edge_flags>(kept);
-    if (has_weights) g.out_weights_ = buffer<edge_weight>(kept);
-    {
-        const int c2 = chunk_count(kept);
-        const auto bounds = balanced_rows(tmp_offsets.view(), c2);
-        g.out_offsets_ = counting_scatter(
-            n, c2, csr_visitor(tmp_offsets, tmp, bounds),
-            {g.out_targets_.data(), has_flags ? g.out_flags_.data() : nullptr,
-             has_weights ? g.out_weights_.data() : nullptr, tmp_flags.data(), tmp_weights.data()});
-    }
-    tmp.reset();
-    tmp_flags.reset();
-    tmp_weights.reset();
-    tmp_offsets.reset();
-
-    // Parallel edges: rows are sorted, so copies are adjacent. Compact in place (serial: rows
-    // move left over their predecessors).
-    if (options.duplicates != duplicate_policy::keep) {
-        const bool count = options.duplicates == duplicate_policy::count;
-        if (count && !has_weights) {
-            g.out_weights_ = buffer<edge_weight>(kept);
-            std::fill(g.out_weights_.data(), g.out_weights_.data() + kept, edge_weight(1));
-            has_weights = true;
-        }
-        const edge_flags excluded = options.merge_excluded;
-        bool followable = false;  // whether the edge at w - 1 has a followable copy
-        edge_offset w = 0, row_begin = 0;
-        for (std::size_t u = 0; u < n; ++u) {
-            const edge_offset new_begin = w, end = g.out_offsets_[u + 1];
-            for (edge_offset e = row_begin; e < end; ++e) {
-                if (w > new_begin && g.out_targets_[w - 1] == g.out_targets_[e]) {
-                    if (has_flags) {
-                        const edge_flags f = g.out_flags_[e];
-                        const bool f_followable = (f & excluded) == 0;
-                        edge_flags& merged = g.out_flags_[w - 1];
-                        if (followable && f_followable) merged &= f;
-                        else if (f_followable) merged = f, followable = true;
-                        else if (!followable) merged |= f;
-                    }
-                    if (has_weights) g.out_weights_[w - 1] += g.out_weights_[e];
-                    continue;
-                }
-                g.out_targets_[w] = g.out_targets_[e];
-                if (has_flags) {
-                    g.out_flags_[w] = g.out_flags_[e];
-                    followable = (g.out_flags_[e] & excluded) == 0;
-                }
-                if (has_weights) g.out_weights_[w] = g.out_weights_[e];
-                ++w;
-            }
-            g.out_offsets_[u] = new_begin;
-            row_begin = end;
-        }
-        g.out_offsets_[n] = w;
-        g.out_targets_.shrink(w);
-        if (has_flags) g.out_flags_.shrink(w);
-        if (has_weights) g.out_weights_.shrink(w);
-    }
-    g.num_edges_ = g.out_offsets_[n];
-
-    // Pass 3: out rows → in rows, sorted by source because out rows are visited in source order.
-    const std::size_t me = g.num_edges_;
-    g.in_sources_ = buffer<node_id>(me);
-    if (has_flags) g.in_flags_ = buffer<edge_flags>(me);
-    if (has_weights) g.in_weights_ = buffer<edge_weight>(me);
-    {
-        const int c3 = chunk_count(me);
-        const auto bounds = balanced_rows(g.out_offsets_.view(), c3);
-        g.in_offsets_ = counting_scatter(
-            n, c3, csr_visitor(g.out_offsets_, g.out_targets_, bounds),
-            {g.in_sources_.data(), has_flags ? g.in_flags_.data() : nullptr,
-             has_weights ? g.in_weights_.data() : nullptr, g.out_flags_.data(),
-             g.out_weights_.data()});
-    }
-
+    g.num_edges_ = out.offsets[n];
+    g.in_offsets_ = std::move(in.offsets);
+    g.in_sources_ = std::move(in.ids);
     if (options.lean) {
+        // Excluded edges are gone; the rest are followable by construction: no in_flags.
         g.lean_ = true;
-        g.lean_out_weight_ = buffer<double>(n);
-        for (std::size_t u = 0; u < n; ++u) {
-            double s = 0;
-            for (edge_offset e = g.out_offsets_[u]; e < g.out_offsets_[u + 1]; ++e)
-                s += has_weights ? static_cast<double>(g.out_weights_[e]) : 1.0;
-            g.lean_out_weight_[u] = s;
-        }
-        g.out_offsets_.reset();
-        g.out_targets_.reset();
-        g.out_flags_.reset();
-        g.out_weights_.reset();
-        g.in_flags_.reset();  // excluded edges are gone; the rest are followable by construction
+        g.lean_out_weight_ = out_weight_sums(n, out);
+    } else {
+        g.in_flags_ = std::move(in.flags);
+        g.out_offsets_ = std::move(out.offsets);
+        g.out_targets_ = std::move(out.ids);
+        g.out_flags_ = std::move(out.flags);
+        g.out_weights_ = std::move(out.weights);
     }
+    g.in_weights_ = std::move(in.weights);
     return g;
 }
 

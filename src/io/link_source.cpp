@@ -13,6 +13,7 @@
 #include "csv_reader.hpp"
 #include "link_formats.hpp"
 #include "linkequity/error.hpp"
+#include "matrix_market.hpp"
 #include "text_stream.hpp"
 
 namespace linkequity::io {
@@ -421,6 +422,11 @@ edge_list read_edge_list_impl(text_stream& in, const read_options& options, read
     report.format = link_format::edge_list;
     csv_tokenizer tok(in, options.max_row_bytes);
     if (tok.peek().empty()) throw_empty(report.path);
+    if (detail::is_matrix_market(tok.peek())) {
+        edge_list mm = detail::read_matrix_market(tok, report, options);
+        if (out) *out = std::move(report);
+        return mm;
+    }
     edge_list edges;
     std::uint64_t max_id = 0;
     bool any = false, weighted = false;

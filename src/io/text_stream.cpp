@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "linkequity/error.hpp"
+#include "linkequity/io/gzip.hpp"
 
 namespace linkequity::io::detail {
 namespace {
@@ -126,7 +127,7 @@ public:
                     }
                     continue;
                 }
-                if (zs_.next_in[0] != 0x1f) {
+                if (zs_.next_in[0] != gzip_id1) {  // the next member's magic
                     fail(name_, "unreadable gzip: trailing data after the compressed stream");
                 }
                 inflateReset(&zs_);
@@ -193,7 +194,7 @@ text_stream text_stream::from_memory(const void* data, std::size_t size, std::st
 
 void text_stream::sniff() {
     std::string head = read_some(*src_, 4);
-    if (head.size() >= 2 && byte_at(head, 0) == 0x1f && byte_at(head, 1) == 0x8b) {
+    if (is_gzip(head)) {
         gzipped_ = true;
         src_ = std::make_unique<gzip_source>(
             std::make_unique<prefixed_source>(std::move(head), std::move(src_)), name_);

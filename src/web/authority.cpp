@@ -7,21 +7,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
 
 #include "linkequity/detail/parallel.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/error.hpp"
+#include "../graph/counting_sort.hpp"
 #include "parallel_sort.hpp"
 
 namespace linkequity::web {
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 pagerank_options to_pagerank(const authority_options& o) {
     pagerank_options p;
@@ -240,45 +237,46 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     authority_result res;
     const pagerank_options po = to_pagerank(o);
 
-    auto t0 = std::chrono::steady_clock::now();
+    linkequity::detail::stopwatch timer;
     contraction_options co;
     co.excluded = o.excluded;
     co.weights = o.domain_weights;
     co.use_position_weights = o.use_position_weights;
     co.positions = o.positions;
     csr_graph pages = page_graph(g, co);
-    res.seconds_graphs += seconds_since(t0);
+    res.seconds_graphs += timer.seconds();
     score_level(pages, po, res.pages, "page");
     pages = csr_graph{};
 
-    t0 = std::chrono::steady_clock::now();
+    timer.restart();
     csr_graph domains = contract(g, graph_level::domain, co);
-    res.seconds_graphs += seconds_since(t0);
+    res.seconds_graphs += timer.seconds();
     score_level(domains, po, res.domains, "domain");
     domains = csr_graph{};
 
     if (o.compute_hosts) {
-        t0 = std::chrono::steady_clock::now();
+        timer.restart();
         csr_graph hosts = contract(g, graph_level::host, co);
-        res.seconds_graphs += seconds_since(t0);
+        res.seconds_graphs += timer.seconds();
         score_level(hosts, po, res.hosts, "host");
     }
 
     // Link counts.
-    t0 = std::chrono::steady_clock::now();
+    timer.restart();
     const in_index ix = build_in_index(g, o.excluded);
     count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, o.excluded,
                 res.pages);
     {
-        level_members dm;
+        level_members dm;  // pages by domain: a stable counting sort
         const std::size_t nd = g.num_domains();
-        dm.offsets.assign(nd + 1, 0);
-        for (std::size_t p = 0; p < g.num_pages(); ++p) ++dm.offsets[g.domain_of(p) + 1];
-        for (std::size_t d = 0; d < nd; ++d) dm.offsets[d + 1] += dm.offsets[d];
-        std::vector<edge_offset> next(dm.offsets.begin(), dm.offsets.end() - 1);
         dm.pages.resize(g.num_pages());
-        for (std::size_t p = 0; p < g.num_pages(); ++p)
-            dm.pages[next[g.domain_of(p)]++] = static_cast<node_id>(p);
+        const auto offsets = linkequity::detail::counting_sort(
+            nd, 1,
+            [&g](int, auto&& f) {
+                for (node_id p = 0; p < g.num_pages(); ++p) f(g.domain_of(p), p);
+            },
+            [&dm](edge_offset slot, node_id p) { dm.pages[slot] = p; });
+        dm.offsets.assign(offsets.data(), offsets.data() + offsets.size());
         count_links(g, ix, dm, nd, [&g](node_id p) { return g.domain_of(p); }, o.excluded,
                     res.domains);
     }
@@ -292,7 +290,7 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
         count_links(g, ix, hm, g.num_hosts(), [&g](node_id p) { return g.host_of(p); },
                     o.excluded, res.hosts);
     }
-    res.seconds_counts = seconds_since(t0);
+    res.seconds_counts = timer.seconds();
     return res;
 }
 

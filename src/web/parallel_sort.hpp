@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Internal helpers of the web layer: a parallel merge sort (chunks sorted by std::sort on their
-// own threads, then merged pairwise, each round's merges in parallel) and an O(n) stable
-// counting-sort permutation. Both give the same result on any thread count for a strict total
-// order (ties broken by the caller) — the web graph's numbering relies on that.
+// own threads, then merged pairwise, each round's merges in parallel) and, from
+// graph/counting_sort.hpp, the O(n) stable counting-sort permutation. Both give the same result
+// on any thread count for a strict total order (ties broken by the caller) — the web graph's
+// numbering relies on that.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <vector>
 
+#include "../graph/counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::web::detail {
@@ -48,18 +50,7 @@ void parallel_sort(std::vector<T>& v, Less less) {
     if (from != &v) v.swap(*from);
 }
 
-/// The stable order of items 0..n-1 (or of `order`, when given) by key(i) in [0, num_keys):
-/// returns the permutation. O(n + num_keys), serial.
-template <class Key>
-std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<std::size_t>& order,
-                                        std::size_t n, Key key) {
-    std::vector<std::size_t> count(num_keys + 1, 0);
-    auto item = [&](std::size_t i) { return order.empty() ? i : order[i]; };
-    for (std::size_t i = 0; i < n; ++i) ++count[key(item(i)) + 1];
-    for (std::size_t k = 0; k < num_keys; ++k) count[k + 1] += count[k];
-    std::vector<std::size_t> out(n);
-    for (std::size_t i = 0; i < n; ++i) out[count[key(item(i))]++] = item(i);
-    return out;
-}
+/// The counting sort of the web layer is the project's one (graph/counting_sort.hpp).
+using linkequity::detail::counting_order;
 
 }  // namespace linkequity::web::detail

@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "linkequity/detail/parallel.hpp"
+#include "linkequity/io/csv_writer.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -91,19 +92,6 @@ std::string base36(std::uint64_t v) {
     return s;
 }
 
-void append_csv(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(field);
-        return;
-    }
-    out.push_back('"');
-    for (char c : field) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-}
-
 const char* rel_text(edge_flags f) {
     const bool nf = f & flags::nofollow;
     if (f & flags::sponsored) return nf ? "sponsored nofollow" : "sponsored";
@@ -175,15 +163,23 @@ void synthetic_web_stats::add(const synthetic_web_stats& o) {
     for (int i = 0; i < 6; ++i) by_position[i] += o.by_position[i];
 }
 
-synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
-    o.validate();
-    rng r(mix64(o.seed ^ 0x5EEDF00Dull));
-    const std::size_t nd = o.domains;
+namespace {
 
-    // Domain names, suffixes and Pareto sizes.
-    std::vector<double> size(nd);
-    std::vector<std::uint8_t> is_private(nd);
-    double total = 0;
+/// The domains before any page exists: names (unique), Pareto sizes, private-suffix marks.
+struct domain_draft {
+    std::vector<std::string> names;
+    std::vector<double> size;
+    std::vector<std::uint8_t> is_private;
+    double total_size = 0;
+};
+
+/// Pass 1: each domain's name (syllables + base-36 id + a suffix: private, multi-label or
+/// ICANN, in the options' shares) and its Pareto size.
+domain_draft draw_domains(const synthetic_web_options& o, rng& r) {
+    const std::size_t nd = o.domains;
+    domain_draft dd;
+    dd.size.resize(nd);
+    dd.is_private.resize(nd);
     for (std::size_t d = 0; d < nd; ++d) {
         std::string name;
         const int syl = 2 + static_cast<int>(r.below(2));
@@ -192,131 +188,191 @@ synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
         const double u = r.uniform();
         if (u < o.private_share) {
             name += private_suffixes[r.below(count_of(private_suffixes))];
-            is_private[d] = 1;
+            dd.is_private[d] = 1;
         } else if (u < o.private_share + o.multi_label_share) {
             name += multi_label[r.below(count_of(multi_label))];
         } else {
             name += icann_tlds[r.below(count_of(icann_tlds))];
         }
-        domain_names_.push_back(std::move(name));
-        size[d] = std::pow(1.0 - r.uniform(), -1.0 / (o.size_exponent - 1.0));
-        total += size[d];
+        dd.names.push_back(std::move(name));
+        dd.size[d] = std::pow(1.0 - r.uniform(), -1.0 / (o.size_exponent - 1.0));
+        dd.total_size += dd.size[d];
     }
-    // Price's model: domain d cites attachment_refs earlier domains ∝ citations + offset.
+    return dd;
+}
+
+/// Pass 2, Price's model: domain d cites attachment_refs earlier domains ∝ citations + offset.
+/// Returns each domain's popularity weight (1 + citations).
+std::vector<double> draw_citations(const synthetic_web_options& o, rng& r) {
+    const std::size_t nd = o.domains;
     std::vector<double> weight(nd, 1.0);
-    {
-        std::vector<std::uint32_t> urn;
-        urn.reserve(nd * o.attachment_refs);
-        for (std::size_t d = 1; d < nd; ++d)
-            for (std::size_t k = 0; k < o.attachment_refs; ++k) {
-                const double fresh = o.attachment_offset * static_cast<double>(d);
-                const double x = r.uniform() * (fresh + static_cast<double>(urn.size()));
-                const std::uint32_t t = x < fresh ? static_cast<std::uint32_t>(r.below(d))
-                                                  : urn[r.below(urn.size())];
-                weight[t] += 1;
-                urn.push_back(t);
-            }
+    std::vector<std::uint32_t> urn;
+    urn.reserve(nd * o.attachment_refs);
+    for (std::size_t d = 1; d < nd; ++d)
+        for (std::size_t k = 0; k < o.attachment_refs; ++k) {
+            const double fresh = o.attachment_offset * static_cast<double>(d);
+            const double x = r.uniform() * (fresh + static_cast<double>(urn.size()));
+            const std::uint32_t t = x < fresh ? static_cast<std::uint32_t>(r.below(d))
+                                              : urn[r.below(urn.size())];
+            weight[t] += 1;
+            urn.push_back(t);
+        }
+    return weight;
+}
+
+/// Pass 3: popular domains tend to be big — the sizes go to the domains in order of
+/// log(citations) plus normal noise.
+void match_sizes_to_popularity(std::vector<double>& size, const std::vector<double>& weight,
+                               rng& r) {
+    const std::size_t nd = size.size();
+    std::vector<double> sorted_size(size);
+    std::sort(sorted_size.begin(), sorted_size.end(), std::greater<>());
+    std::vector<std::pair<double, std::uint32_t>> key(nd);
+    for (std::size_t d = 0; d < nd; ++d)
+        key[d] = {std::log(weight[d]) + r.normal(), static_cast<std::uint32_t>(d)};
+    std::sort(key.begin(), key.end(), std::greater<>());
+    for (std::size_t i = 0; i < nd; ++i) size[key[i].second] = sorted_size[i];
+}
+
+/// The host names of a domain with `np` pages: the main host (www. in 70% of the cases; the
+/// bare name for private suffixes), and for some domains with >= 20 pages 1–3 extra hosts.
+std::vector<std::string> draw_hosts(const synthetic_web_options& o, const std::string& domain,
+                                    bool is_private, std::uint64_t np, rng& r) {
+    std::vector<std::string> hosts;
+    if (is_private) {
+        hosts.push_back(domain);
+        return hosts;
     }
-    // Popular domains tend to be big: sizes go to domains in order of log(citations) plus noise.
-    {
-        std::vector<double> sorted_size(size);
-        std::sort(sorted_size.begin(), sorted_size.end(), std::greater<>());
-        std::vector<std::pair<double, std::uint32_t>> key(nd);
-        for (std::size_t d = 0; d < nd; ++d)
-            key[d] = {std::log(weight[d]) + r.normal(), static_cast<std::uint32_t>(d)};
-        std::sort(key.begin(), key.end(), std::greater<>());
-        for (std::size_t i = 0; i < nd; ++i) size[key[i].second] = sorted_size[i];
+    hosts.push_back(r.uniform() < 0.7 ? "www." + domain : domain);
+    if (np >= 20 && r.uniform() < o.multi_host_share) {
+        const std::size_t extra = 1 + r.below(3);
+        const std::size_t first = r.below(count_of(extra_hosts));
+        for (std::size_t k = 0; k < extra; ++k)
+            hosts.push_back(std::string(extra_hosts[(first + k) % count_of(extra_hosts)]) + "." +
+                            domain);
     }
+    return hosts;
+}
+
+/// Where the pages are: first page of each domain and host (plus a final end entry), each
+/// host's domain and name, each page's host.
+struct page_layout {
+    std::vector<std::uint32_t> domain_first_page, host_first_page, host_domain, page_host;
+    std::vector<std::string> host_names;
+    std::uint64_t pages = 0;
+};
+
+/// Gives a domain's `np` pages (from `layout.pages` on) to its hosts: the main host 60% (all
+/// when alone), the others share the rest.
+void split_among_hosts(std::size_t d, std::uint64_t np, std::vector<std::string>&& hosts,
+                       page_layout& layout) {
+    const std::uint64_t main_pages =
+        hosts.size() == 1 ? np : std::max<std::uint64_t>(1, np * 6 / 10);
+    std::uint64_t given = 0;
+    for (std::size_t k = 0; k < hosts.size(); ++k) {
+        std::uint64_t hp = k == 0 ? main_pages
+                                  : (np - main_pages) / (hosts.size() - 1) +
+                                        (k <= (np - main_pages) % (hosts.size() - 1) ? 1 : 0);
+        if (hp == 0) continue;
+        layout.host_first_page.push_back(static_cast<std::uint32_t>(layout.pages + given));
+        layout.host_domain.push_back(static_cast<std::uint32_t>(d));
+        for (std::uint64_t i = 0; i < hp; ++i)
+            layout.page_host.push_back(static_cast<std::uint32_t>(layout.host_names.size()));
+        layout.host_names.push_back(std::move(hosts[k]));
+        given += hp;
+    }
+}
+
+/// Pass 4, pages and hosts: each domain gets pages ∝ its size (from 2 up to a fifth of all),
+/// then its hosts (draw_hosts) split them. Pages of a domain and of a host are contiguous.
+/// @throws std::length_error  more pages than 32-bit ids can number.
+page_layout lay_out_pages(const synthetic_web_options& o, const domain_draft& dd, rng& r) {
+    const std::size_t nd = o.domains;
     const double target_pages =
         std::max(2.0 * static_cast<double>(nd), static_cast<double>(o.links) / o.links_per_page);
     const double cap = std::max(2.0, target_pages / 5);
-
-    // Pages per domain, hosts per domain (pages of a domain and of a host are contiguous).
-    std::uint64_t pages = 0;
+    page_layout layout;
     for (std::size_t d = 0; d < nd; ++d) {
         const auto np = static_cast<std::uint64_t>(
-            std::clamp(std::llround(size[d] / total * target_pages), 2LL,
+            std::clamp(std::llround(dd.size[d] / dd.total_size * target_pages), 2LL,
                        static_cast<long long>(cap)));
-        if (pages + np >= max_nodes)
+        if (layout.pages + np >= max_nodes)
             throw std::length_error(fmt::format(
                 "synthetic_web: more than {} pages; use fewer links or more links_per_page",
                 max_nodes));
-        domain_first_page_.push_back(static_cast<std::uint32_t>(pages));
-        std::vector<std::string> hosts;
-        if (is_private[d]) {
-            hosts.push_back(domain_names_[d]);
-        } else {
-            hosts.push_back(r.uniform() < 0.7 ? "www." + domain_names_[d] : domain_names_[d]);
-            if (np >= 20 && r.uniform() < o.multi_host_share) {
-                const std::size_t extra = 1 + r.below(3);
-                const std::size_t first = r.below(count_of(extra_hosts));
-                for (std::size_t k = 0; k < extra; ++k)
-                    hosts.push_back(std::string(extra_hosts[(first + k) % count_of(extra_hosts)]) +
-                                    "." + domain_names_[d]);
-            }
-        }
-        // The main host gets 60% of the pages (all when alone), the others share the rest.
-        const std::uint64_t main_pages =
-            hosts.size() == 1 ? np : std::max<std::uint64_t>(1, np * 6 / 10);
-        std::uint64_t given = 0;
-        for (std::size_t k = 0; k < hosts.size(); ++k) {
-            std::uint64_t hp = k == 0 ? main_pages
-                                      : (np - main_pages) / (hosts.size() - 1) +
-                                            (k <= (np - main_pages) % (hosts.size() - 1) ? 1 : 0);
-            if (hp == 0) continue;
-            host_first_page_.push_back(static_cast<std::uint32_t>(pages + given));
-            host_domain_.push_back(static_cast<std::uint32_t>(d));
-            for (std::uint64_t i = 0; i < hp; ++i)
-                page_host_.push_back(static_cast<std::uint32_t>(host_names_.size()));
-            host_names_.push_back(std::move(hosts[k]));
-            given += hp;
-        }
-        pages += np;
+        layout.domain_first_page.push_back(static_cast<std::uint32_t>(layout.pages));
+        split_among_hosts(d, np, draw_hosts(o, dd.names[d], dd.is_private[d], np, r), layout);
+        layout.pages += np;
     }
-    domain_first_page_.push_back(static_cast<std::uint32_t>(pages));
-    host_first_page_.push_back(static_cast<std::uint32_t>(pages));
+    layout.domain_first_page.push_back(static_cast<std::uint32_t>(layout.pages));
+    layout.host_first_page.push_back(static_cast<std::uint32_t>(layout.pages));
+    return layout;
+}
 
-    // Out-links per page: log-normal weights, scaled so the rows add up to exactly `links`.
-    page_link_end_.resize(pages);
-    {
-        std::vector<double> w(pages);
-        double wsum = 0;
-        for (std::uint64_t p = 0; p < pages; ++p) wsum += (w[p] = std::exp(0.9 * r.normal()));
-        double run = 0;
-        for (std::uint64_t p = 0; p < pages; ++p) {
-            run += w[p];
-            page_link_end_[p] = static_cast<std::uint64_t>(
-                std::llround(static_cast<double>(o.links) * std::min(1.0, run / wsum)));
-        }
-        page_link_end_.back() = o.links;
+/// Pass 5: cumulative out-link counts per page — log-normal weights scaled so that the rows
+/// add up to exactly `links`.
+std::vector<std::uint64_t> draw_link_ends(std::uint64_t pages, std::uint64_t links, rng& r) {
+    std::vector<std::uint64_t> end(pages);
+    std::vector<double> w(pages);
+    double wsum = 0;
+    for (std::uint64_t p = 0; p < pages; ++p) wsum += (w[p] = std::exp(0.9 * r.normal()));
+    double run = 0;
+    for (std::uint64_t p = 0; p < pages; ++p) {
+        run += w[p];
+        end[p] = static_cast<std::uint64_t>(
+            std::llround(static_cast<double>(links) * std::min(1.0, run / wsum)));
     }
+    end.back() = links;
+    return end;
+}
 
-    // Vose's alias method: O(1) draws from the weights.
-    alias_prob_.assign(nd, 0);
-    alias_.assign(nd, 0);
-    {
-        double wsum = 0;
-        for (double w : weight) wsum += w;
-        std::vector<double> scaled(nd);
-        std::vector<std::uint32_t> small, large;
-        for (std::size_t d = 0; d < nd; ++d) {
-            scaled[d] = weight[d] * static_cast<double>(nd) / wsum;
-            (scaled[d] < 1 ? small : large).push_back(static_cast<std::uint32_t>(d));
-        }
-        while (!small.empty() && !large.empty()) {
-            const std::uint32_t s = small.back(), l = large.back();
-            small.pop_back();
-            alias_prob_[s] = scaled[s];
-            alias_[s] = l;
-            scaled[l] -= 1 - scaled[s];
-            if (scaled[l] < 1) {
-                large.pop_back();
-                small.push_back(l);
-            }
-        }
-        for (std::uint32_t d : large) alias_prob_[d] = 1;
-        for (std::uint32_t d : small) alias_prob_[d] = 1;
+/// Pass 6, Vose's alias method over `weight`: O(1) draws afterwards (prob[d], alias[d]).
+void build_alias_table(const std::vector<double>& weight, std::vector<double>& prob,
+                       std::vector<std::uint32_t>& alias) {
+    const std::size_t nd = weight.size();
+    prob.assign(nd, 0);
+    alias.assign(nd, 0);
+    double wsum = 0;
+    for (double w : weight) wsum += w;
+    std::vector<double> scaled(nd);
+    std::vector<std::uint32_t> small, large;
+    for (std::size_t d = 0; d < nd; ++d) {
+        scaled[d] = weight[d] * static_cast<double>(nd) / wsum;
+        (scaled[d] < 1 ? small : large).push_back(static_cast<std::uint32_t>(d));
     }
+    while (!small.empty() && !large.empty()) {
+        const std::uint32_t s = small.back(), l = large.back();
+        small.pop_back();
+        prob[s] = scaled[s];
+        alias[s] = l;
+        scaled[l] -= 1 - scaled[s];
+        if (scaled[l] < 1) {
+            large.pop_back();
+            small.push_back(l);
+        }
+    }
+    for (std::uint32_t d : large) prob[d] = 1;
+    for (std::uint32_t d : small) prob[d] = 1;
+}
+
+}  // namespace
+
+// The structure as named passes, all drawing in this order from one stream seeded by the seed.
+synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
+    o.validate();
+    rng r(mix64(o.seed ^ 0x5EEDF00Dull));
+    domain_draft dd = draw_domains(o, r);
+    const std::vector<double> weight = draw_citations(o, r);
+    match_sizes_to_popularity(dd.size, weight, r);
+    page_layout layout = lay_out_pages(o, dd, r);
+    domain_names_ = std::move(dd.names);
+    host_names_ = std::move(layout.host_names);
+    host_domain_ = std::move(layout.host_domain);
+    page_host_ = std::move(layout.page_host);
+    domain_first_page_ = std::move(layout.domain_first_page);
+    host_first_page_ = std::move(layout.host_first_page);
+    page_link_end_ = draw_link_ends(layout.pages, o.links, r);
+    build_alias_table(weight, alias_prob_, alias_);
 }
 
 std::string synthetic_web::page_url(std::size_t p) const {
@@ -522,11 +578,11 @@ synthetic_web_stats synthetic_web::write_csv(std::ostream& out,
             std::string text;
             text.reserve(items.size() * 140);
             for (const link_item& l : items) {
-                append_csv(text, page_url(l.src));
+                io::append_csv_field(text, page_url(l.src));
                 text.push_back(',');
-                append_csv(text, target_url(l));
+                io::append_csv_field(text, target_url(l));
                 text.push_back(',');
-                append_csv(text, anchor_text(l));
+                io::append_csv_field(text, anchor_text(l));
                 text.push_back(',');
                 text.append(rel_text(l.rel));
                 text.push_back(',');

@@ -655,27 +655,10 @@ std::size_t skip_slashes(std::string_view v) {
     return i;
 }
 
-normalized_url normalize_impl(std::string_view raw, std::string_view base, int depth) {
-    if (depth > 1) return make_invalid("base URL is itself relative");
-    if (raw.size() > max_url_length) {
-        return make_invalid(fmt::format("URL is {} bytes long (allowed: at most {})", raw.size(),
-                                        max_url_length));
-    }
-    auto space = [](char c) { return is_trim_space(static_cast<unsigned char>(c)); };
-    while (!raw.empty() && space(raw.front())) raw.remove_prefix(1);
-    while (!raw.empty() && space(raw.back())) raw.remove_suffix(1);
-    if (raw.empty()) return make_invalid("empty URL");
-
-    scratch& s = thread_scratch();
-    // Copy without tabs/newlines, up to the fragment; reject other controls and bad UTF-8.
-    std::string text;  // local: normalize_impl recurses for the base; moved back below
-    text.swap(s.text);
-    text.clear();
-    struct give_back {
-        std::string& slot;
-        std::string& text;
-        ~give_back() { slot.swap(text); }
-    } guard{s.text, text};
+/// Pass 1 of normalize_impl: copies `raw` into `text` up to the fragment without tabs and
+/// newlines; rejects other control characters and bad UTF-8, in the fragment too. On failure
+/// returns false with the reason in `error`.
+bool copy_clean_text(std::string_view raw, std::string& text, std::string& error) {
     text.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size();) {
         std::size_t j = i;
@@ -686,16 +669,16 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
         const auto c = static_cast<unsigned char>(raw[i]);
         if (c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
         if (c < 0x20 || c == 0x7F) {
-            return make_invalid(
-                fmt::format("URL contains the control character 0x{:02X} at byte {}", c, i));
+            error = fmt::format("URL contains the control character 0x{:02X} at byte {}", c, i);
+            return false;
         }
         if (c == '#') break;
         if (c >= 0x80) {
             char32_t cp;
             const std::size_t len = utf8_sequence(raw, i, cp);
             if (len == 0) {
-                return make_invalid(fmt::format(
-                    "URL is not valid UTF-8 (binary data?) at byte {}", i));
+                error = fmt::format("URL is not valid UTF-8 (binary data?) at byte {}", i);
+                return false;
             }
             text.append(raw.data() + i, len);
             i += len;
@@ -709,58 +692,68 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
         for (std::size_t i = hash; i < raw.size();) {
             const auto c = static_cast<unsigned char>(raw[i]);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return make_invalid(
-                    fmt::format("URL contains the control character 0x{:02X} at byte {}", c, i));
+                error = fmt::format("URL contains the control character 0x{:02X} at byte {}", c, i);
+                return false;
             }
             char32_t cp;
             const std::size_t len = c < 0x80 ? 1 : utf8_sequence(raw, i, cp);
             if (len == 0) {
-                return make_invalid(fmt::format(
-                    "URL is not valid UTF-8 (binary data?) at byte {}", i));
+                error = fmt::format("URL is not valid UTF-8 (binary data?) at byte {}", i);
+                return false;
             }
             i += len;
         }
     }
-    const std::string_view v = text;
+    return true;
+}
 
-    // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-    std::size_t colon = std::string_view::npos;
-    if (!v.empty() && is_alpha(static_cast<unsigned char>(v[0]))) {
-        for (std::size_t i = 1; i < v.size(); ++i) {
-            const auto c = static_cast<unsigned char>(v[i]);
-            if (c == ':') { colon = i; break; }
-            if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) break;
+/// The position of the ':' ending a scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":")
+/// at the start of `v`, or npos.
+std::size_t scheme_colon(std::string_view v) {
+    if (v.empty() || !is_alpha(static_cast<unsigned char>(v[0]))) return std::string_view::npos;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c == ':') return i;
+        if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) break;
+    }
+    return std::string_view::npos;
+}
+
+/// Pass 2a: a URL with a scheme ending at `colon`. Non-web schemes come back as non_web with
+/// the lower-cased scheme; "http:page.html" against a base of the same scheme is relative.
+normalized_url normalize_with_scheme(scratch& s, std::string_view v, std::size_t colon,
+                                     std::string_view base, int depth) {
+    char scheme_buf[6] = {};
+    const std::string_view raw_scheme = v.substr(0, colon);
+    bool web = raw_scheme.size() == 4 || raw_scheme.size() == 5;
+    for (std::size_t i = 0; web && i < raw_scheme.size(); ++i)
+        scheme_buf[i] = to_lower(raw_scheme[i]);
+    const std::string_view scheme(scheme_buf, web ? raw_scheme.size() : 0);
+    web = web && (scheme == "http" || scheme == "https");
+    if (!web) {
+        normalized_url r;
+        r.kind = url_kind::non_web;
+        r.url.reserve(raw_scheme.size());
+        for (char c : raw_scheme) r.url += to_lower(c);
+        return r;
+    }
+    const std::string_view rest = v.substr(colon + 1);
+    const std::size_t slashes = skip_slashes(rest);
+    if (slashes < 2 && !base.empty()) {
+        // "http:page.html" or "http:/path" against a base of the same scheme is relative.
+        const normalized_url* b = parsed_base(s, base, depth);
+        if (b != nullptr && b->ok() && b->url.compare(0, scheme.size(), scheme) == 0 &&
+            b->url[scheme.size()] == ':') {
+            return resolve_relative(s, rest, base, depth);
         }
     }
-    if (colon != std::string_view::npos) {
-        char scheme_buf[6] = {};
-        const std::string_view raw_scheme = v.substr(0, colon);
-        bool web = raw_scheme.size() == 4 || raw_scheme.size() == 5;
-        for (std::size_t i = 0; web && i < raw_scheme.size(); ++i)
-            scheme_buf[i] = to_lower(raw_scheme[i]);
-        const std::string_view scheme(scheme_buf, web ? raw_scheme.size() : 0);
-        web = web && (scheme == "http" || scheme == "https");
-        if (!web) {
-            normalized_url r;
-            r.kind = url_kind::non_web;
-            r.url.reserve(raw_scheme.size());
-            for (char c : raw_scheme) r.url += to_lower(c);
-            return r;
-        }
-        const std::string_view rest = v.substr(colon + 1);
-        const std::size_t slashes = skip_slashes(rest);
-        if (slashes < 2 && !base.empty()) {
-            // "http:page.html" or "http:/path" against a base of the same scheme is relative.
-            const normalized_url* b = parsed_base(s, base, depth);
-            if (b != nullptr && b->ok() && b->url.compare(0, scheme.size(), scheme) == 0 &&
-                b->url[scheme.size()] == ':') {
-                return resolve_relative(s, rest, base, depth);
-            }
-        }
-        return build_absolute(s, scheme, rest.substr(slashes));
-    }
+    return build_absolute(s, scheme, rest.substr(slashes));
+}
 
-    // Relative reference.
+/// Pass 2b: a relative reference — scheme-relative "//host/path" takes the base's scheme,
+/// anything else is resolved against the base.
+normalized_url normalize_relative(scratch& s, std::string_view v, std::string_view base,
+                                  int depth) {
     const std::size_t slashes = skip_slashes(v);
     if (slashes >= 2) {  // scheme-relative "//host/path"
         const normalized_url* b = parsed_base(s, base, depth);
@@ -773,6 +766,34 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
         return build_absolute(s, scheme, v.substr(slashes));
     }
     return resolve_relative(s, v, base, depth);
+}
+
+normalized_url normalize_impl(std::string_view raw, std::string_view base, int depth) {
+    if (depth > 1) return make_invalid("base URL is itself relative");
+    if (raw.size() > max_url_length) {
+        return make_invalid(fmt::format("URL is {} bytes long (allowed: at most {})", raw.size(),
+                                        max_url_length));
+    }
+    auto space = [](char c) { return is_trim_space(static_cast<unsigned char>(c)); };
+    while (!raw.empty() && space(raw.front())) raw.remove_prefix(1);
+    while (!raw.empty() && space(raw.back())) raw.remove_suffix(1);
+    if (raw.empty()) return make_invalid("empty URL");
+
+    scratch& s = thread_scratch();
+    std::string text;  // local: normalize_impl recurses for the base; moved back below
+    text.swap(s.text);
+    text.clear();
+    struct give_back {
+        std::string& slot;
+        std::string& text;
+        ~give_back() { slot.swap(text); }
+    } guard{s.text, text};
+    std::string error;
+    if (!copy_clean_text(raw, text, error)) return make_invalid(std::move(error));
+    const std::string_view v = text;
+    const std::size_t colon = scheme_colon(v);
+    if (colon != std::string_view::npos) return normalize_with_scheme(s, v, colon, base, depth);
+    return normalize_relative(s, v, base, depth);
 }
 
 }  // namespace

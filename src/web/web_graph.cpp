@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // web_graph_builder: rows are buffered, their URLs normalised in parallel, then interned serially
-// in input order (temporary ids). finish() computes registrable domains per host, numbers hosts
-// and domains by reversed-label key and pages by (host, URL), remaps and counting-sorts links.
+// in input order (temporary ids). finish() runs named passes: number_hosts (registrable domain
+// and reversed-label key per host) → number_domains → fill_hosts → number_pages (by host, URL) →
+// fill_links (remapped, counting-sorted by source then target).
 #include "linkequity/web/web_graph.hpp"
 
 #include <fmt/format.h>
@@ -123,6 +124,14 @@ struct web_graph_builder::impl {
     }
 
     void flush();
+
+    // finish()'s passes, in order (each documented at its definition).
+    struct host_numbering;
+    host_numbering number_hosts() const;
+    static void number_domains(const host_numbering& hn, web_graph& g);
+    void fill_hosts(const host_numbering& hn, web_graph& g) const;
+    std::vector<node_id> number_pages(const std::vector<node_id>& host_new, web_graph& g);
+    void fill_links(const std::vector<node_id>& page_new, web_graph& g);
 };
 
 void web_graph_builder::impl::flush() {
@@ -279,33 +288,40 @@ std::string host_sort_key(std::string_view host) {
     return key;
 }
 
-web_graph web_graph_builder::finish() {
-    impl& d = *impl_;
-    if (d.source_open) end_source();
-    d.flush();
+/// Hosts with their registrable domains and sort keys (indexed by temporary id), and their
+/// numbering: order[i] = the temporary id of host i, new_id[temporary id] = i.
+struct web_graph_builder::impl::host_numbering {
+    std::vector<std::string> domain_name, key;
+    std::vector<std::uint32_t> order;
+    std::vector<node_id> new_id;
+};
 
-    web_graph g;
-    g.psl_ = std::make_unique<public_suffix_list>(d.psl);
-    g.build_psl_version_ = d.psl.version();
-    const std::size_t num_hosts = d.hosts.size(), num_pages = d.pages.size(), m = d.src.size();
-
-    // Hosts → registrable domains (libpsl lookups are thread-safe), keys, numbering.
-    std::vector<std::string> host_domain_name(num_hosts), host_key(num_hosts);
+/// Pass 1, hosts: registrable domain (libpsl lookups are thread-safe) and key of every host,
+/// numbered by key (host names are unique, so keys are too).
+web_graph_builder::impl::host_numbering web_graph_builder::impl::number_hosts() const {
+    const std::size_t num_hosts = hosts.size();
+    host_numbering hn;
+    hn.domain_name.resize(num_hosts);
+    hn.key.resize(num_hosts);
 #pragma omp parallel for schedule(dynamic, 256) if (num_hosts > 4096)
     for (std::ptrdiff_t h = 0; h < static_cast<std::ptrdiff_t>(num_hosts); ++h) {
-        host_domain_name[h] = d.psl.registrable_domain(d.hosts[h]);
-        host_key[h] = host_sort_key(d.hosts[h]);
+        hn.domain_name[h] = psl.registrable_domain(hosts[h]);
+        hn.key[h] = host_sort_key(hosts[h]);
     }
-    std::vector<std::uint32_t> host_order(num_hosts);
-    std::iota(host_order.begin(), host_order.end(), 0u);
-    detail::parallel_sort(host_order, [&](std::uint32_t a, std::uint32_t b) {
-        return host_key[a] < host_key[b];  // host names are unique, so keys are too
+    hn.order.resize(num_hosts);
+    std::iota(hn.order.begin(), hn.order.end(), 0u);
+    detail::parallel_sort(hn.order, [&](std::uint32_t a, std::uint32_t b) {
+        return hn.key[a] < hn.key[b];
     });
-    std::vector<node_id> host_new(num_hosts);
-    for (std::size_t i = 0; i < num_hosts; ++i) host_new[host_order[i]] = static_cast<node_id>(i);
+    hn.new_id.resize(num_hosts);
+    for (std::size_t i = 0; i < num_hosts; ++i) hn.new_id[hn.order[i]] = static_cast<node_id>(i);
+    return hn;
+}
 
-    // Domains: unique names, numbered by the same key.
-    std::vector<std::string> domain_list(host_domain_name);
+/// Pass 2, domains: the unique registrable domains, numbered by the same key → g's domain
+/// names and keys.
+void web_graph_builder::impl::number_domains(const host_numbering& hn, web_graph& g) {
+    std::vector<std::string> domain_list(hn.domain_name);
     std::sort(domain_list.begin(), domain_list.end());
     domain_list.erase(std::unique(domain_list.begin(), domain_list.end()), domain_list.end());
     std::vector<std::string> domain_key(domain_list.size());
@@ -319,22 +335,33 @@ web_graph web_graph_builder::finish() {
         g.domain_names_.push_back(domain_list[i]);
         g.domain_keys_.push_back(domain_key[i]);
     }
+}
+
+/// Pass 3: g's host names, keys and domains, in host-number order.
+void web_graph_builder::impl::fill_hosts(const host_numbering& hn, web_graph& g) const {
+    const std::size_t num_hosts = hosts.size();
     g.host_domain_ = linkequity::detail::buffer<node_id>(num_hosts);
     for (std::size_t i = 0; i < num_hosts; ++i) {
-        const std::uint32_t h = host_order[i];
-        g.host_names_.push_back(d.hosts[h]);
-        g.host_keys_.push_back(host_key[h]);
+        const std::uint32_t h = hn.order[i];
+        g.host_names_.push_back(hosts[h]);
+        g.host_keys_.push_back(hn.key[h]);
         g.host_domain_[i] = table_lower_bound(g.domain_keys_, 0, g.domain_keys_.size(),
-                                             host_sort_key(host_domain_name[h]));
+                                             host_sort_key(hn.domain_name[h]));
     }
+}
 
-    // Pages: by (host number, URL); URLs are unique, so the order is total.
+/// Pass 4, pages: numbered by (host number, URL) — URLs are unique, so the order is total —
+/// → g's page URLs, page hosts and host page ranges. Frees the page and host interners.
+/// Returns new_id[temporary page id].
+std::vector<node_id> web_graph_builder::impl::number_pages(const std::vector<node_id>& host_new,
+                                                           web_graph& g) {
+    const std::size_t num_hosts = hosts.size(), num_pages = pages.size();
     std::vector<std::uint32_t> page_order(num_pages);
     std::iota(page_order.begin(), page_order.end(), 0u);
     detail::parallel_sort(page_order, [&](std::uint32_t a, std::uint32_t b) {
-        const node_id ha = host_new[d.page_host[a]], hb = host_new[d.page_host[b]];
+        const node_id ha = host_new[page_host[a]], hb = host_new[page_host[b]];
         if (ha != hb) return ha < hb;
-        return d.pages[a] < d.pages[b];
+        return pages[a] < pages[b];
     });
     std::vector<node_id> page_new(num_pages);
     g.page_host_ = linkequity::detail::buffer<node_id>(num_pages);
@@ -343,21 +370,27 @@ web_graph web_graph_builder::finish() {
     for (std::size_t i = 0; i < num_pages; ++i) {
         const std::uint32_t p = page_order[i];
         page_new[p] = static_cast<node_id>(i);
-        g.page_urls_.push_back(d.pages[p]);
-        g.page_host_[i] = host_new[d.page_host[p]];
+        g.page_urls_.push_back(pages[p]);
+        g.page_host_[i] = host_new[page_host[p]];
         ++g.host_first_page_[g.page_host_[i] + 1];
     }
     for (std::size_t h = 0; h < num_hosts; ++h) g.host_first_page_[h + 1] += g.host_first_page_[h];
-    d.pages.clear();
-    d.hosts.clear();
+    pages.clear();
+    hosts.clear();
+    return page_new;
+}
 
-    // Links: remap, then stable counting sorts by target and by source → (source, target, input).
+/// Pass 5, links: remapped to page numbers, ordered by stable counting sorts by target and by
+/// source → (source, target, input order), with the internal flag set → g's link arrays and
+/// offsets; counts links, internal and self links.
+void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, web_graph& g) {
+    const std::size_t num_pages = page_new.size(), m = src.size();
     for (std::size_t l = 0; l < m; ++l) {
-        d.src[l] = page_new[d.src[l]];
-        d.dst[l] = page_new[d.dst[l]];
+        src[l] = page_new[src[l]];
+        dst[l] = page_new[dst[l]];
     }
-    const auto by_dst = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return d.dst[l]; });
-    const auto order = detail::counting_order(num_pages, by_dst, m, [&](std::size_t l) { return d.src[l]; });
+    const auto by_dst = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return dst[l]; });
+    const auto order = detail::counting_order(num_pages, by_dst, m, [&](std::size_t l) { return src[l]; });
     g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
     std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
     g.link_source_ = linkequity::detail::buffer<node_id>(m);
@@ -365,39 +398,56 @@ web_graph web_graph_builder::finish() {
     g.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
     g.link_position_ = linkequity::detail::buffer<link_position>(m);
     g.link_anchor_ = linkequity::detail::buffer<std::uint32_t>(m);
-    const bool dates = !d.first_seen.empty();
-    if (dates) {
-        d.first_seen.resize(m, 0);
-        d.last_seen.resize(m, 0);
+    const bool has_dates = !first_seen.empty();
+    if (has_dates) {
+        first_seen.resize(m, 0);
+        last_seen.resize(m, 0);
         g.link_first_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
         g.link_last_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
     }
-    web_graph_stats& st = d.stats;
-    st.links = m;
+    stats.links = m;
     for (std::size_t i = 0; i < m; ++i) {
         const std::size_t l = order[i];
-        const node_id s = d.src[l], t = d.dst[l];
+        const node_id s = src[l], t = dst[l];
         g.link_source_[i] = s;
         g.link_target_[i] = t;
-        edge_flags f = d.rel[l];
+        edge_flags f = rel[l];
         if (g.domain_of(s) == g.domain_of(t)) {
             f |= flags::internal;
-            ++st.internal_links;
+            ++stats.internal_links;
         }
-        if (s == t) ++st.self_links;
+        if (s == t) ++stats.self_links;
         g.link_flags_[i] = f;
-        g.link_position_[i] = d.pos[l];
-        g.link_anchor_[i] = d.anchor[l];
-        if (dates) {
-            g.link_first_seen_[i] = d.first_seen[l];
-            g.link_last_seen_[i] = d.last_seen[l];
+        g.link_position_[i] = pos[l];
+        g.link_anchor_[i] = anchor[l];
+        if (has_dates) {
+            g.link_first_seen_[i] = first_seen[l];
+            g.link_last_seen_[i] = last_seen[l];
         }
         ++g.link_offsets_[s + 1];
     }
     for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+}
+
+web_graph web_graph_builder::finish() {
+    impl& d = *impl_;
+    if (d.source_open) end_source();
+    d.flush();
+
+    web_graph g;
+    g.psl_ = std::make_unique<public_suffix_list>(d.psl);
+    g.build_psl_version_ = d.psl.version();
+    {
+        const impl::host_numbering hn = d.number_hosts();
+        impl::number_domains(hn, g);
+        d.fill_hosts(hn, g);
+        const std::vector<node_id> page_new = d.number_pages(hn.new_id, g);
+        d.fill_links(page_new, g);
+    }
     for (std::size_t a = 0; a < d.anchors.size(); ++a) g.anchors_.push_back(d.anchors[a]);
     for (std::size_t a = 0; a < d.dates.size(); ++a) g.dates_.push_back(d.dates[a]);
 
+    web_graph_stats& st = d.stats;
     st.reports = std::move(d.merged);
     st.bad_rows = 0;
     for (const auto& r : st.reports) st.bad_rows += r.skipped;

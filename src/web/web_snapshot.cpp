@@ -136,13 +136,32 @@ void require_ascending(const section_reader& r, const string_table& t, const cha
 }  // namespace
 
 /// Declared a friend by web_graph: reads its members to save them and installs views on open.
+/// Each step below is one named pass of save or open.
 struct web_snapshot_access {
+    /// The web_meta array of `g`: version, sizes, PSL sections, dates flag, stats counters.
+    static std::vector<std::uint64_t> meta_of(const web_graph& g);
+    /// The map and link arrays of `g` as extras (views of g's buffers).
+    static void add_arrays(const web_graph& g, io::snapshot_extras& x);
     static void save(const std::string& path, const web_graph& g);
+
+    /// The web_meta section, its version and sizes checked.
+    static span<const std::uint64_t> read_meta(const section_reader& r, const io::snapshot& s);
+    /// Views of the map and link arrays and the string tables, lengths checked (O(sections)).
+    static void view_sections(const section_reader& r, const io::snapshot& s,
+                              span<const std::uint64_t> meta, web_graph& g);
+    /// The stats and PSL version stored with the graph.
+    static void read_provenance(const section_reader& r, span<const std::uint64_t> meta,
+                                web_graph& g);
     static web_graph open(const std::string& path, const io::snapshot_load_options& options);
+
+    /// Host page ranges agree with page hosts; host domains in range.
+    static void check_hosts(const section_reader& r, const web_graph& g);
+    /// Link rows: offsets monotone, sources match rows, targets sorted pages, ids in range.
+    static void check_links(const section_reader& r, const web_graph& g);
     static void check_structure(const section_reader& r, const web_graph& g);
 };
 
-void web_snapshot_access::save(const std::string& path, const web_graph& g) {
+std::vector<std::uint64_t> web_snapshot_access::meta_of(const web_graph& g) {
     const web_graph_stats& st = g.stats_;
     const psl_sections sections = g.psl_ ? g.psl_->sections() : psl_sections::all;
     std::vector<std::uint64_t> meta(meta_size, 0);
@@ -159,21 +178,16 @@ void web_snapshot_access::save(const std::string& path, const web_graph& g) {
     meta[meta_internal_links] = st.internal_links;
     meta[meta_non_web_targets] = st.non_web_targets;
     meta[meta_bad_rows] = st.bad_rows;
-    std::vector<std::string> schemes;
-    std::vector<std::uint64_t> scheme_counts;
-    for (const auto& [scheme, n] : st.non_web_by_scheme) {
-        schemes.push_back(scheme);
-        scheme_counts.push_back(n);
-    }
+    return meta;
+}
+
+void web_snapshot_access::add_arrays(const web_graph& g, io::snapshot_extras& x) {
     // A default-constructed graph has no offset arrays; store the one entry they stand for.
     static const std::uint64_t zero_offset[1] = {0};
     static const std::uint32_t zero_page[1] = {0};
     auto or_zero = [](auto view, const auto* zero) {
         return view.empty() ? decltype(view)(zero, 1) : view;
     };
-
-    io::snapshot_extras x;
-    x.add_array("web_meta", span<const std::uint64_t>(meta));
     x.add_array("web_page_host", g.page_host_.view());
     x.add_array("web_host_domain", g.host_domain_.view());
     x.add_array("web_host_first_page", or_zero(g.host_first_page_.view(), zero_page));
@@ -188,6 +202,19 @@ void web_snapshot_access::save(const std::string& path, const web_graph& g) {
         x.add_array("web_link_first_seen", g.link_first_seen_.view());
         x.add_array("web_link_last_seen", g.link_last_seen_.view());
     }
+}
+
+void web_snapshot_access::save(const std::string& path, const web_graph& g) {
+    const std::vector<std::uint64_t> meta = meta_of(g);
+    std::vector<std::string> schemes;
+    std::vector<std::uint64_t> scheme_counts;
+    for (const auto& [scheme, n] : g.stats_.non_web_by_scheme) {
+        schemes.push_back(scheme);
+        scheme_counts.push_back(n);
+    }
+    io::snapshot_extras x;
+    x.add_array("web_meta", span<const std::uint64_t>(meta));
+    add_arrays(g, x);
     x.add_array("web_non_web_counts", span<const std::uint64_t>(scheme_counts));
     const struct {
         const char* name;
@@ -202,10 +229,8 @@ void web_snapshot_access::save(const std::string& path, const web_graph& g) {
     io::save_snapshot(path, csr_graph{}, x);
 }
 
-web_graph web_snapshot_access::open(const std::string& path,
-                                    const io::snapshot_load_options& options) {
-    const io::snapshot s = io::load_snapshot(path, options);
-    const section_reader r(s);
+span<const std::uint64_t> web_snapshot_access::read_meta(const section_reader& r,
+                                                         const io::snapshot& s) {
     if (!s.has_array("web_meta")) r.fail("not a web-graph snapshot (no section web_meta)");
     const auto meta = r.array<std::uint64_t>("web_meta", section_reader::any, "");
     if (meta.empty()) r.fail("section 'web_meta' is empty");
@@ -213,19 +238,21 @@ web_graph web_snapshot_access::open(const std::string& path,
         r.fail(fmt::format("web snapshot version {}, this build reads version {}",
                            meta[meta_version], web_snapshot_version));
     r.array<std::uint64_t>("web_meta", meta_size, "web snapshot version 1");
-    const std::uint64_t pages = meta[meta_pages], hosts = meta[meta_hosts],
-                        domains = meta[meta_domains], links = meta[meta_links];
-    for (const auto& [n, what] : {std::pair{pages, "pages"}, std::pair{hosts, "hosts"},
-                                  std::pair{domains, "domains"}})
+    for (const auto& [n, what] :
+         {std::pair{meta[meta_pages], "pages"}, std::pair{meta[meta_hosts], "hosts"},
+          std::pair{meta[meta_domains], "domains"}})
         if (n > max_nodes)
             r.fail(fmt::format("web_meta: {} {}, at most {} allowed", n, what, max_nodes));
     if (meta[meta_sections] > 1 || meta[meta_dates] > 1)
         r.fail(fmt::format("web_meta: PSL sections {} and dates flag {}, expected 0 or 1 each",
                            meta[meta_sections], meta[meta_dates]));
-    const bool dates = meta[meta_dates] == 1;
+    return meta;
+}
 
-    // Lengths, and the ends of the offset arrays: O(sections), at every verify level.
-    web_graph g;
+void web_snapshot_access::view_sections(const section_reader& r, const io::snapshot& s,
+                                        span<const std::uint64_t> meta, web_graph& g) {
+    const std::uint64_t pages = meta[meta_pages], hosts = meta[meta_hosts],
+                        domains = meta[meta_domains], links = meta[meta_links];
     g.page_host_ = r.view(r.array<node_id>("web_page_host", pages, "pages"));
     g.host_domain_ = r.view(r.array<node_id>("web_host_domain", hosts, "hosts"));
     g.host_first_page_ = r.view(r.array<node_id>("web_host_first_page", hosts + 1, "hosts + 1"));
@@ -237,7 +264,7 @@ web_graph web_snapshot_access::open(const std::string& path,
     g.link_position_ = r.view(span<const link_position>(
         reinterpret_cast<const link_position*>(positions.data()), positions.size()));
     g.link_anchor_ = r.view(r.array<std::uint32_t>("web_link_anchors", links, "links"));
-    if (dates) {
+    if (meta[meta_dates] == 1) {
         g.link_first_seen_ = r.view(r.array<std::uint32_t>("web_link_first_seen", links, "links"));
         g.link_last_seen_ = r.view(r.array<std::uint32_t>("web_link_last_seen", links, "links"));
     } else if (s.has_array("web_link_first_seen") || s.has_array("web_link_last_seen")) {
@@ -258,8 +285,10 @@ web_graph web_snapshot_access::open(const std::string& path,
         r.fail(fmt::format("section 'web_link_offsets' runs from {} to {}, expected 0 to "
                            "links = {}",
                            g.link_offsets_[0], g.link_offsets_[pages], links));
+}
 
-    // Provenance.
+void web_snapshot_access::read_provenance(const section_reader& r,
+                                          span<const std::uint64_t> meta, web_graph& g) {
     const string_table schemes = r.strings("web_non_web_schemes", section_reader::any, "");
     const auto counts =
         r.array<std::uint64_t>("web_non_web_counts", schemes.size(), "web_non_web_schemes");
@@ -273,15 +302,24 @@ web_graph web_snapshot_access::open(const std::string& path,
     st.internal_links = meta[meta_internal_links];
     st.non_web_targets = meta[meta_non_web_targets];
     st.bad_rows = meta[meta_bad_rows];
+}
 
+web_graph web_snapshot_access::open(const std::string& path,
+                                    const io::snapshot_load_options& options) {
+    const io::snapshot s = io::load_snapshot(path, options);
+    const section_reader r(s);
+    const span<const std::uint64_t> meta = read_meta(r, s);
+    web_graph g;
+    view_sections(r, s, meta, g);
+    read_provenance(r, meta, g);
     if (options.verify != io::snapshot_verify::none) check_structure(r, g);
     g.psl_ = std::make_unique<public_suffix_list>(
         meta[meta_sections] == 1 ? psl_sections::icann_only : psl_sections::all);
     return g;
 }
 
-void web_snapshot_access::check_structure(const section_reader& r, const web_graph& g) {
-    const std::size_t pages = g.num_pages(), hosts = g.num_hosts();
+void web_snapshot_access::check_hosts(const section_reader& r, const web_graph& g) {
+    const std::size_t hosts = g.num_hosts();
     const auto& first = g.host_first_page_;
     std::size_t i = first_bad(hosts, [&](std::size_t h) { return first[h] > first[h + 1]; });
     if (i < hosts)
@@ -301,9 +339,12 @@ void web_snapshot_access::check_structure(const section_reader& r, const web_gra
     if (i < hosts)
         r.fail(fmt::format("section 'web_host_domain': entry {} is {} but there are {} domains",
                            i, g.host_domain_[i], g.num_domains()));
+}
 
+void web_snapshot_access::check_links(const section_reader& r, const web_graph& g) {
+    const std::size_t pages = g.num_pages();
     const auto& off = g.link_offsets_;
-    i = first_bad(pages, [&](std::size_t p) { return off[p] > off[p + 1]; });
+    std::size_t i = first_bad(pages, [&](std::size_t p) { return off[p] > off[p + 1]; });
     if (i < pages)
         r.fail(fmt::format("section 'web_link_offsets': entry {} = {} is larger than entry "
                            "{} = {}",
@@ -333,11 +374,16 @@ void web_snapshot_access::check_structure(const section_reader& r, const web_gra
         for (edge_offset l = off[i]; l < off[i + 1]; ++l)
             if (const char* what = problem(i, l))
                 r.fail(fmt::format("link {} (of page {}): {}", l, i, what));
+}
 
-    require_ascending(r, g.host_keys_, "web_host_keys", hosts, [](std::size_t) { return true; });
+void web_snapshot_access::check_structure(const section_reader& r, const web_graph& g) {
+    check_hosts(r, g);
+    check_links(r, g);
+    require_ascending(r, g.host_keys_, "web_host_keys", g.num_hosts(),
+                      [](std::size_t) { return true; });
     require_ascending(r, g.domain_keys_, "web_domain_keys", g.num_domains(),
                       [](std::size_t) { return true; });
-    require_ascending(r, g.page_urls_, "web_page_urls", pages,
+    require_ascending(r, g.page_urls_, "web_page_urls", g.num_pages(),
                       [&](std::size_t p) { return g.page_host_[p] == g.page_host_[p + 1]; });
 }
 

@@ -207,3 +207,36 @@ TEST_CASE("cli: score --snapshot writes the same files as scoring the links", "[
     CHECK(h.out.find("score --snapshot") != std::string::npos);
     CHECK(run("score --help", d).out.find("--snapshot") != std::string::npos);
 }
+
+TEST_CASE("cli: pagerank FILE reads integer edge lists, strict and --skip-bad", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("pagerank_file");
+    const std::string edges = std::string(LINKEQUITY_TEST_DATA) + "/edges/";
+    // 0 → 1 (0.5), 1 → 2 (1.5), 2 → 0 (2), 3 → 2 (1), 0 → 2 (0.25): node 2 collects the most.
+    const run_result mtx = run("pagerank '" + edges + "general_real.mtx' --top 4 --verify", d);
+    INFO(mtx.err);
+    REQUIRE(mtx.code == 0);
+    CHECK(mtx.out.find("general_real.mtx (5 lines, 0 skipped, weighted): 4 nodes, 5 edges") !=
+          std::string::npos);
+    CHECK(mtx.out.find("verify       ") != std::string::npos);
+    const std::string table = mtx.out.substr(mtx.out.find("rank"));
+    CHECK(table.find("\n    1           2  ") != std::string::npos);  // rank 1 is node 2
+    const run_result gz = run("pagerank '" + edges + "integer.mtx.gz'", d);
+    CHECK(gz.code == 0);
+    CHECK(gz.out.find("3 nodes, 3 edges") != std::string::npos);
+
+    const run_result strict = run("pagerank '" + edges + "bad_lines.wel'", d);
+    CHECK(strict.code == 1);
+    CHECK(strict.err.find("bad_lines.wel:2:1: invalid node id: '-1' is not a non-negative "
+                          "integer") != std::string::npos);
+    const run_result lenient = run("pagerank '" + edges + "bad_lines.wel' --skip-bad", d);
+    CHECK(lenient.code == 0);
+    CHECK(lenient.out.find("(5 lines, 3 skipped, weighted): 3 nodes, 2 edges") !=
+          std::string::npos);
+    CHECK(lenient.err.find("bad_lines.wel:4:5: invalid weight") != std::string::npos);
+    CHECK(run("pagerank '" + edges + "truncated.mtx.gz' --skip-bad", d).code == 1);
+    CHECK(run("pagerank '" + edges + "bad_header.mtx'", d).code == 1);
+    CHECK(run("pagerank missing.el", d).code == 3);
+    CHECK(run("pagerank '" + edges + "tiny.el' --scale 3", d).code == 2);  // FILE or generator
+    CHECK(run("pagerank --skip-bad", d).code == 2);                         // needs FILE
+}

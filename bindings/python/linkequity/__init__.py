@@ -10,12 +10,14 @@ from . import _core
 from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
-from ._web import WebGraph
+from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from . import generate
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "AuthorityInfo",
+    "AuthorityResult",
     "Flag",
     "Graph",
     "PageRankResult",

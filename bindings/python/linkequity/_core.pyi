@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['CsrGraph', 'DanglingPolicy', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'WebGraphCore', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv']
+__all__: list[str] = ['AuthorityLevelInfo', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -16,6 +16,11 @@ class CsrGraph:
     def from_edges(src: numpy.ndarray, dst: numpy.ndarray, num_nodes: typing.SupportsInt | typing.SupportsIndex | None = None, weights: numpy.ndarray | None = None, flags: numpy.ndarray | None = None, self_loops: str = 'drop', duplicates: str = 'merge', lean: bool = False) -> CsrGraph:
         """
         Builds a graph from edge arrays src[i] -> dst[i] (see linkequity.Graph.from_edges).
+        """
+    @staticmethod
+    def read_edge_list(path: str, skip_bad: bool = False, self_loops: str = 'drop', duplicates: str = 'merge', lean: bool = False) -> tuple:
+        """
+        Reads an integer edge-list file (see linkequity.Graph.read_edge_list): (graph, skipped, examples).
         """
     def clone(self) -> CsrGraph:
         """
@@ -466,6 +471,240 @@ class PageRankResult:
         """
         Wall time of the C++ iterations, in seconds.
         """
+class ReadReport:
+    """
+    What reading one input file saw (read-only).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def examples(self) -> list[str]:
+        """
+        The first bad rows, 'file:line: reason' (at most 10).
+        """
+    @property
+    def format(self) -> str:
+        """
+        The format used (detected or given), e.g. 'generic'.
+        """
+    @property
+    def links(self) -> int:
+        """
+        Rows delivered as links.
+        """
+    @property
+    def path(self) -> str:
+        """
+        The file.
+        """
+    @property
+    def resources(self) -> int:
+        """
+        Rows that are not page-to-page links (e.g. Screaming Frog 'Image' rows).
+        """
+    @property
+    def rows(self) -> int:
+        """
+        Data rows seen (header excluded).
+        """
+    @property
+    def skipped(self) -> int:
+        """
+        Bad rows skipped (skip_bad=True).
+        """
+    @property
+    def skipped_by_reason(self) -> dict[str, int]:
+        """
+        Skipped rows by reason (a new dict on every access).
+        """
+class WebGraphStats:
+    """
+    What building a WebGraph saw (read-only; WebGraph.stats).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def bad_rows(self) -> int:
+        """
+        Rows skipped in lenient mode (reader and bad URLs).
+        """
+    @property
+    def internal_links(self) -> int:
+        """
+        Links whose ends share a registrable domain.
+        """
+    @property
+    def links(self) -> int:
+        """
+        Page-to-page links kept (self-links included).
+        """
+    @property
+    def non_web_by_scheme(self) -> dict[str, int]:
+        """
+        Non-web targets by scheme, e.g. {'mailto': 3} (a new dict on every access).
+        """
+    @property
+    def non_web_targets(self) -> int:
+        """
+        mailto:, tel:, javascript: ... targets (not pages).
+        """
+    @property
+    def reports(self) -> list[ReadReport]:
+        """
+        One ReadReport per input file, in input order (empty for a graph opened from a snapshot).
+        """
+    @property
+    def rows(self) -> int:
+        """
+        Link rows offered to the builder.
+        """
+    @property
+    def self_links(self) -> int:
+        """
+        Links from a page to itself: kept, never scored.
+        """
+class DisavowResult:
+    """
+    What WebGraph.apply_disavow read and flagged (read-only).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def domains(self) -> int:
+        """
+        domain: entries in the file.
+        """
+    @property
+    def lines(self) -> int:
+        """
+        Lines in the file.
+        """
+    @property
+    def links_disavowed(self) -> int:
+        """
+        Links in scope from a matching source (now flagged DISAVOWED).
+        """
+    @property
+    def links_in_scope(self) -> int:
+        """
+        Links the file applies to (into the owner, or all).
+        """
+    @property
+    def newly_disavowed(self) -> int:
+        """
+        Of those, links not flagged by an earlier application.
+        """
+    @property
+    def owner_domain(self) -> str:
+        """
+        Registrable domain of the owner ('' = all links).
+        """
+    @property
+    def owner_found(self) -> bool:
+        """
+        The owner domain has pages in the graph.
+        """
+    @property
+    def skipped(self) -> list:
+        """
+        Lines skipped in lenient mode, as (line, reason, text) tuples.
+        """
+    @property
+    def source_pages_matched(self) -> int:
+        """
+        Distinct pages whose links are disavowed.
+        """
+    @property
+    def urls(self) -> int:
+        """
+        URL entries in the file.
+        """
+class AuthorityLevelInfo:
+    """
+    How one level's PageRank ran (read-only): its scores are in the level's DataFrame.
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def converged(self) -> bool:
+        """
+        The residual fell below the tolerance.
+        """
+    @property
+    def dangling_mass(self) -> float:
+        """
+        D of the final scores.
+        """
+    @property
+    def edges(self) -> int:
+        """
+        Edges of the graph scored.
+        """
+    @property
+    def evaporated_mass(self) -> float:
+        """
+        Z of the final scores (0 unless evaporate=True).
+        """
+    @property
+    def floor(self) -> float:
+        """
+        f: the score of a node no followable link reaches (0 on the 0-100 scale).
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        PageRank iterations run.
+        """
+    @property
+    def nodes(self) -> int:
+        """
+        Nodes of the graph scored.
+        """
+    @property
+    def residual(self) -> float:
+        """
+        L1 change of the last iteration.
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        PageRank wall time.
+        """
+class ScoreTable:
+    """
+    An authority table of the C++ table layer (private; WebGraph makes DataFrames of it): the same columns as the CLI's CSVs.
+    """
+    @property
+    def columns(self) -> list:
+        """
+        [(name, values or None, name list or None)] in column order; see table_columns.
+        """
+    @property
+    def level(self) -> str:
+        """
+        'pages', 'hosts' or 'domains'.
+        """
+    @property
+    def rows(self) -> numpy.typing.NDArray[numpy.uint32]:
+        """
+        Node ids in row order (by rank, ties by id): a read-only uint32 view.
+        """
 class WebGraphCore:
     """
     web_graph (private; wrapped by linkequity.WebGraph).
@@ -487,7 +726,7 @@ class WebGraphCore:
         """
     def anchor_texts(self) -> list:
         ...
-    def apply_disavow(self, path: str, owner: str = '', skip_bad: bool = False) -> dict:
+    def apply_disavow(self, path: str, owner: str = '', skip_bad: bool = False) -> DisavowResult:
         """
         Reads a disavow file and flags the matching links.
         """
@@ -551,11 +790,56 @@ class WebGraphCore:
     def page_hosts(self) -> numpy.typing.NDArray[numpy.uint32]:
         ...
     @property
-    def stats(self) -> dict:
+    def stats(self) -> WebGraphStats:
         ...
     @property
     def suffix_list_version(self) -> str:
         ...
+class SyntheticWebCounts:
+    """
+    What generate.web_csv wrote: link rows by kind (read-only).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def internal(self) -> int:
+        """
+        Web rows whose ends share a registrable domain.
+        """
+    @property
+    def links(self) -> int:
+        """
+        Link rows written.
+        """
+    @property
+    def nofollow(self) -> int:
+        """
+        Rows carrying rel=nofollow.
+        """
+    @property
+    def non_web(self) -> int:
+        """
+        Rows with a mailto:/tel:/javascript: target.
+        """
+    @property
+    def sponsored(self) -> int:
+        """
+        Rows carrying rel=sponsored.
+        """
+    @property
+    def ugc(self) -> int:
+        """
+        Rows carrying rel=ugc.
+        """
+    @property
+    def web(self) -> int:
+        """
+        Rows with a web (http/https) target.
+        """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -613,8 +897,12 @@ def synthetic_web(options: dict) -> WebGraphCore:
     """
     Builds the synthetic web's graph (see linkequity.generate.web).
     """
-def synthetic_web_csv(path: str, options: dict) -> dict:
+def synthetic_web_csv(path: str, options: dict) -> SyntheticWebCounts:
     """
     Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).
+    """
+def table_columns(level: str) -> list[str]:
+    """
+    Column names of the 'pages', 'hosts' or 'domains' table, in order (the CSV header).
     """
 __version__: str = '0.1.0'

@@ -7,6 +7,8 @@ loop); conversions to networkx and scipy are provided for interoperability and t
 from __future__ import annotations
 
 import enum
+import os
+import warnings
 from typing import Any, Dict, Hashable, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -35,7 +37,8 @@ class Flag(enum.IntFlag):
 class Graph:
     """An immutable directed graph in CSR form (out- and in-adjacency), nodes ``0 .. n-1``.
 
-    Make one with :meth:`from_edges`, :meth:`from_networkx` or :mod:`linkequity.generate`.
+    Make one with :meth:`from_edges`, :meth:`from_scipy`, :meth:`from_networkx` or
+    :mod:`linkequity.generate`.
     ``labels`` is the list of original node labels (``labels[i]`` is node ``i``) when the
     graph came from networkx (or ``from_edges(..., labels=...)``), else ``None``.
     Thread-safe for concurrent reads; every compute call releases the GIL.
@@ -135,6 +138,116 @@ class Graph:
         return cls.from_edges(src, dst, num_nodes=len(nodes), weights=wts if has_w else None,
                               flags=fls if has_f else None, self_loops=self_loops,
                               duplicates=duplicates, lean=lean, labels=nodes)
+
+    @classmethod
+    def from_scipy(cls, matrix: Any, *, weighted: bool = True, self_loops: str = "keep",
+                   duplicates: str = "merge", lean: bool = False) -> "Graph":
+        """Builds a graph from a square SciPy sparse matrix or sparse array (any format: csr,
+        csc, coo, lil, dok, bsr, dia; ``*_matrix`` or ``*_array``): entry ``A[i, j]`` is the
+        weight of the edge ``i -> j``.
+
+        Only stored non-zero entries are edges: explicit zeros are dropped. Weights are
+        stored as float32; NaN, infinite or negative values raise ValueError (as in
+        :meth:`from_edges`). Defaults follow the matrix's meaning (and ``networkx``): the
+        diagonal's self-loops are kept, and duplicate COO entries are one edge whose weight is
+        their sum (``duplicates="merge"``), as SciPy sums them. ``weighted=False`` ignores the
+        values (every stored non-zero entry is an edge of weight 1). ``self_loops``,
+        ``duplicates`` and ``lean`` are those of :meth:`from_edges`.
+
+        What is copied. The result is always a new ``Graph`` (out- and in-adjacency, made by
+        the C++ builder, which sorts the rows; ``lean=True`` keeps only the in-adjacency).
+        The *input* arrays are read in place, without a copy, when they already have the
+        builder's layout:
+
+        - COO: ``row`` and ``col`` when int32 (reinterpreted as uint32, not converted) and
+          ``data`` when float32 — all three in place;
+        - CSR / CSC: ``indices`` (the targets of CSR rows, the sources of CSC columns — CSC
+          is the in-adjacency) in place when int32, ``data`` in place when float32; the other
+          endpoint is expanded from ``indptr`` into one new uint32 array (4 bytes per edge).
+
+        Copies happen when: indices are int64 (converted to uint32 in one C++ pass, 4
+        bytes/edge); ``data`` is not float32 (converted, 4 bytes/edge; skipped when
+        ``weighted=False``); the matrix stores explicit zeros (row, column and data are
+        filtered first); the format is lil, dok, bsr or dia (``.tocoo()`` first). A view
+        that reads SciPy's CSC arrays without building a graph is not offered here.
+
+        Raises:
+            TypeError: ``matrix`` is not a SciPy sparse matrix/array, or has non-numeric data.
+            ValueError: the matrix is not square (2-D, n x n), or a weight is NaN, infinite or
+                negative, or a policy name is unknown.
+        """
+        import scipy.sparse as sp
+
+        if not sp.issparse(matrix):
+            raise TypeError("from_scipy: expected a scipy.sparse matrix or array, got "
+                            f"{type(matrix).__name__} (use from_edges for edge arrays)")
+        shape = tuple(matrix.shape)
+        if len(shape) != 2 or shape[0] != shape[1]:
+            raise ValueError(f"from_scipy: the matrix must be square (n x n, A[i, j] = weight "
+                             f"of the edge i -> j), got shape {shape}")
+        n = int(shape[0])
+        fmt = matrix.format
+        if fmt not in ("coo", "csr", "csc"):
+            matrix, fmt = matrix.tocoo(), "coo"
+        if fmt == "coo":
+            row, col = matrix.row, matrix.col
+        else:
+            counts = np.diff(np.asarray(matrix.indptr, dtype=np.int64))
+            expanded = np.repeat(np.arange(n, dtype=np.uint32), counts)
+            row, col = (expanded, matrix.indices) if fmt == "csr" else (matrix.indices, expanded)
+        data = matrix.data
+        if data.dtype.kind not in "biuf":
+            raise TypeError(f"from_scipy: the matrix must hold real numbers, got dtype "
+                            f"{data.dtype}")
+        stored = data != 0  # NaN stays: the builder reports it
+        if not stored.all():
+            row, col, data = row[stored], col[stored], data[stored]
+
+        def ids(a: np.ndarray) -> np.ndarray:
+            # Valid SciPy indices are >= 0: int32 → uint32 is a reinterpretation (no copy); a
+            # corrupt negative index would read as >= 2**31 and fail the builder's range check.
+            return a.view(np.uint32) if a.dtype == np.int32 else a
+
+        core = _core.CsrGraph.from_edges(ids(np.ascontiguousarray(row)),
+                                         ids(np.ascontiguousarray(col)), n,
+                                         np.ascontiguousarray(data) if weighted else None, None,
+                                         self_loops, duplicates, lean)
+        return cls(core)
+
+    @classmethod
+    def read_edge_list(cls, path: Union[str, "os.PathLike[str]"], *, skip_bad: bool = False,
+                       self_loops: str = "drop", duplicates: str = "merge",
+                       lean: bool = False) -> "Graph":
+        """Reads an integer edge-list file, as ``linkequity pagerank FILE`` does.
+
+        The content decides the format (never the file name); gzip is recognised by its
+        magic bytes:
+
+        - SNAP-style text, also GAPBS ``.el`` / ``.wel``: ``src dst [weight]`` per line,
+          whitespace or comma separated, ``#`` / ``%`` comment lines. Ids are used as given
+          (not compacted): ``num_nodes = max id + 1``.
+        - Matrix Market (text starting ``%%MatrixMarket``): ``matrix coordinate`` with
+          ``pattern`` / ``real`` / ``integer`` values, ``general`` or ``symmetric`` (both
+          directions); entry ``i j [value]`` is the edge ``i-1 -> j-1``; the size line
+          ``n n nnz`` gives ``num_nodes`` (the matrix must be square).
+
+        Weights (a third column, or real/integer values) must be finite and ``>= 0``.
+        Strict (default): the first bad line raises :class:`linkequity.ParseError` naming
+        ``file:line:column``, the value and what was expected. ``skip_bad=True`` skips bad
+        lines and issues one ``UserWarning`` with their count and the first example; a bad
+        Matrix Market header or a corrupt/truncated gzip stream raise in both modes.
+        ``self_loops``, ``duplicates`` and ``lean`` are those of :meth:`from_edges`.
+
+        Raises:
+            ParseError: a bad line (strict), a bad header, a missing or unreadable file.
+            ValueError: an unknown policy name.
+        """
+        core, skipped, examples = _core.CsrGraph.read_edge_list(os.fspath(path), skip_bad,
+                                                               self_loops, duplicates, lean)
+        if skipped:
+            warnings.warn(f"read_edge_list: skipped {skipped} bad line(s) of {os.fspath(path)}, "
+                          f"first: {examples[0]}", UserWarning, stacklevel=2)
+        return cls(core)
 
     # ------------------------------------------------------------------ properties
     @property

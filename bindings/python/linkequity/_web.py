@@ -3,6 +3,7 @@
 and its authority scores as pandas DataFrames."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
@@ -13,21 +14,14 @@ from ._graph import Flag
 
 PathLike = Union[str, "os.PathLike[str]"]
 
+# The tables (columns, row order, derived counts) are defined once, in the C++ table layer
+# (linkequity/web/tables.hpp), which also writes the CLI's CSV files.
 #: Columns of the page table (the same as the CLI's pages CSV).
-PAGE_COLUMNS = ["url", "host", "domain", "score", "authority", "rank", "backlinks",
-                "followable_backlinks", "referring_pages", "referring_domains",
-                "followable_referring_domains", "outgoing_links", "followable_outgoing_links"]
+PAGE_COLUMNS: List[str] = _core.table_columns("pages")
 #: Columns of the domain table (the same as the CLI's domains CSV).
-DOMAIN_COLUMNS = ["domain", "score", "authority", "rank", "backlinks",
-                  "followable_backlinks", "referring_pages", "referring_domains",
-                  "followable_referring_domains", "outgoing_links", "followable_outgoing_links",
-                  "hosts", "pages"]
+DOMAIN_COLUMNS: List[str] = _core.table_columns("domains")
 #: Columns of the host table (the same as the CLI's hosts CSV).
-HOST_COLUMNS = ["host", "domain", "score", "authority", "rank", "backlinks",
-                "followable_backlinks", "referring_pages", "referring_domains",
-                "followable_referring_domains", "outgoing_links", "followable_outgoing_links",
-                "pages"]
-_COUNTS = PAGE_COLUMNS[3:]  # score .. followable_outgoing_links, as the CLI writes them
+HOST_COLUMNS: List[str] = _core.table_columns("hosts")
 
 _POSITIONS = ["unknown", "content", "navigation", "header", "footer", "sidebar"]
 
@@ -46,6 +40,51 @@ def _columns(table: Any) -> List[str]:
     if hasattr(table, "column_names"):  # pyarrow.Table
         return list(table.column_names)
     return [str(c) for c in table.columns]
+
+
+class _FieldAccess:
+    """``r["name"]`` is ``r.name``: read access by field name for the result classes, kept for
+    code written when the results were dicts."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in {f.name for f in dataclasses.fields(self)}:  # type: ignore[arg-type]
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+@dataclasses.dataclass(frozen=True)
+class AuthorityInfo(_FieldAccess):
+    """How :meth:`WebGraph.authority` ran: the scale version and, per level, a
+    :class:`linkequity._core.AuthorityLevelInfo` (iterations, residual, converged, floor,
+    dangling_mass, evaporated_mass, nodes, edges, seconds). Read-only."""
+
+    scale_version: int  #: version of the 0-100 formula (DESIGN.md)
+    seconds_graphs: float  #: building the page graph and its contractions
+    seconds_counts: float  #: the link counts
+    pages: "_core.AuthorityLevelInfo"
+    domains: "_core.AuthorityLevelInfo"
+    hosts: Optional["_core.AuthorityLevelInfo"]  #: None unless hosts=True
+
+
+@dataclasses.dataclass(frozen=True)
+class AuthorityResult(_FieldAccess):
+    """Page, domain and host authority tables of :meth:`WebGraph.authority` (DataFrames sorted
+    by rank, ties by id; the columns of ``PAGE_COLUMNS``, ``DOMAIN_COLUMNS``, ``HOST_COLUMNS``)
+    and how they were computed (``info``). Every call returns new DataFrames: changing one
+    never changes a later result."""
+
+    pages: Any  #: pandas.DataFrame, one row per page
+    domains: Any  #: pandas.DataFrame, one row per registrable domain
+    hosts: Any  #: pandas.DataFrame, one row per host; None unless hosts=True
+    info: AuthorityInfo
+
+    def _copy(self) -> "AuthorityResult":
+        """The same result with copies of the DataFrames (the cached ones are never handed out)."""
+        return dataclasses.replace(
+            self, pages=self.pages.copy(deep=True), domains=self.domains.copy(deep=True),
+            hosts=None if self.hosts is None else self.hosts.copy(deep=True))
 
 
 def _position_weights(spec: Union[None, bool, str, Dict[str, float]]) -> Optional[str]:
@@ -75,7 +114,7 @@ class WebGraph:
         if not isinstance(core, _core.WebGraphCore):
             raise TypeError("WebGraph(): use WebGraph.read_links or WebGraph.from_links")
         self._core = core
-        self._cache: Dict[Any, Dict[str, Any]] = {}
+        self._cache: Dict[Any, AuthorityResult] = {}
         self._names: Dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------ construction
@@ -207,9 +246,11 @@ class WebGraph:
         return self._core.num_links
 
     @property
-    def stats(self) -> Dict[str, Any]:
-        """What building saw: rows, links, self_links, internal_links, non_web_targets (and
-        by scheme), bad_rows, and one read report per input (rows, skipped, reasons...)."""
+    def stats(self) -> "_core.WebGraphStats":
+        """What building saw (read-only attributes): rows, links, self_links, internal_links,
+        non_web_targets (and non_web_by_scheme), bad_rows, and ``reports``: one
+        :class:`linkequity._core.ReadReport` per input (path, format, rows, skipped,
+        skipped_by_reason, examples...). ``stats["rows"]`` works too."""
         return self._core.stats
 
     @property
@@ -229,6 +270,9 @@ class WebGraph:
                 f"domains={self.num_domains}, links={self.num_links})")
 
     def _name_array(self, kind: str) -> np.ndarray:
+        """Names by id as an object array: kind is "page"/"pages", "host"/"hosts" or
+        "domain"/"domains" (the table layer's name lists)."""
+        kind = kind.rstrip("s")
         if kind not in self._names:
             getter = {"page": self._core.page_urls, "host": self._core.host_names,
                       "domain": self._core.domain_names}[kind]
@@ -276,11 +320,12 @@ class WebGraph:
                   position_weights: Union[None, bool, str, Dict[str, float]] = None,
                   domain_weights: str = "domains", hosts: bool = False,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None
-                  ) -> Dict[str, Any]:
-        """Page, domain (and with ``hosts=True`` host) authority in one run, as
-        ``{"pages": DataFrame, "domains": DataFrame, "hosts": DataFrame or None, "info": dict}``.
-        Each table is sorted by score (best first); ``info`` holds per-level iterations,
-        residual, converged, floor, dangling mass and seconds. Results are cached per options.
+                  ) -> AuthorityResult:
+        """Page, domain (and with ``hosts=True`` host) authority in one run, as an
+        :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
+        ``.info`` (:class:`AuthorityInfo`: per-level iterations, residual, converged, floor,
+        dangling mass and seconds). Each table is sorted by score (best first). Results are
+        cached per options; every call hands out new DataFrames (mutating one is safe).
 
         Page authority is PageRank over every followable page-to-page link (internal and
         external; parallel links once, self-links never). Domain authority is PageRank over the
@@ -304,22 +349,14 @@ class WebGraph:
         key = (damping, tolerance, max_iterations, int(excluded), evaporate,
                _position_weights(position_weights), domain_weights)
         cached = self._cache.get(key)
-        if cached is not None and (cached["hosts"] is not None or not hosts) and progress is None:
-            return cached
+        if cached is not None and (cached.hosts is not None or not hosts) and progress is None:
+            return cached._copy()
         raw = self._core.authority(damping, tolerance, max_iterations, int(excluded), evaporate,
                                    _position_weights(position_weights), domain_weights, hosts,
                                    progress)
-        out = {"pages": self._page_table(raw["pages"]),
-               "domains": self._domain_table(raw["domains"]),
-               "hosts": self._host_table(raw["hosts"]) if raw["hosts"] is not None else None,
-               "info": {"scale_version": raw["scale_version"],
-                        "seconds_graphs": raw["seconds_graphs"],
-                        "seconds_counts": raw["seconds_counts"],
-                        **{level: {k: v for k, v in raw[level].items()
-                                   if not isinstance(v, np.ndarray)}
-                           for level in ("pages", "domains", "hosts") if raw[level] is not None}}}
+        out = self._result(raw)
         self._cache[key] = out
-        return out
+        return out._copy()
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns
@@ -327,30 +364,32 @@ class WebGraph:
         (0-100), rank (1 = best, ties share), backlinks, followable_backlinks,
         referring_pages, referring_domains, followable_referring_domains, outgoing_links,
         followable_outgoing_links. Options: see :meth:`authority`."""
-        return self.authority(**options)["pages"]
+        return self.authority(**options).pages
 
     def domain_authority(self, **options: Any) -> Any:
         """Domain authority as a DataFrame sorted by score, columns ``DOMAIN_COLUMNS``
         (domain, score, authority, rank, the link counts, hosts, pages). Options: see
         :meth:`authority`."""
-        return self.authority(**options)["domains"]
+        return self.authority(**options).domains
 
     def host_authority(self, **options: Any) -> Any:
         """Host authority (PageRank over the full-host-name graph) as a DataFrame sorted by
         score, columns ``HOST_COLUMNS``. Options: see :meth:`authority`."""
-        return self.authority(hosts=True, **options)["hosts"]
+        return self.authority(hosts=True, **options).hosts
 
     def apply_disavow(self, path: PathLike, owner: Optional[str] = None, *,
-                      skip_bad: bool = False) -> Dict[str, Any]:
+                      skip_bad: bool = False) -> "_core.DisavowResult":
         """Reads a disavow file (Google's format) and marks the matching links
         ``Flag.DISAVOWED``: links from a listed page URL, or from any page of a
         ``domain:`` entry or its subdomains — only links into ``owner``'s registrable domain
         when ``owner`` (a domain, host or URL) is given, else all links. Idempotent; clears
-        cached scores. Returns counts (links_in_scope, links_disavowed, newly_disavowed, ...).
+        cached scores. Returns a :class:`linkequity._core.DisavowResult` (read-only attributes
+        links_in_scope, links_disavowed, newly_disavowed, owner_domain, domains, urls, lines,
+        skipped ...).
 
         Raises:
             linkequity.ParseError: a malformed line (strict mode; ``skip_bad=True`` skips and
-                lists them under ``"skipped"``) or an unreadable file.
+                lists them in ``.skipped`` as (line, reason, text)) or an unreadable file.
         """
         result = self._core.apply_disavow(os.fspath(path), owner or "", skip_bad)
         self._cache.clear()
@@ -408,38 +447,30 @@ class WebGraph:
         return _analysis.to_networkx(self, level, **options)
 
     # ------------------------------------------------------------------ tables
-    @staticmethod
-    def _frame(columns: Dict[str, Any], table: Dict[str, Any], order: List[str]) -> Any:
+    def _result(self, raw: Dict[str, Any]) -> AuthorityResult:
+        """The AuthorityResult of ``_core.WebGraphCore.authority``'s levels: each is a
+        (ScoreTable, AuthorityLevelInfo) pair, or None (hosts not computed)."""
+        def table(level: str) -> Any:
+            return None if raw[level] is None else self._frame(raw[level][0])
+
+        def run(level: str) -> Any:
+            return None if raw[level] is None else raw[level][1]
+
+        info = AuthorityInfo(raw["scale_version"], raw["seconds_graphs"], raw["seconds_counts"],
+                             run("pages"), run("domains"), run("hosts"))
+        return AuthorityResult(table("pages"), table("domains"), table("hosts"), info)
+
+    def _frame(self, table: "_core.ScoreTable") -> Any:
+        """A DataFrame of a C++ ScoreTable: its columns in order, rows in its row order (by
+        rank, ties by id); name columns become str through the cached name arrays."""
         import pandas as pd
 
-        data = dict(columns)
-        for c in _COUNTS:
-            data[c] = table[c]
-        n = len(table["score"])
-        idx = np.lexsort((np.arange(n), table["rank"]))  # by rank, then id
-        df = pd.DataFrame({c: np.asarray(data[c])[idx] for c in order})
-        return df
-
-    def _page_table(self, t: Dict[str, Any]) -> Any:
-        c = self._core
-        hosts = np.asarray(c.page_hosts)
-        domains = np.asarray(c.host_domains)[hosts] if len(hosts) else hosts
-        return self._frame({"url": self._name_array("page"),
-                            "host": self._name_array("host")[hosts],
-                            "domain": self._name_array("domain")[domains]}, t, PAGE_COLUMNS)
-
-    def _domain_table(self, t: Dict[str, Any]) -> Any:
-        c = self._core
-        page_domain = np.asarray(c.host_domains)[np.asarray(c.page_hosts)] \
-            if c.num_pages else np.zeros(0, np.int64)
-        pages = np.bincount(page_domain, minlength=c.num_domains)
-        hosts = np.bincount(np.asarray(c.host_domains), minlength=c.num_domains)
-        return self._frame({"domain": self._name_array("domain"), "hosts": hosts,
-                            "pages": pages}, t, DOMAIN_COLUMNS)
-
-    def _host_table(self, t: Dict[str, Any]) -> Any:
-        c = self._core
-        pages = np.bincount(np.asarray(c.page_hosts), minlength=c.num_hosts)
-        return self._frame({"host": self._name_array("host"),
-                            "domain": self._name_array("domain")[np.asarray(c.host_domains)],
-                            "pages": pages}, t, HOST_COLUMNS)
+        rows = table.rows
+        data = {}
+        for name, values, names in table.columns:
+            if names is None:
+                data[name] = values[rows]
+            else:
+                labels = self._name_array(names)
+                data[name] = labels[rows] if values is None else labels[values[rows]]
+        return pd.DataFrame(data)

@@ -13,7 +13,7 @@ elsewhere, e.g. ``Graph.from_edges(src, dst, num_nodes=n)`` (read without a copy
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Tuple, Union
+from typing import Any, Tuple, Union
 
 import numpy as np
 
@@ -79,9 +79,10 @@ def web(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any)
 
 
 def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: int = 100000,
-            seed: int = 1, **options: Any) -> Dict[str, int]:
+            seed: int = 1, **options: Any) -> "_core.SyntheticWebCounts":
     """Writes the links of :func:`web` (same arguments) to ``path`` as a generic CSV
     (``source,target,anchor,rel,position``), as a links export would look, and returns
-    counts (links, web, internal, non_web, nofollow, sponsored, ugc)."""
+    the counts as read-only attributes (links, web, internal, non_web, nofollow, sponsored,
+    ugc). The file appears complete or not at all (temporary file + rename)."""
     return _core.synthetic_web_csv(os.fspath(path),
                                    dict(domains=domains, links=links, seed=seed, **options))

@@ -130,13 +130,23 @@ read_report read_links_from_memory(const void* data, std::size_t size, const std
 /// @throws parse_error for a missing, unreadable or empty file.
 link_format detect_format(const std::string& path);
 
-/// Reads a SNAP-style integer edge list ("src dst" per line, whitespace or comma separated,
-/// `#`/`%` comment lines, optional third column weight). Node count = max id + 1.
+/// Reads an integer edge list. The content decides the format (never the file name):
+/// - SNAP-style, also GAPBS `.el` / `.wel`: "src dst [weight]" per line, whitespace or comma
+///   separated, `#`/`%` comment lines. Ids are used as given (0-based, not compacted): node
+///   count = max id + 1, so ids that never occur are isolated nodes.
+/// - Matrix Market, when the text starts with "%%MatrixMarket": `matrix coordinate` with field
+///   pattern / real / integer and symmetry general / symmetric (stored triangle expanded to both
+///   directions); entry "i j [value]" is the edge i-1 → j-1 (1-based ids); the size line
+///   "n n nnz" gives the node count (it must be square) and the entry count.
 /// @throws parse_error naming file and line for a non-integer or negative id.
 ///
 /// Ids must be < max_nodes; a weight must be a finite number >= 0; once any line has a weight,
 /// `weights` has one entry per edge (1 for lines without). Blank lines are skipped. Bad lines
 /// follow options.skip_bad like read_links rows; gzip and UTF-16 are read as for read_links.
+/// Matrix Market: a bad banner or size line is a file-level parse_error in both modes; an entry
+/// outside [1, n] or an entry count that differs from nnz is a bad row (see
+/// io/matrix_market.hpp in the sources). report->links counts edges delivered (a symmetric
+/// off-diagonal entry gives two). O(file size) time; memory: the edge list (9-13 bytes/edge).
 /// @throws std::invalid_argument when options.format is neither auto_detect nor edge_list.
 edge_list read_edge_list(const std::string& path, const read_options& options = {},
                          read_report* report = nullptr);

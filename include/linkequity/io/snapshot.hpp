@@ -3,7 +3,7 @@
 // load_snapshot maps read-only (mmap, MAP_SHARED) and hands back as a csr_graph whose arrays
 // view the mapping — no parsing, no copying; processes opening the same file share one copy in
 // the page cache. Named extra sections (arrays, string tables) carry data of higher layers
-// (page/host/domain maps, URL tables) without changing the format. Layout: docs in snapshot.cpp.
+// (page/host/domain maps, URL tables) without changing the format. Layout: src/io/snapshot_format.hpp.
 #pragma once
 
 #include <cstddef>

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Binding of the synthetic web (web/synthetic_web.hpp): its graph built in one C++ call
+// (linkequity.generate.web) or its links written as a generic CSV (generate.web_csv).
+// The GIL is released while generating; Ctrl-C is checked about every 0.1 s.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "common.hpp"
+#include "linkequity/io/atomic_file.hpp"
+#include "linkequity/io/link_source.hpp"
+#include "linkequity/web/synthetic_web.hpp"
+#include "linkequity/web/web_graph.hpp"
+
+namespace linkequity::python {
+namespace {
+
+web::synthetic_web_options synthetic_options(const py::dict& kw) {
+    web::synthetic_web_options o;
+    for (auto item : kw) {
+        const std::string k = py::str(item.first);
+        py::handle v = item.second;
+        if (k == "domains") o.domains = v.cast<std::size_t>();
+        else if (k == "links") o.links = v.cast<std::size_t>();
+        else if (k == "seed") o.seed = v.cast<std::uint64_t>();
+        else if (k == "links_per_page") o.links_per_page = v.cast<double>();
+        else if (k == "size_exponent") o.size_exponent = v.cast<double>();
+        else if (k == "internal_share") o.internal_share = v.cast<double>();
+        else if (k == "multi_host_share") o.multi_host_share = v.cast<double>();
+        else if (k == "multi_label_share") o.multi_label_share = v.cast<double>();
+        else if (k == "private_share") o.private_share = v.cast<double>();
+        else if (k == "non_web_share") o.non_web_share = v.cast<double>();
+        else if (k == "internal_nofollow") o.internal_nofollow = v.cast<double>();
+        else if (k == "external_nofollow") o.external_nofollow = v.cast<double>();
+        else if (k == "external_sponsored") o.external_sponsored = v.cast<double>();
+        else if (k == "external_ugc") o.external_ugc = v.cast<double>();
+        else if (k == "sponsored_ugc_also_nofollow") o.sponsored_ugc_also_nofollow = v.cast<double>();
+        else if (k == "attachment_refs") o.attachment_refs = v.cast<std::size_t>();
+        else if (k == "attachment_offset") o.attachment_offset = v.cast<double>();
+        else throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
+    }
+    o.validate();
+    return o;
+}
+
+}  // namespace
+
+void bind_synthetic_web(py::module_& m) {
+    using stats = web::synthetic_web_stats;
+    py::class_<stats> counts(m, "SyntheticWebCounts",
+                             "What generate.web_csv wrote: link rows by kind (read-only).");
+    counts.def_readonly("links", &stats::links, "Link rows written.")
+        .def_readonly("web", &stats::web, "Rows with a web (http/https) target.")
+        .def_readonly("internal", &stats::internal,
+                      "Web rows whose ends share a registrable domain.")
+        .def_readonly("non_web", &stats::non_web, "Rows with a mailto:/tel:/javascript: target.")
+        .def_readonly("nofollow", &stats::nofollow, "Rows carrying rel=nofollow.")
+        .def_readonly("sponsored", &stats::sponsored, "Rows carrying rel=sponsored.")
+        .def_readonly("ugc", &stats::ugc, "Rows carrying rel=ugc.")
+        .def("__repr__", [](const stats& s) {
+            return fmt::format("SyntheticWebCounts(links={}, web={}, internal={}, non_web={}, "
+                               "nofollow={}, sponsored={}, ugc={})",
+                               s.links, s.web, s.internal, s.non_web, s.nofollow, s.sponsored,
+                               s.ugc);
+        });
+    with_item_access(counts);
+    m.def(
+        "synthetic_web",
+        [](const py::dict& kw) {
+            const web::synthetic_web_options o = synthetic_options(kw);
+            signal_check check;
+            return without_gil(check.error, [&] {
+                web::synthetic_web sw(o);
+                web::web_graph_builder b;
+                b.begin_source("<synthetic>");
+                sw.generate([&](span<const io::raw_link> batch) {
+                    for (const auto& l : batch) b.add(l);
+                    check();
+                });
+                b.end_source();
+                return b.finish();
+            });
+        },
+        py::arg("options"), "Builds the synthetic web's graph (see linkequity.generate.web).");
+    m.def(
+        "synthetic_web_csv",
+        [](const std::string& path, const py::dict& kw) {
+            const web::synthetic_web_options o = synthetic_options(kw);
+            py::gil_scoped_release release;
+            const web::synthetic_web sw(o);
+            std::unique_ptr<io::atomic_output> out;  // temporary file + rename: no partial CSV
+            try {
+                out = std::make_unique<io::atomic_output>(path);
+            } catch (const std::filesystem::filesystem_error&) {
+                throw std::invalid_argument(
+                    fmt::format("generate.web_csv: cannot write '{}'", path));
+            }
+            const web::synthetic_web_stats s = sw.write_csv(out->stream());
+            out->commit();
+            return s;
+        },
+        py::arg("path"), py::arg("options"),
+        "Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).");
+}
+
+}  // namespace linkequity::python
