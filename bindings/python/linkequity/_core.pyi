@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'erdos_renyi_edges', 'followable_out_weight', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -844,6 +844,31 @@ def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsInde
     """
     Test hook: throws linkequity::parse_error from C++.
     """
+def analysis_anchors(graph: WebGraphCore, target: str, keywords: collections.abc.Sequence[str] = [], level: str = 'domain') -> dict:
+    """
+    Anchor table and class totals as columns (see linkequity.WebGraph.anchors).
+    """
+def analysis_export_tables(graph: WebGraphCore, level: str = 'domain', top: typing.SupportsInt | typing.SupportsIndex = 0, min_authority: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> dict:
+    """
+    Nodes and weighted edges of the domain/host graph (see WebGraph.to_networkx).
+    """
+def analysis_link_intersect(graph: WebGraphCore, competitors: collections.abc.Sequence[str], exclude: str = '', min_targets: typing.SupportsInt | typing.SupportsIndex = 1) -> dict:
+    """
+    Link intersect as columns (see linkequity.WebGraph.link_intersect).
+    """
+def analysis_profile(graph: WebGraphCore, target: str, top: typing.SupportsInt | typing.SupportsIndex = 0, sitewide_pages: typing.SupportsInt | typing.SupportsIndex = 10, sitewide_min_pages: typing.SupportsInt | typing.SupportsIndex = 3, sitewide_share: typing.SupportsFloat | typing.SupportsIndex = 0.5) -> dict:
+    """
+    Link profile (see linkequity.WebGraph.profile).
+    """
+def analysis_report(graph: WebGraphCore, target: str, keywords: collections.abc.Sequence[str] = [], top: typing.SupportsInt | typing.SupportsIndex = 25) -> str:
+    """
+    The self-contained HTML report as a str (see linkequity.WebGraph.report).
+    """
+def classify_anchor(anchor: str, keywords: collections.abc.Sequence[str] = [], brand: str = '') -> str:
+    """
+    The class of one anchor: 'empty', 'url', 'exact', 'partial', 'branded', 'generic' or
+    'other' (first match in that order; see docs/backlinks.md).
+    """
 def erdos_renyi_edges(n: typing.SupportsInt | typing.SupportsIndex, m: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     Erdős–Rényi G(n, m) edges: (num_nodes, src, dst).
@@ -851,6 +876,10 @@ def erdos_renyi_edges(n: typing.SupportsInt | typing.SupportsIndex, m: typing.Su
 def followable_out_weight(graph: CsrGraph, options: PageRankOptions) -> numpy.typing.NDArray[numpy.float64]:
     """
     out(j) of every node, as the kernel uses it.
+    """
+def generic_anchors() -> list[str]:
+    """
+    The documented generic anchors (normalized, sorted).
     """
 def kronecker_edges(scale: typing.SupportsInt | typing.SupportsIndex, edge_factor: typing.SupportsFloat | typing.SupportsIndex = 16.0, seed: typing.SupportsInt | typing.SupportsIndex = 27491095, a: typing.SupportsFloat | typing.SupportsIndex = 0.57, b: typing.SupportsFloat | typing.SupportsIndex = 0.19, c: typing.SupportsFloat | typing.SupportsIndex = 0.19, permute: bool = True, symmetrize: bool = False) -> tuple:
     """

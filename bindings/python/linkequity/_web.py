@@ -404,6 +404,57 @@ class WebGraph:
         self._cache.clear()
         return result
 
+    # ------------------------------------------------------------------ backlink analysis
+    def link_intersect(self, competitors: Union[str, Sequence[str]], exclude: Optional[str] = None,
+                       min_targets: int = 1) -> Any:
+        """Link intersect (competitor gap): the referring domains with a followable link into at
+        least ``min_targets`` of ``competitors`` and no link at all into ``exclude`` (your own
+        domain). DataFrame: ``domain``, ``authority`` (0-100), ``targets_linked``, one bool column
+        per competitor (its registrable domain), ``links`` (followable links into the
+        competitors); ranked by targets_linked, then authority, then domain name. Competitors and
+        exclude may be domains, hosts or URLs.
+
+        Raises:
+            ValueError: no competitor, an unknown competitor or excluded domain, a duplicate, a
+                competitor equal to ``exclude``, ``min_targets`` outside [1, len(competitors)].
+        """
+        from . import _analysis
+        return _analysis.link_intersect(self, competitors, exclude, min_targets)
+
+    def anchors(self, target: str, keywords: Sequence[str] = (), level: str = "domain") -> Any:
+        """Anchor text of the links into ``target`` (a domain, or with ``level="page"`` a URL) from
+        other domains. DataFrame: ``anchor``, ``class`` (empty, url, exact, partial, branded,
+        generic, other), ``links``, ``referring_domains``, ``share``; sorted by links, then
+        referring domains, then text. ``df.attrs["classes"]`` holds the class totals (a DataFrame:
+        class, anchors, links, referring_domains, share).
+
+        Raises:
+            ValueError: unknown target, an empty keyword, a bad level.
+        """
+        from . import _analysis
+        return _analysis.anchors(self, target, keywords, level)
+
+    def profile(self, target: str, **options: Any) -> Dict[str, Any]:
+        """Link profile of domain ``target``: counts, ``rel``, ``positions``,
+        ``authority_bands``, ``tlds``, ``months`` (DataFrame of new/lost per month),
+        ``top_referring_domains`` (DataFrame). Options: top=20, sitewide_pages=10,
+        sitewide_min_pages=3, sitewide_share=0.5. Raises ValueError for an unknown target."""
+        from . import _analysis
+        return _analysis.profile(self, target, **options)
+
+    def report(self, target: str, path: PathLike, **options: Any) -> str:
+        """Writes the self-contained HTML backlink report of ``target`` to ``path`` (atomically)
+        and returns the path. Options: keywords=(), top=25."""
+        from . import _analysis
+        return _analysis.report(self, target, path, **options)
+
+    def to_networkx(self, level: str = "domain", **options: Any) -> Any:
+        """The domain (or host) graph as a ``networkx.DiGraph``: nodes named by domain/host with
+        score, authority, rank, backlinks, referring_domains, outgoing_links, pages; edges
+        weighted by link counts (``weight``; ``followable``). Options: top=0, min_authority=0."""
+        from . import _analysis
+        return _analysis.to_networkx(self, level, **options)
+
     # ------------------------------------------------------------------ tables
     def _result(self, raw: Dict[str, Any]) -> AuthorityResult:
         """The AuthorityResult of ``_core.WebGraphCore.authority``'s levels: each is a
