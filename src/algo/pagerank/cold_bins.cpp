@@ -6,7 +6,7 @@
 #include <numeric>
 #include <utility>
 
-#include "../graph/counting_sort.hpp"
+#include "../../graph/counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
