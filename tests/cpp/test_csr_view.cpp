@@ -173,7 +173,8 @@ TEST_CASE("csr_view: every invalid view throws, naming the problem", "[csr_view]
     const std::vector<edge_offset> nonzero{1, 1, 3};
     fails({2, nonzero, src, {}, {}}, "offsets[0] = 1, expected 0");
     const std::vector<edge_offset> decreasing{0, 2, 1, 3};
-    fails({3, decreasing, src, {}, {}}, "offsets decrease at index 2: offsets[2] = 1 < offsets[1] = 2");
+    fails({3, decreasing, src, {}, {}},
+          "offsets decrease at index 2: offsets[2] = 1 < offsets[1] = 2");
     const std::vector<edge_offset> too_few{0, 1, 2};
     fails({2, too_few, src, {}, {}}, "offsets[2] = 2 but sources has 3 entries");
     const std::vector<node_id> bad_src{1, 2, 1};

@@ -54,7 +54,7 @@ pagerank_result pagerank(const csr_graph& g, const pagerank_options& options = {
 /// out-adjacency) and the flags, when given, masking excluded links (evaporate mode without
 /// flags is exclude mode: nothing is excluded). node_order = automatic keeps the view's order;
 /// the blocked kernel needs rows ascending by source (checked, O(m)) and otherwise runs pull.
-/// PageRank of the reversed graph (CheiRank) is pagerank(g.out_view()).
+/// For a csr_graph g, pagerank(g.out_view()) is PageRank of the reversed graph (CheiRank).
 /// @throws std::invalid_argument for an invalid view (csr_view::validate, O(n + m)) or options.
 pagerank_result pagerank(const csr_view& g, const pagerank_options& options = {});
 

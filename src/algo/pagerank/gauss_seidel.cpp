@@ -33,8 +33,8 @@ public:
     double operator()() {
         double dangling = m_.dangling, evaporated = m_.evaporated;
         for (std::size_t i = 0; i < k_.n; ++i) {
-            const double xi =
-                update_equation(k_, dangling, evaporated)(i, pull<Weighted, Masked>(k_, c_.data(), i));
+            const update_equation next(k_, dangling, evaporated);  // the newest D and Z
+            const double xi = next(i, pull<Weighted, Masked>(k_, c_.data(), i));
             const double d = xi - x_[i];
             if (k_.inv_out[i] == 0.0) dangling += d;
             evaporated += d * k_.evaporated_at(i);
