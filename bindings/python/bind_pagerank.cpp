@@ -96,6 +96,10 @@ Attributes:
                    "A progress callback returned False.");
     r.def_readonly("seconds", &pagerank_result::seconds,
                    "Wall time of the C++ iterations, in seconds.");
+    r.def_readonly("dangling_mass", &pagerank_result::dangling_mass,
+                   "D: the score held by nodes without followable out-links.");
+    r.def_readonly("evaporated_mass", &pagerank_result::evaporated_mass,
+                   "Z: the score passed along excluded links in evaporate mode (else 0).");
     r.def("__len__", [](const pagerank_result& s) { return s.scores.size(); });
     r.def("__repr__", [](const pagerank_result& s) {
         return fmt::format(

@@ -32,7 +32,8 @@ void score_level(const csr_graph& graph, const pagerank_options& po, authority_t
     t.converged = r.converged || graph.num_nodes() == 0;
     t.seconds = r.seconds;
     t.score = r.scores;
-    final_masses(graph, t.score, po, t.dangling_mass, t.evaporated_mass);
+    t.dangling_mass = r.dangling_mass;
+    t.evaporated_mass = r.evaporated_mass;
     t.floor = authority_floor(po.damping, t.dangling_mass, t.evaporated_mass, graph.num_nodes());
     t.authority = authority_scale(t.score, t.floor);
     t.rank = competition_ranks(t.score);
@@ -200,27 +201,6 @@ std::vector<std::uint32_t> competition_ranks(span<const double> scores) {
                              ? rank[order[i - 1]]
                              : static_cast<std::uint32_t>(i + 1);
     return rank;
-}
-
-void final_masses(const csr_graph& g, const std::vector<double>& x, const pagerank_options& o,
-                  double& dangling, double& evaporated) {
-    dangling = 0;
-    evaporated = 0;
-    if (g.num_nodes() == 0) return;
-    const std::vector<double> out = followable_out_weight(g, o);
-    std::vector<double> follow;
-    if (o.excluded_links == excluded_link_mode::evaporate) {
-        pagerank_options f = o;
-        f.excluded_links = excluded_link_mode::exclude;
-        follow = followable_out_weight(g, f);
-    }
-    for (std::size_t j = 0; j < out.size(); ++j) {
-        if (out[j] == 0) {
-            dangling += x[j];
-        } else if (!follow.empty()) {
-            evaporated += x[j] * (out[j] - follow[j]) / out[j];
-        }
-    }
 }
 
 authority_result compute_authority(const web_graph& g, const authority_options& o) {

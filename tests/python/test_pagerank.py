@@ -179,6 +179,17 @@ def test_excluded_and_evaporate():
         pagerank(lean, evaporate=True)
 
 
+def test_dangling_and_evaporated_mass():
+    # 0 links to 1 and to 2 (nofollow), 1 to 0; 2 has no out-link (dangling).
+    g = Graph.from_edges([0, 0, 1], [1, 2, 0], flags=[0, Flag.NOFOLLOW, 0])
+    excl = pagerank(g, tolerance=TOL, max_iterations=1000)
+    assert excl.dangling_mass == pytest.approx(excl.scores[2], abs=1e-15)
+    assert excl.evaporated_mass == 0
+    evap = pagerank(g, evaporate=True, tolerance=TOL, max_iterations=1000)
+    assert evap.dangling_mass == pytest.approx(evap.scores[2], abs=1e-15)
+    assert evap.evaporated_mass == pytest.approx(evap.scores[0] / 2, abs=1e-15)
+
+
 @pytest.mark.parametrize("kwargs, match", [
     ({"damping": 1.3}, r"damping must be in \(0, 1\), got 1.3"),
     ({"damping": 0.0}, "damping"),

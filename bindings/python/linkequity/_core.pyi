@@ -447,6 +447,16 @@ class PageRankResult:
         residual < tolerance.
         """
     @property
+    def dangling_mass(self) -> float:
+        """
+        D: the score held by nodes without followable out-links.
+        """
+    @property
+    def evaporated_mass(self) -> float:
+        """
+        Z: the score passed along excluded links in evaporate mode (else 0).
+        """
+    @property
     def history(self) -> numpy.typing.NDArray[numpy.float64]:
         """
         L1 change of every iteration (float64, read-only view).

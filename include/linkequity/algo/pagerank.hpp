@@ -2,6 +2,8 @@
 // pagerank(): the one PageRank kernel behind page, host and domain authority, personalised
 // scores and TrustRank. Pull over in-edges (no atomics), OpenMP-parallel, exactly DESIGN.md's
 // definition — the same as networkx.pagerank with the same weight/personalization/dangling.
+// Scores a csr_graph or a caller's csr_view. The solvers live in src/algo/pagerank/ (read
+// reference.cpp first; driver.hpp says how a new algorithm plugs in).
 #pragma once
 
 #include <cstddef>
@@ -9,6 +11,7 @@
 
 #include "linkequity/algo/pagerank_options.hpp"
 #include "linkequity/graph/csr_graph.hpp"
+#include "linkequity/graph/csr_view.hpp"
 
 namespace linkequity {
 
@@ -22,6 +25,11 @@ struct pagerank_result {
     double seconds = 0.0;         ///< wall time of the iterations
     double setup_seconds = 0.0;   ///< wall time before the first iteration (out-weights, order,
                                   ///< blocked layout, the iteration's vectors)
+    /// D of the returned scores: Σ x_j over the nodes j with out(j) = 0, summed in id order.
+    double dangling_mass = 0.0;
+    /// Z of the returned scores: Σ x_j (out(j) − followable out-weight of j) / out(j), summed
+    /// in id order; 0 unless excluded_links = evaporate and some link is excluded.
+    double evaporated_mass = 0.0;
 };
 
 /// PageRank of `g` (DESIGN.md, "PageRank, exactly"). With followable edges E (edges carrying no
@@ -40,7 +48,20 @@ struct pagerank_result {
 ///         evaporate mode on a lean graph (which has dropped its excluded edges).
 pagerank_result pagerank(const csr_graph& g, const pagerank_options& options = {});
 
+/// PageRank of the graph whose in-adjacency `g` views (arrays the caller owns; nothing is
+/// copied unless node_order = by_degree asks for a relabelled copy). As pagerank(csr_graph),
+/// with out(j) summed per source over the in-edges (a serial O(m) pass: a view has no
+/// out-adjacency) and the flags, when given, masking excluded links (evaporate mode without
+/// flags is exclude mode: nothing is excluded). node_order = automatic keeps the view's order;
+/// the blocked kernel needs rows ascending by source (checked, O(m)) and otherwise runs pull.
+/// For a csr_graph g, pagerank(g.out_view()) is PageRank of the reversed graph (CheiRank).
+/// @throws std::invalid_argument for an invalid view (csr_view::validate, O(n + m)) or options.
+pagerank_result pagerank(const csr_view& g, const pagerank_options& options = {});
+
 /// The followable out-weight out(j) of every node, as the kernel uses it (DESIGN.md). O(n + m).
 std::vector<double> followable_out_weight(const csr_graph& g, const pagerank_options& options);
+/// The same for a view (summed per source over its in-edges). O(n + m), serial.
+/// @throws std::invalid_argument for an invalid view.
+std::vector<double> followable_out_weight(const csr_view& g, const pagerank_options& options);
 
 }  // namespace linkequity

@@ -12,6 +12,7 @@
 
 #include "linkequity/config.hpp"
 #include "linkequity/detail/buffer.hpp"
+#include "linkequity/graph/csr_view.hpp"
 #include "linkequity/graph/edge_flags.hpp"
 #include "linkequity/span.hpp"
 
@@ -98,6 +99,18 @@ public:
     span<const node_id> in_sources() const noexcept { return in_sources_.view(); }
     span<const edge_flags> in_flag_array() const noexcept { return in_flags_.view(); }
     span<const edge_weight> in_weight_array() const noexcept { return in_weights_.view(); }
+    /// The in-adjacency as a csr_view (no copy; valid while the graph lives).
+    csr_view in_view() const noexcept {
+        return {num_nodes_, in_offsets_.view(), in_sources_.view(), in_weights_.view(),
+                in_flags_.view()};
+    }
+    /// The out-adjacency as a csr_view: the in-adjacency of the transpose (edge j → i seen as
+    /// i → j), so pagerank(g.out_view()) scores the reversed graph. Empty on a lean graph.
+    csr_view out_view() const noexcept {
+        if (lean_) return {};
+        return {num_nodes_, out_offsets_.view(), out_targets_.view(), out_weights_.view(),
+                out_flags_.view()};
+    }
     /// Lean graphs only: the followable out-weight of every node (out-degree when unweighted).
     span<const double> lean_out_weight() const noexcept { return lean_out_weight_.view(); }
 

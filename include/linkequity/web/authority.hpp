@@ -118,8 +118,4 @@ std::vector<double> authority_scale(span<const double> scores, double floor);
 /// O(n log n), parallel sort.
 std::vector<std::uint32_t> competition_ranks(span<const double> scores);
 
-/// D and Z of `scores` on graph `g` under `options` (as pagerank defines them). O(N + E).
-void final_masses(const csr_graph& g, const std::vector<double>& scores,
-                  const pagerank_options& options, double& dangling, double& evaporated);
-
 }  // namespace linkequity::web

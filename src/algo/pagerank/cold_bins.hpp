@@ -66,6 +66,15 @@ public:
     }
 
 private:
+    struct rows;       // the in-adjacency being laid out (cold_bins.cpp)
+    struct by_source;  // its cold edges transposed to source order (cold_bins.cpp)
+    // The constructor's passes, in order (each documented in cold_bins.cpp).
+    edge_offset count_bin_entries(const rows& in);
+    static by_source transpose(const rows& in, edge_offset cold);
+    buffer<edge_offset> pair_sources_with_bins(const by_source& t);
+    std::vector<std::size_t> plan_scatter(buffer<edge_offset>&& pairs_of);
+    void write_bin_entries(const by_source& t, const std::vector<std::size_t>& chunk_sources);
+
     node_id hot_;
     buffer<node_id> out_src_;            // source of each (cold source, bin) pair, by source
     buffer<std::uint16_t> out_bin_;      // bin of each pair

@@ -5,19 +5,19 @@
 #include <algorithm>
 #include <utility>
 
-#include "../graph/counting_sort.hpp"
+#include "../../graph/counting_sort.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
 namespace {
 
 /// Lean graphs: copy each row renamed, then sort it (with its payload).
-void relabel_rows(const csr_graph& g, bool with_weights, bool with_flags, relabelled_in_graph& r) {
-    const std::size_t n = g.num_nodes();
-    const auto in_off = g.in_offsets();
-    const auto in_src = g.in_sources();
-    const auto in_w = g.in_weight_array();
-    const auto in_f = g.in_flag_array();
+void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, relabelled_in_graph& r) {
+    const std::size_t n = g.num_nodes;
+    const auto in_off = g.offsets;
+    const auto in_src = g.sources;
+    const auto in_w = g.weights;
+    const auto in_f = g.flags;
     r.offsets = buffer<edge_offset>(n + 1);
     r.offsets[0] = 0;
     for (std::size_t v = 0; v < n; ++v) {
@@ -46,23 +46,24 @@ void relabel_rows(const csr_graph& g, bool with_weights, bool with_flags, relabe
 
 }  // namespace
 
-relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights, bool with_flags) {
-    const std::size_t n = g.num_nodes();
-    const std::size_t m = g.num_edges();
+relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* out,
+                                          bool with_weights, bool with_flags) {
+    const std::size_t n = in.num_nodes;
+    const std::size_t m = in.num_edges();
     relabelled_in_graph r;
     std::vector<edge_offset> degree(n, 0);
-    if (g.has_out_edges()) {
-        const auto out_off = g.out_offsets();
+    if (out) {
+        const auto out_off = out->offsets;
         for (std::size_t u = 0; u < n; ++u) degree[u] = out_off[u + 1] - out_off[u];
     } else {
-        for (node_id s : g.in_sources()) ++degree[s];
+        for (node_id s : in.sources) ++degree[s];
     }
     order_by_decreasing(degree, r.old_of, r.new_of);
     r.sources = buffer<node_id>(m);
     if (with_weights) r.weights = buffer<edge_weight>(m);
     if (with_flags) r.flags = buffer<edge_flags>(m);
-    if (!g.has_out_edges()) {
-        relabel_rows(g, with_weights, with_flags, r);
+    if (!out) {
+        relabel_rows(in, with_weights, with_flags, r);
         return r;
     }
     // Transpose the out-adjacency visited in new source order: row new_of[t] receives the new
@@ -72,8 +73,8 @@ relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights,
     degree = {};
     const int chunks = chunk_count(m);
     const auto bounds = balanced_rows({new_out.data(), new_out.size()}, chunks);
-    const auto out_off = g.out_offsets();
-    const auto out_dst = g.out_targets();
+    const auto out_off = out->offsets;
+    const auto out_dst = out->sources;
     auto visit = [&](int t, auto&& f) {
         for (std::size_t s = bounds[t]; s < bounds[t + 1]; ++s) {
             const node_id old = r.old_of[s];
@@ -84,8 +85,7 @@ relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights,
     r.offsets = counting_scatter(
         n, chunks, visit,
         {r.sources.data(), with_flags ? r.flags.data() : nullptr,
-         with_weights ? r.weights.data() : nullptr, g.out_flag_array().data(),
-         g.out_weight_array().data()});
+         with_weights ? r.weights.data() : nullptr, out->flags.data(), out->weights.data()});
     return r;
 }
 

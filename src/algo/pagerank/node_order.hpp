@@ -9,7 +9,7 @@
 
 #include "linkequity/config.hpp"
 #include "linkequity/detail/buffer.hpp"
-#include "linkequity/graph/csr_graph.hpp"
+#include "linkequity/graph/csr_view.hpp"
 
 namespace linkequity::detail {
 
@@ -22,10 +22,12 @@ struct relabelled_in_graph {
     buffer<edge_flags> flags;     ///< empty unless `with_flags`
 };
 
-/// Relabels g's in-adjacency by decreasing out-degree (ties by old id: deterministic).
-/// With an out-adjacency: one stable counting-sort transposition, O(n + m), parallel, rows come
-/// out sorted. A lean graph (in-adjacency only) renames and sorts each row: O(m log d).
-/// Memory: 4 bytes per edge (+ weights/flags when asked) + 16 per node.
-relabelled_in_graph relabel_by_out_degree(const csr_graph& g, bool with_weights, bool with_flags);
+/// Relabels the in-adjacency `in` by decreasing out-degree (ties by old id: deterministic).
+/// With the out-adjacency `out` (same graph, rows sorted by target): one stable counting-sort
+/// transposition, O(n + m), parallel, rows come out sorted. Without it (a lean graph, a caller's
+/// view) each row is renamed and sorted: O(m log d). Memory: 4 bytes per edge (+ weights/flags
+/// when asked) + 16 per node.
+relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* out,
+                                          bool with_weights, bool with_flags);
 
 }  // namespace linkequity::detail
