@@ -8,7 +8,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 committed="$root/bindings/python/linkequity/_core.pyi"
-python="${PYTHON:-python3}"
+# The Python of scripts/test.sh: PYTHON, an active venv, else build/venv (scripts/python-env.sh).
+# shellcheck source=python-env.sh
+source "$root/scripts/python-env.sh"
+linkequity_python_env "$root"
+python=$PY
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # Run from the temp dir so the source tree cannot shadow the installed package.

@@ -4,7 +4,10 @@
 # packages already present are left alone). Run as root or with sudo available.
 #   scripts/install-deps.sh            system packages + Python packages for the tests
 #   scripts/install-deps.sh --system   system packages only
+# The Python packages go into a virtual environment: the active one (VIRTUAL_ENV), else build/venv
+# made from ${PYTHON:-python3} (scripts/python-env.sh), as PEP 668 systems require.
 set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
@@ -12,7 +15,7 @@ APT_PACKAGES=(
   libeigen3-dev libfmt-dev catch2 libcli11-dev
   libpsl-dev publicsuffix libidn2-dev zlib1g-dev
   clang libclang-rt-14-dev                      # the libFuzzer targets (scripts/test.sh)
-  python3-dev python3-pip
+  python3-dev python3-pip python3-venv
 )
 # pybind11 and pybind11-stubgen are pinned: the committed _core.pyi is checked against their output.
 PIP_PACKAGES=(
@@ -36,7 +39,9 @@ else
 fi
 
 if [ "${1:-}" != "--system" ]; then
-  PY=${PYTHON:-python3}
+  # shellcheck source=python-env.sh
+  source "$ROOT/scripts/python-env.sh"
+  linkequity_python_env "$ROOT"
   echo "install-deps: $PY -m pip install ${PIP_PACKAGES[*]}"
   $PY -m pip install -q --disable-pip-version-check "${PIP_PACKAGES[@]}"
 fi

@@ -7,6 +7,9 @@
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer build of the C++ tests;
 #   4. a build without OpenMP, C++ tests.
 # Options: --quick (steps 1-2 only), --no-deps (skip scripts/install-deps.sh).
+# Python: PYTHON=... picks the interpreter (default python3); unless a virtual environment is
+# active, pip installs into build/venv made from it (scripts/python-env.sh; PEP 668 systems).
+# LINKEQUITY_WERROR is ON in the build without OpenMP (-Werror on every target it builds).
 # Exit status is non-zero when any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +24,21 @@ for arg in "$@"; do
   esac
 done
 JOBS=${JOBS:-$(nproc)}
-PY=${PYTHON:-python3}
-step() { printf '\n=== %s\n' "$*"; }
+TIMES=()
+STEP=""
+STEP_START=$SECONDS
+step() {
+  [ -z "$STEP" ] || TIMES+=("$(printf '%5d s  %s' $((SECONDS - STEP_START)) "$STEP")")
+  STEP=$*
+  STEP_START=$SECONDS
+  printf '\n=== %s\n' "$*"
+}
 
 if [ "$DEPS" = 1 ]; then step "dependencies"; scripts/install-deps.sh; fi
+# shellcheck source=python-env.sh
+source scripts/python-env.sh
+linkequity_python_env "$ROOT"
+export PYTHON=$PY
 
 step "release build + C++ tests"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
@@ -34,10 +48,13 @@ ctest --test-dir build/release --output-on-failure -j "$JOBS"
 
 step "install + consumer projects (find_package(linkequity))"
 cmake --install build/release > /dev/null
-cmake -S examples -B build/examples -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install"
+# Eigen made unfindable: consumers of the package must not need it (the library does not use it).
+cmake -S examples -B build/examples -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install" \
+  -DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON
 cmake --build build/examples -j "$JOBS"
 for exe in build/examples/example_*; do "$exe" > /dev/null; done
-cmake -S tests/package -B build/package -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install"
+cmake -S tests/package -B build/package -G Ninja -DCMAKE_PREFIX_PATH="$ROOT/build/install" \
+  -DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON
 cmake --build build/package -j "$JOBS"
 build/package/consumer
 "$ROOT/build/install/bin/linkequity" --help > /dev/null
@@ -77,14 +94,19 @@ if [ "$QUICK" = 0 ]; then
   step "AddressSanitizer + UndefinedBehaviorSanitizer"
   cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKEQUITY_SANITIZE=ON \
     -DLINKEQUITY_BUILD_EXAMPLES=OFF -DLINKEQUITY_BUILD_BENCHMARKS=OFF
+  if grep -rq -- -fsanitize build/asan/CMakeFiles/Export; then
+    echo "error: sanitizer flags leak into the exported linkequity targets" >&2; exit 1
+  fi
   cmake --build build/asan -j "$JOBS"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build/asan --output-on-failure -j "$JOBS"
 
-  step "without OpenMP"
+  step "without OpenMP, -Werror (every target: library, CLI, tests, examples, benchmarks)"
   cmake -S . -B build/serial -G Ninja -DCMAKE_BUILD_TYPE=Release -DLINKEQUITY_USE_OPENMP=OFF \
-    -DLINKEQUITY_BUILD_EXAMPLES=OFF -DLINKEQUITY_BUILD_BENCHMARKS=OFF
+    -DLINKEQUITY_WERROR=ON -DLINKEQUITY_BUILD_EXAMPLES=ON -DLINKEQUITY_BUILD_BENCHMARKS=ON
   cmake --build build/serial -j "$JOBS"
   ctest --test-dir build/serial --output-on-failure -j "$JOBS"
 fi
 step "all tests passed"
+printf '%s\n' "${TIMES[@]}"
+printf '%5d s  total\n' "$SECONDS"
