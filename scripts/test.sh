@@ -40,6 +40,9 @@ source scripts/python-env.sh
 linkequity_python_env "$ROOT"
 export PYTHON=$PY
 
+step "documentation links (README, docs/, benchmarks/README.md stay inside the repository)"
+"$PY" scripts/check-links.py
+
 step "release build + C++ tests"
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_INSTALL_PREFIX="$ROOT/build/install"

@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -371,51 +371,152 @@ class PageRankOptions:
     """
     pagerank_options (private; built by linkequity.pagerank).
     """
-    acceleration: PageRankAcceleration
-    dangling: DanglingPolicy
-    dangling_distribution: typing.Any
-    excluded_links: ExcludedLinkMode
-    kernel: PageRankKernel
-    node_order: PageRankNodeOrder
-    personalization: typing.Any
-    solver: PageRankSolver
-    start: typing.Any
-    weighted: bool
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
     def __init__(self) -> None:
         ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
     def validate(self, num_nodes: typing.SupportsInt | typing.SupportsIndex) -> None:
         """
         Checks every option against a graph of num_nodes nodes; raises ValueError.
         """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
     @property
     def acceleration_period(self) -> int:
-        ...
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
     @acceleration_period.setter
-    def acceleration_period(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def damping(self) -> float:
-        ...
+        """
+        Damping factor α: the probability of following a link
+        """
     @damping.setter
-    def damping(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def dangling(self) -> DanglingPolicy:
+        """
+        Where the score of nodes without followable out-links goes: like personalization, uniform, or dangling_distribution (vector)
+        """
+    @dangling.setter
+    def dangling(self, arg1: DanglingPolicy) -> None:
+        ...
+    @property
+    def dangling_distribution(self) -> typing.Any:
+        """
+        With dangling = vector: one weight >= 0 per node, positive sum
+        """
+    @dangling_distribution.setter
+    def dangling_distribution(self, arg1: typing.Any) -> None:
         ...
     @property
     def excluded(self) -> int:
-        ...
+        """
+        Links with any of these flags pass nothing
+        """
     @excluded.setter
-    def excluded(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
         ...
     @property
     def max_iterations(self) -> int:
-        ...
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
     @max_iterations.setter
-    def max_iterations(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def personalization(self) -> typing.Any:
+        """
+        Teleport distribution v: one weight >= 0 per node, positive sum; empty = uniform
+        """
+    @personalization.setter
+    def personalization(self, arg1: typing.Any) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def start(self) -> typing.Any:
+        """
+        Warm start: one value >= 0 per node, positive sum; empty = personalization
+        """
+    @start.setter
+    def start(self, arg1: typing.Any) -> None:
         ...
     @property
     def tolerance(self) -> float:
-        ...
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
     @tolerance.setter
-    def tolerance(self, arg0: typing.SupportsFloat | typing.SupportsIndex) -> None:
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
         ...
 class PageRankResult:
     """
@@ -740,7 +841,7 @@ class WebGraphCore:
         """
         Reads a disavow file and flags the matching links.
         """
-    def authority(self, damping: typing.SupportsFloat | typing.SupportsIndex = 0.85, tolerance: typing.SupportsFloat | typing.SupportsIndex = 1e-10, max_iterations: typing.SupportsInt | typing.SupportsIndex = 200, excluded: typing.SupportsInt | typing.SupportsIndex = 15, evaporate: bool = False, position_weights: str | None = None, domain_weights: str = 'domains', hosts: bool = False, progress: typing.Any = None) -> dict:
+    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -804,6 +905,184 @@ class WebGraphCore:
         ...
     @property
     def suffix_list_version(self) -> str:
+        ...
+class DomainWeightMode:
+    """
+    Domain graph edge weights.
+    
+    Members:
+    
+      domains
+    
+      links
+    """
+    __members__: typing.ClassVar[dict[str, DomainWeightMode]]
+    domains: typing.ClassVar[DomainWeightMode]
+    links: typing.ClassVar[DomainWeightMode]
+    @typing.overload
+    def __eq__(self, other: DomainWeightMode) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: DomainWeightMode) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class AuthorityOptions:
+    """
+    authority_options (private; built by WebGraph.authority).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
+    @property
+    def acceleration_period(self) -> int:
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
+    @acceleration_period.setter
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def domain_weights(self) -> DomainWeightMode:
+        """
+        Domain edge weights: domains (1 per linking pair) or links (1 + ln links)
+        """
+    @domain_weights.setter
+    def domain_weights(self, arg1: DomainWeightMode) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def hosts(self) -> bool:
+        """
+        Also score hosts (full host names)
+        """
+    @hosts.setter
+    def hosts(self, arg1: bool) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
         ...
 class SyntheticWebCounts:
     """
