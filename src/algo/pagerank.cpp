@@ -5,7 +5,6 @@
 // through one driver) and maps the scores back, with the dangling and evaporated masses.
 #include "linkequity/algo/pagerank.hpp"
 
-#include <chrono>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -191,7 +190,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
         r.converged = true;
         return r;
     }
-    const auto t0 = std::chrono::steady_clock::now();
+    const detail::stopwatch t0;
     pagerank_problem k;
     k.n = n;
     k.alpha = o.damping;
@@ -222,7 +221,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
         k.rows_sorted = true;
     }
     k.last_edge = k.offsets[n] > 0 ? k.offsets[n] - 1 : 0;
-    r.setup_seconds = detail::seconds_since(t0);
+    r.setup_seconds = t0.seconds();
     run_solver(k, x, o, r);
     if (by_degree) {
         r.scores.resize(n);
@@ -230,7 +229,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
     } else {
         r.scores = std::move(x);
     }
-    r.seconds = detail::seconds_since(t0) - r.setup_seconds;
+    r.seconds = t0.seconds() - r.setup_seconds;
     set_final_masses(g, o, masked, k, by_degree ? &relabelled : nullptr, r);
     return r;
 }

@@ -3,7 +3,6 @@
 // "cold" sources (ids >= hot) replaced by propagation blocking through cold_bins (cold_bins.hpp).
 // Same update equation and bookkeeping (jacobi.hpp); only the order of each row's sum differs.
 #include <algorithm>
-#include <chrono>
 #include <utility>
 
 #include "cold_bins.hpp"
@@ -75,14 +74,14 @@ bool blocked_applies(const pagerank_problem& k, const pagerank_options& o) {
 void solve_blocked(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
                    pagerank_result& r) {
     const auto hot = static_cast<node_id>(hot_nodes(o));
-    const auto t0 = std::chrono::steady_clock::now();
+    const stopwatch t0;
     if (k.flags) {
         blocked_step<true> step(k, x, hot);
-        r.setup_seconds += seconds_since(t0);
+        r.setup_seconds += t0.seconds();
         drive(step, x, drive_options::of(o), r);
     } else {
         blocked_step<false> step(k, x, hot);
-        r.setup_seconds += seconds_since(t0);
+        r.setup_seconds += t0.seconds();
         drive(step, x, drive_options::of(o), r);
     }
 }

@@ -3,7 +3,6 @@
 // use the newest scores, the newest D and Z, and the same update equation as the reference
 // (kernel.hpp); after each sweep mass_aggregates rescales every weakly connected component to
 // its exact mass (mass_aggregates.hpp). Serial.
-#include <chrono>
 #include <cmath>
 
 #include "driver.hpp"
@@ -70,9 +69,9 @@ private:
 void solve_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
                         const pagerank_options& o, pagerank_result& r) {
     with_edge_kind(k, [&](auto weighted, auto masked) {
-        const auto t0 = std::chrono::steady_clock::now();
+        const stopwatch t0;
         gauss_seidel_step<decltype(weighted)::value, decltype(masked)::value> step(k, x);
-        r.setup_seconds += seconds_since(t0);
+        r.setup_seconds += t0.seconds();
         drive(step, x, drive_options::of(o), r);
     });
 }

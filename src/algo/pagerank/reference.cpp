@@ -3,7 +3,6 @@
 // contributions c_j = x_j / out(j) of its followable in-neighbours and applies the update
 // equation (kernel.hpp); D, Z and ‖x' − x‖₁ are reductions of the same loop. Every other
 // solver is tested against this one.
-#include <chrono>
 
 #include "driver.hpp"
 #include "jacobi.hpp"
@@ -39,9 +38,9 @@ public:
 void solve_power(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
                  pagerank_result& r) {
     with_edge_kind(k, [&](auto weighted, auto masked) {
-        const auto t0 = std::chrono::steady_clock::now();
+        const stopwatch t0;
         reference_step<decltype(weighted)::value, decltype(masked)::value> step(k, x);
-        r.setup_seconds += seconds_since(t0);
+        r.setup_seconds += t0.seconds();
         drive(step, x, drive_options::of(o), r);
     });
 }

@@ -4,17 +4,13 @@
 // (blocked.cpp) and Gauss–Seidel (gauss_seidel.cpp) — all on one pagerank_problem (kernel.hpp).
 #pragma once
 
-#include <chrono>
 #include <vector>
 
 #include "kernel.hpp"
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/detail/stopwatch.hpp"
 
 namespace linkequity::detail {
-
-inline double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 // Each solve_* iterates x (in k's numbering, summing to 1) to o's tolerance or cap, adding its
 // set-up time to r.setup_seconds and filling r.iterations, residual, history, converged and
