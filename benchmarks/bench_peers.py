@@ -57,8 +57,8 @@ def top_overlap(x, ref, k=100):
 
 
 def scipy_power(A, alpha, tol, max_iter=1000):
-    """Plain power iteration with scipy.sparse, DESIGN.md's equation (uniform v and u), stopping
-    at ||x' - x||_1 < tol: the baseline a notebook user would write."""
+    """Plain power iteration with scipy.sparse, docs/scores.md's equation (uniform v and u),
+    stopping at ||x' - x||_1 < tol: the baseline a notebook user would write."""
     import scipy.sparse as sp
     n = A.shape[0]
     out = np.asarray(A.sum(axis=1)).ravel()

@@ -11,7 +11,7 @@ import linkequity
 from linkequity import Flag, Graph, pagerank
 
 # 1. A graph from edge arrays (uint32 arrays are read in place). Page 3 is a sink; the link
-#    2 -> 4 is nofollow, so it passes nothing (DESIGN.md, "Followable edges").
+#    2 -> 4 is nofollow, so it passes nothing (docs/scores.md, "Followable links").
 src = np.array([0, 1, 2, 2, 4, 4], dtype=np.uint32)
 dst = np.array([1, 2, 0, 4, 0, 3], dtype=np.uint32)
 flags = np.array([0, 0, 0, Flag.NOFOLLOW, 0, 0], dtype=np.uint8)

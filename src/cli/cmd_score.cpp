@@ -223,7 +223,7 @@ Or --snapshot FILE: a web snapshot written by `linkequity snapshot --web LINKS -
 opened without parsing (memory-mapped, checksums verified); the output files are the same, byte
 for byte, as scoring the links it was built from (its --format/--skip-bad/--icann-only apply).
 
-Scores (DESIGN.md): page authority is PageRank over all followable page links (internal and
+Scores (docs/scores.md): page authority is PageRank over all followable page links (internal and
 external; parallel links count once; nofollow, sponsored, ugc and disavowed links pass nothing).
 Domain authority is PageRank over registrable domains (Public Suffix List, private section
 included unless --icann-only): D1 -> D2 when a page of D1 has a followable link to a page of D2.

@@ -36,7 +36,7 @@ inline std::vector<double> normalise_or_uniform(const std::vector<double>& v, st
     return r;
 }
 
-/// Solves x = α Sᵀ x + (1−α) v directly, S the row-stochastic matrix DESIGN.md defines:
+/// Solves x = α Sᵀ x + (1−α) v directly, S the row-stochastic matrix docs/scores.md defines:
 /// parallel edges merged (flags AND-ed, weights summed), self-loops dropped unless kept,
 /// excluded edges removed (exclude) or counted in out(j) with their share sent to v (evaporate),
 /// dangling rows replaced by u.

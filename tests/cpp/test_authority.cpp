@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Page / domain authority against an independent oracle: the graphs of tests/data/web/small.csv
-// written out by hand below, and DESIGN.md's PageRank equations solved as a dense linear system
-// with Eigen. Also the 0–100 scale, ranks, link counts, weight modes, evaporate, disavow.
+// written out by hand below, and docs/scores.md's PageRank equations solved as a dense linear
+// system with Eigen. Also the 0–100 scale, ranks, link counts, weight modes, evaporate, disavow.
 #include <catch2/catch.hpp>
 
 #include <Eigen/Dense>
@@ -28,7 +28,7 @@ struct hand_edge {
 };
 
 /// Solves x = α Σ_{followable (j,i)} x_j w_ji / out(j) + α D / n + (α Z + 1 − α) / n exactly
-/// (DESIGN.md), out(j) over followable edges (exclude) or all edges (evaporate).
+/// (docs/scores.md), out(j) over followable edges (exclude) or all edges (evaporate).
 Eigen::VectorXd oracle(std::size_t n, const std::vector<std::pair<std::size_t, hand_edge>>& e,
                        const std::vector<std::size_t>& targets, double alpha, bool evaporate) {
     Eigen::VectorXd out_all = Eigen::VectorXd::Zero(n), out_f = Eigen::VectorXd::Zero(n);

@@ -62,7 +62,7 @@ class AuthorityInfo(_FieldAccess):
     :class:`linkequity._core.AuthorityLevelInfo` (iterations, residual, converged, floor,
     dangling_mass, evaporated_mass, nodes, edges, seconds). Read-only."""
 
-    scale_version: int  #: version of the 0-100 formula (DESIGN.md)
+    scale_version: int  #: version of the 0-100 formula (docs/scores.md)
     seconds_graphs: float  #: building the page graph and its contractions
     seconds_counts: float  #: the link counts
     pages: "_core.AuthorityLevelInfo"
@@ -330,7 +330,7 @@ class WebGraph:
         external; parallel links once, self-links never). Domain authority is PageRank over the
         registrable-domain graph (D1 -> D2 when a page of D1 links followably to a page of D2;
         weight 1 per pair with ``domain_weights="domains"``, 1 + ln(links) with ``"links"``).
-        ``authority`` is the versioned 0-100 log scale of DESIGN.md:
+        ``authority`` is the versioned 0-100 log scale of docs/scores.md:
         ``100 * ln(x / f) / ln(x_max / f)`` with f the score of an unlinked node.
 
         Args:

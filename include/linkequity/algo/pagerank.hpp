@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // pagerank(): the one PageRank kernel behind page, host and domain authority, personalised
-// scores and TrustRank. Pull over in-edges (no atomics), OpenMP-parallel, exactly DESIGN.md's
+// scores and TrustRank. Pull over in-edges (no atomics), OpenMP-parallel, exactly docs/scores.md's
 // definition — the same as networkx.pagerank with the same weight/personalization/dangling.
 // Scores a csr_graph or a caller's csr_view. The solvers live in src/algo/pagerank/ (read
 // reference.cpp first; driver.hpp says how a new algorithm plugs in).
@@ -32,7 +32,7 @@ struct pagerank_result {
     double evaporated_mass = 0.0;
 };
 
-/// PageRank of `g` (DESIGN.md, "PageRank, exactly"). With followable edges E (edges carrying no
+/// PageRank of `g` (docs/scores.md "PageRank, exactly"). With followable edges E (edges carrying no
 /// bit of options.excluded, self-loops as built), weights w (1 when unweighted):
 ///
 ///     out(j) = Σ_{(j,k)∈E} w_jk      (in evaporate mode: over all out-edges of j)
@@ -58,7 +58,7 @@ pagerank_result pagerank(const csr_graph& g, const pagerank_options& options = {
 /// @throws std::invalid_argument for an invalid view (csr_view::validate, O(n + m)) or options.
 pagerank_result pagerank(const csr_view& g, const pagerank_options& options = {});
 
-/// The followable out-weight out(j) of every node, as the kernel uses it (DESIGN.md). O(n + m).
+/// The followable out-weight out(j) of every node, as the kernel uses it (docs/scores.md). O(n+m).
 std::vector<double> followable_out_weight(const csr_graph& g, const pagerank_options& options);
 /// The same for a view (summed per source over its in-edges). O(n + m), serial.
 /// @throws std::invalid_argument for an invalid view.

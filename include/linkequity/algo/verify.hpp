@@ -20,8 +20,9 @@ struct pagerank_check {
     std::string message;   ///< one line, for logs
 };
 
-/// ‖step(x) − x‖₁ where step is one PageRank iteration (DESIGN.md) computed serially by pushing
-/// along out-edges. A converged result has a residual of about α·tolerance. O(n + m), serial.
+/// ‖step(x) − x‖₁ where step is one PageRank iteration (docs/scores.md) computed serially by
+/// pushing along out-edges. A converged result has a residual of about α·tolerance. O(n + m).
+/// Serial.
 /// @throws std::invalid_argument for bad options, a wrong-length `scores`, or a lean graph
 ///         (which has no out-adjacency to push along).
 double pagerank_residual(const csr_graph& g, const std::vector<double>& scores,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Anchor text of the links into a target domain or page (DESIGN.md "Backlink analysis"):
+// Anchor text of the links into a target domain or page (docs/backlinks.md "Anchor text"):
 // links and referring domains per anchor, each anchor's class (exact, partial, branded, url,
 // generic, empty, other), and the totals per class. The generic-anchor list is generic_anchors().
 #pragma once
@@ -43,8 +43,8 @@ const std::vector<std::string>& generic_anchors();
 ///  5. branded — contains the brand, or the brand with '-' read as ' ' or dropped ("my shop",
 ///               "myshop" for my-shop.com);
 ///  6. generic — in generic_anchors() (after stripping surrounding punctuation);
-///  7. other   — descriptive text matching none of the above (DESIGN.md's six classes plus this
-///               one, so every anchor has a class). O(length · keywords).
+///  7. other   — descriptive text matching none of the above (docs/backlinks.md's six classes plus
+///               this one, so every anchor has a class). O(length · keywords).
 anchor_class classify_anchor(std::string_view anchor, const std::vector<std::string>& keywords,
                              std::string_view brand);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Link intersect (competitor gap), DESIGN.md "Backlink analysis": the referring domains that
+// Link intersect (competitor gap), docs/backlinks.md: the referring domains that
 // link followably into at least k of a set of competitor domains and not at all into one's own
 // domain, ranked by how many competitors they link to, then by domain authority.
 #pragma once
@@ -49,7 +49,7 @@ struct link_intersect_result {
     std::vector<link_intersect_row> rows;
 };
 
-/// The gap of DESIGN.md: every domain D, other than the competitors and the own domain, with a
+/// The gap of docs/backlinks.md: every domain D, other than the competitors and own domain, with a
 /// followable link (no bit of options.excluded; internal links never count, since D differs from
 /// the competitor) from one of its pages into a page of at least min_targets competitors, and no
 /// link at all into `exclude`. `domains` is the domain table of compute_authority(g) (size

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Per-edge attribute bits, stored as one byte per edge beside the adjacency arrays.
 // A link is "followable" (passes authority) unless it carries one of the excluded bits;
-// by default those are nofollow | sponsored | ugc | disavowed (DESIGN.md, "Followable edges").
+// by default those are nofollow | sponsored | ugc | disavowed (docs/scores.md, "Followable links").
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Applying a disavow file to a web graph (DESIGN.md "Disavow files"): links whose source page
-// matches the list get flags::disavowed — only links pointing into the owner's registrable
+// Applying a disavow file to a web graph (docs/web-model.md "Disavow files"): links whose source
+// page matches the list get flags::disavowed — only links pointing into the owner's registrable
 // domain when an owner is given (as in Search Console), else every link.
 #pragma once
 

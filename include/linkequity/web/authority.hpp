@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Page, host and domain authority exactly as DESIGN.md defines them: PageRank over the page graph
-// and over its host / registrable-domain contractions, the versioned logarithmic 0–100 scale,
+// Page, host and domain authority exactly as docs/scores.md defines them: PageRank over the page
+// graph and over its host / registrable-domain contractions, the versioned logarithmic 0–100 scale,
 // ranks and per-node link counts (backlinks, referring pages and domains, outgoing links).
 #pragma once
 
@@ -17,7 +17,7 @@
 namespace linkequity::web {
 
 /// Version of the 0–100 formula below. A future scale gets a new number; old numbers keep
-/// their meaning (DESIGN.md, "0–100 authority scale").
+/// their meaning (docs/scores.md, "The 0–100 authority scale").
 inline constexpr int authority_scale_version = 1;
 
 struct authority_options {
@@ -103,9 +103,9 @@ struct authority_result {
 /// the progress callback stops a run.
 authority_result compute_authority(const web_graph& g, const authority_options& options = {});
 
-/// DESIGN.md's floor f = ((1 − α) + α·(D + Z)) / N: the score of a node that no followable link
-/// reaches, with D the dangling mass and Z the evaporated mass of the final scores (Z = 0 in
-/// exclude mode, which gives DESIGN.md's formula). N = 0 gives 0.
+/// docs/scores.md's floor f = ((1 − α) + α·(D + Z)) / N: the score of a node that no followable
+/// link reaches, with D the dangling mass and Z the evaporated mass of the final scores (Z = 0 in
+/// exclude mode, which gives docs/scores.md's formula). N = 0 gives 0.
 double authority_floor(double damping, double dangling_mass, double evaporated_mass,
                        std::size_t num_nodes);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // From the web model to the graphs PageRank runs on: the page graph (parallel links merged, self-
-// links dropped, flags kept) and its contractions to hosts and registrable domains (DESIGN.md
+// links dropped, flags kept) and its contractions to hosts and registrable domains (docs/scores.md
 // "Domain authority": D1 → D2 for D1 ≠ D2 when some page of D1 links to a page of D2; weights
 // `domains` = 1 per pair or `links` = 1 + ln(number of links)). Also "reasonable surfer" weights.
 #pragma once
@@ -38,7 +38,7 @@ struct position_weights {
     std::string to_string() const;
 };
 
-/// How host and domain graph edges are weighted (DESIGN.md, "Domain authority").
+/// How host and domain graph edges are weighted (docs/scores.md, "Domain authority").
 enum class domain_weight_mode {
     domains,  ///< 1 per linking pair: a referring domain counts once (the default)
     links,    ///< 1 + ln(number of followable page links D1 → D2)

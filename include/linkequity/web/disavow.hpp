@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Disavow files in Google's format (DESIGN.md "Disavow files"): `domain:example.com` lines
+// Disavow files in Google's format (docs/web-model.md "Disavow files"): `domain:example.com` lines
 // disavow a domain and all its subdomains, URL lines disavow one page, `#` comment lines and
 // blank lines are ignored; Google's limits (2 MB, 100,000 lines, 2,048-character URLs) enforced.
 // disavow_list is immutable once read; `matches` is const and safe to call from many threads.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// URL normalisation (DESIGN.md "Web model"): Boost.URL for parsing, plus the WHATWG URL
+// URL normalisation (docs/web-model.md): Boost.URL for parsing, plus the WHATWG URL
 // Standard's leniencies that browsers apply to the broken URLs real crawls are full of.
 // The rules, each with examples, are documented on normalize_url() and tested in test_url.cpp.
 #pragma once

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// web_graph: the web model of DESIGN.md, layer 2. Pages interned to dense 32-bit ids with the
+// web_graph: the web model of docs/web-model.md. Pages interned to dense 32-bit ids with the
 // pages of one host contiguous (hosts in reversed-label order, `com.example.www`, pages by URL),
 // page → host → registrable-domain maps, and every link with its attributes (rel flags,
 // internal bit, position, anchor id, first/last seen). Built by web_graph_builder from raw link
