@@ -5,7 +5,6 @@
 // beside this test executable); skipped with a warning when it is not built.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,42 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "cli_runner.hpp"
+
 namespace fs = std::filesystem;
+using namespace linkequity::testing;
 
 namespace {
 
 const std::string data_dir = std::string(LINKEQUITY_TEST_DATA) + "/web/";
-
-std::string cli_path() {
-#ifdef LINKEQUITY_CLI_PATH
-    return LINKEQUITY_CLI_PATH;
-#else
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : (self.parent_path() / "../../src/cli/linkequity").string();
-#endif
-}
-
-struct run_result {
-    int code;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-/// Runs `linkequity ARGS` in `dir`, capturing stdout, stderr and the exit code.
-run_result run(const std::string& args, const fs::path& dir) {
-    const fs::path o = dir / "stdout.txt", e = dir / "stderr.txt";
-    const std::string cmd = "cd '" + dir.string() + "' && '" + cli_path() + "' " + args + " >'" +
-                            o.string() + "' 2>'" + e.string() + "'";
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(o), slurp(e)};
-}
 
 fs::path scratch(const std::string& name) {
     const fs::path d = fs::temp_directory_path() / ("linkequity_test_cli_" + std::to_string(::getpid())) / name;
@@ -59,12 +30,6 @@ fs::path scratch(const std::string& name) {
 }
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
-
-bool cli_available() {
-    if (fs::exists(cli_path())) return true;
-    WARN("linkequity binary not found at '" << cli_path() << "': build target linkequity_cli");
-    return false;
-}
 
 }  // namespace
 

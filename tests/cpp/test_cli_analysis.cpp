@@ -5,59 +5,22 @@
 // exit code 2 and a clear message. Runs the built binary; skipped with a warning when absent.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "cli_runner.hpp"
 #include "temp_files.hpp"
 
 namespace fs = std::filesystem;
+using namespace linkequity::testing;
 
 namespace {
 
 const std::string data = std::string(LINKEQUITY_TEST_DATA);
 const std::string fixture = data + "/analysis/backlinks.csv";
-
-std::string cli_path() {
-#ifdef LINKEQUITY_CLI_PATH
-    return LINKEQUITY_CLI_PATH;
-#else
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : (self.parent_path() / "../../src/cli/linkequity").string();
-#endif
-}
-
-struct run_result {
-    int code;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-run_result run(const std::string& args, const fs::path& dir) {
-    const fs::path o = dir / "stdout.txt", e = dir / "stderr.txt";
-    const std::string cmd = "cd '" + dir.string() + "' && '" + cli_path() + "' " + args + " >'" +
-                            o.string() + "' 2>'" + e.string() + "'";
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(o), slurp(e)};
-}
-
-bool cli_available() {
-    if (fs::exists(cli_path())) return true;
-    WARN("linkequity binary not found at '" << cli_path() << "': build target linkequity_cli");
-    return false;
-}
 
 }  // namespace
 
