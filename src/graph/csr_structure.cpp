@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "linkequity/detail/hash_mix.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
@@ -15,14 +16,6 @@ namespace {
 
 using report = csr_structure_report;
 
-inline std::uint64_t fmix(std::uint64_t h) {  // MurmurHash3's finaliser (bijective)
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
-    return h;
-}
 
 inline bool good_weight(edge_weight w) { return std::isfinite(w) && w >= 0; }
 
@@ -56,7 +49,7 @@ std::size_t hash_rows(span<const edge_offset> off, span<const node_id> ids,
             if (!wt.empty()) std::memcpy(&wbits, &wt[e], 4);
             const std::uint64_t attr = std::uint64_t{wbits} << 8 | (fl.empty() ? 0u : fl[e]);
             const std::uint64_t src = out ? row : x, dst = out ? x : row;
-            sum += fmix((src << 32 | dst) + attr * prime1);
+            sum += fmix64((src << 32 | dst) + attr * prime1);
         }
         if (bad && row < first_bad) first_bad = row;
     }

@@ -9,10 +9,13 @@
 #include <cstring>
 #include <vector>
 
+#include "linkequity/detail/hash_mix.hpp"
 #include "linkequity/io/snapshot.hpp"
 
 namespace linkequity::io {
 namespace {
+
+using linkequity::detail::fmix64;
 
 constexpr std::uint64_t prime1 = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4Full;
@@ -21,14 +24,6 @@ constexpr std::size_t block_bytes = std::size_t{1} << 20;
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 // Bijective in h for a fixed w and in w for a fixed h: a changed word always changes the state.
 inline std::uint64_t step(std::uint64_t h, std::uint64_t w) { return rotl((h ^ w) * prime2, 31); }
-inline std::uint64_t fmix(std::uint64_t h) {  // MurmurHash3's finaliser (bijective)
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
-    return h;
-}
 inline std::uint64_t load64(const unsigned char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
@@ -52,8 +47,8 @@ std::uint64_t block_hash(const unsigned char* p, std::size_t n, std::uint64_t se
         l1 = step(l1, load64(tail));
     }
     // Each lane enters through a bijection and the lanes are xor-ed: one changed lane changes h.
-    return fmix(fmix(l0) ^ rotl(fmix(l1 ^ 1), 17) ^ rotl(fmix(l2 ^ 2), 29) ^
-                rotl(fmix(l3 ^ 3), 43) ^ (n * prime1));
+    return fmix64(fmix64(l0) ^ rotl(fmix64(l1 ^ 1), 17) ^ rotl(fmix64(l2 ^ 2), 29) ^
+                rotl(fmix64(l3 ^ 3), 43) ^ (n * prime1));
 }
 
 }  // namespace
@@ -61,8 +56,8 @@ std::uint64_t block_hash(const unsigned char* p, std::size_t n, std::uint64_t se
 std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept {
     const auto* p = static_cast<const unsigned char*>(data);
     const std::size_t blocks = (bytes + block_bytes - 1) / block_bytes;
-    std::uint64_t h = fmix(bytes ^ prime1);
-    if (blocks <= 1) return fmix(step(h, block_hash(p, bytes, 0)));
+    std::uint64_t h = fmix64(bytes ^ prime1);
+    if (blocks <= 1) return fmix64(step(h, block_hash(p, bytes, 0)));
     std::vector<std::uint64_t> digest;
     try {
         digest.resize(blocks);
@@ -70,7 +65,7 @@ std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept {
         for (std::size_t b = 0; b < blocks; ++b)
             h = step(h, block_hash(p + b * block_bytes,
                                    std::min(block_bytes, bytes - b * block_bytes), b));
-        return fmix(h);
+        return fmix64(h);
     }
     const auto nb = static_cast<std::ptrdiff_t>(blocks);
 #pragma omp parallel for schedule(dynamic, 8) if (blocks >= 16)
@@ -80,7 +75,7 @@ std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept {
                                static_cast<std::uint64_t>(b));
     }
     for (std::uint64_t d : digest) h = step(h, d);
-    return fmix(h);
+    return fmix64(h);
 }
 
 }  // namespace linkequity::io
