@@ -44,23 +44,8 @@ pagerank_result run_pagerank(const csr_graph& g, pagerank_options options, py::o
     return r;
 }
 
-}  // namespace
-
-void bind_pagerank(py::module_& m) {
-    bind_enum<dangling_policy>(m, "DanglingPolicy", "Where dangling nodes' score goes.");
-    bind_enum<excluded_link_mode>(m, "ExcludedLinkMode", "What excluded links do.");
-    bind_enum<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.");
-    bind_enum<pagerank_acceleration>(m, "PageRankAcceleration", "Power-method acceleration.");
-    bind_enum<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.");
-    bind_enum<pagerank_kernel>(m, "PageRankKernel", "How the power method gathers contributions.");
-
-    py::class_<pagerank_options> o(m, "PageRankOptions",
-                                   "pagerank_options (private; built by linkequity.pagerank).");
-    o.def(py::init<>());
-    bind_option_table(o, "pagerank");
-    o.def("validate", &pagerank_options::validate, py::arg("num_nodes"),
-          "Checks every option against a graph of num_nodes nodes; raises ValueError.");
-
+/// PageRankResult: the scores and history as zero-copy NumPy views, the run's scalars.
+void bind_pagerank_result(py::module_& m) {
     py::class_<pagerank_result> r(m, "PageRankResult", R"doc(
 The result of linkequity.pagerank.
 
@@ -74,6 +59,8 @@ Attributes:
     cancelled: a progress callback returned False.
     history: the residual of every iteration (float64 array view).
     seconds: wall time of the C++ iterations (excluding validation and the binding).
+    dangling_mass: D, the score held by nodes without followable out-links.
+    evaporated_mass: Z, the score passed along excluded links in evaporate mode (else 0).
 )doc");
     r.def_property_readonly(
         "scores",
@@ -107,6 +94,26 @@ Attributes:
             s.scores.size(), s.iterations, s.residual, s.converged ? "True" : "False",
             s.cancelled ? ", cancelled=True" : "", s.seconds);
     });
+}
+
+}  // namespace
+
+void bind_pagerank(py::module_& m) {
+    bind_enum<dangling_policy>(m, "DanglingPolicy", "Where dangling nodes' score goes.");
+    bind_enum<excluded_link_mode>(m, "ExcludedLinkMode", "What excluded links do.");
+    bind_enum<pagerank_solver>(m, "PageRankSolver", "Iteration scheme.");
+    bind_enum<pagerank_acceleration>(m, "PageRankAcceleration", "Power-method acceleration.");
+    bind_enum<pagerank_node_order>(m, "PageRankNodeOrder", "Node numbering the kernel uses.");
+    bind_enum<pagerank_kernel>(m, "PageRankKernel", "How the power method gathers contributions.");
+
+    py::class_<pagerank_options> o(m, "PageRankOptions",
+                                   "pagerank_options (private; built by linkequity.pagerank).");
+    o.def(py::init<>());
+    bind_option_table(o, "pagerank");
+    o.def("validate", &pagerank_options::validate, py::arg("num_nodes"),
+          "Checks every option against a graph of num_nodes nodes; raises ValueError.");
+
+    bind_pagerank_result(m);
 
     m.def("pagerank", &run_pagerank, py::arg("graph"), py::arg("options"),
           py::arg("progress") = py::none(), py::arg("signal_interval") = 0.1,

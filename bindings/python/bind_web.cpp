@@ -223,47 +223,8 @@ disavow_result disavow(web_graph& g, const std::string& path, const std::string&
     return r;
 }
 
-}  // namespace
-
-void bind_web(py::module_& m) {
-    bind_web_results(m);
-    py::class_<web_graph> w(m, "WebGraphCore", "web_graph (private; wrapped by linkequity.WebGraph).");
-    w.def_static("read", &read_links, py::arg("paths"), py::arg("format") = "auto",
-                 py::arg("skip_bad") = false, py::arg("suffixes") = "all",
-                 py::arg("source_column") = py::none(), py::arg("target_column") = py::none(),
-                 py::arg("anchor_column") = py::none(), py::arg("rel_column") = py::none(),
-                 py::arg("position_column") = py::none(),
-                 "Reads link export files (see linkequity.WebGraph.read_links).");
-    w.def_static("from_columns", &from_columns, py::arg("source"), py::arg("target"),
-                 py::arg("anchor") = py::none(), py::arg("rel") = py::none(),
-                 py::arg("rel_flags") = py::none(), py::arg("position") = py::none(),
-                 py::arg("skip_bad") = false, py::arg("suffixes") = "all",
-                 py::arg("name") = "<links>",
-                 "Builds from columns given as lists of str (see linkequity.WebGraph.from_links).");
-    w.def_property_readonly("num_pages", &web_graph::num_pages);
-    w.def_property_readonly("num_hosts", &web_graph::num_hosts);
-    w.def_property_readonly("num_domains", &web_graph::num_domains);
-    w.def_property_readonly("num_links", &web_graph::num_links);
-    w.def_property_readonly("memory_bytes", &web_graph::memory_bytes);
-    w.def_property_readonly("suffix_list_version",
-                            [](const web_graph& g) { return g.suffix_list().version(); });
-    w.def_property_readonly("build_suffix_list_version",
-                            [](const web_graph& g) { return g.build_psl_version(); });
-    w.def_property_readonly("stats", [](const web_graph& g) { return g.stats(); });
-    w.def(
-        "save",
-        [](const web_graph& g, const std::string& path) {
-            with_os_errors([&] { web::save_snapshot(path, g); });
-        },
-        py::arg("path"), "Writes a web snapshot (see linkequity.WebGraph.save).");
-    w.def_static(
-        "open",
-        [](const std::string& path, const std::string& verify) {
-            const io::snapshot_load_options o{parse_verify(verify)};
-            return with_os_errors([&] { return web_graph::open_snapshot(path, o); });
-        },
-        py::arg("path"), py::arg("verify") = "checksums",
-        "Opens a web snapshot (see linkequity.WebGraph.open).");
+/// WebGraphCore's name lists, zero-copy array views and look-ups.
+void bind_web_arrays(py::class_<web_graph>& w) {
     w.def("page_urls", [](const web_graph& g) {
         return names(g.num_pages(), [&](node_id i) { return g.page_url(i); });
     });
@@ -312,6 +273,10 @@ void bind_web(py::module_& m) {
         auto p = g.find_host(h);
         return p ? py::object(py::int_(*p)) : py::object(py::none());
     });
+}
+
+/// WebGraphCore's scoring: the authority options (from their table), authority and disavow.
+void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
     bind_enum<web::domain_weight_mode>(m, "DomainWeightMode", "Domain graph edge weights.");
     py::class_<web::authority_options> ao(
         m, "AuthorityOptions", "authority_options (private; built by WebGraph.authority).");
@@ -322,6 +287,51 @@ void bind_web(py::module_& m) {
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");
+}
+
+}  // namespace
+
+void bind_web(py::module_& m) {
+    bind_web_results(m);
+    py::class_<web_graph> w(m, "WebGraphCore", "web_graph (private; wrapped by linkequity.WebGraph).");
+    w.def_static("read", &read_links, py::arg("paths"), py::arg("format") = "auto",
+                 py::arg("skip_bad") = false, py::arg("suffixes") = "all",
+                 py::arg("source_column") = py::none(), py::arg("target_column") = py::none(),
+                 py::arg("anchor_column") = py::none(), py::arg("rel_column") = py::none(),
+                 py::arg("position_column") = py::none(),
+                 "Reads link export files (see linkequity.WebGraph.read_links).");
+    w.def_static("from_columns", &from_columns, py::arg("source"), py::arg("target"),
+                 py::arg("anchor") = py::none(), py::arg("rel") = py::none(),
+                 py::arg("rel_flags") = py::none(), py::arg("position") = py::none(),
+                 py::arg("skip_bad") = false, py::arg("suffixes") = "all",
+                 py::arg("name") = "<links>",
+                 "Builds from columns given as lists of str (see linkequity.WebGraph.from_links).");
+    w.def_property_readonly("num_pages", &web_graph::num_pages);
+    w.def_property_readonly("num_hosts", &web_graph::num_hosts);
+    w.def_property_readonly("num_domains", &web_graph::num_domains);
+    w.def_property_readonly("num_links", &web_graph::num_links);
+    w.def_property_readonly("memory_bytes", &web_graph::memory_bytes);
+    w.def_property_readonly("suffix_list_version",
+                            [](const web_graph& g) { return g.suffix_list().version(); });
+    w.def_property_readonly("build_suffix_list_version",
+                            [](const web_graph& g) { return g.build_psl_version(); });
+    w.def_property_readonly("stats", [](const web_graph& g) { return g.stats(); });
+    w.def(
+        "save",
+        [](const web_graph& g, const std::string& path) {
+            with_os_errors([&] { web::save_snapshot(path, g); });
+        },
+        py::arg("path"), "Writes a web snapshot (see linkequity.WebGraph.save).");
+    w.def_static(
+        "open",
+        [](const std::string& path, const std::string& verify) {
+            const io::snapshot_load_options o{parse_verify(verify)};
+            return with_os_errors([&] { return web_graph::open_snapshot(path, o); });
+        },
+        py::arg("path"), py::arg("verify") = "checksums",
+        "Opens a web snapshot (see linkequity.WebGraph.open).");
+    bind_web_arrays(w);
+    bind_web_scoring(m, w);
 }
 
 }  // namespace linkequity::python

@@ -532,6 +532,8 @@ class PageRankResult:
         cancelled: a progress callback returned False.
         history: the residual of every iteration (float64 array view).
         seconds: wall time of the C++ iterations (excluding validation and the binding).
+        dangling_mass: D, the score held by nodes without followable out-links.
+        evaporated_mass: Z, the score passed along excluded links in evaporate mode (else 0).
     """
     def __len__(self) -> int:
         ...
