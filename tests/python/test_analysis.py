@@ -3,6 +3,7 @@
 # on the hand-made fixture tests/data/analysis/backlinks.csv (rows in make_fixture.py), with
 # expectations computed by hand; networkx reads the exported GraphML/GEXF back; a domain-level
 # PageRank by networkx is the oracle for the authority the profile reports.
+import dataclasses
 import math
 import pathlib
 import re
@@ -81,6 +82,9 @@ def test_classify_anchor(anchor, expected):
 
 def test_profile_by_hand(web):
     p = web.profile("my-shop.com", top=3)
+    assert isinstance(p, linkequity.LinkProfile) and p.backlinks == p["backlinks"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.backlinks = 0
     assert (p["backlinks"], p["followable_backlinks"], p["referring_domains"]) == (29, 26, 10)
     assert p["rel"] == {"follow": 26, "nofollow": 1, "sponsored": 1, "ugc": 1, "disavowed": 0}
     assert p["positions"]["footer"] == 13 and p["positions"]["content"] == 16

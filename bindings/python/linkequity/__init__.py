@@ -11,6 +11,7 @@ from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
+from ._analysis import LinkProfile
 from . import generate
 
 __version__: str = _core.__version__
@@ -20,6 +21,7 @@ __all__ = [
     "AuthorityResult",
     "Flag",
     "Graph",
+    "LinkProfile",
     "PageRankResult",
     "ParseError",
     "WebGraph",

@@ -6,11 +6,13 @@ the same names delegate to these functions. Domain authority is computed with th
 options (as ``WebGraph.domain_authority()``)."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from typing import Any, Dict, Optional, Sequence, Union
 
 from . import _core
+from ._web import _FieldAccess
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -63,8 +65,36 @@ def anchors(graph: Any, target: str, keywords: Union[str, Sequence[str]] = (),
     return df
 
 
+@dataclasses.dataclass(frozen=True)
+class LinkProfile(_FieldAccess):
+    """The link profile of one target domain (:meth:`linkequity.WebGraph.profile`; the figures
+    are defined in docs/backlinks.md). Read-only; ``p["name"]`` is ``p.name``."""
+
+    target: str  #: the registrable domain profiled
+    authority: float  #: its domain authority, 0-100
+    score: float  #: its raw domain PageRank
+    rank: int  #: its rank among the domains (1 = best)
+    domains_in_graph: int
+    backlinks: int  #: links into the target from other domains
+    followable_backlinks: int
+    referring_domains: int
+    followable_referring_domains: int
+    referring_pages: int
+    followable_share: float  #: followable_backlinks / backlinks
+    rel: Dict[str, int]  #: links by rel: follow, nofollow, sponsored, ugc, disavowed
+    positions: Dict[str, int]  #: links by position in the page
+    authority_bands: Dict[str, int]  #: referring domains by authority band ("0-10", ...)
+    tlds: Dict[str, int]  #: referring domains by public suffix
+    has_dates: bool  #: whether the input carried first/last seen dates
+    latest_seen: str  #: the newest date (YYYY-MM-DD...), "" without dates
+    sitewide_domains: int  #: referring domains that link sitewide
+    sitewide_links: int  #: their links
+    months: Any  #: pandas.DataFrame: month, new/lost domains, new/lost links
+    top_referring_domains: Any  #: pandas.DataFrame of the best referring domains
+
+
 def profile(graph: Any, target: str, *, top: int = 20, sitewide_pages: int = 10,
-            sitewide_min_pages: int = 3, sitewide_share: float = 0.5) -> Dict[str, Any]:
+            sitewide_min_pages: int = 3, sitewide_share: float = 0.5) -> LinkProfile:
     """Link profile of ``target``: see :meth:`linkequity.WebGraph.profile`."""
     import pandas as pd
 
@@ -77,7 +107,7 @@ def profile(graph: Any, target: str, *, top: int = 20, sitewide_pages: int = 10,
         raw["referring_domains_table"],
         columns=["domain", "authority", "rank", "links", "followable_links", "linking_pages",
                  "domain_pages", "sitewide", "first_seen", "last_seen"])
-    return out
+    return LinkProfile(**out)
 
 
 def report(graph: Any, target: str, path: PathLike, *, keywords: Sequence[str] = (),

@@ -434,8 +434,9 @@ class WebGraph:
         from . import _analysis
         return _analysis.anchors(self, target, keywords, level)
 
-    def profile(self, target: str, **options: Any) -> Dict[str, Any]:
-        """Link profile of domain ``target``: counts, ``rel``, ``positions``,
+    def profile(self, target: str, **options: Any) -> Any:
+        """Link profile of domain ``target`` as a read-only ``LinkProfile``: counts, ``rel``,
+        ``positions``,
         ``authority_bands``, ``tlds``, ``months`` (DataFrame of new/lost per month),
         ``top_referring_domains`` (DataFrame). Options: top=20, sitewide_pages=10,
         sitewide_min_pages=3, sitewide_share=0.5. Raises ValueError for an unknown target."""
