@@ -67,7 +67,7 @@ const command_registrar reg{44, [](CLI::App& app) {
     // --format names the output format here (as issue #15 spells it): the input format is
     // --input-format; the other link-input options are the shared ones.
     cmd->add_option("--input-format", a->in.format, "Input format")
-        ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
+        ->check(CLI::IsMember(link_format_choices()))
         ->capture_default_str();
     cmd->add_flag("--skip-bad", a->in.skip_bad, "Skip and count bad rows instead of stopping");
     cmd->add_flag("--icann-only", a->in.icann_only,

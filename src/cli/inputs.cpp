@@ -33,10 +33,17 @@ std::uint64_t estimated_rows(const std::vector<std::string>& inputs) {
 
 }  // namespace
 
+std::vector<std::string> link_format_choices() {
+    std::vector<std::string> names;
+    for (io::link_format f : io::all_link_formats)
+        if (f != io::link_format::edge_list) names.emplace_back(io::format_name(f));
+    return names;
+}
+
 link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
                                           const std::string& skip_bad_help) {
     return {cmd.add_option("--format", in.format, "Input format")
-                ->check(CLI::IsMember({"auto", "generic", "screaming-frog", "ahrefs", "majestic"}))
+                ->check(CLI::IsMember(link_format_choices()))
                 ->capture_default_str(),
             cmd.add_flag("--skip-bad", in.skip_bad, skip_bad_help),
             cmd.add_flag("--icann-only", in.icann_only,

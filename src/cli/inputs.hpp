@@ -20,6 +20,10 @@ struct link_inputs {
     bool icann_only = false;
 };
 
+/// The names --format accepts for link files: every io::link_format but the integer edge list
+/// (which `pagerank FILE` reads), as io::format_name spells them.
+std::vector<std::string> link_format_choices();
+
 /// The CLI options add_link_input_options created, for callers' excludes/needs constraints.
 struct link_input_options {
     CLI::Option* format;

@@ -35,16 +35,14 @@ const char* format_name(link_format f) noexcept {
 link_format parse_format(const std::string& name) {
     std::string n;
     for (char c : name) n.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? char(c + 32) : c);
-    for (link_format f : {link_format::auto_detect, link_format::generic,
-                          link_format::screaming_frog, link_format::ahrefs, link_format::majestic,
-                          link_format::edge_list}) {
+    std::string allowed;
+    for (link_format f : all_link_formats) {
         if (n == format_name(f)) return f;
+        allowed += allowed.empty() ? format_name(f) : std::string(", ") + format_name(f);
     }
     if (n == "auto-detect") return link_format::auto_detect;
-    throw std::invalid_argument(fmt::format(
-        "parse_format: unknown link format '{}'; allowed: auto, generic, screaming-frog, ahrefs, "
-        "majestic, edge-list",
-        name));
+    throw std::invalid_argument(
+        fmt::format("parse_format: unknown link format '{}'; allowed: {}", name, allowed));
 }
 
 void read_report::bad_row(bool skip_bad, std::size_t line, std::size_t column,

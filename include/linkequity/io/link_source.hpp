@@ -40,6 +40,11 @@ struct raw_link {
 
 enum class link_format { auto_detect, generic, screaming_frog, ahrefs, majestic, edge_list };
 
+/// Every link_format, in the order the CLI and messages list them.
+inline constexpr link_format all_link_formats[] = {
+    link_format::auto_detect, link_format::generic, link_format::screaming_frog,
+    link_format::ahrefs,      link_format::majestic, link_format::edge_list};
+
 /// Name used on the command line and in messages: "auto", "generic", "screaming-frog",
 /// "ahrefs", "majestic", "edge-list".
 const char* format_name(link_format f) noexcept;
