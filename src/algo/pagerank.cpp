@@ -159,25 +159,18 @@ void run_solver(const pagerank_problem& k, std::vector<double>& x, const pageran
 }
 
 /// D and Z of the final scores x (the graph's ids), summed in id order: D over the nodes with
-/// out(j) = 0, Z = Σ x_j (out(j) − follow(j)) / out(j) in evaporate mode. O(n), or O(n + m)
-/// in evaporate mode with excluded links (the out-weights are summed again, not kept).
-void set_final_masses(const graph_source& g, const pagerank_options& o, bool masked,
-                      const pagerank_problem& k, const detail::relabelled_in_graph* relabelled,
+/// out(j) = 0, Z = Σ x_j · e_j with e_j the evaporating share of out(j) that set_out_weights
+/// already computed (k.evaporated, empty outside evaporate mode). O(n).
+void set_final_masses(const pagerank_problem& k, const detail::relabelled_in_graph* relabelled,
                       pagerank_result& r) {
     const auto& x = r.scores;
-    double dangling = 0;
-    for (std::size_t j = 0; j < x.size(); ++j)
-        if (k.inv_out[relabelled ? relabelled->new_of[j] : j] == 0.0) dangling += x[j];
+    double dangling = 0, evaporated = 0;
+    for (std::size_t j = 0; j < x.size(); ++j) {
+        const std::size_t i = relabelled ? relabelled->new_of[j] : j;
+        if (k.inv_out[i] == 0.0) dangling += x[j];
+        if (!k.evaporated.empty()) evaporated += x[j] * k.evaporated[i];
+    }
     r.dangling_mass = dangling;
-    r.evaporated_mass = 0;
-    if (o.excluded_links != excluded_link_mode::evaporate || !masked) return;
-    const std::vector<double> out = out_weight(g, o);
-    pagerank_options follow_only = o;
-    follow_only.excluded_links = excluded_link_mode::exclude;
-    const std::vector<double> follow = out_weight(g, follow_only);
-    double evaporated = 0;
-    for (std::size_t j = 0; j < x.size(); ++j)
-        if (out[j] != 0) evaporated += x[j] * (out[j] - follow[j]) / out[j];
     r.evaporated_mass = evaporated;
 }
 
@@ -230,7 +223,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
         r.scores = std::move(x);
     }
     r.seconds = t0.seconds() - r.setup_seconds;
-    set_final_masses(g, o, masked, k, by_degree ? &relabelled : nullptr, r);
+    set_final_masses(k, by_degree ? &relabelled : nullptr, r);
     return r;
 }
 
