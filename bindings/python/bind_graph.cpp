@@ -146,18 +146,11 @@ input_array<edge_flags> edge_flag_array(const py::array& a, const char* fn) {
 }
 
 self_loop_policy parse_self_loops(const std::string& s) {
-    if (s == "drop") return self_loop_policy::drop;
-    if (s == "keep") return self_loop_policy::keep;
-    throw std::invalid_argument(
-        fmt::format("from_edges: self_loops must be 'drop' or 'keep', got '{}'", s));
+    return parse_enum<self_loop_policy>(s, option_info("self_loops", ""), "from_edges");
 }
 
 duplicate_policy parse_duplicates(const std::string& s) {
-    if (s == "merge") return duplicate_policy::merge;
-    if (s == "count") return duplicate_policy::count;
-    if (s == "keep") return duplicate_policy::keep;
-    throw std::invalid_argument(
-        fmt::format("from_edges: duplicates must be 'merge', 'count' or 'keep', got '{}'", s));
+    return parse_enum<duplicate_policy>(s, option_info("duplicates", ""), "from_edges");
 }
 
 csr_graph from_edges(py::array src, py::array dst, std::optional<std::uint64_t> num_nodes,
@@ -211,6 +204,34 @@ py::tuple read_edge_list_file(const std::string& path, bool skip_bad, const std:
     return py::make_tuple(std::move(g), report.skipped, report.examples);
 }
 
+/// A lean graph over a CSC matrix's arrays (Graph.from_scipy's zero-copy path): indptr
+/// (uint64, n + 1), indices (uint32 sources, rows sorted) and data (float32 weights, or None)
+/// are the graph's in-adjacency, not copied; the graph holds references to them (released
+/// under the GIL). See csr_graph::adopt_lean for the checks and their messages.
+csr_graph adopt_csc(py::array_t<edge_offset, 0> indptr, py::array_t<node_id, 0> indices,
+                    std::optional<py::array_t<edge_weight, 0>> data, std::size_t n) {
+    const auto contiguous = [](const py::array& a, const char* name) {
+        if (a.ndim() != 1 || !(a.flags() & py::array::c_style))
+            throw std::invalid_argument(
+                fmt::format("adopt_csc: {} must be a contiguous one-dimensional array", name));
+    };
+    contiguous(indptr, "indptr");
+    contiguous(indices, "indices");
+    if (data) contiguous(*data, "data");
+    csr_view v;
+    v.num_nodes = n;
+    v.offsets = {indptr.data(), static_cast<std::size_t>(indptr.size())};
+    v.sources = {indices.data(), static_cast<std::size_t>(indices.size())};
+    if (data) v.weights = {data->data(), static_cast<std::size_t>(data->size())};
+    auto* arrays = new py::tuple(py::make_tuple(indptr, indices, data ? py::object(*data)
+                                                                       : py::object(py::none())));
+    std::shared_ptr<const void> owner(arrays, [](const py::tuple* t) {
+        py::gil_scoped_acquire gil;
+        delete t;
+    });
+    return csr_graph::adopt_lean(v, std::move(owner));
+}
+
 template <class F>
 py::array_t<std::int64_t> degrees(std::size_t n, F&& degree) {
     std::vector<std::int64_t> out(n);
@@ -233,6 +254,10 @@ void bind_graph(py::module_& m) {
                  py::arg("duplicates") = "merge", py::arg("lean") = false,
                  "Reads an integer edge-list file (see linkequity.Graph.read_edge_list): "
                  "(graph, skipped, examples).");
+    g.def_static("adopt_csc", &adopt_csc, py::arg("indptr"), py::arg("indices"), py::arg("data"),
+                 py::arg("num_nodes"),
+                 "A lean graph reading a CSC matrix's arrays in place (see "
+                 "linkequity.Graph.from_scipy).");
     g.def("clone", &csr_graph::clone, "A deep copy.");
     g.def_property_readonly("num_nodes", &csr_graph::num_nodes);
     g.def_property_readonly("num_edges", &csr_graph::num_edges);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -63,6 +64,8 @@ py::object to_python(const T& v) {
         return py::str(to_string(v));
     else if constexpr (std::is_same_v<T, std::vector<double>>)
         return py::array_t<double>(static_cast<py::ssize_t>(v.size()), v.data());
+    else if constexpr (is_optional_spec<T>::value)
+        return v ? py::object(py::str(v->to_string())) : py::object(py::none());
     else
         return py::cast(v);
 }
@@ -101,6 +104,27 @@ inline edge_flags to_edge_flags(const py::object& v, const option_info& f, const
     return static_cast<edge_flags>(x);
 }
 
+/// A spec option (is_spec_option) from None / False (off), True (the defaults), its text, or a
+/// dict {name: number} (written "name=number,..." and parsed).
+template <class T>
+std::optional<T> to_spec(const py::object& v, const option_info& f, const char* who) {
+    if (v.is_none() || (py::isinstance<py::bool_>(v) && !v.cast<bool>())) return std::nullopt;
+    if (py::isinstance<py::bool_>(v)) return T{};
+    std::string text;
+    if (py::isinstance<py::str>(v)) {
+        text = v.cast<std::string>();
+    } else if (py::isinstance<py::dict>(v)) {
+        for (const auto& kv : v.cast<py::dict>())
+            text += fmt::format("{}{}={}", text.empty() ? "" : ",",
+                                py::str(kv.first).cast<std::string>(),
+                                py::repr(kv.second).cast<std::string>());
+    } else {
+        throw py::type_error(fmt::format("{}: {} must be None, a bool, a str or a dict, got {}",
+                                         who, f.name, py::repr(v).cast<std::string>()));
+    }
+    return text == "default" ? T{} : T::parse(text);
+}
+
 /// Sets `member` from a Python value; returns a deprecation message or "".
 template <class T>
 std::string assign(T& member, const py::object& v, const option_info& f, const char* who) {
@@ -122,6 +146,8 @@ std::string assign(T& member, const py::object& v, const option_info& f, const c
         member = to_number(v, f, who);
     } else if constexpr (std::is_same_v<T, std::size_t>) {
         member = to_count(v, f, who);
+    } else if constexpr (is_optional_spec<T>::value) {
+        member = to_spec<typename T::value_type>(v, f, who);
     } else {
         static_assert(std::is_same_v<T, std::vector<double>>, "no Python form for this type");
         member = to_node_vector(v, f, who);
@@ -147,7 +173,8 @@ py::dict describe(const T& default_value, const option_info& f) {
             else deprecated[s.name] = to_string(s.value);
         }
     } else {
-        d["kind"] = std::is_same_v<T, edge_flags>           ? "flags"
+        d["kind"] = is_optional_spec<T>::value              ? "spec"
+                    : std::is_same_v<T, edge_flags>           ? "flags"
                     : std::is_same_v<T, bool>               ? "bool"
                     : std::is_same_v<T, double>             ? "number"
                     : std::is_same_v<T, std::vector<double>> ? "node_vector"
@@ -170,7 +197,8 @@ void bind_option_table(py::class_<Options>& c, const char* who) {
     Options::fields(proto, [&c, who](auto& member, const option_info& f) {
         using T = std::decay_t<decltype(member)>;
         const char* name = f.name;
-        if constexpr (std::is_same_v<T, std::vector<double>>) {  // a numpy copy
+        if constexpr (std::is_same_v<T, std::vector<double>> ||
+                      is_optional_spec<T>::value) {  // a numpy copy; a spec as its text
             c.def_property(
                 name,
                 [name](const Options& o) {
@@ -179,7 +207,7 @@ void bind_option_table(py::class_<Options>& c, const char* who) {
                     return out;
                 },
                 [f, who](Options& o, const py::object& v) {
-                    d::with_field<T>(o, f.name, [&](T& m) { m = d::to_node_vector(v, f, who); });
+                    d::with_field<T>(o, f.name, [&](T& m) { d::assign(m, v, f, who); });
                 },
                 f.help);
         } else {

@@ -171,12 +171,7 @@ py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
     return py::make_tuple(py::cast(std::move(table)), py::cast(std::move(run)));
 }
 
-py::dict authority(const web_graph& g, web::authority_options o,
-                   std::optional<std::string> position_weights, py::object progress) {
-    if (position_weights) {
-        o.use_position_weights = true;
-        o.positions = web::position_weights::parse(*position_weights);
-    }
+py::dict authority(const web_graph& g, web::authority_options o, py::object progress) {
     o.validate();
     progress_hook hook{std::move(progress), 0.1, nullptr};
     o.pagerank.progress = [&hook](const pagerank_progress& p) { return hook(p); };
@@ -282,8 +277,7 @@ void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
         m, "AuthorityOptions", "authority_options (private; built by WebGraph.authority).");
     ao.def(py::init<>());
     bind_option_table(ao, "authority");
-    w.def("authority", &authority, py::arg("options"), py::arg("position_weights") = py::none(),
-          py::arg("progress") = py::none(),
+    w.def("authority", &authority, py::arg("options"), py::arg("progress") = py::none(),
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");

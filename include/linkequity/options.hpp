@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -149,6 +150,24 @@ std::string format_edge_flags(edge_flags f);
 /// @throws std::invalid_argument naming the option, the bad name and the allowed ones.
 edge_flags parse_edge_flags(std::string_view list, const option_info& f, const char* who);
 
+/// A structured option value written as text, like position weights ("footer=0.1,sidebar=0.4"):
+/// a type T with `static T parse(std::string_view)` (throwing std::invalid_argument naming the
+/// bad entry) and `std::string to_string() const` (what parse reads back). A field of type
+/// std::optional<T> is off when empty; the CLI's --name alone, Python's True, turn it on with
+/// T's defaults; a text (or, in Python, a dict of name → number) sets it. parse() is the check.
+template <class T, class = void>
+struct is_spec_option : std::false_type {};
+template <class T>
+struct is_spec_option<T, std::void_t<decltype(T::parse(std::string_view{})),
+                                     decltype(std::declval<const T&>().to_string())>>
+    : std::is_same<decltype(T::parse(std::string_view{})), T> {};
+
+/// true for std::optional<T> with T a spec option.
+template <class T>
+struct is_optional_spec : std::false_type {};
+template <class T>
+struct is_optional_spec<std::optional<T>> : is_spec_option<T> {};
+
 namespace detail {
 
 template <class T>
@@ -165,8 +184,9 @@ void check_field(const T& value, const option_info& f, const char* who) {
                          !std::is_same_v<T, edge_flags>) {
         check_range(static_cast<double>(value), f, who);
     }
-    // bool, edge_flags (every bit pattern allowed) and per-node vectors (checked against the
-    // graph's size by each validate()) have no table check.
+    // bool, edge_flags (every bit pattern allowed), spec options (checked by their parse) and
+    // per-node vectors (checked against the graph's size by each validate()) have no table
+    // check.
 }
 
 }  // namespace detail

@@ -19,7 +19,7 @@ namespace linkequity::cli {
 namespace {
 
 struct pagerank_args {
-    std::string generator = "kronecker";
+    graph_generator generator = graph_generator::kronecker;
     kronecker_options gen;  ///< --scale, --edge-factor, --seed, --symmetrize
     pagerank_options options;  ///< --damping, --tolerance, ... (pagerank_options::fields)
     std::size_t top = 10;
@@ -52,7 +52,7 @@ void run(const pagerank_args& a) {
     } else if (!a.file.empty()) {
         g = read_and_build(a, source, t_gen, t_build);
     } else {
-        source = fmt::format("{} (scale {}, edge factor {}{})", a.generator, a.gen.scale,
+        source = fmt::format("{} (scale {}, edge factor {}{})", to_string(a.generator), a.gen.scale,
                              a.gen.edge_factor, a.gen.symmetrize ? ", symmetrized" : "");
         g = generate_and_build(a, t_gen, t_build);
     }
@@ -62,7 +62,7 @@ void run(const pagerank_args& a) {
 csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_build) {
     detail::stopwatch t0;
     edge_list edges;
-    if (a.generator == "kronecker") {
+    if (a.generator == graph_generator::kronecker) {
         const kronecker_options& k = a.gen;
         edges = kronecker_edges(k);
     } else {
@@ -154,9 +154,9 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_flag("--skip-bad", args->skip_bad,
                   "Skip and count bad lines of FILE instead of stopping at the first (exit 1)")
         ->needs(file);
-    cmd->add_option("--generator", args->generator, "Graph generator")
-        ->check(CLI::IsMember({"kronecker", "erdos-renyi"}))
-        ->capture_default_str();
+    add_choice_flag(*cmd, option_info("generator", "Graph generator"), "pagerank",
+                    choices_of<graph_generator>(), static_cast<long long>(args->generator),
+                    [args](long long v) { args->generator = static_cast<graph_generator>(v); });
     add_kronecker_options(*cmd, args->gen);
     add_option_flags(*cmd, args->options, "pagerank");
     cmd->add_flag_callback(

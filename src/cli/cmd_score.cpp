@@ -27,8 +27,6 @@ struct score_args {
     std::string out_dir;
     std::string disavow, owner;
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
-    std::vector<std::string> position_weights;
-    bool position_weights_given = false;
     std::size_t top = 20;
 };
 
@@ -187,12 +185,7 @@ void run(const score_args& a) {
     if (!a.owner.empty() && a.disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
 
-    web::authority_options ao = a.options;
-    if (a.position_weights_given) {
-        ao.use_position_weights = true;
-        for (const auto& spec : a.position_weights)
-            if (!spec.empty() && spec != "default") ao.positions = web::position_weights::parse(spec);
-    }
+    const web::authority_options& ao = a.options;
     ao.validate();  // bad options fail before the (long) read
     web::disavow_list disavow;
     if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
@@ -267,16 +260,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
            [a] { a->options.pagerank.excluded_links = excluded_link_mode::evaporate; },
            "Same as --excluded-links evaporate")
         ->excludes("--excluded-links");
-    cmd->add_option("--position-weights", a->position_weights,
-                    "Reasonable-surfer weights by link position; alone: the defaults "
-                    "content=1,sidebar=0.5,navigation=0.3,header=0.3,footer=0.2,unknown=1; or "
-                    "e.g. footer=0.1,sidebar=0.4")
-        ->expected(0, 1)
-        ->each([a](const std::string&) { a->position_weights_given = true; });
     cmd->add_option("--top", a->top, "Domains in the table printed")->capture_default_str();
     add_threads_option(*cmd);
     cmd->callback([a, cmd] {
-        if (cmd->count("--position-weights") > 0) a->position_weights_given = true;
         run(*a);
     });
 }};

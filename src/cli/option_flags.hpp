@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -33,6 +34,32 @@ CLI::Option* add_number_flag(CLI::App& cmd, const option_info& f, std::size_t& m
 /// --NAME, or --no-NAME when the default is true.
 CLI::Option* add_bool_flag(CLI::App& cmd, const option_info& f, bool& member);
 
+/// --NAME [SPEC] for a spec option (is_spec_option): alone it sets T's defaults ("default"
+/// too), with a value it sets T::parse(SPEC); CLI11 reports a bad spec with parse's message.
+template <class T>
+CLI::Option* add_spec_flag(CLI::App& cmd, const option_info& f, std::optional<T>& member) {
+    const auto parse = [](const std::string& text) {
+        return text.empty() || text == "default" ? T{} : T::parse(text);
+    };
+    CLI::Validator check(
+        [parse](std::string& text) {
+            try {
+                parse(text);
+                return std::string();
+            } catch (const std::invalid_argument& e) {
+                return std::string(e.what());
+            }
+        },
+        "SPEC");
+    return cmd
+        .add_option_function<std::string>(
+            flag_name(f), [&member, parse](const std::string& text) { member = parse(text); },
+            f.help)
+        ->expected(0, 1)
+        ->check(check)
+        ->type_name("[SPEC]");
+}
+
 /// The current spellings of E, for CLI::IsMember on options outside a table.
 template <class E>
 std::vector<std::string> choice_names() {
@@ -56,6 +83,8 @@ void add_option_flags(CLI::App& cmd, Options& options, const char* who) {
                             [&member](long long v) { member = static_cast<T>(v); });
         } else if constexpr (std::is_same_v<T, edge_flags>) {
             add_edge_flags_flag(cmd, f, who, member);
+        } else if constexpr (is_optional_spec<T>::value) {
+            add_spec_flag(cmd, f, member);
         } else if constexpr (std::is_same_v<T, bool>) {
             add_bool_flag(cmd, f, member);
         } else if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::size_t>) {

@@ -157,8 +157,8 @@ void authority_options::validate() const {
     if (pagerank.dangling == dangling_policy::vector)
         throw std::invalid_argument(
             "compute_authority: dangling is vector, expected personalization or uniform");
-    if (use_position_weights) {
-        const position_weights& p = positions;
+    if (positions) {
+        const position_weights& p = *positions;
         for (float w : {p.unknown, p.content, p.navigation, p.header, p.footer, p.sidebar})
             if (!(std::isfinite(w) && w >= 0))
                 throw std::invalid_argument(fmt::format(
@@ -212,8 +212,8 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     contraction_options co;
     co.excluded = po.excluded;
     co.weights = o.domain_weights;
-    co.use_position_weights = o.use_position_weights;
-    co.positions = o.positions;
+    co.use_position_weights = o.positions.has_value();
+    if (o.positions) co.positions = *o.positions;
     csr_graph pages = page_graph(g, co);
     res.seconds_graphs += timer.seconds();
     score_level(pages, po, res.pages, "page");

@@ -149,7 +149,7 @@ TEST_CASE("authority: page authority equals the hand-built page graph's dense so
     }
     SECTION("reasonable surfer position weights") {
         authority_options o;
-        o.use_position_weights = true;
+        o.positions = position_weights{};
         const authority_result r = compute_authority(g, o);
         check_scores(r.pages.score, solve_by_hand(10, small_page_edges(true), page));
     }

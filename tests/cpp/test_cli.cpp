@@ -281,3 +281,35 @@ TEST_CASE("cli: an old enum spelling works and warns, the help lists the new one
     for (const char* o : {"--max-iterations UINT=200", "--excluded", "--solver", "--hosts"})
         CHECK(s.out.find(o) != std::string::npos);
 }
+
+TEST_CASE("cli: --generator and --position-weights come from the option vocabulary",
+          "[cli][options]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("vocabulary");
+    const run_result old = run("pagerank --generator erdos-renyi --scale 8 --top 5", d);
+    const run_result now = run("pagerank --generator erdos_renyi --scale 8 --top 5", d);
+    CHECK(old.code == 0);
+    CHECK(now.code == 0);
+    CHECK(old.err.find("--generator erdos-renyi is deprecated, use --generator erdos_renyi") !=
+          std::string::npos);
+    CHECK(now.out.find("erdos_renyi (scale 8") != std::string::npos);
+    const auto table = [](const std::string& s) { return s.substr(s.find("\n rank")); };
+    CHECK(table(old.out) == table(now.out));
+    CHECK(run("pagerank --generator smallworld --scale 8", d).code == 2);
+
+    // --position-weights alone = the defaults spelled out; a spec changes the page scores.
+    const std::string small = "'" + data_dir + "small.csv'";
+    REQUIRE(run("score " + small + " --out plain", d).code == 0);
+    REQUIRE(run("score " + small + " --out pos --position-weights", d).code == 0);
+    REQUIRE(run("score " + small + " --out spelled --position-weights "
+                "unknown=1,content=1,navigation=0.3,header=0.3,footer=0.2,sidebar=0.5", d)
+                .code == 0);
+    REQUIRE(run("score " + small + " --out footer --position-weights navigation=1", d).code == 0);
+    CHECK(slurp(d / "pos" / "pages.csv") == slurp(d / "spelled" / "pages.csv"));
+    CHECK(slurp(d / "footer" / "pages.csv") != slurp(d / "pos" / "pages.csv"));
+    const run_result bad = run("score " + small + " --out bad --position-weights middle=2", d);
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("unknown position 'middle'") != std::string::npos);
+    CHECK(!fs::exists(d / "bad" / "pages.csv"));
+    CHECK(run("score --help", d).out.find("--position-weights [SPEC]") != std::string::npos);
+}

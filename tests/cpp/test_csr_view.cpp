@@ -186,3 +186,53 @@ TEST_CASE("csr_view: every invalid view throws, naming the problem", "[csr_view]
     const std::vector<edge_flags> long_f{0, 0, 0, 0};
     fails({2, off, src, {}, long_f}, "flags has 4 entries, expected one per edge (3)");
 }
+
+TEST_CASE("csr_graph::adopt_lean: a lean graph over the caller's arrays, not copied",
+          "[csr_view][adopt]") {
+    std::mt19937_64 rng(11);
+    for (int trial = 0; trial < 12; ++trial) {
+        oracle::dense_case c = simple_case(rng, 1 + rng() % 200, rng() % 1200);
+        if (trial % 2)
+            for (std::size_t e = 0; e < c.src.size(); ++e)
+                c.weights.push_back(static_cast<edge_weight>(1 + rng() % 8) / 4);
+        owned_arrays a = in_arrays(c, rng);
+        // adopt_lean wants rows sorted by source, as the builder makes them.
+        for (std::size_t i = 0; i < c.n; ++i) {
+            std::vector<std::pair<node_id, edge_weight>> row;
+            for (edge_offset e = a.offsets[i]; e < a.offsets[i + 1]; ++e)
+                row.emplace_back(a.sources[e], a.weights.empty() ? 1.0f : a.weights[e]);
+            std::sort(row.begin(), row.end());
+            for (std::size_t k = 0; k < row.size(); ++k) {
+                a.sources[a.offsets[i] + k] = row[k].first;
+                if (!a.weights.empty()) a.weights[a.offsets[i] + k] = row[k].second;
+            }
+        }
+        auto keep = std::make_shared<owned_arrays>(std::move(a));
+        const csr_graph g = csr_graph::adopt_lean(keep->view(c.n), keep);
+        CHECK(g.is_lean());
+        CHECK(g.num_edges() == c.src.size());
+        CHECK(g.in_sources().data() == keep->sources.data());  // the same memory: no copy
+        CHECK(g.in_offsets().data() == keep->offsets.data());
+        if (!c.weights.empty()) CHECK(g.in_weight_array().data() == keep->weights.data());
+        // out(j) by hand: the sum of j's edge weights.
+        std::vector<double> out(c.n, 0.0);
+        for (std::size_t e = 0; e < c.src.size(); ++e)
+            out[c.src[e]] += c.weights.empty() ? 1.0 : double(c.weights[e]);
+        for (std::size_t j = 0; j < c.n; ++j) CHECK(g.lean_out_weight()[j] == out[j]);
+        check_same(pagerank(g, tight()).scores, oracle::dense_pagerank(c));
+    }
+}
+
+TEST_CASE("csr_graph::adopt_lean: flags, unsorted rows and bad views throw",
+          "[csr_view][adopt][errors]") {
+    const std::vector<edge_offset> off{0, 1, 3};
+    const std::vector<node_id> src{1, 0, 1}, unsorted{1, 1, 0}, bad{1, 0, 7};
+    const std::vector<edge_flags> f{0, 0, 1};
+    CHECK_NOTHROW(csr_graph::adopt_lean({2, off, src, {}, {}}, nullptr));
+    CHECK_THROWS_WITH(csr_graph::adopt_lean({2, off, src, {}, f}, nullptr),
+                      Contains("the view has edge flags"));
+    CHECK_THROWS_WITH(csr_graph::adopt_lean({2, off, unsorted, {}, {}}, nullptr),
+                      Contains("row 1 is not sorted by source: sources[2] = 0 follows 1"));
+    CHECK_THROWS_WITH(csr_graph::adopt_lean({2, off, bad, {}, {}}, nullptr),
+                      Contains("sources[2] = 7 is not a node id"));
+}

@@ -208,7 +208,8 @@ TEST_CASE("options: the tables hold each field once, with each struct's defaults
     CHECK(au == std::vector<std::string>{"damping", "tolerance", "max_iterations", "weighted",
                                          "excluded", "excluded_links", "solver", "acceleration",
                                          "acceleration_period", "node_order", "kernel",
-                                         "blocked_hot_nodes", "domain_weights", "hosts"});
+                                         "blocked_hot_nodes", "domain_weights", "hosts",
+                                         "position_weights"});
     // Defaults: the members' initializers, read through the table.
     std::size_t pr_iterations = 0, au_iterations = 0;
     const pagerank_options pr_defaults{};

@@ -306,7 +306,7 @@ TEST_CASE("web snapshot: synthetic web, authority identical from the opened grap
     require_same_authority(g, o);
     authority_options evaporate;
     evaporate.pagerank.excluded_links = excluded_link_mode::evaporate;
-    evaporate.use_position_weights = true;
+    evaporate.positions = position_weights{};
     evaporate.domain_weights = domain_weight_mode::links;
     require_same_authority(g, o, evaporate);
 

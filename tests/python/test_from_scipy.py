@@ -141,3 +141,51 @@ def test_what_is_copied_follows_the_docstring(rng):
     assert 4 * csc.nnz < peak(csc) < 5.5 * csc.nnz + 64 * n
     # float64 data is converted to float32 by NumPy: 4 more bytes per edge.
     assert 4 * m < peak(sp.coo_array((data.astype(np.float64), (row, col)), shape=(n, n))) < 5.5 * m
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("indptr64", [False, True])
+def test_canonical_csc_lean_is_zero_copy(rng, dtype, indptr64):
+    A = sp.csc_array(random_matrix(rng, 60, 400)).astype(dtype)
+    A.sum_duplicates()
+    C = sp.coo_array(A)
+    built = Graph.from_edges(*C.coords, num_nodes=60, weights=C.data, self_loops="keep",
+                             lean=True)
+    nxs = nx.pagerank(nx.from_scipy_sparse_array(A, create_using=nx.DiGraph), tol=1e-14,
+                      max_iter=1000)
+    if indptr64:  # SciPy keeps int32 indices with int64 offsets for large nnz only; force it
+        A.indptr = A.indptr.astype(np.int64)
+    assert A.has_canonical_format and A.indices.dtype == np.int32
+    g = Graph.from_scipy(A, lean=True)
+    core = g._core
+    assert core.is_lean
+    # The graph's in-adjacency is SciPy's memory: sources always, weights when float32.
+    assert np.shares_memory(core.in_sources, A.indices)
+    assert np.shares_memory(core.in_weights, A.data) == (dtype == np.float32)
+    assert np.shares_memory(core.in_offsets, A.indptr) == indptr64
+    # Same scores as the builder's lean graph and networkx on the same matrix.
+    x = linkequity.pagerank(g, tolerance=1e-13, max_iterations=1000).scores
+    y = linkequity.pagerank(built, tolerance=1e-13, max_iterations=1000).scores
+    assert np.abs(x - y).sum() < 1e-12
+    assert np.abs(x - np.array([nxs[i] for i in range(60)])).sum() < 1e-9
+    del A  # the graph keeps the arrays alive
+    assert abs(linkequity.pagerank(g).scores.sum() - 1) < 1e-12
+
+
+def test_layouts_that_need_the_builder_are_copied(rng):
+    A = sp.csc_array(random_matrix(rng, 30, 150))
+    A.sum_duplicates()
+    for B, why in [(A, "not lean"), (sp.csr_array(A), "csr"),
+                   (sp.csc_array((A.data, A.indices[::-1].copy(), A.indptr), shape=A.shape),
+                    "unsorted rows")]:
+        lean = why != "not lean"
+        if why == "unsorted rows":
+            B.has_canonical_format = False
+        g = Graph.from_scipy(B, lean=lean)
+        assert not np.shares_memory(g._core.in_sources, B.indices), why
+    # A diagonal entry with self_loops="drop" goes through the builder, which drops it.
+    D = sp.csc_array(sp.eye(5, format="csc") + sp.csc_array(([1.0], ([0], [1])), shape=(5, 5)))
+    D.sum_duplicates()
+    g = Graph.from_scipy(D, lean=True, self_loops="drop")
+    assert g.num_edges == 1 and not np.shares_memory(g._core.in_sources, D.indices)
+    assert Graph.from_scipy(D, lean=True).num_edges == 6

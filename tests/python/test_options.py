@@ -81,7 +81,7 @@ def test_docstrings_and_signatures_list_every_option():
     assert defaults["max_iterations"] == 200 and defaults["domain_weights"] == "domains"
     assert "personalization" not in defaults  # per-node: not for several graphs
     auth_params = inspect.signature(WebGraph.authority).parameters
-    assert set(defaults) | {"self", "position_weights", "progress", "evaporate"} == \
+    assert set(defaults) | {"self", "progress", "evaporate"} == \
         set(auth_params)
     assert auth_params["max_iterations"].default == 200
     assert "{options}" not in doc and "{options}" not in auth
@@ -123,3 +123,39 @@ def test_authority_takes_every_pagerank_option(small_web):
         small_web.page_authority(solver="gauss-seidel", tolerance=1e-12)
     with pytest.raises(ValueError, match="authority: domain_weights must be 'domains' or 'links'"):
         small_web.domain_authority(domain_weights="pages")
+
+
+def test_position_weights_is_a_table_option(small_web):
+    """position_weights comes from AuthorityOptions' table like every other option: None /
+    False off, True or "default" the defaults, a spec or a dict; its value reads back as text."""
+    f = {x["name"]: x for x in _core.AuthorityOptions.fields()}["position_weights"]
+    assert f["kind"] == "spec" and f["default"] is None and f["cli"]
+    o = _core.AuthorityOptions()
+    o.set("position_weights", {"footer": 0.1})
+    assert o.values()["position_weights"].startswith("unknown=1,content=1,navigation=0.3")
+    assert "footer=0.1" in o.values()["position_weights"]
+    o.set("position_weights", False)
+    assert o.values()["position_weights"] is None
+    off = small_web.page_authority()
+    pd.testing.assert_frame_equal(small_web.page_authority(position_weights=None), off)
+    pd.testing.assert_frame_equal(small_web.page_authority(position_weights=False), off)
+    on = small_web.page_authority(position_weights=True)
+    pd.testing.assert_frame_equal(small_web.page_authority(position_weights="default"), on)
+    pd.testing.assert_frame_equal(small_web.page_authority(
+        position_weights="unknown=1,content=1,navigation=0.3,header=0.3,footer=0.2,sidebar=0.5"),
+        on)
+    pd.testing.assert_frame_equal(small_web.page_authority(position_weights={"footer": 0.2}), on)
+    with pytest.raises(ValueError, match="unknown position 'middle'"):
+        small_web.page_authority(position_weights={"middle": 1})
+    with pytest.raises(TypeError, match="position_weights must be None, a bool, a str or a dict"):
+        small_web.page_authority(position_weights=3)
+    assert "position_weights: " in WebGraph.authority.__doc__
+
+
+def test_policy_and_dangling_spellings_come_from_the_enum_tables(kron):
+    with pytest.raises(ValueError, match="pagerank: dangling must be 'personalization', "
+                                         "'uniform' or 'vector', got 'spread'"):
+        pagerank(kron, dangling="spread")
+    with pytest.raises(ValueError, match="from_edges: duplicates must be 'merge', 'count' or "
+                                         "'keep', got 'sum'"):
+        Graph.from_edges([0], [1], duplicates="sum")

@@ -200,7 +200,7 @@ def test_dangling_and_evaporated_mass():
     ({"personalization": [1.0, -1.0, 0, 0]}, r"personalization\[1\] is -1"),
     ({"personalization": [0.0, 0.0, 0, 0]}, "personalization sums to 0"),
     ({"dangling": [0.0, 0.0, 0, 0]}, "dangling_distribution sums to 0"),
-    ({"dangling": "everywhere"}, "dangling must be None, 'personalization', 'uniform'"),
+    ({"dangling": "everywhere"}, "dangling must be 'personalization', 'uniform' or 'vector'"),
     ({"start": [1.0]}, "start has 1 entries"),
     ({"solver": "jacobi"}, "solver must be 'power' or 'gauss_seidel', got 'jacobi'"),
     ({"excluded": 300}, "excluded must be a Flag mask"),

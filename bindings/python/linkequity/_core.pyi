@@ -13,6 +13,11 @@ class CsrGraph:
     Immutable CSR graph (private; wrapped by linkequity.Graph).
     """
     @staticmethod
+    def adopt_csc(indptr: typing.Annotated[numpy.typing.ArrayLike, numpy.uint64], indices: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32], data: typing.Annotated[numpy.typing.ArrayLike, numpy.float32] | None, num_nodes: typing.SupportsInt | typing.SupportsIndex) -> CsrGraph:
+        """
+        A lean graph reading a CSC matrix's arrays in place (see linkequity.Graph.from_scipy).
+        """
+    @staticmethod
     def from_edges(src: numpy.ndarray, dst: numpy.ndarray, num_nodes: typing.SupportsInt | typing.SupportsIndex | None = None, weights: numpy.ndarray | None = None, flags: numpy.ndarray | None = None, self_loops: str = 'drop', duplicates: str = 'merge', lean: bool = False) -> CsrGraph:
         """
         Builds a graph from edge arrays src[i] -> dst[i] (see linkequity.Graph.from_edges).
@@ -843,7 +848,7 @@ class WebGraphCore:
         """
         Reads a disavow file and flags the matching links.
         """
-    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None) -> dict:
+    def authority(self, options: AuthorityOptions, progress: typing.Any = None) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -1061,6 +1066,14 @@ class AuthorityOptions:
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def position_weights(self) -> typing.Any:
+        """
+        Reasonable-surfer page link weights by position: alone the defaults content=1,sidebar=0.5,navigation=0.3,header=0.3,footer=0.2,unknown=1, or a spec such as footer=0.1,sidebar=0.4 (unnamed positions keep their defaults); off by default
+        """
+    @position_weights.setter
+    def position_weights(self, arg1: typing.Any) -> None:
         ...
     @property
     def solver(self) -> PageRankSolver:

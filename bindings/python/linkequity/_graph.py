@@ -154,10 +154,18 @@ class Graph:
         values (every stored non-zero entry is an edge of weight 1). ``self_loops``,
         ``duplicates`` and ``lean`` are those of :meth:`from_edges`.
 
-        What is copied. The result is always a new ``Graph`` (out- and in-adjacency, made by
-        the C++ builder, which sorts the rows; ``lean=True`` keeps only the in-adjacency).
-        The *input* arrays are read in place, without a copy, when they already have the
-        builder's layout:
+        What is copied. **Zero-copy**: with ``lean=True``, a CSC matrix in canonical format
+        (``has_canonical_format``: rows sorted, no duplicates) with int32 ``indices``, no
+        explicit zeros, and no diagonal entry unless ``self_loops="keep"`` *is* the graph's
+        in-adjacency: the graph reads ``indices`` (as uint32) and ``data`` (when float32 and
+        ``weighted``) where SciPy keeps them, and ``indptr`` too when int64 (int32 ``indptr`` is
+        widened: n + 1 offsets). The graph holds references to those arrays; don't modify the
+        matrix while the graph lives. Only the out-weights (n doubles) are new. Other float
+        ``data`` is converted (4 bytes per edge).
+
+        Otherwise the result is a new ``Graph`` (out- and in-adjacency, made by the C++
+        builder, which sorts the rows; ``lean=True`` keeps only the in-adjacency). The *input*
+        arrays are read in place, without a copy, when they already have the builder's layout:
 
         - COO: ``row`` and ``col`` when int32 (reinterpreted as uint32, not converted) and
           ``data`` when float32 — all three in place;
@@ -168,8 +176,7 @@ class Graph:
         Copies happen when: indices are int64 (converted to uint32 in one C++ pass, 4
         bytes/edge); ``data`` is not float32 (converted, 4 bytes/edge; skipped when
         ``weighted=False``); the matrix stores explicit zeros (row, column and data are
-        filtered first); the format is lil, dok, bsr or dia (``.tocoo()`` first). A view
-        that reads SciPy's CSC arrays without building a graph is not offered here.
+        filtered first); the format is lil, dok, bsr or dia (``.tocoo()`` first).
 
         Raises:
             TypeError: ``matrix`` is not a SciPy sparse matrix/array, or has non-numeric data.
@@ -187,6 +194,9 @@ class Graph:
                              f"of the edge i -> j), got shape {shape}")
         n = int(shape[0])
         fmt = matrix.format
+        adopted = _adopt_csc(matrix, n, weighted, self_loops, lean)
+        if adopted is not None:
+            return cls(adopted)
         if fmt not in ("coo", "csr", "csc"):
             matrix, fmt = matrix.tocoo(), "coo"
         if fmt == "coo":
@@ -404,3 +414,26 @@ class Graph:
                     a["flags"] = x
             G.add_edges_from(zip(s, d, attrs))
         return G
+
+
+def _adopt_csc(matrix: Any, n: int, weighted: bool, self_loops: str, lean: bool) -> Any:
+    """Graph.from_scipy's zero-copy path: a lean ``_core.CsrGraph`` over a canonical CSC
+    matrix's own arrays, or None when the layout (or an option) needs the builder."""
+    if not lean or matrix.format != "csc" or matrix.indices.dtype != np.int32:
+        return None
+    if not matrix.has_canonical_format:
+        return None
+    data = matrix.data
+    if data.dtype.kind not in "biuf" or not (data != 0).all():
+        return None  # non-numeric data: the builder path raises; explicit zeros: filtered there
+    if self_loops != "keep" and matrix.diagonal().any():
+        return None
+    indptr = matrix.indptr
+    indptr = indptr.view(np.uint64) if indptr.dtype == np.int64 else indptr.astype(np.uint64)
+    weights = None
+    if weighted:
+        weights = data if data.dtype == np.float32 else data.astype(np.float32)
+        if not np.isfinite(weights).all() or (weights < 0).any():
+            return None  # the builder path reports the bad weight
+    return _core.CsrGraph.adopt_csc(indptr, matrix.indices.view(np.uint32), weights, n)
+

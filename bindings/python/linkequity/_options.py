@@ -33,7 +33,7 @@ def build(cls: Any, who: str, kwargs: Mapping[str, Any], *,
         if f is None:
             raise TypeError(f"{who}: unexpected option {name!r}; the options are "
                             + ", ".join(table))
-        if value is None and f["kind"] in ("choice", "node_vector"):
+        if value is None and f["kind"] in ("choice", "node_vector", "spec"):
             continue
         if f["kind"] == "node_vector" and node_vector is not None:
             value = node_vector(value, name)
@@ -50,6 +50,9 @@ def _describe(f: _Field) -> str:
         if f["deprecated"]:
             text += " (deprecated: " + ", ".join(
                 f"{old!r} for {new!r}" for old, new in f["deprecated"].items()) + ")"
+    elif f["kind"] == "spec":
+        text += ("; None/False = off, True = the defaults, a spec string "
+                 "(``'footer=0.1,sidebar=0.4'``) or a dict")
     elif f["kind"] == "flags":
         text += "; a :class:`Flag` mask or flag names (``'nofollow,ugc'``, ``'none'``)"
     elif f["range"] and f["range"] != ">= 0":

@@ -31,11 +31,7 @@ def _options(graph: Graph, options: Dict[str, Any], evaporate: bool = False,
         raise TypeError(f"pagerank: graph must be a linkequity.Graph, got {type(graph).__name__}")
     options = dict(options)
     dangling = options.get("dangling")
-    if isinstance(dangling, str):
-        if dangling not in ("personalization", "uniform", "vector"):
-            raise ValueError("pagerank: dangling must be None, 'personalization', 'uniform', an "
-                             f"array or a dict, got '{dangling}'")
-    elif dangling is not None:
+    if not isinstance(dangling, str) and dangling is not None:
         options["dangling"] = "vector"
         options["dangling_distribution"] = dangling
     if evaporate:

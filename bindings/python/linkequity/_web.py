@@ -89,16 +89,6 @@ class AuthorityResult(_FieldAccess):
             hosts=None if self.hosts is None else self.hosts.copy(deep=True))
 
 
-def _position_weights(spec: Union[None, bool, str, Dict[str, float]]) -> Optional[str]:
-    if spec is None or spec is False:
-        return None
-    if spec is True:
-        return ""
-    if isinstance(spec, dict):
-        return ",".join(f"{k}={v}" for k, v in spec.items())
-    return str(spec)
-
-
 class WebGraph:
     """The web model: every URL of the input is a page (normalised), pages belong to hosts and
     registrable domains (Public Suffix List), and every link keeps its rel flags, position,
@@ -317,7 +307,6 @@ class WebGraph:
 
     # ------------------------------------------------------------------ authority
     def authority(self, *,
-                  position_weights: Union[None, bool, str, Dict[str, float]] = None,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
                   evaporate: bool = False, **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
@@ -335,8 +324,6 @@ class WebGraph:
 
         Args:
             {options}
-            position_weights: "reasonable surfer" page-level weights: True for the defaults,
-                a spec ``"content=1,footer=0.1"`` or a dict; None/False = off.
             progress: callable(iteration, max_iterations, residual, tolerance) per PageRank
                 iteration; returning False cancels (KeyboardInterrupt). Ctrl-C works too.
             evaporate: ``True`` is short for ``excluded_links="evaporate"``.
@@ -348,12 +335,11 @@ class WebGraph:
         if evaporate:
             options = {**options, "excluded_links": "evaporate"}
         o = _table.build(_core.AuthorityOptions, "authority", options)
-        positions = _position_weights(position_weights)
-        key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")), positions)
+        key = tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts"))
         cached = self._cache.get(key)
         if cached is not None and (cached.hosts is not None or not o.hosts) and progress is None:
             return cached._copy()
-        raw = self._core.authority(o, positions, progress)
+        raw = self._core.authority(o, progress)
         out = self._result(raw)
         self._cache[key] = out
         return out._copy()
@@ -364,8 +350,7 @@ class WebGraph:
         [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)],
         _table.fields(_core.AuthorityOptions),
         [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
-         for name, default in (("position_weights", None), ("progress", None),
-                               ("evaporate", False))])
+         for name, default in (("progress", None), ("evaporate", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns

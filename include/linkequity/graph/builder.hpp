@@ -10,6 +10,7 @@
 #include "linkequity/config.hpp"
 #include "linkequity/graph/csr_graph.hpp"
 #include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/options.hpp"
 #include "linkequity/span.hpp"
 
 namespace linkequity {
@@ -25,6 +26,21 @@ enum class self_loop_policy { drop, keep };
 ///  - count: one edge whose weight is the multiplicity (the sum of the copies' weights);
 ///  - keep: every copy stays a separate edge (multigraph).
 enum class duplicate_policy { merge, count, keep };
+
+inline constexpr enum_spelling<self_loop_policy> self_loop_policy_names[] = {
+    {self_loop_policy::drop, "drop"}, {self_loop_policy::keep, "keep"}};
+inline constexpr enum_spelling<duplicate_policy> duplicate_policy_names[] = {
+    {duplicate_policy::merge, "merge"},
+    {duplicate_policy::count, "count"},
+    {duplicate_policy::keep, "keep"}};
+/// The spellings of the policies, as every face reads them ("drop", "keep"; "merge", "count",
+/// "keep"): see linkequity/options.hpp.
+constexpr enum_names<self_loop_policy> spellings(self_loop_policy) {
+    return make_enum_names(self_loop_policy_names);
+}
+constexpr enum_names<duplicate_policy> spellings(duplicate_policy) {
+    return make_enum_names(duplicate_policy_names);
+}
 
 struct build_options {
     self_loop_policy self_loops = self_loop_policy::drop;

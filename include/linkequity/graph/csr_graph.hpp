@@ -51,6 +51,17 @@ public:
     /// A deep copy. O(n + m).
     csr_graph clone() const;
 
+    /// A lean graph over the caller's in-adjacency arrays, without copying them: `in`'s
+    /// offsets, sources and weights become the graph's arrays, kept alive by `owner` (released
+    /// when the graph and its copies of the pointer are gone). Only the out-weights are
+    /// computed (n doubles: out(j) = Σ weights of j's edges, its out-degree when unweighted,
+    /// summed in edge order). The rows must be sorted by source (non-decreasing; equal sources
+    /// are parallel edges, kept), as graph_builder makes them, and `in` must carry no flags
+    /// (a lean graph's edges are all followable). O(n + m) time to check and sum.
+    /// @throws std::invalid_argument when in.validate() fails, when `in` has flags, or naming
+    ///         the first row out of order (node, position, sources).
+    static csr_graph adopt_lean(const csr_view& in, std::shared_ptr<const void> owner);
+
     std::size_t num_nodes() const noexcept { return num_nodes_; }
     std::size_t num_edges() const noexcept { return num_edges_; }
 

@@ -12,6 +12,16 @@
 
 namespace linkequity {
 
+/// The synthetic graph families, as `linkequity pagerank --generator` names them.
+enum class graph_generator { kronecker, erdos_renyi };
+inline constexpr enum_spelling<graph_generator> graph_generator_names[] = {
+    {graph_generator::kronecker, "kronecker"},
+    {graph_generator::erdos_renyi, "erdos_renyi"},
+    {graph_generator::erdos_renyi, "erdos-renyi", true}};
+constexpr enum_names<graph_generator> spellings(graph_generator) {
+    return make_enum_names(graph_generator_names);
+}
+
 struct kronecker_options {
     unsigned scale = 16;          ///< 2^scale nodes, scale in [1, 32]
     double edge_factor = 16;      ///< edge_factor · 2^scale edges drawn (before any merging)

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "linkequity/algo/pagerank.hpp"
@@ -28,9 +29,9 @@ struct authority_options {
     /// empty (each level is a different graph). Its progress callback is called by every run
     /// (return false to cancel: compute_authority then throws cancelled_error).
     pagerank_options pagerank = default_pagerank();
-    /// Page authority only: "reasonable surfer" weights by link position (off by default).
-    bool use_position_weights = false;
-    position_weights positions;
+    /// Page authority only: "reasonable surfer" weights by link position; empty (the default)
+    /// = off, every followable link weighs 1.
+    std::optional<position_weights> positions;
     /// Edge weights of the domain (and host) graph.
     domain_weight_mode domain_weights = domain_weight_mode::domains;
     bool compute_hosts = false;  ///< also host authority (full host names)
@@ -48,7 +49,7 @@ struct authority_options {
 
     /// The option table (see pagerank_options::fields): pagerank's options except the
     /// per-node ones, flat (--damping, not --pagerank-damping), then authority's own.
-    /// position_weights is structured ("footer=0.1,sidebar=0.4") and stays with each face.
+    /// position_weights is a spec option ("footer=0.1,sidebar=0.4"; see is_spec_option).
     template <class Self, class Visitor>
     static void fields(Self& o, Visitor&& v) {
         pagerank_options::fields(o.pagerank, [&v](auto& member, const option_info& f) {
@@ -57,6 +58,11 @@ struct authority_options {
         v(o.domain_weights, option_info("domain_weights", "Domain edge weights: domains (1 per "
                                         "linking pair) or links (1 + ln links)"));
         v(o.compute_hosts, option_info("hosts", "Also score hosts (full host names)"));
+        v(o.positions, option_info("position_weights",
+                                   "Reasonable-surfer page link weights by position: alone the "
+                                   "defaults content=1,sidebar=0.5,navigation=0.3,header=0.3,"
+                                   "footer=0.2,unknown=1, or a spec such as footer=0.1,sidebar=0.4 "
+                                   "(unnamed positions keep their defaults); off by default"));
     }
 };
 
