@@ -17,6 +17,7 @@
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
+#include "site_files.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -30,6 +31,7 @@ struct score_args {
     std::vector<std::string> position_weights;
     bool position_weights_given = false;
     std::size_t top = 20;
+    std::string site;  ///< --site: also the internal authority of this domain or host
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -199,9 +201,12 @@ void run(const score_args& a) {
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
+    std::optional<web::site_authority_result> site;
+    if (!a.site.empty()) site = site_pass(g, a.site, ao);  // an unknown site fails before writing
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
     const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     write_pass(a, g, tables, times);
+    if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
                duration(times.read), duration(r.seconds_graphs),
@@ -274,6 +279,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
         ->expected(0, 1)
         ->each([a](const std::string&) { a->position_weights_given = true; });
     cmd->add_option("--top", a->top, "Domains in the table printed")->capture_default_str();
+    cmd->add_option("--site", a->site,
+                    "Also the internal authority of this site (a registrable domain, or a host): "
+                    "site.csv, orphans.csv, dead_ends.csv (docs/site.md)");
     add_threads_option(*cmd);
     cmd->callback([a, cmd] {
         if (cmd->count("--position-weights") > 0) a->position_weights_given = true;
