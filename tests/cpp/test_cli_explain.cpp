@@ -76,7 +76,7 @@ TEST_CASE("cli explain: bad input", "[cli][explain][errors]") {
     CHECK(m.code == 3);
 }
 
-TEST_CASE("cli score --site: site, orphans and dead-end files", "[cli][site]") {
+TEST_CASE("cli score --site: site orphans and dead-end files", "[cli][site]") {
     if (!cli_available()) return;
     linkequity::test::temp_dir d("le-cli-site");
     const auto r = run("score '" + site + "' --site shop.com --out out", d.path);

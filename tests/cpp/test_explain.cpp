@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // explain() on the web fixture (tests/data/web/small.csv): the identities Σ c = x_t and
 // Σ one_hop + s_t = x_t at the domain and page level, in exclude and evaporate mode; the score
-// equal to compute_authority's; link counts by hand; the sort rule; unknown targets.
+// equal to compute_authority's; every domain's contribution against a dense solve of the
+// domain graph written by hand; link counts by hand; the sort rule; unknown targets.
 #include <catch2/catch.hpp>
 
 #include "linkequity/analysis/explain.hpp"
 #include "linkequity/web/authority.hpp"
+#include "contributions_oracle.hpp"
 
 using namespace linkequity;
 using namespace linkequity::analysis;
@@ -99,4 +101,42 @@ TEST_CASE("explain: unknown targets and levels", "[explain][errors]") {
     CHECK_THROWS_WITH(explain(g, "https://www.alpha.com/missing", o),
                       Contains("is not a page of the links"));
     CHECK_THROWS_WITH(parse_explain_level("site"), Contains("'domain' or 'page', got 'site'"));
+}
+
+TEST_CASE("explain: domain contributions equal a dense solve of the hand-made domain graph",
+          "[explain][oracle]") {
+    const web::web_graph g = fixture();
+    const node_id alpha = *g.find_domain("alpha.com"), beta = *g.find_domain("beta.co.uk"),
+                  gamma = *g.find_domain("gamma.blogspot.com"),
+                  delta = *g.find_domain("delta.blogspot.com"),
+                  au = *g.find_domain("example.com.au");
+    // small.csv's domain edges, one per linking pair: alpha → beta (blog post), alpha → gamma
+    // (nofollow), alpha → example.com.au (sponsored), beta → alpha, beta → gamma, gamma → alpha,
+    // delta → gamma (ugc), example.com.au → alpha. Uniform teleport and dangling distribution.
+    oracle::dense_case c;
+    c.n = g.num_domains();
+    c.dangling.assign(c.n, 1.0);
+    auto edge = [&c](node_id a, node_id b, edge_flags f) {
+        c.src.push_back(a), c.dst.push_back(b), c.flags.push_back(f);
+    };
+    edge(alpha, beta, 0), edge(alpha, gamma, flags::nofollow), edge(alpha, au, flags::sponsored);
+    edge(beta, alpha, 0), edge(beta, gamma, 0), edge(gamma, alpha, 0);
+    edge(delta, gamma, flags::ugc), edge(au, alpha, 0);
+    for (bool evaporate : {false, true}) {
+        INFO((evaporate ? "evaporate" : "exclude"));
+        c.evaporate = evaporate;
+        const std::vector<double> expected = oracle::dense_contributions(c, alpha);
+        const explain_result r = explain(g, "alpha.com", tight(explain_level::domain, evaporate));
+        CHECK_THAT(r.self, WithinAbs(expected[alpha], 1e-13));
+        std::size_t seen = 0;
+        for (node_id d = 0; d < c.n; ++d) {
+            if (d == alpha) continue;
+            double got = 0;
+            for (const auto& row : r.rows)
+                if (row.node == d) got = row.all_paths, ++seen;
+            CHECK_THAT(got, WithinAbs(expected[d], 1e-13));
+        }
+        CHECK(seen == r.rows.size());
+        CHECK_THAT(r.score, WithinAbs(oracle::dense_pagerank(c)[alpha], 1e-13));
+    }
 }
