@@ -60,6 +60,19 @@ TEST_CASE("explain: identities at the domain and page level in both modes", "[ex
     }
 }
 
+TEST_CASE("explain: identities with domain weights by links", "[explain]") {
+    const web::web_graph g = fixture();
+    explain_options o = tight(explain_level::domain, true);
+    o.authority.domain_weights = web::domain_weight_mode::links;
+    const explain_result r = explain(g, "beta.co.uk", o);
+    double sum = r.self, hop = 0;
+    for (const auto& row : r.rows) sum += row.all_paths, hop += row.one_hop;
+    CHECK_THAT(sum, WithinAbs(r.score, 1e-12));
+    CHECK_THAT(hop + r.restart, WithinAbs(r.score, 1e-12));
+    CHECK_THAT(r.score, WithinAbs(web::compute_authority(g, o.authority).domains.score[r.target],
+                                  1e-13));
+}
+
 TEST_CASE("explain: referring domains and their links by hand", "[explain]") {
     const web::web_graph g = fixture();
     const explain_result r = explain(g, "https://www.alpha.com/", tight(explain_level::domain, false));
