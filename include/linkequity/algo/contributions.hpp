@@ -51,7 +51,7 @@ struct contributions_result {
 /// tolerance): use a tight tolerance (1e-14) for identities to 1e-12.
 ///
 /// Cost: one pagerank() run plus O(n + m) per column iteration (as many as PageRank needs);
-/// memory 5 vectors of n doubles (a lean graph, which stores no out-edges, also gets a
+/// memory 6 vectors of n doubles (a lean graph, which stores no out-edges, also gets a
 /// transposed copy: 12 bytes per edge). Parallel (OpenMP), the same on any thread count up to
 /// the reductions' rounding. Thread safety: reentrant.
 /// @throws std::out_of_range when target >= num_nodes; std::invalid_argument for bad options
