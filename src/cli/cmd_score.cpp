@@ -17,6 +17,7 @@
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
+#include "site_files.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -28,6 +29,7 @@ struct score_args {
     std::string disavow, owner;
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::size_t top = 20;
+    std::string site;  ///< --site: also the internal authority of this domain or host
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -192,9 +194,12 @@ void run(const score_args& a) {
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
+    std::optional<web::site_authority_result> site;
+    if (!a.site.empty()) site = site_pass(g, a.site, ao);  // an unknown site fails before writing
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
     const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     write_pass(a, g, tables, times);
+    if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
                duration(times.read), duration(r.seconds_graphs),
@@ -261,6 +266,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
            "Same as --excluded-links evaporate")
         ->excludes("--excluded-links");
     cmd->add_option("--top", a->top, "Domains in the table printed")->capture_default_str();
+    cmd->add_option("--site", a->site,
+                    "Also the internal authority of this site (a registrable domain, or a host): "
+                    "site.csv, orphans.csv, dead_ends.csv (docs/site.md)");
     add_threads_option(*cmd);
     cmd->callback([a, cmd] {
         run(*a);

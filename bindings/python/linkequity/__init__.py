@@ -12,6 +12,7 @@ from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
+from ._explain import ContributionsResult, SiteAuthority, contributions
 from . import generate
 
 __version__: str = _core.__version__
@@ -19,13 +20,16 @@ __version__: str = _core.__version__
 __all__ = [
     "AuthorityInfo",
     "AuthorityResult",
+    "ContributionsResult",
     "Flag",
     "Graph",
     "LinkProfile",
     "PageRankResult",
     "ParseError",
+    "SiteAuthority",
     "WebGraph",
     "__version__",
+    "contributions",
     "generate",
     "pagerank",
     "pagerank_residual",

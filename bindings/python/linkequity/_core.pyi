@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'site_authority', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_explain']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1144,6 +1144,185 @@ class SyntheticWebCounts:
         """
         Rows with a web (http/https) target.
         """
+class ContributionsResult:
+    """
+    The result of linkequity.contributions: where the target's PageRank x_t comes from.
+    
+    Attributes:
+        target: the node explained.
+        score: x_t.
+        all_paths: c_j = s_j N_jt for every node j (N = (I - alpha T)^-1): the part of x_t brought
+            by surfers who restart at j, over paths of any length; sums to x_t.
+        one_hop: alpha x_j w_jt / out(j) for each followable in-neighbour j of t, 0 elsewhere;
+            one_hop.sum() + restart = x_t.
+        restart: s_t, the target's own restart mass.
+        restart_mass: s_j = (1 - alpha + alpha Z) v_j + alpha D u_j for every node.
+        column: N e_t, expected visits of t from each node (column solve).
+        pagerank: the PageRankResult of the run (scores, dangling_mass, evaporated_mass, ...).
+        iterations, residual, converged: of the column solve (converged also needs PageRank's).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def all_paths(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def column(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def converged(self) -> bool:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def one_hop(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def pagerank(self) -> PageRankResult:
+        ...
+    @property
+    def residual(self) -> float:
+        ...
+    @property
+    def restart(self) -> float:
+        ...
+    @property
+    def restart_mass(self) -> numpy.typing.NDArray[numpy.float64]:
+        ...
+    @property
+    def score(self) -> float:
+        ...
+    @property
+    def target(self) -> int:
+        ...
+class ExplainOptions:
+    """
+    explain_options (private; built by WebGraph.explain).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
+    @property
+    def acceleration_period(self) -> int:
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
+    @acceleration_period.setter
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def domain_weights(self) -> DomainWeightMode:
+        """
+        Domain edge weights: domains (1 per linking pair) or links (1 + ln links)
+        """
+    @domain_weights.setter
+    def domain_weights(self, arg1: DomainWeightMode) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -1173,6 +1352,10 @@ def classify_anchor(anchor: str, keywords: collections.abc.Sequence[str] = [], b
     The class of one anchor: 'empty', 'url', 'exact', 'partial', 'branded', 'generic' or
     'other' (first match in that order; see docs/backlinks.md).
     """
+def contributions(graph: CsrGraph, target: typing.SupportsInt | typing.SupportsIndex, options: PageRankOptions) -> ContributionsResult:
+    """
+    contributions() with the GIL released (see linkequity.contributions).
+    """
 def erdos_renyi_edges(n: typing.SupportsInt | typing.SupportsIndex, m: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex) -> tuple:
     """
     Erdős–Rényi G(n, m) edges: (num_nodes, src, dst).
@@ -1197,6 +1380,10 @@ def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOpti
     """
     L1 change of one serial push-direction PageRank step from `scores` (independent check).
     """
+def site_authority(graph: WebGraphCore, site: str, options: AuthorityOptions) -> dict:
+    """
+    site_authority + make_site_table (see WebGraph.site_authority).
+    """
 def synthetic_web(options: dict) -> WebGraphCore:
     """
     Builds the synthetic web's graph (see linkequity.generate.web).
@@ -1208,5 +1395,9 @@ def synthetic_web_csv(path: str, options: dict) -> SyntheticWebCounts:
 def table_columns(level: str) -> list[str]:
     """
     Column names of the 'pages', 'hosts' or 'domains' table, in order (the CSV header).
+    """
+def web_explain(graph: WebGraphCore, target: str, options: ExplainOptions, level: str = 'domain', top: typing.SupportsInt | typing.SupportsIndex = 50) -> dict:
+    """
+    analysis::explain as a dict of columns (see WebGraph.explain).
     """
 __version__: str = '0.1.0'

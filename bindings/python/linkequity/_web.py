@@ -434,6 +434,42 @@ class WebGraph:
         from . import _analysis
         return _analysis.report(self, target, path, **options)
 
+    def explain(self, target: str, level: str = "domain", top: int = 50, **options: Any) -> Any:
+        """Where the authority score of ``target`` (a domain, or with ``level="page"`` a URL)
+        comes from (docs/explain.md): a DataFrame of the other domains (pages) with a
+        contribution or a link, best first (``all_paths`` descending, then ``one_hop``, then
+        ``links``, then id; at most ``top`` rows, 0 = all). Columns: ``domain`` (``url``),
+        ``all_paths`` (c_j = s_j N_jt: the target's score brought by surfers restarting at j,
+        over paths of any length), ``share`` (of the target's score), ``one_hop`` (what j
+        passes over its own links in one step), ``links`` and ``followable`` (link rows into
+        the target), ``authority`` and ``score`` (j's own). ``df.attrs``: target, score,
+        authority, self (c_t: the target's own restarts; with every row's all_paths it adds up
+        to score), restart, one_hop_total (+ restart = score), explained, contributors,
+        referrers, iterations, converged. Options: as :meth:`authority` (damping, tolerance,
+        domain_weights, excluded_links, evaporate=True ...).
+
+        Raises:
+            ValueError: an unknown target, a bad level or option.
+        """
+        from . import _explain
+        return _explain.explain(self, target, level, top, **options)
+
+    def site_authority(self, site: str, **options: Any) -> Any:
+        """Internal authority of one site (docs/site.md): PageRank over the followable links
+        between the pages of ``site`` (a registrable domain, or a host) only, teleport uniform
+        over them, on the 0-100 scale of that graph. Returns a ``SiteAuthority``: ``pages`` (a
+        DataFrame sorted by internal score: the columns of ``PAGE_COLUMNS`` with score,
+        authority and rank the site's own and the link counts of the whole graph, then
+        ``internal_in_links``, ``internal_out_links``, ``orphan``, ``dead_end``), ``orphans``
+        and ``dead_ends`` (those rows), ``internal_links``, ``iterations``, ``converged`` ...
+        Options: as :meth:`authority`.
+
+        Raises:
+            ValueError: a site that is not a domain or host of the links, a bad option.
+        """
+        from . import _explain
+        return _explain.site_authority(self, site, **options)
+
     def to_networkx(self, level: str = "domain", **options: Any) -> Any:
         """The domain (or host) graph as a ``networkx.DiGraph``: nodes named by domain/host with
         score, authority, rank, backlinks, referring_domains, outgoing_links, pages; edges
