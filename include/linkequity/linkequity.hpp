@@ -5,7 +5,10 @@
 // model (web/*.hpp: URLs, domains, web graph, authority, disavow) and I/O (io/*.hpp).
 #pragma once
 
+#include "linkequity/algo/cheirank.hpp"
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/algo/spam_mass.hpp"
+#include "linkequity/algo/trustrank.hpp"
 #include "linkequity/algo/verify.hpp"
 #include "linkequity/config.hpp"
 #include "linkequity/error.hpp"
