@@ -17,6 +17,7 @@
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
+#include "score_trust.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -30,6 +31,7 @@ struct score_args {
     std::vector<std::string> position_weights;
     bool position_weights_given = false;
     std::size_t top = 20;
+    trust_args trust;  ///< --trusted, --spam (score_trust.hpp)
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -196,11 +198,13 @@ void run(const score_args& a) {
     ao.validate();  // bad options fail before the (long) read
     web::disavow_list disavow;
     if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
+    const trust_seeds seeds = read_trust_seeds(a.trust, a.in.skip_bad);
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
-    const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    trust_pass(g, ao, seeds, tables.pages, tables.domains, tables.hosts ? &*tables.hosts : nullptr);
     write_pass(a, g, tables, times);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
@@ -275,6 +279,7 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
         ->each([a](const std::string&) { a->position_weights_given = true; });
     cmd->add_option("--top", a->top, "Domains in the table printed")->capture_default_str();
     add_threads_option(*cmd);
+    add_trust_flags(*cmd, a->trust);
     cmd->callback([a, cmd] {
         if (cmd->count("--position-weights") > 0) a->position_weights_given = true;
         run(*a);
