@@ -374,7 +374,7 @@ class WebGraph:
         _table.fields(_core.AuthorityOptions),
         [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
          for name, default in (("position_weights", None), ("progress", None),
-                               ("evaporate", False), ("trusted", None), ("spam", None))])
+                               ("evaporate", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns
