@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Spam mass (Gyöngyi, Berkhin, Garcia-Molina, Pedersen, VLDB 2006) in its linear form
 // (docs/trust.md): the share of a node's PageRank that comes from outside a good core C. Both
-// linear PageRank vectors, p (teleport to all) and p′ (teleport to C), are solved in one Jacobi
-// pass over the in-adjacency per iteration (two right-hand sides).
+// PageRank vectors, p (teleport to all) and p′ (teleport to C), are iterated in one Jacobi pass
+// over the in-adjacency per iteration (two right-hand sides) and scaled to the linear form.
 #pragma once
 
 #include <cstddef>
@@ -63,13 +63,16 @@ struct spam_mass_result {
 ///     p  = (1−α)(I − αTᵀ)⁻¹ 𝟙/N,        p′ = (1−α)(I − αTᵀ)⁻¹ 𝟙_C/N,
 ///     M  = p − p′,                       m  = 1 − p′/p   (p_i >= (1−α)/N > 0)
 ///
-/// Solved by the Jacobi iteration x ← αTᵀx + (1−α)b for both right-hand sides b at once, from
-/// x = (1−α)b, until both L1 changes are < tolerance (the error shrinks by α per iteration).
 /// p sums to 1 only without dangling nodes and excluded-but-counted links: score reaching a
-/// dangling node leaves the system (p = |p|·π with π pagerank()'s scores, dangling score to v).
+/// dangling node leaves the system. Solved through the normalised (PageRank) form, which
+/// converges in far fewer iterations than the linear form's Neumann series: both PageRank
+/// vectors π (teleport and lost mass L to 𝟙/N) and π_C (to 𝟙_C/|C|) are iterated together,
+/// one Jacobi pass over the in-adjacency per iteration for both (x' = αTᵀx + (αL + 1 − α)v),
+/// from v, until both L1 changes are < tolerance; then p = (1−α) π / (1 − α + α L) and
+/// p′ = (|C|/N) (1−α) π_C / (1 − α + α L_C), L the mass T loses from the final iterate.
 /// m is clipped to [0, 1] against rounding. Nodes in C have m <= 1 − (1−α)/(N p_i) < 1; nodes
 /// no path from C reaches have m = 1.
-/// Cost: O(n + m) per iteration, parallel; memory 40 bytes per node. Results are identical on
+/// Cost: O(n + m) per iteration, parallel; memory about 50 bytes per node. Results are identical on
 /// any thread count (per-row sums in row order).
 /// @throws std::invalid_argument for bad options, an empty core (so also on an empty graph),
 ///         or a core node listed twice;
