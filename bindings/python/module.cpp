@@ -68,4 +68,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_synthetic_web(m);
     linkequity::python::bind_analysis(m);
     linkequity::python::bind_explain(m);
+    linkequity::python::bind_trust(m);
 }

@@ -6,7 +6,10 @@
 #pragma once
 
 #include "linkequity/algo/contributions.hpp"
+#include "linkequity/algo/cheirank.hpp"
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/algo/spam_mass.hpp"
+#include "linkequity/algo/trustrank.hpp"
 #include "linkequity/algo/verify.hpp"
 #include "linkequity/config.hpp"
 #include "linkequity/error.hpp"

@@ -18,6 +18,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 #include "site_files.hpp"
+#include "score_trust.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -30,6 +31,7 @@ struct score_args {
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::size_t top = 20;
     std::string site;  ///< --site: also the internal authority of this domain or host
+    trust_args trust;  ///< --trusted, --spam (score_trust.hpp)
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -191,13 +193,15 @@ void run(const score_args& a) {
     ao.validate();  // bad options fail before the (long) read
     web::disavow_list disavow;
     if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
+    const trust_seeds seeds = read_trust_seeds(a.trust, a.in.skip_bad);
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
     std::optional<web::site_authority_result> site;
     if (!a.site.empty()) site = site_pass(g, a.site, ao);  // an unknown site fails before writing
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
-    const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    trust_pass(g, ao, seeds, tables.pages, tables.domains, tables.hosts ? &*tables.hosts : nullptr);
     write_pass(a, g, tables, times);
     if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
@@ -270,6 +274,7 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
                     "Also the internal authority of this site (a registrable domain, or a host): "
                     "site.csv, orphans.csv, dead_ends.csv (docs/site.md)");
     add_threads_option(*cmd);
+    add_trust_flags(*cmd, a->trust);
     cmd->callback([a, cmd] {
         run(*a);
     });

@@ -10,6 +10,7 @@ from . import _core
 from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
+from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustrank
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from ._explain import ContributionsResult, SiteAuthority, contributions
@@ -27,10 +28,15 @@ __all__ = [
     "PageRankResult",
     "ParseError",
     "SiteAuthority",
+    "SpamMassResult",
     "WebGraph",
     "__version__",
+    "anti_trustrank",
+    "cheirank",
     "contributions",
     "generate",
     "pagerank",
     "pagerank_residual",
+    "spam_mass",
+    "trustrank",
 ]

@@ -8,6 +8,7 @@ import numpy
 import numpy.typing
 import typing
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'site_authority', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_explain']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'trust_columns', 'trustrank']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1203,6 +1204,9 @@ class ContributionsResult:
 class ExplainOptions:
     """
     explain_options (private; built by WebGraph.explain).
+class SpamMassOptions:
+    """
+    spam_mass_options (private; built by linkequity.spam_mass).
     """
     @staticmethod
     def fields() -> list:
@@ -1214,6 +1218,10 @@ class ExplainOptions:
     def set(self, name: str, value: typing.Any) -> typing.Any:
         """
         Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def validate(self) -> None:
+        """
+        Checks every option; raises ValueError.
         """
     def values(self) -> dict:
         """
@@ -1287,6 +1295,9 @@ class ExplainOptions:
     def max_iterations(self) -> int:
         """
         Iteration limit k: the k-th iterate is returned when not converged
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterates are returned when not converged
         """
     @max_iterations.setter
     def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1311,6 +1322,9 @@ class ExplainOptions:
     def tolerance(self) -> float:
         """
         Stop when the L1 change of an iteration is < tolerance
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of both vectors in an iteration is < tolerance
         """
     @tolerance.setter
     def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -1323,9 +1337,79 @@ class ExplainOptions:
     @weighted.setter
     def weighted(self, arg1: bool) -> None:
         ...
+class SpamMassResult:
+    """
+    The result of linkequity.spam_mass (linear form, docs/trust.md). Arrays are float64 views of
+    the result's memory (read-only, no copy), indexed by node id.
+    
+    Attributes:
+        pagerank: p = (1-a)(I - a T^T)^-1 1/N (sums to 1 only without dangling nodes).
+        core_pagerank: p' = (1-a)(I - a T^T)^-1 1_C/N (p' <= p).
+        absolute: M = p - p'.
+        relative: m = 1 - p'/p, in [0, 1].
+        iterations, residual, converged, history, seconds: as PageRankResult's (residual: the
+            larger L1 change of the two vectors).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def absolute(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        M = p - p'.
+        """
+    @property
+    def converged(self) -> bool:
+        """
+        residual < tolerance.
+        """
+    @property
+    def core_pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        p': teleport 1_C/N.
+        """
+    @property
+    def history(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Residual of every iteration.
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Iterations performed.
+        """
+    @property
+    def pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        p: linear PageRank, teleport 1/N.
+        """
+    @property
+    def relative(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        m = 1 - p'/p, in [0, 1].
+        """
+    @property
+    def residual(self) -> float:
+        """
+        Larger L1 change, last iteration.
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the iterations.
+        """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
+    """
+def add_trust_columns(graph: WebGraphCore, options: AuthorityOptions, trusted: typing.Any, spam: typing.Any, pages: ScoreTable, domains: ScoreTable, hosts: ScoreTable) -> dict:
+    """
+    Appends the trust columns to the tables of WebGraphCore.authority (in place).
     """
 def analysis_anchors(graph: WebGraphCore, target: str, keywords: collections.abc.Sequence[str] = [], level: str = 'domain') -> dict:
     """
@@ -1346,6 +1430,14 @@ def analysis_profile(graph: WebGraphCore, target: str, top: typing.SupportsInt |
 def analysis_report(graph: WebGraphCore, target: str, keywords: collections.abc.Sequence[str] = [], top: typing.SupportsInt | typing.SupportsIndex = 25) -> str:
     """
     The self-contained HTML report as a str (see linkequity.WebGraph.report).
+    """
+def anti_trustrank(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], options: PageRankOptions, progress: typing.Any = None) -> PageRankResult:
+    """
+    Anti-TrustRank (see linkequity.anti_trustrank).
+    """
+def cheirank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = None) -> PageRankResult:
+    """
+    CheiRank (see linkequity.cheirank).
     """
 def classify_anchor(anchor: str, keywords: collections.abc.Sequence[str] = [], brand: str = '') -> str:
     """
@@ -1383,6 +1475,9 @@ def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOpti
 def site_authority(graph: WebGraphCore, site: str, options: AuthorityOptions) -> dict:
     """
     site_authority + make_site_table (see WebGraph.site_authority).
+def spam_mass(graph: CsrGraph, core: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: SpamMassOptions) -> SpamMassResult:
+    """
+    Spam mass for the good core (see linkequity.spam_mass).
     """
 def synthetic_web(options: dict) -> WebGraphCore:
     """
@@ -1399,5 +1494,12 @@ def table_columns(level: str) -> list[str]:
 def web_explain(graph: WebGraphCore, target: str, options: ExplainOptions, level: str = 'domain', top: typing.SupportsInt | typing.SupportsIndex = 50) -> dict:
     """
     analysis::explain as a dict of columns (see WebGraph.explain).
+def trust_columns(with_spam: bool) -> list[str]:
+    """
+    Names of the trust columns, in order.
+    """
+def trustrank(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], options: PageRankOptions, progress: typing.Any = None) -> PageRankResult:
+    """
+    TrustRank (see linkequity.trustrank).
     """
 __version__: str = '0.1.0'

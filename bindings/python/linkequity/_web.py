@@ -12,6 +12,7 @@ import numpy as np
 
 from . import _core
 from . import _options as _table
+from . import _trust
 from ._graph import Flag
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -308,7 +309,8 @@ class WebGraph:
     # ------------------------------------------------------------------ authority
     def authority(self, *,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
-                  evaporate: bool = False, **options: Any) -> AuthorityResult:
+                  evaporate: bool = False, trusted: Any = None, spam: Any = None,
+                  **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
         :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
         ``.info`` (:class:`AuthorityInfo`: per-level iterations, residual, converged, floor,
@@ -327,19 +329,26 @@ class WebGraph:
             progress: callable(iteration, max_iterations, residual, tolerance) per PageRank
                 iteration; returning False cancels (KeyboardInterrupt). Ctrl-C works too.
             evaporate: ``True`` is short for ``excluded_links="evaporate"``.
+            trusted: trusted seeds (a seed file path, or a list of domains, hosts or URLs):
+                adds the columns trust, trust_authority, trust_ratio, spam_mass, cheirank to
+                every table (docs/trust.md).
+            spam: known spam seeds (path or list; needs ``trusted``): adds anti_trust.
 
         Raises:
-            ValueError: a bad option (named in the message).
+            ValueError: a bad option (named in the message); seeds of which none is in the
+                graph. linkequity.ParseError: a bad seed line.
             TypeError: an unknown keyword.
         """
         if evaporate:
             options = {**options, "excluded_links": "evaporate"}
         o = _table.build(_core.AuthorityOptions, "authority", options)
-        key = tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts"))
+        key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")),
+               _trust.seed_key(trusted, spam))
         cached = self._cache.get(key)
         if cached is not None and (cached.hosts is not None or not o.hosts) and progress is None:
             return cached._copy()
         raw = self._core.authority(o, progress)
+        _trust.add_web_columns(self._core, o, raw, trusted, spam)
         out = self._result(raw)
         self._cache[key] = out
         return out._copy()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // pagerank(): the one PageRank kernel behind page, host and domain authority, personalised
-// scores and TrustRank. Pull over in-edges (no atomics), OpenMP-parallel, exactly docs/scores.md's
+// scores, TrustRank and CheiRank (algo/trustrank.hpp, algo/cheirank.hpp). Pull over in-edges (no atomics), OpenMP-parallel, exactly docs/scores.md's
 // definition — the same as networkx.pagerank with the same weight/personalization/dangling.
 // Scores a csr_graph or a caller's csr_view. The solvers live in src/algo/pagerank/ (read
 // reference.cpp first; driver.hpp says how a new algorithm plugs in).
