@@ -160,9 +160,13 @@ def good_core(cls: np.ndarray, pagerank: np.ndarray, args: argparse.Namespace, r
 
 
 def spam_seeds(cls: np.ndarray, args: argparse.Namespace, rng) -> np.ndarray:
-    """Anti-TrustRank seeds: a uniform random seed_share of the farm and PBN member domains
-    (what a reviewer flags first: the link sources, not the boosted sites)."""
-    members = np.flatnonzero((cls == "farm") | (cls == "pbn"))
+    """Anti-TrustRank seeds: a uniform random seed_share of the farm and PBN domains, members
+    and boosted targets alike (`--seeds-from all`: spam a reviewer has flagged, wherever it
+    is), or of the members only (`members`)."""
+    pool = (cls == "farm") | (cls == "pbn")
+    if args.seeds_from == "all":
+        pool |= (cls == "farm_target") | (cls == "pbn_target")
+    members = np.flatnonzero(pool)
     k = max(1, int(round(args.seed_share * len(members))))
     return np.sort(rng.choice(members, size=k, replace=False))
 
@@ -174,11 +178,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=3, help="the web's seed")
     ap.add_argument("--spam-share", type=float, default=0.05)
     ap.add_argument("--damping", type=float, default=0.85)
-    ap.add_argument("--core", choices=("top", "random"), default="random")
+    ap.add_argument("--core", choices=("top", "random"), default="top")
     ap.add_argument("--core-share", type=float, default=0.05,
                     help="share of the honest domains in the good core")
     ap.add_argument("--seed-share", type=float, default=0.1,
-                    help="share of farm + PBN member domains given as anti-trust seeds")
+                    help="share of the farm + PBN domains given as anti-trust seeds")
+    ap.add_argument("--seeds-from", choices=("all", "members"), default="all",
+                    help="anti-trust seeds drawn from farm/PBN members and targets, or members")
+    ap.add_argument("--rho", type=float, default=1.5,
+                    help="spam mass judges domains with N * PageRank >= rho (10x a domain "
+                         "nothing links to: 1 - damping = 0.15)")
     ap.add_argument("--sample-seed", type=int, default=1, help="seed of the core/seed samples")
     ap.add_argument("--json", help="also write the figures as JSON here")
     args = ap.parse_args()
@@ -192,21 +201,21 @@ def main() -> int:
     core = good_core(cls, pr, args, rng)
     seeds = spam_seeds(cls, args, rng)
     t1 = time.perf_counter()
-    mass, _, mass_impl = spam_mass_relative(graph, core, args.damping)
+    mass, p_lin, mass_impl = spam_mass_relative(graph, core, args.damping)
+    judged = len(cls) * p_lin >= args.rho
     anti, anti_impl = anti_trust(graph, seeds, args.damping)
     t_scores = time.perf_counter() - t1
 
-    everyone = np.ones(len(cls), bool)
     not_core = ~np.isin(np.arange(len(cls)), core)
     not_seed = ~np.isin(np.arange(len(cls)), seeds)
     figures = {
-        "relative spam mass": evaluate(mass, cls, not_core & not_seed),
+        f"spam mass, N·p >= {args.rho:g}": evaluate(mass, cls, not_core & not_seed & judged),
+        "spam mass, every domain": evaluate(mass, cls, not_core & not_seed),
         "anti-TrustRank": evaluate(anti, cls, not_core & not_seed),
         "in-degree (baseline)": evaluate(indeg, cls, not_core & not_seed),
         "PageRank (baseline)": evaluate(pr, cls, not_core & not_seed),
         "low PageRank (baseline)": evaluate(-pr, cls, not_core & not_seed),
     }
-    del everyone
     counts = {c: int((cls == c).sum()) for c in ("honest",) + SPAM_CLASSES}
     print(f"web: {args.domains} domains + manipulation, {args.links} links, seed {args.seed}: "
           f"{graph.num_nodes} domains in the graph, {graph.num_edges} domain edges ({t_web:.1f} s)")
@@ -215,16 +224,19 @@ def main() -> int:
           f"anti-trust seeds: {len(seeds)} farm/PBN members ({args.seed_share:.0%}); "
           "both excluded from the evaluation")
     print(f"spam mass: {mass_impl}; anti-trust: {anti_impl} ({t_scores:.1f} s)")
-    cols = [c for c in SPAM_CLASSES + ("all",)]
-    print(f"\n{'score':26}" + "".join(f"{c:>16}" for c in cols))
-    print(f"{'':26}" + "".join(f"{'AUC  P@100':>16}" for _ in cols))
+    judged_share = {c: float(judged[cls == c].mean()) for c in ("honest",) + SPAM_CLASSES}
+    print(f"judged by spam mass (N·p >= {args.rho:g}): " +
+          ", ".join(f"{c} {v:.0%}" for c, v in judged_share.items()))
+    cols = list(SPAM_CLASSES) + ["all"]
+    print(f"\nAUC against the honest domains (P@100: share of labelled spam among the 100 "
+          f"highest scores)\n{'score':26}" + "".join(f"{c:>12}" for c in cols) + f"{'P@100':>8}")
     for name, per in figures.items():
-        row = "".join(f"{per[c]['auc']:>10.3f} {per[c]['p100']:>5.2f}" if c in per else f"{'-':>16}"
-                      for c in cols)
-        print(f"{name:26}{row}")
+        row = "".join(f"{per[c]['auc']:>12.3f}" if c in per else f"{'-':>12}" for c in cols)
+        print(f"{name:26}{row}{per['all']['p100']:>8.2f}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"args": vars(args), "counts": counts, "spam_mass": mass_impl,
+                       "judged_share": judged_share,
                        "anti_trust": anti_impl, "figures": figures}, f, indent=1)
     return 0
 

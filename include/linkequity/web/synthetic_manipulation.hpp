@@ -44,7 +44,7 @@ struct manipulation_options {
     std::size_t pbn_size = 10;    ///< member domains per PBN
     double pbn_pages = 12;        ///< mean pages per PBN member
     std::size_t pbn_targets = 3;  ///< money sites per PBN
-    double pbn_backlinks = 6;     ///< mean legacy links from honest pages into each member
+    double pbn_backlinks = 4;     ///< mean legacy links from honest pages into each member
     std::size_t exchanges = 0;    ///< reciprocal link-exchange pairs
     std::size_t paid_links = 0;   ///< sitewide paid footer-link deals (seller → buyer)
     double paid_sponsored = 0.2;  ///< share of deals whose links say rel="sponsored"

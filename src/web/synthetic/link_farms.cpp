@@ -20,7 +20,7 @@ void link_member_pages(spam_web& w, std::size_t i, const std::vector<std::uint32
         add_link(w, p, page_of(w, target, r, 0.5), flags::none, link_position::content,
                  r.uniform() < 0.7 ? anchor::words : anchor::brand,
                  static_cast<std::uint32_t>(r.next()));
-        const std::uint32_t peers = 2 + static_cast<std::uint32_t>(r.below(4));
+        const std::uint32_t peers = 1 + static_cast<std::uint32_t>(r.below(2));
         for (std::uint32_t k = 0; k < peers; ++k) {
             // Uniform over the other members: index i is m itself, so skip over it.
             std::size_t j = r.below(members.size() - 1);
