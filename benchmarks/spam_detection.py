@@ -221,7 +221,8 @@ def main() -> int:
           f"{graph.num_nodes} domains in the graph, {graph.num_edges} domain edges ({t_web:.1f} s)")
     print("classes: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(f"good core: {len(core)} honest domains ({args.core}, {args.core_share:.0%} of honest); "
-          f"anti-trust seeds: {len(seeds)} farm/PBN members ({args.seed_share:.0%}); "
+          f"anti-trust seeds: {len(seeds)} farm/PBN domains ({args.seed_share:.0%} of the "
+          f"{'members and targets' if args.seeds_from == 'all' else 'members'}); "
           "both excluded from the evaluation")
     print(f"spam mass: {mass_impl}; anti-trust: {anti_impl} ({t_scores:.1f} s)")
     judged_share = {c: float(judged[cls == c].mean()) for c in ("honest",) + SPAM_CLASSES}
