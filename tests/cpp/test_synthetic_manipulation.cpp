@@ -285,6 +285,9 @@ TEST_CASE("synthetic_web: bad manipulation options are rejected with clear messa
     o.manipulation.farm_pages = 0.5;
     CHECK_THROWS_WITH(synthetic_web(o), Contains("farm_pages must be >= 1, got 0.5"));
     o = {};
+    o.manipulation.pbn_backlinks = 1e9;
+    CHECK_THROWS_WITH(synthetic_web(o), Contains("pbn_backlinks must be <= 1000, got 1000000000"));
+    o = {};
     o.domains = 10;
     o.manipulation.exchanges = 5;
     CHECK_THROWS_WITH(synthetic_web(o), Contains("needs 10 honest domains") &&

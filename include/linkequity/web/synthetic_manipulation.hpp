@@ -85,7 +85,8 @@ struct manipulation_options {
     /// domains (counts already non-zero are kept); unchanged when `manipulation` is off.
     manipulation_options resolved(std::size_t domains) const;
 
-    /// Checks the table's ranges, paid_sponsored <= 1, and that the honest domains given roles
+    /// Checks the table's ranges, paid_sponsored <= 1, farm_pages and pbn_pages <= 10^6,
+    /// farm_leak and pbn_backlinks <= 1000, and that the honest domains given roles
     /// (farms + pbns·pbn_targets + 2·exchanges + 2·paid_links) are at most half of `domains`.
     /// @throws std::invalid_argument "synthetic_web: NAME must be …, got VALUE".
     void validate(std::size_t domains) const;

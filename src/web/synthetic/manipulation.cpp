@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "linkequity/config.hpp"
@@ -45,6 +46,13 @@ void manipulation_options::validate(std::size_t domains) const {
     if (!(paid_sponsored <= 1))
         throw std::invalid_argument(fmt::format(
             "synthetic_web: paid_sponsored must be in [0, 1], got {}", paid_sponsored));
+    for (const auto& [value, name, max] : {std::tuple{farm_pages, "farm_pages", 1e6},
+                                            std::tuple{pbn_pages, "pbn_pages", 1e6},
+                                            std::tuple{farm_leak, "farm_leak", 1e3},
+                                            std::tuple{pbn_backlinks, "pbn_backlinks", 1e3}})
+        if (!(value <= max))
+            throw std::invalid_argument(
+                fmt::format("synthetic_web: {} must be <= {}, got {}", name, max, value));
     const manipulation_options r = resolved(domains);
     const double roles = static_cast<double>(r.farms) +
                          static_cast<double>(r.pbns) * static_cast<double>(r.pbn_targets) +
