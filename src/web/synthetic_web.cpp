@@ -355,6 +355,10 @@ synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
 }
 
 synthetic_web::~synthetic_web() = default;
+synthetic_web::synthetic_web(const synthetic_web&) = default;
+synthetic_web::synthetic_web(synthetic_web&&) noexcept = default;
+synthetic_web& synthetic_web::operator=(const synthetic_web&) = default;
+synthetic_web& synthetic_web::operator=(synthetic_web&&) noexcept = default;
 
 std::string synthetic_web::page_url(std::size_t p) const {
     const std::size_t h = page_host_[p];

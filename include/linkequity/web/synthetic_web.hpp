@@ -71,7 +71,11 @@ class synthetic_web {
 public:
     /// @throws std::invalid_argument for bad options; std::length_error past 2^32 − 1 pages.
     explicit synthetic_web(const synthetic_web_options& options);
-    ~synthetic_web();
+    ~synthetic_web();  // out of line, as the copy and move (link_item is private)
+    synthetic_web(const synthetic_web&);
+    synthetic_web(synthetic_web&&) noexcept;
+    synthetic_web& operator=(const synthetic_web&);
+    synthetic_web& operator=(synthetic_web&&) noexcept;
 
     const synthetic_web_options& options() const noexcept { return options_; }
     std::size_t num_domains() const noexcept { return domain_names_.size(); }
