@@ -60,7 +60,7 @@ def labelled_domain_graph(args: argparse.Namespace) -> Tuple[le.Graph, np.ndarra
 def spam_mass_relative(graph: le.Graph, core: np.ndarray, damping: float) -> Tuple[np.ndarray, np.ndarray, str]:
     """Relative spam mass m = 1 - p'/p and PageRank p (DESIGN.md, linear form)."""
     if hasattr(le, "spam_mass"):
-        r = le.spam_mass(graph, core, damping=damping, tolerance=1e-12)
+        r = le.spam_mass(graph, list(map(int, core)), damping=damping, tolerance=1e-12)
         return np.asarray(r.relative), np.asarray(r.pagerank), "linkequity.spam_mass"
     p, p_core = _fallback_spam_mass(graph, core, damping)
     with np.errstate(divide="ignore", invalid="ignore"):
