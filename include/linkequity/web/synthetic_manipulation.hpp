@@ -29,7 +29,7 @@ const enum_names<domain_label>& spellings(domain_label);
 /// How much manipulation synthetic_web plants (every count 0 by default: none). Link farms and
 /// PBNs add new domains after the honest ones; targets, money sites, exchangers and paid-link
 /// buyers/sellers are honest domains given that role (each domain has one label at most). The
-/// rows they add come after the honest `links` rows. Pass by pass in docs/cli.md#manipulation.
+/// rows they add come after the honest `links` rows. Pass by pass: docs/cli.md, "Manipulation".
 struct manipulation_options {
     /// A sensible mix sized by spam_share: each count below left at 0 is derived from it.
     bool manipulation = false;
