@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "bind_options.hpp"
 #include "common.hpp"
 #include "linkequity/io/atomic_file.hpp"
 #include "linkequity/io/link_source.hpp"
@@ -17,6 +18,33 @@
 
 namespace linkequity::python {
 namespace {
+
+/// Sets the manipulation option `name` (its table: synthetic_manipulation.hpp); false when
+/// there is no such option.
+bool set_manipulation(web::manipulation_options& m, const std::string& name, py::handle v) {
+    bool found = false;
+    web::manipulation_options::fields(m, [&](auto& member, const option_info& f) {
+        if (name != f.name) return;
+        options_detail::assign(member, py::reinterpret_borrow<py::object>(v), f, "generate.web");
+        found = true;
+    });
+    return found;
+}
+
+/// The label file's columns as lists (domain, label, group), by domain id.
+py::dict label_columns(const web::synthetic_web& sw) {
+    py::list domain, label, group;
+    for (std::size_t d = 0; d < sw.num_domains(); ++d) {
+        domain.append(sw.domain_name(d));
+        label.append(to_string(sw.label(d)));
+        group.append(sw.group(d));
+    }
+    py::dict out;
+    out["domain"] = domain;
+    out["label"] = label;
+    out["group"] = group;
+    return out;
+}
 
 web::synthetic_web_options synthetic_options(const py::dict& kw) {
     web::synthetic_web_options o;
@@ -40,7 +68,8 @@ web::synthetic_web_options synthetic_options(const py::dict& kw) {
         else if (k == "sponsored_ugc_also_nofollow") o.sponsored_ugc_also_nofollow = v.cast<double>();
         else if (k == "attachment_refs") o.attachment_refs = v.cast<std::size_t>();
         else if (k == "attachment_offset") o.attachment_offset = v.cast<double>();
-        else throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
+        else if (!set_manipulation(o.manipulation, k, v))
+            throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
     }
     o.validate();
     return o;
@@ -60,11 +89,15 @@ void bind_synthetic_web(py::module_& m) {
         .def_readonly("nofollow", &stats::nofollow, "Rows carrying rel=nofollow.")
         .def_readonly("sponsored", &stats::sponsored, "Rows carrying rel=sponsored.")
         .def_readonly("ugc", &stats::ugc, "Rows carrying rel=ugc.")
+        .def_readonly("manipulation", &stats::manipulation,
+                      "Rows added by the manipulation passes (farms, PBNs, exchanges, paid).")
         .def("__repr__", [](const stats& s) {
             return fmt::format("SyntheticWebCounts(links={}, web={}, internal={}, non_web={}, "
-                               "nofollow={}, sponsored={}, ugc={})",
+                               "nofollow={}, sponsored={}, ugc={}{})",
                                s.links, s.web, s.internal, s.non_web, s.nofollow, s.sponsored,
-                               s.ugc);
+                               s.ugc,
+                               s.manipulation ? fmt::format(", manipulation={}", s.manipulation)
+                                              : std::string());
         });
     with_item_access(counts);
     m.def(
@@ -87,23 +120,47 @@ void bind_synthetic_web(py::module_& m) {
         py::arg("options"), "Builds the synthetic web's graph (see linkequity.generate.web).");
     m.def(
         "synthetic_web_csv",
-        [](const std::string& path, const py::dict& kw) {
+        [](const std::string& path, const py::dict& kw, const std::string& labels) {
             const web::synthetic_web_options o = synthetic_options(kw);
             py::gil_scoped_release release;
             const web::synthetic_web sw(o);
-            std::unique_ptr<io::atomic_output> out;  // temporary file + rename: no partial CSV
-            try {
-                out = std::make_unique<io::atomic_output>(path);
-            } catch (const std::filesystem::filesystem_error&) {
-                throw std::invalid_argument(
-                    fmt::format("generate.web_csv: cannot write '{}'", path));
-            }
+            const auto open = [](const std::string& p) {
+                try {  // temporary file + rename: no partial CSV
+                    return std::make_unique<io::atomic_output>(p);
+                } catch (const std::filesystem::filesystem_error&) {
+                    throw std::invalid_argument(
+                        fmt::format("generate.web_csv: cannot write '{}'", p));
+                }
+            };
+            std::unique_ptr<io::atomic_output> out = open(path), label_out;
+            if (!labels.empty()) label_out = open(labels);
             const web::synthetic_web_stats s = sw.write_csv(out->stream());
+            if (label_out) sw.write_labels(label_out->stream());
             out->commit();
+            if (label_out) label_out->commit();
             return s;
         },
-        py::arg("path"), py::arg("options"),
+        py::arg("path"), py::arg("options"), py::arg("labels") = "",
         "Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).");
+    m.def(
+        "synthetic_web_labels",
+        [](const py::dict& kw) {
+            const web::synthetic_web_options o = synthetic_options(kw);
+            std::unique_ptr<web::synthetic_web> sw;
+            {
+                py::gil_scoped_release release;
+                sw = std::make_unique<web::synthetic_web>(o);  // the structure only, no links
+            }
+            return label_columns(*sw);
+        },
+        py::arg("options"),
+        "The synthetic web's domain labels as columns domain, label, group (see "
+        "linkequity.generate.web_labels).");
+    py::class_<web::manipulation_options> manipulation(
+        m, "ManipulationOptions",
+        "The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).");
+    manipulation.def(py::init<>());
+    bind_option_table(manipulation, "generate.web");
 }
 
 }  // namespace linkequity::python

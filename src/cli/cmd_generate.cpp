@@ -8,6 +8,7 @@
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/synthetic_web.hpp"
+#include "option_flags.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -16,7 +17,27 @@ namespace {
 struct generate_args {
     web::synthetic_web_options web;
     std::string out;
+    std::string labels;  // --labels FILE: domain,label,group
 };
+
+/// The manipulation's summary line and the label file, when asked for.
+void report_manipulation(const generate_args& a, const web::synthetic_web& w,
+                         const web::synthetic_web_stats& st) {
+    if (!a.labels.empty()) {
+        atomic_output labels(a.labels);
+        w.write_labels(labels.stream());
+        labels.commit();
+        fmt::print("labels       {} ({} domains)\n", a.labels, thousands(w.num_domains()));
+    }
+    if (!a.web.manipulation.any()) return;
+    std::size_t counts[7] = {};
+    for (std::size_t d = 0; d < w.num_domains(); ++d) ++counts[static_cast<int>(w.label(d))];
+    fmt::print("manipulation {} rows; {} farm and {} PBN domains added; {} targets, {} exchangers, "
+               "{} paid-link sellers, {} buyers\n",
+               thousands(st.manipulation), thousands(counts[2]), thousands(counts[3]),
+               thousands(counts[1]), thousands(counts[4]), thousands(counts[5]),
+               thousands(counts[6]));
+}
 
 void run(const generate_args& a) {
     detail::stopwatch t0;
@@ -26,7 +47,7 @@ void run(const generate_args& a) {
     atomic_output out(a.out);
     web::synthetic_web_stats st;
     {
-        progress_bar bar("generate", a.web.links);
+        progress_bar bar("generate", w.num_links());
         st = w.write_csv(out.stream(), [&bar](std::size_t done) { bar.update(done); });
     }
     out.commit();
@@ -41,6 +62,7 @@ void run(const generate_args& a) {
                share(st.sponsored, st.links), share(st.ugc, st.links), thousands(st.non_web));
     fmt::print("time         {} (structure {}), {:.2f} M links/s\n", duration(total),
                duration(t_setup), total > 0 ? double(st.links) / total / 1e6 : 0.0);
+    report_manipulation(a, w, st);
 }
 
 const command_registrar reg{20, [](CLI::App& app) {
@@ -56,6 +78,9 @@ const command_registrar reg{20, [](CLI::App& app) {
         "nofollow, 2% sponsored, 2% ugc; link positions and anchor texts; 0.2% mailto:/tel:/\n"
         "javascript: targets. The same --seed, --domains and --links give the same file on any\n"
         "thread count. The file is written under a temporary name and renamed when complete.\n"
+        "Manipulation (off by default): --manipulation plants a mix of link farms, private blog\n"
+        "networks, reciprocal exchanges and sitewide paid footer links (--farms, --pbns, …\n"
+        "set each); --labels FILE writes domain,label,group for every domain (docs/cli.md).\n"
         "Exit codes: 0 success; 2 bad option; 3 the file could not be written; 4 internal error.");
     cmd->add_option("--domains", a->web.domains, "Registrable domains")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
@@ -71,6 +96,10 @@ const command_registrar reg{20, [](CLI::App& app) {
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     cmd->add_option("--out,-o", a->out, "Output CSV file")->required();
+    cmd->add_option("--labels", a->labels,
+                    "Also write each domain's label (honest, target, farm, pbn, exchange, "
+                    "paid_seller, paid_buyer) and group as CSV");
+    add_option_flags(*cmd, a->web.manipulation, "generate");
     add_threads_option(*cmd);
     cmd->callback([a] { run(*a); });
 }};

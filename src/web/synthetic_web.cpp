@@ -17,40 +17,16 @@
 
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/io/csv_writer.hpp"
+#include "synthetic/manipulation.hpp"
+#include "synthetic/random.hpp"
 
 namespace linkequity::web {
 namespace {
 
 constexpr std::size_t block_links = std::size_t{1} << 15;
 
-std::uint64_t mix64(std::uint64_t z) {
-    z += 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/// SplitMix64: small state, passes BigCrush, trivially seekable by seeding per block.
-struct rng {
-    std::uint64_t s;
-    explicit rng(std::uint64_t seed) : s(seed) {}
-    std::uint64_t next() {
-        s += 0x9E3779B97F4A7C15ull;
-        std::uint64_t z = s;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
-    std::uint64_t below(std::uint64_t n) {  // [0, n), Lemire's multiply (bias < 2^-64·n)
-        __extension__ typedef unsigned __int128 u128;
-        return static_cast<std::uint64_t>((static_cast<u128>(next()) * n) >> 64);
-    }
-    double normal() {  // Box–Muller
-        const double u1 = 1.0 - uniform(), u2 = uniform();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-    }
-};
+using synthetic::mix64;
+using synthetic::rng;
 
 const char* const syllables[] = {"ka", "lo", "mi", "ra", "ven", "tor", "sol", "bri", "da", "nex",
                                  "pa", "zu", "ter", "lin", "mo", "qua", "re", "si", "vo", "gal",
@@ -150,6 +126,7 @@ void synthetic_web_options::validate() const {
     if (!(attachment_offset > 0))
         throw std::invalid_argument(fmt::format(
             "synthetic_web: attachment_offset must be > 0, got {}", attachment_offset));
+    manipulation.validate(domains);
 }
 
 void synthetic_web_stats::add(const synthetic_web_stats& o) {
@@ -161,6 +138,7 @@ void synthetic_web_stats::add(const synthetic_web_stats& o) {
     sponsored += o.sponsored;
     ugc += o.ugc;
     for (int i = 0; i < 6; ++i) by_position[i] += o.by_position[i];
+    manipulation += o.manipulation;
 }
 
 namespace {
@@ -373,7 +351,14 @@ synthetic_web::synthetic_web(const synthetic_web_options& o) : options_(o) {
     host_first_page_ = std::move(layout.host_first_page);
     page_link_end_ = draw_link_ends(layout.pages, o.links, r);
     build_alias_table(weight, alias_prob_, alias_);
+    if (o.manipulation.any()) plant_manipulation();
 }
+
+synthetic_web::~synthetic_web() = default;
+synthetic_web::synthetic_web(const synthetic_web&) = default;
+synthetic_web::synthetic_web(synthetic_web&&) noexcept = default;
+synthetic_web& synthetic_web::operator=(const synthetic_web&) = default;
+synthetic_web& synthetic_web::operator=(synthetic_web&&) noexcept = default;
 
 std::string synthetic_web::page_url(std::size_t p) const {
     const std::size_t h = page_host_[p];
@@ -403,7 +388,7 @@ void synthetic_web::make_block(std::size_t block, std::vector<link_item>& out,
     const std::uint64_t hi = std::min<std::uint64_t>(lo + block_links, o.links);
     std::size_t p = static_cast<std::size_t>(
         std::upper_bound(page_link_end_.begin(), page_link_end_.end(), lo) - page_link_end_.begin());
-    const std::size_t nd = domain_names_.size();
+    const std::size_t nd = alias_prob_.size();  // the honest domains
     out.clear();
     for (std::uint64_t row = lo; row < hi; ++row) {
         while (page_link_end_[p] <= row) ++p;
@@ -476,6 +461,67 @@ void synthetic_web::make_block(std::size_t block, std::vector<link_item>& out,
     }
 }
 
+// Manipulation (synthetic/manipulation.hpp): the passes grow the structure and return their
+// rows, kept here (O(rows)) and emitted after the honest blocks in blocks of the same size.
+void synthetic_web::plant_manipulation() {
+    std::vector<synthetic::spam_link> rows;
+    synthetic::spam_web w{domain_names_, host_names_, host_domain_, page_host_,
+                          domain_first_page_, host_first_page_, alias_prob_, alias_,
+                          label_, group_, rows, alias_.size(), page_link_end_.size(), {}, {}};
+    synthetic::plant_manipulation(w, options_.manipulation.resolved(options_.domains),
+                                  options_.seed);
+    extra_links_.reserve(rows.size());
+    for (const auto& x : rows)
+        extra_links_.push_back(
+            link_item{x.src, x.dst, 0, x.rel, x.pos, x.anchor_kind, x.anchor_param});
+}
+
+void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& out,
+                                     synthetic_web_stats& st) const {
+    const std::size_t lo = block * block_links;
+    const std::size_t hi = std::min(lo + block_links, extra_links_.size());
+    out.assign(extra_links_.begin() + static_cast<std::ptrdiff_t>(lo),
+               extra_links_.begin() + static_cast<std::ptrdiff_t>(hi));
+    for (const link_item& l : out) {
+        ++st.links;
+        ++st.web;
+        ++st.manipulation;
+        if (host_domain_[page_host_[l.src]] == host_domain_[page_host_[l.dst]]) ++st.internal;
+        if (l.rel & flags::nofollow) ++st.nofollow;
+        if (l.rel & flags::sponsored) ++st.sponsored;
+        if (l.rel & flags::ugc) ++st.ugc;
+        ++st.by_position[static_cast<int>(l.pos)];
+    }
+}
+
+std::size_t synthetic_web::num_links() const noexcept {
+    return options_.links + extra_links_.size();
+}
+
+const std::string& synthetic_web::group(std::size_t d) const {
+    static const std::string none;
+    return group_.empty() ? none : group_[d];
+}
+
+void synthetic_web::write_labels(std::ostream& out) const {
+    out.exceptions(std::ios::badbit | std::ios::failbit);
+    out << "domain,label,group\n";
+    std::string text;
+    for (std::size_t d = 0; d < domain_names_.size(); ++d) {
+        io::append_csv_field(text, domain_names_[d]);
+        text.push_back(',');
+        text.append(to_string(label(d)));
+        text.push_back(',');
+        io::append_csv_field(text, group(d));
+        text.push_back('\n');
+        if (text.size() > (1u << 16)) {
+            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            text.clear();
+        }
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
 std::string synthetic_web::target_url(const link_item& l) const {
     switch (l.kind) {
         case 1: return "mailto:info@" + domain_names_[l.dst];
@@ -516,7 +562,9 @@ template <class Render, class Consume>
 synthetic_web_stats synthetic_web::run(const Render& render, Consume consume,
                                        const std::function<void(std::size_t)>& progress) const {
     const std::size_t m = options_.links;
-    const std::size_t blocks = (m + block_links - 1) / block_links;
+    const std::size_t honest_blocks = (m + block_links - 1) / block_links;
+    const std::size_t blocks =
+        honest_blocks + (extra_links_.size() + block_links - 1) / block_links;
     // Blocks per round: any number gives the same output; a few per thread balances the load.
     const std::size_t group = std::max<std::size_t>(4, 3 * static_cast<std::size_t>(
                                                             linkequity::detail::max_threads()));
@@ -532,7 +580,8 @@ synthetic_web_stats synthetic_web::run(const Render& render, Consume consume,
             std::vector<link_item> items;
             items.reserve(block_links);
             stats[i] = synthetic_web_stats{};
-            make_block(g0 + i, items, stats[i]);
+            if (g0 + i < honest_blocks) make_block(g0 + i, items, stats[i]);
+            else make_extra_block(g0 + i - honest_blocks, items, stats[i]);
             outs[i] = render(items);
         }
         for (std::size_t i = 0; i < count; ++i) {

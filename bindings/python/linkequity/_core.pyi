@@ -9,6 +9,7 @@ import numpy.typing
 import typing
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'site_authority', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_explain']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'trust_columns', 'trustrank']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1121,6 +1122,11 @@ class SyntheticWebCounts:
         Link rows written.
         """
     @property
+    def manipulation(self) -> int:
+        """
+        Rows added by the manipulation passes (farms, PBNs, exchanges, paid).
+        """
+    @property
     def nofollow(self) -> int:
         """
         Rows carrying rel=nofollow.
@@ -1207,6 +1213,9 @@ class ExplainOptions:
 class SpamMassOptions:
     """
     spam_mass_options (private; built by linkequity.spam_mass).
+class ManipulationOptions:
+    """
+    The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).
     """
     @staticmethod
     def fields() -> list:
@@ -1403,6 +1412,117 @@ class SpamMassResult:
         """
         Wall time of the iterations.
         """
+    def exchanges(self) -> int:
+        """
+        Reciprocal link-exchange pairs of domains
+        """
+    @exchanges.setter
+    def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_leak(self) -> float:
+        """
+        Mean followable links from honest pages into a farm member
+        """
+    @farm_leak.setter
+    def farm_leak(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_pages(self) -> float:
+        """
+        Mean pages per farm member
+        """
+    @farm_pages.setter
+    def farm_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_size(self) -> int:
+        """
+        Member domains per link farm
+        """
+    @farm_size.setter
+    def farm_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farms(self) -> int:
+        """
+        Link farms, each boosting one target domain
+        """
+    @farms.setter
+    def farms(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def manipulation(self) -> bool:
+        """
+        Plant a mix of labelled manipulation sized by spam_share
+        """
+    @manipulation.setter
+    def manipulation(self, arg1: bool) -> None:
+        ...
+    @property
+    def paid_links(self) -> int:
+        """
+        Sitewide paid footer-link deals
+        """
+    @paid_links.setter
+    def paid_links(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def paid_sponsored(self) -> float:
+        """
+        Share of paid deals marked rel=sponsored
+        """
+    @paid_sponsored.setter
+    def paid_sponsored(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_backlinks(self) -> float:
+        """
+        Mean legacy links from honest pages into a PBN member
+        """
+    @pbn_backlinks.setter
+    def pbn_backlinks(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_pages(self) -> float:
+        """
+        Mean pages per PBN member
+        """
+    @pbn_pages.setter
+    def pbn_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_size(self) -> int:
+        """
+        Member domains per PBN
+        """
+    @pbn_size.setter
+    def pbn_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_targets(self) -> int:
+        """
+        Money sites per PBN
+        """
+    @pbn_targets.setter
+    def pbn_targets(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbns(self) -> int:
+        """
+        Private blog networks
+        """
+    @pbns.setter
+    def pbns(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def spam_share(self) -> float:
+        """
+        With manipulation: share of domains added as farm/PBN members (also sizes exchanges and paid links)
+        """
+    @spam_share.setter
+    def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -1483,9 +1603,13 @@ def synthetic_web(options: dict) -> WebGraphCore:
     """
     Builds the synthetic web's graph (see linkequity.generate.web).
     """
-def synthetic_web_csv(path: str, options: dict) -> SyntheticWebCounts:
+def synthetic_web_csv(path: str, options: dict, labels: str = '') -> SyntheticWebCounts:
     """
     Writes the synthetic web's links as a generic CSV (see linkequity.generate.web_csv).
+    """
+def synthetic_web_labels(options: dict) -> dict:
+    """
+    The synthetic web's domain labels as columns domain, label, group (see linkequity.generate.web_labels).
     """
 def table_columns(level: str) -> list[str]:
     """

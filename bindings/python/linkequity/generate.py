@@ -3,6 +3,9 @@
 
 ``web(...)`` builds a synthetic :class:`linkequity.WebGraph` (domains with power-law sizes,
 hosts, pages, a realistic link mix) and ``web_csv(...)`` writes the same links as a CSV file.
+With manipulation keywords (``manipulation=True``, ``farms=``, ``pbns=``, …) the web also has
+labelled link farms, private blog networks, link exchanges and paid links; ``web_labels(...)``
+(same arguments) says which domain is which.
 
 The graph generators come in two forms: ``kronecker(...)`` / ``erdos_renyi(...)`` return a
 :class:`linkequity.Graph` (built with the given self-loop/duplicate policies), and
@@ -13,7 +16,7 @@ elsewhere, e.g. ``Graph.from_edges(src, dst, num_nodes=n)`` (read without a copy
 from __future__ import annotations
 
 import os
-from typing import Any, Tuple, Union
+from typing import Any, Optional, Tuple, Union
 
 import numpy as np
 
@@ -21,7 +24,8 @@ from . import _core
 from ._graph import Graph
 from ._web import WebGraph
 
-__all__ = ["kronecker", "kronecker_edges", "erdos_renyi", "erdos_renyi_edges", "web", "web_csv"]
+__all__ = ["kronecker", "kronecker_edges", "erdos_renyi", "erdos_renyi_edges", "web", "web_csv",
+           "web_labels"]
 
 DEFAULT_SEED = 27491095
 
@@ -74,15 +78,49 @@ def web(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any)
     internal_share, multi_host_share, multi_label_share, private_share, non_web_share,
     internal_nofollow, external_nofollow, external_sponsored, external_ugc,
     sponsored_ugc_also_nofollow, attachment_refs, attachment_offset.
+
+    Labelled manipulation (all off by default; :func:`web_labels` gives the labels):
+
+    MANIPULATION_OPTIONS
+
     Raises ValueError for out-of-range options, TypeError for unknown ones."""
     return WebGraph(_core.synthetic_web(dict(domains=domains, links=links, seed=seed, **options)))
 
 
 def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: int = 100000,
-            seed: int = 1, **options: Any) -> "_core.SyntheticWebCounts":
+            seed: int = 1, *, labels: Optional[Union[str, "os.PathLike[str]"]] = None,
+            **options: Any) -> "_core.SyntheticWebCounts":
     """Writes the links of :func:`web` (same arguments) to ``path`` as a generic CSV
     (``source,target,anchor,rel,position``), as a links export would look, and returns
     the counts as read-only attributes (links, web, internal, non_web, nofollow, sponsored,
-    ugc). The file appears complete or not at all (temporary file + rename)."""
+    ugc, manipulation). With ``labels``, also writes the label file there (``domain,label,group``,
+    as ``linkequity generate --labels``). Files appear complete or not at all (temporary file +
+    rename)."""
     return _core.synthetic_web_csv(os.fspath(path),
-                                   dict(domains=domains, links=links, seed=seed, **options))
+                                   dict(domains=domains, links=links, seed=seed, **options),
+                                   os.fspath(labels) if labels is not None else "")
+
+
+def web_labels(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any) -> Any:
+    """The labels of the synthetic web :func:`web` makes with the same arguments, as a pandas
+    DataFrame with one row per generated domain, in domain-id order: ``domain`` (its
+    registrable name), ``label`` (``honest``, ``target`` (boosted by a farm or a PBN),
+    ``farm``, ``pbn``, ``exchange``, ``paid_seller`` or ``paid_buyer``) and ``group`` (the
+    farm, PBN, exchange pair or paid deal: ``farm-3``, ``pbn-0``, ``exchange-7``, ``paid-2``;
+    empty for honest domains). Only the web's structure is built (no links), so this is cheap.
+    A domain without any link row is not in the :class:`WebGraph` but is listed here."""
+    import pandas as pd
+
+    columns = _core.synthetic_web_labels(dict(domains=domains, links=links, seed=seed, **options))
+    return pd.DataFrame(columns)
+
+
+def _document_manipulation() -> None:
+    from . import _options
+
+    table = _options.document(_options.fields(_core.ManipulationOptions), indent=4)
+    if web.__doc__:
+        web.__doc__ = web.__doc__.replace("MANIPULATION_OPTIONS", table)
+
+
+_document_manipulation()

@@ -16,6 +16,7 @@
 #include "linkequity/config.hpp"
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/span.hpp"
+#include "linkequity/web/synthetic_manipulation.hpp"
 
 namespace linkequity::web {
 
@@ -42,6 +43,8 @@ struct synthetic_web_options {
     /// links then pick target domains ∝ 1 + citations.
     std::size_t attachment_refs = 8;
     double attachment_offset = 1.0;
+    /// Labelled link manipulation (farms, PBNs, exchanges, paid links): none by default.
+    manipulation_options manipulation;
 
     /// @throws std::invalid_argument naming the option, value and allowed range.
     void validate() const;
@@ -55,6 +58,7 @@ struct synthetic_web_stats {
     std::size_t non_web = 0;
     std::size_t nofollow = 0, sponsored = 0, ugc = 0;  ///< rows carrying the bit
     std::size_t by_position[6] = {};                   ///< indexed by link_position
+    std::size_t manipulation = 0;  ///< rows added by the manipulation passes (after the others)
 
     void add(const synthetic_web_stats& o);
     double internal_share() const { return web ? double(internal) / double(web) : 0.0; }
@@ -67,11 +71,28 @@ class synthetic_web {
 public:
     /// @throws std::invalid_argument for bad options; std::length_error past 2^32 − 1 pages.
     explicit synthetic_web(const synthetic_web_options& options);
+    ~synthetic_web();  // out of line, as the copy and move (link_item is private)
+    synthetic_web(const synthetic_web&);
+    synthetic_web(synthetic_web&&) noexcept;
+    synthetic_web& operator=(const synthetic_web&);
+    synthetic_web& operator=(synthetic_web&&) noexcept;
 
     const synthetic_web_options& options() const noexcept { return options_; }
     std::size_t num_domains() const noexcept { return domain_names_.size(); }
     std::size_t num_hosts() const noexcept { return host_names_.size(); }
     std::size_t num_pages() const noexcept { return page_host_.size(); }
+    /// Domains 0 .. num_honest_domains() − 1 are the web's own (options().domains); link farms
+    /// and PBNs add theirs after them.
+    std::size_t num_honest_domains() const noexcept { return alias_.size(); }
+    /// Rows generate() emits: options().links plus those of the manipulation passes.
+    std::size_t num_links() const noexcept;
+    /// What domain d is (honest unless a manipulation pass gave it a role).
+    domain_label label(std::size_t d) const {
+        return label_.empty() ? domain_label::honest : label_[d];
+    }
+    /// The farm, PBN, exchange or deal d belongs to ("farm-3", "pbn-0", "exchange-7",
+    /// "paid-2"); empty for honest domains.
+    const std::string& group(std::size_t d) const;
     /// Registrable domain d, e.g. "kavomi3f.co.uk" or "lorasu1b.blogspot.com".
     const std::string& domain_name(std::size_t d) const { return domain_names_[d]; }
     const std::string& host_name(std::size_t h) const { return host_names_[h]; }
@@ -92,8 +113,16 @@ public:
     synthetic_web_stats write_csv(std::ostream& out,
                                   const std::function<void(std::size_t)>& progress = {}) const;
 
+    /// Writes the label file: header `domain,label,group`, one row per domain in id order
+    /// (label as domain_label spells it; group empty for honest domains). O(domains).
+    /// @throws std::ios_base::failure when writing fails.
+    void write_labels(std::ostream& out) const;
+
 private:
     struct link_item;
+    void plant_manipulation();
+    void make_extra_block(std::size_t block, std::vector<link_item>& out,
+                          synthetic_web_stats& st) const;
     template <class Render, class Consume>
     synthetic_web_stats run(const Render& render, Consume consume,
                             const std::function<void(std::size_t)>& progress) const;
@@ -111,6 +140,10 @@ private:
     // Walker alias table over domains for external targets (preferential attachment weights).
     std::vector<double> alias_prob_;
     std::vector<std::uint32_t> alias_;
+    // Manipulation (empty when off): the rows the passes add, each domain's label and group.
+    std::vector<link_item> extra_links_;
+    std::vector<domain_label> label_;
+    std::vector<std::string> group_;
 };
 
 }  // namespace linkequity::web
