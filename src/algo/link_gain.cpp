@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -84,30 +85,46 @@ transition make_transition(const csr_graph& g, const pagerank_options& o) {
     return p;
 }
 
-/// y ← α P y + rhs, pulled over the out-adjacency. Returns ‖y_new − y‖∞.
-double step_right(const transition& p, const std::vector<double>& rhs, std::vector<double>& y,
-                  std::vector<double>& next) {
-    double uy = 0, vy = 0;  // serial: the same sums on any thread count
-    for (std::size_t i = 0; i < p.n; ++i) uy += p.u_at(i) * y[i], vy += p.v_at(i) * y[i];
+/// next ← α P Y + R for K interleaved columns (Y[i·K + c]), pulled over the out-adjacency: one
+/// pass over the graph serves every column. `diff` gets ‖next − Y‖∞ per column: Y's residual.
+template <std::size_t K>
+void step_right(const transition& p, const std::vector<double>& rhs, std::vector<double>& y,
+                std::vector<double>& next, std::array<double, K>& diff) {
+    std::array<double, K> uy{}, vy{};  // serial: the same sums on any thread count
+    for (std::size_t i = 0; i < p.n; ++i)
+        for (std::size_t c = 0; c < K; ++c)
+            uy[c] += p.u_at(i) * y[i * K + c], vy[c] += p.v_at(i) * y[i * K + c];
     const auto offs = p.g.out_offsets();
     const auto tgt = p.g.out_targets();
     const auto fl = p.g.out_flag_array();
     const auto w = p.g.out_weight_array();
-    double diff = 0;
     const auto n = static_cast<std::ptrdiff_t>(p.n);
-#pragma omp parallel for schedule(dynamic, 4096) reduction(max : diff) \
-    if (p.n > detail::parallel_threshold)
-    for (std::ptrdiff_t ii = 0; ii < n; ++ii) {
-        const auto i = static_cast<std::size_t>(ii);
-        double s = 0;
-        for (edge_offset e = offs[i]; e < offs[i + 1]; ++e)
-            if (p.followable(fl, e)) s += p.weight(w, e) * y[tgt[e]];
-        s = s * p.inv_out[i] + p.d_at(i) * uy + p.b_at(i) * vy;
-        next[i] = rhs[i] + p.alpha * s;
-        diff = std::max(diff, std::fabs(next[i] - y[i]));
+    std::array<double, K> d{};
+#pragma omp parallel if (p.n > detail::parallel_threshold)
+    {
+        std::array<double, K> local{};
+#pragma omp for schedule(dynamic, 4096)
+        for (std::ptrdiff_t ii = 0; ii < n; ++ii) {
+            const auto i = static_cast<std::size_t>(ii);
+            std::array<double, K> acc{};
+            for (edge_offset e = offs[i]; e < offs[i + 1]; ++e) {
+                if (!p.followable(fl, e)) continue;
+                const double we = p.weight(w, e);
+                const double* yk = &y[std::size_t{tgt[e]} * K];
+                for (std::size_t c = 0; c < K; ++c) acc[c] += we * yk[c];
+            }
+            for (std::size_t c = 0; c < K; ++c) {
+                const double v = rhs[i * K + c] +
+                                 p.alpha * (acc[c] * p.inv_out[i] + p.d_at(i) * uy[c] +
+                                            p.b_at(i) * vy[c]);
+                local[c] = std::max(local[c], std::fabs(v - y[i * K + c]));
+                next[i * K + c] = v;
+            }
+        }
+#pragma omp critical
+        for (std::size_t c = 0; c < K; ++c) d[c] = std::max(d[c], local[c]);
     }
-    y.swap(next);
-    return diff;
+    diff = d;
 }
 
 /// z ← α Pᵀ z + rhs, pulled over the in-adjacency. Returns ‖z_new − z‖₁ (summed serially).
@@ -140,22 +157,66 @@ struct solved {
     double error = 0;
 };
 
-/// Iterates y ← α P y + rhs (right) or α Pᵀ y + rhs (left) from rhs until the a-posteriori
-/// bound α/(1 − α)·‖Δ‖ is below tol. Counts the iterations into `iterations`.
-solved solve(const transition& p, const std::vector<double>& rhs, bool right, double tol,
-             std::size_t& iterations) {
+/// Iterations after which a solve stops even above its tolerance: twice what α^k needs.
+std::size_t iteration_cap(double alpha, double tol) {
+    return 100 + 2 * static_cast<std::size_t>(std::log(tol * (1 - alpha)) / std::log(alpha));
+}
+
+/// z = α Pᵀ z + rhs, iterated from rhs / (1 − α): 𝟙ᵀz then already has its final value
+/// 𝟙ᵀrhs / (1 − α) (Pᵀ keeps sums), so the changes sum to zero and shrink as the walk mixes (the
+/// PageRank iteration's behaviour) rather than as α^k. Stops when the a-posteriori bound
+/// ‖z − z*‖₁ <= ‖α Pᵀ z + rhs − z‖₁ / (1 − α) (‖Gᵀ‖₁ = 1/(1 − α)) is below tol; returns the
+/// last iterate whose residual was measured, with that bound.
+solved solve_left(const transition& p, const std::vector<double>& rhs, double tol,
+                  std::size_t& iterations) {
     solved s{rhs, 0.0};
-    std::vector<double> next(p.n);
-    const double factor = p.alpha / (1.0 - p.alpha);
-    const std::size_t cap =
-        100 + static_cast<std::size_t>(std::log(tol * (1 - p.alpha)) / std::log(p.alpha)) * 2;
-    for (std::size_t k = 0; k < cap; ++k) {
-        const double d = right ? step_right(p, rhs, s.x, next) : step_left(p, rhs, s.x, next);
+    for (double& v : s.x) v /= 1 - p.alpha;
+    std::vector<double> next(p.n), keep;
+    for (std::size_t k = 0, cap = iteration_cap(p.alpha, tol); k < cap; ++k) {
+        keep = s.x;
+        s.error = step_left(p, rhs, s.x, next) / (1 - p.alpha);
         ++iterations;
-        s.error = factor * d;
-        if (s.error < tol) break;
+        if (s.error < tol) {
+            s.x.swap(keep);  // the iterate the bound is about
+            break;
+        }
     }
     return s;
+}
+
+/// Y = α P Y + R for K columns at once. The slow mode of this iteration is the constant vector
+/// (P𝟙 = 𝟙: its share of the error shrinks only as α^k); each step adds to every column the
+/// rest of that geometric series, α/(1 − α)·vᵀΔ·𝟙, Δ the step's change. Stops when every
+/// column's a-posteriori bound ‖y − y*‖∞ <= ‖α P y + r − y‖∞ / (1 − α) is below tol and returns
+/// those iterates with their bounds.
+template <std::size_t K>
+std::array<solved, K> solve_right(const transition& p, const std::array<const std::vector<double>*, K>& rhs,
+                                  double tol, std::size_t& iterations) {
+    std::vector<double> r(p.n * K), y, next(p.n * K);
+    for (std::size_t i = 0; i < p.n; ++i)
+        for (std::size_t c = 0; c < K; ++c) r[i * K + c] = (*rhs[c])[i];
+    y = r;
+    const double tail = p.alpha / (1.0 - p.alpha);
+    std::array<double, K> diff{};
+    for (std::size_t k = 0, cap = iteration_cap(p.alpha, tol); k < cap; ++k) {
+        step_right<K>(p, r, y, next, diff);
+        ++iterations;
+        if (*std::max_element(diff.begin(), diff.end()) / (1 - p.alpha) < tol) break;
+        std::array<double, K> shift{};
+        for (std::size_t i = 0; i < p.n; ++i)
+            for (std::size_t c = 0; c < K; ++c)
+                shift[c] += p.v_at(i) * (next[i * K + c] - y[i * K + c]);
+        for (std::size_t i = 0; i < p.n; ++i)
+            for (std::size_t c = 0; c < K; ++c) next[i * K + c] += tail * shift[c];
+        y.swap(next);
+    }
+    std::array<solved, K> out;
+    for (std::size_t c = 0; c < K; ++c) {
+        out[c].x.resize(p.n);
+        for (std::size_t i = 0; i < p.n; ++i) out[c].x[i] = y[i * K + c];
+        out[c].error = diff[c] / (1 - p.alpha);
+    }
+    return out;
 }
 
 /// [lo, hi] for a product / quotient of intervals.
@@ -384,17 +445,20 @@ shared_solves solve_shared(const transition& p, node_id t, const link_gain_optio
     const double tol = o.solve_tolerance;
     std::vector<double> et(p.n, 0.0);
     et[t] = 1.0;
-    s.y = solve(p, et, true, tol, r.solve_iterations);
-    s.z = solve(p, et, false, tol, r.solve_iterations);
+    s.z = solve_left(p, et, tol, r.solve_iterations);
     std::vector<double> d(p.n), b(p.n);
     for (std::size_t i = 0; i < p.n; ++i) d[i] = p.d_at(i), b[i] = p.b_at(i);
-    if (p.same_uv) {
+    if (p.same_uv || p.evap.empty()) {  // G (d + b): the teleport part is one rank-one term
         for (std::size_t i = 0; i < p.n; ++i) d[i] += b[i];
-        s.qd = solve(p, d, true, tol, r.solve_iterations);
+        auto yq = solve_right<2>(p, {&et, &d}, tol, r.solve_iterations);
+        s.y = std::move(yq[0]);
+        s.qd = std::move(yq[1]);
+        s.qb = {std::vector<double>(p.n, 0.0), 0.0};
     } else {
-        s.qd = solve(p, d, true, tol, r.solve_iterations);
-        if (!p.evap.empty()) s.qb = solve(p, b, true, tol, r.solve_iterations);
-        else s.qb = {std::vector<double>(p.n, 0.0), 0.0};
+        auto yq = solve_right<3>(p, {&et, &d, &b}, tol, r.solve_iterations);
+        s.y = std::move(yq[0]);
+        s.qd = std::move(yq[1]);
+        s.qb = std::move(yq[2]);
     }
     r.seconds_solves = t1.seconds();
     return s;

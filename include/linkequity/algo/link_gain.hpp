@@ -31,7 +31,7 @@ struct link_gain_options {
     std::size_t max_pushes = std::size_t{1} << 20;
     /// The shared solves (G e_t, Gᵀ e_t, G h) stop when their a-posteriori error bound is below
     /// this (∞-norm for G e_t and G h, L1 for Gᵀ e_t).
-    double solve_tolerance = 1e-12;
+    double solve_tolerance = 1e-9;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
     void validate(std::size_t num_nodes) const;
