@@ -127,11 +127,16 @@ void step_right(const transition& p, const std::vector<double>& rhs, std::vector
     diff = d;
 }
 
-/// z ← α Pᵀ z + rhs, pulled over the in-adjacency. Returns ‖z_new − z‖₁ (summed serially).
+/// z ← α Pᵀ z + rhs, pulled over the in-adjacency (the old z is left in `next`). Returns
+/// ‖z_new − z‖₁ (summed serially). `c` is scratch for the contributions z_j / out(j).
 double step_left(const transition& p, const std::vector<double>& rhs, std::vector<double>& z,
-                 std::vector<double>& next) {
+                 std::vector<double>& next, std::vector<double>& c) {
     double dz = 0, bz = 0;
-    for (std::size_t j = 0; j < p.n; ++j) dz += p.d_at(j) * z[j], bz += p.b_at(j) * z[j];
+    c.resize(p.n);
+    for (std::size_t j = 0; j < p.n; ++j) {
+        dz += p.d_at(j) * z[j], bz += p.b_at(j) * z[j];
+        c[j] = z[j] * p.inv_out[j];
+    }
     const auto offs = p.g.in_offsets();
     const auto src = p.g.in_sources();
     const auto fl = p.g.in_flag_array();
@@ -141,8 +146,12 @@ double step_left(const transition& p, const std::vector<double>& rhs, std::vecto
     for (std::ptrdiff_t ii = 0; ii < n; ++ii) {
         const auto i = static_cast<std::size_t>(ii);
         double s = 0;
-        for (edge_offset e = offs[i]; e < offs[i + 1]; ++e)
-            if (p.followable(fl, e)) s += p.weight(w, e) * p.inv_out[src[e]] * z[src[e]];
+        if (fl.empty() && !p.weighted) {
+            for (edge_offset e = offs[i]; e < offs[i + 1]; ++e) s += c[src[e]];
+        } else {
+            for (edge_offset e = offs[i]; e < offs[i + 1]; ++e)
+                if (p.followable(fl, e)) s += p.weight(w, e) * c[src[e]];
+        }
         next[i] = rhs[i] + p.alpha * (s + p.u_at(i) * dz + p.v_at(i) * bz);
     }
     double diff = 0;
@@ -171,13 +180,12 @@ solved solve_left(const transition& p, const std::vector<double>& rhs, double to
                   std::size_t& iterations) {
     solved s{rhs, 0.0};
     for (double& v : s.x) v /= 1 - p.alpha;
-    std::vector<double> next(p.n), keep;
+    std::vector<double> next(p.n), c;
     for (std::size_t k = 0, cap = iteration_cap(p.alpha, tol); k < cap; ++k) {
-        keep = s.x;
-        s.error = step_left(p, rhs, s.x, next) / (1 - p.alpha);
+        s.error = step_left(p, rhs, s.x, next, c) / (1 - p.alpha);
         ++iterations;
         if (s.error < tol) {
-            s.x.swap(keep);  // the iterate the bound is about
+            s.x.swap(next);  // the iterate the bound is about
             break;
         }
     }
@@ -440,7 +448,8 @@ shared_solves solve_shared(const transition& p, node_id t, const link_gain_optio
     std::vector<double> rhs(p.n), next(p.n);
     for (std::size_t i = 0; i < p.n; ++i) rhs[i] = (1 - p.alpha) * p.v_at(i);
     std::vector<double> probe = s.x;
-    s.ex = step_left(p, rhs, probe, next) / (1 - p.alpha);
+    std::vector<double> scratch;
+    s.ex = step_left(p, rhs, probe, next, scratch) / (1 - p.alpha);
     r.score_error = s.ex;
     const double tol = o.solve_tolerance;
     std::vector<double> et(p.n, 0.0);

@@ -26,7 +26,7 @@ struct link_gain_options {
     bool reweight_existing = false;
     /// Stop refining a candidate's return term once its gain's error bound is at most this
     /// share of the gain (or max_pushes is reached: the bound then says how good it is).
-    double relative_error = 1e-3;
+    double relative_error = 5e-3;
     /// Cap on the backward pushes per candidate.
     std::size_t max_pushes = std::size_t{1} << 20;
     /// The shared solves (G e_t, Gᵀ e_t, G h) stop when their a-posteriori error bound is below
