@@ -495,8 +495,12 @@ link_gain_row gain_of(const transition& p, const shared_solves& s, const target_
             return g.bound() <= o.relative_error * std::fabs(g.gain) ||
                    g.bound() <= 2 * exact.bound();
         };
-        const auto iv = push_gjj(p, s, j, o.max_pushes, w, good, pushes);
-        g = evaluate(p, s, t, j, rc, iv.first, iv.second);
+        // 1 <= G_jj <= 1/(1 − α) always (G >= 0, G𝟙 = 𝟙/(1 − α)): enough when c is small
+        const interval any{1.0, 1.0 / (1 - p.alpha)};
+        if (!good(any, 0.5 * (any.lo + any.hi))) {
+            const auto iv = push_gjj(p, s, j, o.max_pushes, w, good, pushes);
+            g = evaluate(p, s, t, j, rc, iv.first, iv.second);
+        }
     }
     row.gain = g.gain;
     row.error_bound = g.bound();
