@@ -84,7 +84,7 @@ void write_plan(const std::string& path, const web::web_graph& g,
     out.commit();
 }
 
-void print(const web::web_graph& g, const analysis::web_link_plan& p, std::size_t top) {
+void print(const web::web_graph& g, const analysis::web_link_plan& p) {
     const auto& pl = p.plan;
     fmt::print("target       {}: authority {:.1f}, score {:.4e}\n", p.name(g, pl.target),
                pl.authority_before, pl.score_before);
@@ -94,7 +94,6 @@ void print(const web::web_graph& g, const analysis::web_link_plan& p, std::size_
                           : std::string());
     fmt::print("{:>4}  {:<40} {:>9} {:>12} {:>9} {:>9}\n", "rank", "source", "authority", "gain",
                "error", "new auth.");
-    (void)top;
     for (std::size_t i = 0; i < pl.candidates.size(); ++i) {
         const auto& r = pl.candidates[i];
         fmt::print("{:>4}  {:<40} {:>9.1f} {:>12.4e} {:>9.1e} {:>9}\n", i + 1, p.name(g, r.source),
@@ -121,7 +120,7 @@ void run(plan_args& a) {
         a.candidates_file.empty() ? std::vector<std::string>{} : read_candidates(a.candidates_file);
     const web::web_graph g = read_link_files(a.in);
     const auto p = analysis::plan_links(g, a.target, candidates, a.options);
-    print(g, p, a.options.top);
+    print(g, p);
     if (!a.out.empty()) {
         write_ranking(a.out, g, p);
         fmt::print("wrote        {}\n", a.out);

@@ -12,6 +12,7 @@ from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
+from ._plan import LinkPlan, link_gain
 from . import generate
 
 __version__: str = _core.__version__
@@ -21,12 +22,14 @@ __all__ = [
     "AuthorityResult",
     "Flag",
     "Graph",
+    "LinkPlan",
     "LinkProfile",
     "PageRankResult",
     "ParseError",
     "WebGraph",
     "__version__",
     "generate",
+    "link_gain",
     "pagerank",
     "pagerank_residual",
 ]

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // link_gain(): the exact PageRank gain x'_t − x_t of adding one followable link j → t, for every
 // candidate source j at once (docs/planning.md): a rank-one (Sherman–Morrison) update of the
-// transition matrix, four shared solves, and per candidate the return term G_jj from a bounded
+// transition matrix, shared solves, and per candidate the return term G_jj from a bounded
 // backward push, each gain with a rigorous error bound. Also with_followable_link(), the graph
 // with the link added (what a full recompute scores).
 #pragma once
@@ -29,8 +29,8 @@ struct link_gain_options {
     double relative_error = 5e-3;
     /// Cap on the backward pushes per candidate.
     std::size_t max_pushes = std::size_t{1} << 20;
-    /// The shared solves (G e_t, Gᵀ e_t, G h) stop when their a-posteriori error bound is below
-    /// this (∞-norm for G e_t and G h, L1 for Gᵀ e_t).
+    /// The shared solves (G e_t, Gᵀ e_t, G d, G b) stop when their a-posteriori error bound is
+    /// below this (∞-norm for G e_t, G d and G b, L1 for Gᵀ e_t).
     double solve_tolerance = 1e-9;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
@@ -93,8 +93,10 @@ struct link_gain_result {
 /// `candidates`: node ids (duplicates ignored); empty = every node j ≠ target without a
 /// followable link to target. Given candidates that already link followably are skipped and
 /// counted. A candidate with excluded links to the target gets them made followable.
-/// Cost: one PageRank, three or four solves of O(n + m) per iteration (shared), then per
-/// candidate a backward push over the in-edges of the nodes it reaches (bounded by max_pushes);
+/// Cost: one PageRank, two shared solves (G e_t with G d and G b in one pass over the
+/// out-adjacency per iteration; Gᵀ e_t over the in-adjacency), then per candidate O(1) (a
+/// dangling source with u = v, or one whose a-priori bound 1 <= G_jj <= 1/(1 − α) suffices) or a
+/// backward push over the in-edges of the nodes it reaches (bounded by max_pushes);
 /// parallel over candidates, identical on any thread count. Memory: 8 doubles per node + one
 /// residual vector (n doubles) per thread.
 /// @throws std::invalid_argument for bad options, a target or candidate >= n, the target among
