@@ -56,7 +56,7 @@ web::web_graph web_of(const std::vector<io::raw_link>& rows, const io::raw_link*
 
 }  // namespace
 
-TEST_CASE("plan_links: the first pick is the brute-force best; steps equal a recompute",
+TEST_CASE("plan_links: the first pick is the brute-force best, steps equal a recompute",
           "[plan]") {
     std::mt19937_64 rng(41);
     for (int round = 0; round < 25; ++round) {
