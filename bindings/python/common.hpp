@@ -130,5 +130,6 @@ void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);
 void bind_explain(py::module_& m);
 void bind_trust(py::module_& m);
+void bind_plan(py::module_& m);
 
 }  // namespace linkequity::python

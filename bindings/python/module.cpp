@@ -69,4 +69,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_analysis(m);
     linkequity::python::bind_explain(m);
     linkequity::python::bind_trust(m);
+    linkequity::python::bind_plan(m);
 }

@@ -14,6 +14,7 @@ from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustra
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from ._explain import ContributionsResult, SiteAuthority, contributions
+from ._plan import LinkPlan, link_gain
 from . import generate
 
 __version__: str = _core.__version__
@@ -24,6 +25,7 @@ __all__ = [
     "ContributionsResult",
     "Flag",
     "Graph",
+    "LinkPlan",
     "LinkProfile",
     "PageRankResult",
     "ParseError",
@@ -35,6 +37,7 @@ __all__ = [
     "cheirank",
     "contributions",
     "generate",
+    "link_gain",
     "pagerank",
     "pagerank_residual",
     "spam_mass",

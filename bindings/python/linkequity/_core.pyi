@@ -10,6 +10,7 @@ import typing
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'site_authority', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_explain']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'trust_columns', 'trustrank']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkGainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_plan_links']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1216,6 +1217,9 @@ class SpamMassOptions:
 class ManipulationOptions:
     """
     The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).
+class LinkGainOptions:
+    """
+    link_gain_options (private; built by linkequity.link_gain).
     """
     @staticmethod
     def fields() -> list:
@@ -1231,6 +1235,196 @@ class ManipulationOptions:
     def validate(self) -> None:
         """
         Checks every option; raises ValueError.
+    def validate(self, num_nodes: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Checks every option against a graph of num_nodes nodes; raises ValueError.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
+    @property
+    def acceleration_period(self) -> int:
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
+    @acceleration_period.setter
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def dangling(self) -> DanglingPolicy:
+        """
+        Where the score of nodes without followable out-links goes: like personalization, uniform, or dangling_distribution (vector)
+        """
+    @dangling.setter
+    def dangling(self, arg1: DanglingPolicy) -> None:
+        ...
+    @property
+    def dangling_distribution(self) -> typing.Any:
+        """
+        With dangling = vector: one weight >= 0 per node, positive sum
+        """
+    @dangling_distribution.setter
+    def dangling_distribution(self, arg1: typing.Any) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
+        ...
+    @property
+    def link_weight(self) -> float:
+        """
+        Weight of a new link on a weighted run
+        """
+    @link_weight.setter
+    def link_weight(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_pushes(self) -> int:
+        """
+        Cap on the backward pushes per candidate
+        """
+    @max_pushes.setter
+    def max_pushes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def personalization(self) -> typing.Any:
+        """
+        Teleport distribution v: one weight >= 0 per node, positive sum; empty = uniform
+        """
+    @personalization.setter
+    def personalization(self, arg1: typing.Any) -> None:
+        ...
+    @property
+    def relative_error(self) -> float:
+        """
+        Refine each candidate until its gain's error bound is at most this share of the gain
+        """
+    @relative_error.setter
+    def relative_error(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def reweight_existing(self) -> bool:
+        """
+        An existing excluded link that becomes followable takes link_weight (else its own weight)
+        """
+    @reweight_existing.setter
+    def reweight_existing(self, arg1: bool) -> None:
+        ...
+    @property
+    def solve_tolerance(self) -> float:
+        """
+        Error bound at which the shared solves stop
+        """
+    @solve_tolerance.setter
+    def solve_tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def start(self) -> typing.Any:
+        """
+        Warm start: one value >= 0 per node, positive sum; empty = personalization
+        """
+    @start.setter
+    def start(self, arg1: typing.Any) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
+class WebPlanOptions:
+    """
+    web_plan_options (private; built by WebGraph.plan_links).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
         """
     def values(self) -> dict:
         """
@@ -1312,12 +1506,36 @@ class ManipulationOptions:
     def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
+    def max_pushes(self) -> int:
+        """
+        Cap on the backward pushes per candidate
+        """
+    @max_pushes.setter
+    def max_pushes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
     def node_order(self) -> PageRankNodeOrder:
         """
         Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def relative_error(self) -> float:
+        """
+        Refine each candidate until its gain's error bound is at most this share of the gain
+        """
+    @relative_error.setter
+    def relative_error(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def solve_tolerance(self) -> float:
+        """
+        Error bound at which the shared solves stop
+        """
+    @solve_tolerance.setter
+    def solve_tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def solver(self) -> PageRankSolver:
@@ -1584,6 +1802,10 @@ def kronecker_edges(scale: typing.SupportsInt | typing.SupportsIndex, edge_facto
     """
     R-MAT/Kronecker edges: (num_nodes, src, dst) (see linkequity.generate.kronecker_edges).
     """
+def link_gain(graph: CsrGraph, target: typing.SupportsInt | typing.SupportsIndex, candidates: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: LinkGainOptions) -> dict:
+    """
+    link_gain: {'source': array, 'gain': array, ..., 'score': x_t, ...}.
+    """
 def pagerank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> PageRankResult:
     """
     Runs the PageRank kernel with the GIL released (see linkequity.pagerank).
@@ -1625,5 +1847,8 @@ def trust_columns(with_spam: bool) -> list[str]:
 def trustrank(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], options: PageRankOptions, progress: typing.Any = None) -> PageRankResult:
     """
     TrustRank (see linkequity.trustrank).
+def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    """
+    plan_links on the web model: {'candidates': columns, 'steps': columns, ...}.
     """
 __version__: str = '0.1.0'

@@ -478,6 +478,37 @@ class WebGraph:
         """
         from . import _explain
         return _explain.site_authority(self, site, **options)
+    def plan_links(self, target: str, level: str = "domain",
+                   candidates: Union[None, str, Sequence[str]] = None, k: int = 1, top: int = 50,
+                   *, evaporate: bool = False, **options: Any) -> Any:
+        """The links that would raise ``target``'s authority most, and a greedy plan of ``k``.
+
+        Every candidate source's exact gain from one new followable link to ``target`` (the
+        rank-one update of docs/planning.md, with an error bound), best first; then ``k`` picks:
+        the best link is added, the graph re-scored (warm-started), the rest re-ranked, with the
+        target's authority after each step. ``level="domain"``: the domain graph (a new domain
+        edge weighs 1 in either ``domain_weights`` mode); ``target`` and ``candidates`` are
+        domains, hosts or URLs (each is its registrable domain). ``level="page"``: the page graph;
+        page URLs. ``candidates``: prospects (e.g. a competitor's referring domains); None =
+        every domain (page) without a followable link to the target; given ones that already
+        link followably are skipped and counted.
+
+        Args:
+            {options}
+            evaporate: ``True`` is short for ``excluded_links="evaporate"``.
+
+        Returns:
+            :class:`linkequity.LinkPlan`: ``candidates`` (the first link's ranking, the ``top``
+            best; 0 = all), ``steps`` (the plan: ``step``, name, ``gain``, ``score_after``,
+            ``authority_after``, ...), ``score_before``, ``authority_before``.
+
+        Raises:
+            ValueError: an unknown target or candidate, the target among the candidates,
+                ``k < 1``, a bad level or option.
+        """
+        from . import _plan
+        return _plan.plan_links(self, target, level, candidates, k, top, evaporate=evaporate,
+                                **options)
 
     def to_networkx(self, level: str = "domain", **options: Any) -> Any:
         """The domain (or host) graph as a ``networkx.DiGraph``: nodes named by domain/host with
