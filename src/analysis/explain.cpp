@@ -51,11 +51,7 @@ void count_links_into(const web::web_graph& g, const explain_result& r, edge_fla
 
 /// The level's graph, as compute_authority builds it.
 csr_graph level_graph(const web::web_graph& g, const explain_options& o) {
-    web::contraction_options co;
-    co.excluded = o.authority.pagerank.excluded;
-    co.weights = o.authority.domain_weights;
-    co.use_position_weights = o.authority.use_position_weights;
-    co.positions = o.authority.positions;
+    const web::contraction_options co = web::contraction_of(o.authority);
     return o.level == explain_level::page ? web::page_graph(g, co)
                                           : web::contract(g, web::graph_level::domain, co);
 }

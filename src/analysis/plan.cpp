@@ -117,11 +117,7 @@ web_link_plan plan_links(const web::web_graph& g, std::string_view target,
                 "plan_links: candidate '{}' is the target {} itself", c, out.name(g, t)));
         ids.push_back(id);
     }
-    web::contraction_options co;
-    co.excluded = o.authority.pagerank.excluded;
-    co.weights = o.authority.domain_weights;
-    co.use_position_weights = o.authority.use_position_weights;
-    co.positions = o.authority.positions;
+    const web::contraction_options co = web::contraction_of(o.authority);
     const csr_graph graph = o.level == plan_level::domain
                                 ? web::contract(g, web::graph_level::domain, co)
                                 : web::page_graph(g, co);

@@ -203,17 +203,22 @@ std::vector<std::uint32_t> competition_ranks(span<const double> scores) {
     return rank;
 }
 
+contraction_options contraction_of(const authority_options& o) {
+    contraction_options co;
+    co.excluded = o.pagerank.excluded;
+    co.weights = o.domain_weights;
+    co.use_position_weights = o.positions.has_value();
+    if (o.positions) co.positions = *o.positions;
+    return co;
+}
+
 authority_result compute_authority(const web_graph& g, const authority_options& o) {
     o.validate();
     authority_result res;
     const pagerank_options& po = o.pagerank;
 
     linkequity::detail::stopwatch timer;
-    contraction_options co;
-    co.excluded = po.excluded;
-    co.weights = o.domain_weights;
-    co.use_position_weights = o.positions.has_value();
-    if (o.positions) co.positions = *o.positions;
+    const contraction_options co = contraction_of(o);
     csr_graph pages = page_graph(g, co);
     res.seconds_graphs += timer.seconds();
     score_level(pages, po, res.pages, "page");

@@ -66,11 +66,8 @@ trust_level_report score_level(const web_graph& g, const authority_options& o,
                                const seed_nodes& trusted, const seed_nodes* spam,
                                score_table& t) {
     const detail::stopwatch timer;
-    contraction_options co;
-    co.excluded = o.pagerank.excluded;
-    co.weights = o.domain_weights;
-    co.use_position_weights = o.use_position_weights && t.level == table_level::pages;
-    co.positions = o.positions;
+    contraction_options co = contraction_of(o);
+    co.use_position_weights = co.use_position_weights && t.level == table_level::pages;
     const csr_graph graph = contract(g, graph_level_of(t.level), co);
     if (graph.num_nodes() != t.rows.size())
         throw std::invalid_argument(fmt::format(

@@ -66,6 +66,11 @@ struct authority_options {
     }
 };
 
+/// The contraction options of the graphs compute_authority scores under `o`: its excluded
+/// flags, its domain weight mode and (page graph only) its position weights. Every analysis
+/// that must score the same graphs as `score` (explain, plan, trust) builds them with these.
+contraction_options contraction_of(const authority_options& o);
+
 /// Scores and link counts of one level (pages, hosts or domains), indexed by node id.
 /// Link counts are over link rows (a page linking twice counts twice), self-links excluded:
 ///  - backlinks: links into the node from outside it (for a page: from any other page, internal
