@@ -6,6 +6,7 @@
 #pragma once
 
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/algo/topic_pagerank.hpp"
 #include "linkequity/algo/verify.hpp"
 #include "linkequity/config.hpp"
 #include "linkequity/error.hpp"
