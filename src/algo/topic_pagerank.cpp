@@ -15,6 +15,7 @@
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "pagerank/node_order.hpp"
 #include "topic_pagerank/batch.hpp"
 
 namespace linkequity {
@@ -60,16 +61,15 @@ std::vector<std::pair<node_id, double>> normalised_seeds(const topic_seeds& t, s
     return merged;
 }
 
-/// The seeds of every topic by node (p.seed_*), and the start vectors x_t = v_t in x.
-void set_seeds(const std::vector<topic_seeds>& topics, detail::topic_problem& p,
-               std::vector<double>& x) {
+/// The seeds of every topic by node (p.seed_*), and the start vectors x_t = v_t in x; with
+/// `new_of` (old id → new id), in the relabelled numbering.
+void set_seeds(const std::vector<topic_seeds>& topics, const std::vector<node_id>* new_of,
+               detail::topic_problem& p, std::vector<double>& x) {
     std::vector<std::vector<std::pair<node_id, double>>> per_topic;
-    std::set<std::string> names;
     for (const auto& t : topics) {
-        if (!names.insert(t.name).second)
-            throw std::invalid_argument(
-                fmt::format("topic_pagerank: topic '{}' is given twice", t.name));
         per_topic.push_back(normalised_seeds(t, p.n));
+        if (new_of)
+            for (auto& m : per_topic.back()) m.first = (*new_of)[m.first];
     }
     p.seed_offsets.assign(p.n + 1, 0);
     for (const auto& s : per_topic)
@@ -108,6 +108,46 @@ bool any_masked(span<const edge_flags> f, edge_flags mask) {
     return false;
 }
 
+/// pagerank_node_order::automatic relabels graphs with at least this many edges (as pagerank()).
+constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
+
+/// The in-adjacency the batch iterates: `in` itself, or its copy relabelled by decreasing
+/// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering.
+void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
+               const pagerank_options& o, detail::relabelled_in_graph& relabelled,
+               detail::topic_problem& p) {
+    const bool masked = any_masked(in.flags, o.excluded);
+    const bool weighted = o.weighted && in.has_weights();
+    const std::vector<double> out =
+        full ? followable_out_weight(*full, o) : followable_out_weight(*view, o);
+    p.flags = masked ? in.flags.data() : nullptr;  // set_out_weights reads whether any is masked
+    set_out_weights(out, view, full, o, p);
+    const bool has_out = full && full->has_out_edges();
+    const bool by_degree = o.node_order == pagerank_node_order::by_degree ||
+                           (o.node_order == pagerank_node_order::automatic && has_out &&
+                            !full->is_lean() && in.num_edges() >= automatic_reorder_edges);
+    p.offsets = in.offsets.data();
+    p.sources = in.sources.data();
+    p.weights = weighted ? in.weights.data() : nullptr;
+    p.mask = masked ? o.excluded : 0;
+    if (by_degree) {
+        const csr_view out_view = has_out ? full->out_view() : csr_view{};
+        relabelled = detail::relabel_by_out_degree(in, has_out ? &out_view : nullptr, weighted,
+                                                   masked);
+        for (auto* vec : {&p.inv_out, &p.evaporated}) {
+            if (vec->empty()) continue;
+            std::vector<double> moved(vec->size());
+            for (std::size_t i = 0; i < moved.size(); ++i) moved[i] = (*vec)[relabelled.old_of[i]];
+            vec->swap(moved);
+        }
+        p.offsets = relabelled.offsets.data();
+        p.sources = relabelled.sources.data();
+        if (weighted) p.weights = relabelled.weights.data();
+        if (masked) p.flags = relabelled.flags.data();
+    }
+    p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
+}
+
 /// topic_pagerank() of a csr_graph (`full`) or of a view (`view`), whose in-adjacency is `in`.
 topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr_view* view,
                             const std::vector<topic_seeds>& topics,
@@ -124,26 +164,28 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     p.k = topics.size();
     p.stride = (p.k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
     p.alpha = o.damping;
-    std::vector<double> x(p.n * p.stride, 0.0);
-    set_seeds(topics, p, x);  // checks every topic, even on an empty graph
     r.num_nodes = p.n;
+    std::set<std::string> names;
+    for (const auto& t : topics) {  // every check first, even on an empty graph
+        if (!names.insert(t.name).second)
+            throw std::invalid_argument(
+                fmt::format("topic_pagerank: topic '{}' is given twice", t.name));
+        normalised_seeds(t, p.n);
+    }
     if (p.n == 0) return r;
-    const bool masked = any_masked(in.flags, o.excluded);
-    p.offsets = in.offsets.data();
-    p.sources = in.sources.data();
-    p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
-    p.weights = o.weighted && in.has_weights() ? in.weights.data() : nullptr;
-    p.flags = masked ? in.flags.data() : nullptr;
-    p.mask = masked ? o.excluded : 0;
-    const std::vector<double> out =
-        full ? followable_out_weight(*full, o) : followable_out_weight(*view, o);
-    set_out_weights(out, view, full, o, p);
+    detail::relabelled_in_graph relabelled;
+    set_graph(in, full, view, o, relabelled, p);
+    const bool by_degree = !relabelled.old_of.empty();
+    std::vector<double> x(p.n * p.stride, 0.0);
+    set_seeds(topics, by_degree ? &relabelled.new_of : nullptr, p, x);
     r.setup_seconds = t0.seconds();
     detail::solve_topics(p, x, o, r);
     r.scores.resize(p.n * p.k);
 #pragma omp parallel for schedule(static) if (p.n > detail::parallel_threshold)
-    for (std::size_t i = 0; i < p.n; ++i)
-        for (std::size_t t = 0; t < p.k; ++t) r.scores[i * p.k + t] = x[i * p.stride + t];
+    for (std::size_t i = 0; i < p.n; ++i) {
+        const std::size_t old = by_degree ? relabelled.old_of[i] : i;
+        for (std::size_t t = 0; t < p.k; ++t) r.scores[old * p.k + t] = x[i * p.stride + t];
+    }
     r.seconds = t0.seconds() - r.setup_seconds;
     return r;
 }

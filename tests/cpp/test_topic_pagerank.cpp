@@ -117,6 +117,33 @@ TEST_CASE("topic_pagerank: a view scores the reversed graph like a csr_graph of 
         CHECK_THAT(a.scores[i], WithinAbs(b.scores[i], 1e-13));
 }
 
+TEST_CASE("topic_pagerank: the degree order gives the graph order's scores", "[topic_pagerank]") {
+    std::mt19937_64 rng(11);
+    for (int c_no = 0; c_no < 20; ++c_no) {
+        oracle::dense_case c = oracle::random_case(rng, 120);
+        if (c_no % 2)
+            for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(float(1 + rng() % 4));
+        for (std::size_t e = 0; e < c.src.size(); ++e)
+            c.flags.push_back(static_cast<edge_flags>(rng() % 4 == 0 ? flags::nofollow : 0));
+        c.evaporate = c_no % 3 == 0;
+        build_options lean;
+        lean.lean = c_no % 4 == 1 && !c.evaporate;
+        const csr_graph g = build_graph(c.n, c.src, c.dst, c.flags, c.weights, lean);
+        const auto topics = random_topics(rng, c.n, 1 + c_no % 10);
+        topic_pagerank_options o;
+        o.pagerank.tolerance = 1e-14;
+        o.pagerank.max_iterations = 10000;
+        if (c.evaporate) o.pagerank.excluded_links = excluded_link_mode::evaporate;
+        o.pagerank.node_order = pagerank_node_order::as_built;
+        const auto a = topic_pagerank(g, topics, o);
+        o.pagerank.node_order = pagerank_node_order::by_degree;
+        const auto b = topic_pagerank(g, topics, o);
+        INFO("case " << c_no);
+        for (std::size_t i = 0; i < a.scores.size(); ++i)
+            CHECK_THAT(b.scores[i], WithinAbs(a.scores[i], 1e-13));
+    }
+}
+
 TEST_CASE("topic_pagerank: 1 and 2 threads give identical bits", "[topic_pagerank][threads]") {
     kronecker_options ko;
     ko.scale = 16;

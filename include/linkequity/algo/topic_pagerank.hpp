@@ -25,8 +25,11 @@ struct topic_seeds {
 
 struct topic_pagerank_options {
     /// The PageRank options shared by every topic; only damping, tolerance, max_iterations,
-    /// weighted, excluded, excluded_links and progress apply (personalization and dangling are
-    /// the topics' own, and the batch runs the pull power method in the graph's numbering).
+    /// weighted, excluded, excluded_links, node_order and progress apply (personalization and
+    /// dangling are the topics' own; the batch runs the pull power method). node_order as in
+    /// pagerank(): by_degree iterates a copy of the in-edges relabelled by decreasing
+    /// out-degree, which keeps the most gathered rows of k scores in cache (worth much more
+    /// here than for one vector: a row is 8·k' bytes); automatic from 2^26 edges.
     pagerank_options pagerank;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed, or
@@ -36,7 +39,7 @@ struct topic_pagerank_options {
     /// Whether the option `name` of pagerank_options' table is one of topic_pagerank's.
     static bool applies(const char* name) {
         for (const char* s : {"damping", "tolerance", "max_iterations", "weighted", "excluded",
-                              "excluded_links"})
+                              "excluded_links", "node_order"})
             if (std::strcmp(name, s) == 0) return true;
         return false;
     }

@@ -26,7 +26,8 @@ constexpr edge_offset topic_prefetch_distance = 32;
 /// Per-block partial sums, each `stride` wide: residual, D (and its Kahan error), Z (and error).
 enum part_slot : std::size_t { p_res, p_dang, p_dang_lo, p_evap, p_evap_lo, p_slots };
 
-template <bool Weighted, bool Masked>
+/// S: the row stride when known at compile time (8, 16), else 0 (p.stride).
+template <bool Weighted, bool Masked, std::size_t S>
 class topic_step {
 public:
     topic_step(const topic_problem& p, std::vector<double>& x, topic_pagerank_result& r, double tol)
@@ -68,9 +69,21 @@ public:
 
 private:
     /// Σ over the followable in-edges of i of c_j · w_ji, for every column, in row order.
+    /// With a compile-time stride S the k sums stay in registers across the row.
     void gather(std::size_t i, double* acc) const {
-        const std::size_t s = p_.stride;
-        std::fill(acc, acc + s, 0.0);
+        if constexpr (S > 0) {
+            double a[S] = {};
+            gather_into<S>(i, a);
+            std::copy(a, a + S, acc);
+        } else {
+            std::fill(acc, acc + p_.stride, 0.0);
+            gather_into<0>(i, acc);
+        }
+    }
+
+    template <std::size_t Width>
+    void gather_into(std::size_t i, double* acc) const {
+        const std::size_t s = Width > 0 ? Width : p_.stride;
         const double* c = c_.data();
         const edge_offset end = p_.offsets[i + 1];
         for (edge_offset e = p_.offsets[i]; e < end; ++e) {
@@ -97,7 +110,7 @@ private:
     /// The nodes of block b: pull, apply the update equation per running topic, write the next
     /// contributions, and the block's partial sums.
     void update_block(std::size_t b, double* acc) {
-        const std::size_t s = p_.stride;
+        const std::size_t s = S > 0 ? S : p_.stride;
         double* part = part_.data() + b * p_slots * s;
         std::fill(part, part + p_slots * s, 0.0);
         double* res = part + p_res * s;
@@ -125,7 +138,7 @@ private:
 
     /// Adds node i's scores to the block's D (dangling i) and Z (evaporating share).
     void add_masses(std::size_t i, const double* xi, double* part) const {
-        const std::size_t s = p_.stride;
+        const std::size_t s = S > 0 ? S : p_.stride;
         if (p_.inv_out[i] == 0.0)
             for (std::size_t t = 0; t < s; ++t)
                 kahan_add(part[p_dang * s + t], part[p_dang_lo * s + t], xi[t]);
@@ -200,6 +213,20 @@ private:
     std::vector<double> dang_, evap_, to_u_, to_v_, res_;
 };
 
+/// Runs Step through the shared driver; the driver sees one residual per pass, the largest of
+/// the topics still running, so it stops when every topic has converged.
+template <class Step>
+void run_step(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
+              topic_pagerank_result& r) {
+    const stopwatch t0;
+    Step step(p, x, r, o.tolerance);
+    r.setup_seconds += t0.seconds();
+    pagerank_result batch;
+    drive(step, x, drive_options{o.tolerance, o.max_iterations, o.progress, false, 10}, batch);
+    r.passes = batch.iterations;
+    r.cancelled = batch.cancelled;
+}
+
 }  // namespace
 
 void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
@@ -208,15 +235,10 @@ void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank
     r.residual.assign(p.k, 0.0);
     r.converged.assign(p.k, 0);
     auto run = [&](auto weighted, auto masked) {
-        const stopwatch t0;
-        topic_step<decltype(weighted)::value, decltype(masked)::value> step(p, x, r, o.tolerance);
-        r.setup_seconds += t0.seconds();
-        pagerank_result batch;  // the driver's view: one "residual", the largest running one
-        drive(step, x, drive_options{o.tolerance, o.max_iterations, o.progress,
-                                                    false, 10},
-              batch);
-        r.passes = batch.iterations;
-        r.cancelled = batch.cancelled;
+        constexpr bool w = decltype(weighted)::value, m = decltype(masked)::value;
+        if (p.stride == 8) run_step<topic_step<w, m, 8>>(p, x, o, r);
+        else if (p.stride == 16) run_step<topic_step<w, m, 16>>(p, x, o, r);
+        else run_step<topic_step<w, m, 0>>(p, x, o, r);
     };
     using yes = std::true_type;
     using no = std::false_type;
