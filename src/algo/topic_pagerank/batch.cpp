@@ -126,11 +126,19 @@ private:
             double* xi = x_.data() + i * s;
             double* ci = c_next_.data() + i * s;
             const double inv = p_.inv_out[i];
-            for (std::size_t t = 0; t < s; ++t) {
-                const double xn = active_[t] ? acc[t] : xi[t];
-                res[t] += std::fabs(xn - xi[t]);
-                xi[t] = xn;
-                ci[t] = xn * inv;
+            if (all_running_) {  // the common case, without a per-column test
+                for (std::size_t t = 0; t < s; ++t) {
+                    res[t] += std::fabs(acc[t] - xi[t]);
+                    xi[t] = acc[t];
+                    ci[t] = acc[t] * inv;
+                }
+            } else {
+                for (std::size_t t = 0; t < s; ++t) {
+                    const double xn = active_[t] ? acc[t] : xi[t];
+                    res[t] += std::fabs(xn - xi[t]);
+                    xi[t] = xn;
+                    ci[t] = xn * inv;
+                }
             }
             add_masses(i, xi, part);
         }
@@ -197,6 +205,7 @@ private:
             if (res_[t] < tol_) {
                 active_[t] = 0;
                 r_.converged[t] = 1;
+                all_running_ = false;
             }
         }
         return worst;
@@ -207,6 +216,8 @@ private:
     topic_pagerank_result& r_;
     double tol_;
     std::size_t blocks_, passes_ = 0;
+    /// Every column runs, padding included (padding stays 0 either way): no per-column test.
+    bool all_running_ = true;
     gather_vector c_, c_next_;
     std::vector<double> part_;
     std::vector<unsigned char> active_;
