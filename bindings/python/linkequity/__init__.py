@@ -10,6 +10,7 @@ from . import _core
 from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
+from ._topics import TopicPageRankResult, topic_pagerank
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from . import generate
@@ -23,10 +24,12 @@ __all__ = [
     "Graph",
     "LinkProfile",
     "PageRankResult",
+    "TopicPageRankResult",
     "ParseError",
     "WebGraph",
     "__version__",
     "generate",
     "pagerank",
     "pagerank_residual",
+    "topic_pagerank",
 ]
