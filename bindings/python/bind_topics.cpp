@@ -13,6 +13,7 @@
 #include "bind_options.hpp"
 #include "common.hpp"
 #include "linkequity/algo/topic_pagerank.hpp"
+#include "linkequity/web/topics.hpp"
 
 namespace linkequity::python {
 namespace {
@@ -109,6 +110,15 @@ Attributes:
 }
 
 }  // namespace
+
+std::optional<web::topic_labels> topic_labels_of(const py::object& topics) {
+    if (topics.is_none()) return std::nullopt;
+    if (py::isinstance<py::str>(topics))
+        return web::topic_labels::read(topics.cast<std::string>());
+    const auto pair = topics.cast<py::tuple>();
+    return web::topic_labels::from_pairs(pair[0].cast<std::vector<std::string>>(),
+                                         pair[1].cast<std::vector<std::string>>());
+}
 
 void bind_topics(py::module_& m) {
     py::class_<topic_pagerank_options> o(

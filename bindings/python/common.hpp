@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -129,5 +130,17 @@ void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);
 void bind_topics(py::module_& m);
+
+}  // namespace linkequity::python
+
+namespace linkequity::web {
+struct topic_labels;
+}
+
+namespace linkequity::python {
+
+/// WebGraph.authority's `topics`: None, a path (str), or a (domains, topics) pair of lists.
+/// Defined in bind_topics.cpp. @throws parse_error / std::invalid_argument for bad input.
+std::optional<web::topic_labels> topic_labels_of(const py::object& topics);
 
 }  // namespace linkequity::python

@@ -145,3 +145,55 @@ def test_unknown_label_and_options():
         topic_pagerank(g, {"x": ["a"]}, damping=2.0)
     r = topic_pagerank(g, {"x": ["a"]}, max_iterations=1)
     assert not r.converged[0] and r.iterations[0] == 1
+
+
+SMALL = os.path.join(os.path.dirname(__file__), "..", "data", "web", "small.csv")
+
+
+def test_web_topic_columns_against_networkx(tmp_path):
+    web = linkequity.WebGraph.read_links(SMALL)
+    labels = {"alpha.com": "tech", "beta.co.uk": "news", "www.gamma.blogspot.com": ["tech"]}
+    df = web.domain_authority(topics=labels, tolerance=1e-14, max_iterations=10000)
+    assert list(df.columns[-3:]) == ["topic:news", "topic:tech", "top_topic"]
+    # The oracle: networkx on the followable domain graph (weight 1 per domain pair).
+    G = nx.DiGraph()
+    full = web.to_networkx("domain")
+    G.add_nodes_from(full.nodes)
+    G.add_edges_from((a, b) for a, b, f in full.edges(data="followable") if f)
+    for topic, seeds in (("news", ["beta.co.uk"]), ("tech", ["alpha.com", "gamma.blogspot.com"])):
+        v = {x: (1.0 / len(seeds) if x in seeds else 0.0) for x in G}
+        expected = nx.pagerank(G, personalization=v, dangling=v, tol=1e-16, max_iter=10000)
+        got = dict(zip(df["domain"], df[f"topic:{topic}"]))
+        for x in G:
+            assert got[x] == pytest.approx(expected[x], abs=1e-12)
+    top = dict(zip(df["domain"], df["top_topic"]))
+    assert top["beta.co.uk"] == "news" and top["alpha.com"] == "tech"
+    assert top["delta.blogspot.com"] == ""  # no topic reaches it
+    # The same columns from a CSV path and from a DataFrame; pages and hosts get them too.
+    path = tmp_path / "topics.csv"
+    path.write_text("domain,topic\nalpha.com,tech\nbeta.co.uk,news\ngamma.blogspot.com,tech\n")
+    r = web.authority(topics=str(path), hosts=True, tolerance=1e-14, max_iterations=10000)
+    assert np.allclose(r.domains["topic:tech"], df["topic:tech"], atol=1e-15)
+    for table in (r.pages, r.hosts):
+        assert {"topic:news", "topic:tech", "top_topic"} <= set(table.columns)
+        assert abs(table["topic:news"].sum() - 1) < 1e-12
+    import pandas as pd
+    frame = pd.DataFrame({"domain": ["alpha.com", "beta.co.uk"], "topic": ["tech", "news"]})
+    assert "topic:news" in web.page_authority(topics=frame).columns
+    # Without topics the tables are as before (and cached ones are not changed).
+    assert "top_topic" not in web.domain_authority().columns
+
+
+def test_web_topics_bad_input(tmp_path):
+    web = linkequity.WebGraph.read_links(SMALL)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("domain,topic\nalpha.com,tech\nnot a domain,x\n")
+    with pytest.raises(linkequity.ParseError, match=r"bad.csv:3: topics: 'not a domain' is not"):
+        web.domain_authority(topics=str(bad))
+    with pytest.raises(ValueError, match="topic 'x': none of its domains"):
+        web.domain_authority(topics={"nowhere.org": "x"})
+    with pytest.warns(UserWarning, match="1 labelled domains are not in the graph: nowhere.org"):
+        web.domain_authority(topics={"nowhere.org": "x", "alpha.com": "x"})
+    with pytest.raises(ValueError, match="expected columns 'domain' and 'topic'"):
+        import pandas as pd
+        web.domain_authority(topics=pd.DataFrame({"site": ["a.com"]}))
