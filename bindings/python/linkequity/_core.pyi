@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'topic_pagerank']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -843,7 +843,7 @@ class WebGraphCore:
         """
         Reads a disavow file and flags the matching links.
         """
-    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None) -> dict:
+    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, topics: typing.Any = None) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -1131,6 +1131,144 @@ class SyntheticWebCounts:
         """
         Rows with a web (http/https) target.
         """
+class TopicPageRankOptions:
+    """
+    topic_pagerank_options (private; built by topic_pagerank).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def validate(self) -> None:
+        """
+        Checks every option; raises ValueError.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
+class TopicPageRankResult:
+    """
+    The result of linkequity.topic_pagerank.
+    
+    Attributes:
+        topics: the topic names, in order (column t of scores is topics[t]).
+        scores: float64 array of shape (n, k): scores[i, t] is node i's score in topic t; each
+            column sums to 1. A view of the result's own memory (no copy).
+        iterations: per topic, the iterations until it converged (or the batch stopped).
+        residual: per topic, the L1 change of its last iteration.
+        converged: per topic, residual < tolerance (bool array).
+        passes: batched iterations (passes over the graph): the largest of iterations.
+        cancelled: a progress callback returned False.
+        seconds: wall time of the C++ iterations.
+    """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
+        """
+    @property
+    def converged(self) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        Per topic: residual < tolerance (bool array).
+        """
+    @property
+    def iterations(self) -> numpy.typing.NDArray[numpy.uint64]:
+        """
+        Iterations per topic (array).
+        """
+    @property
+    def passes(self) -> int:
+        """
+        Passes over the graph.
+        """
+    @property
+    def residual(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        L1 change of each topic's last iteration (array).
+        """
+    @property
+    def scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        (n, k) float64 view of the result's memory (row-major; no copy).
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the iterations.
+        """
+    @property
+    def topics(self) -> list[str]:
+        """
+        Topic names, in column order.
+        """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -1195,5 +1333,9 @@ def synthetic_web_csv(path: str, options: dict) -> SyntheticWebCounts:
 def table_columns(level: str) -> list[str]:
     """
     Column names of the 'pages', 'hosts' or 'domains' table, in order (the CSV header).
+    """
+def topic_pagerank(graph: CsrGraph, topics: list, options: TopicPageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> TopicPageRankResult:
+    """
+    Runs topic_pagerank with the GIL released (see linkequity.topic_pagerank); topics is a list of (name, node ids, weights or None).
     """
 __version__: str = '0.1.0'
