@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import inspect
-from typing import Any, Dict, Hashable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Hashable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
