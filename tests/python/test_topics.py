@@ -197,3 +197,17 @@ def test_web_topics_bad_input(tmp_path):
     with pytest.raises(ValueError, match="expected columns 'domain' and 'topic'"):
         import pandas as pd
         web.domain_authority(topics=pd.DataFrame({"site": ["a.com"]}))
+
+
+def test_progress_callback_sees_the_batch_and_can_stop():
+    g = linkequity.generate.kronecker(10, edge_factor=8, seed=3)
+    seen = []
+
+    def stop_at_three(it, total, residual, tol):
+        seen.append((it, residual))
+        return it < 3
+
+    r = topic_pagerank(g, {"a": [0, 1], "b": [2]}, tolerance=1e-14, progress=stop_at_three)
+    assert r.cancelled and r.passes == 3
+    assert [it for it, _ in seen] == [1, 2, 3]
+    assert seen[-1][1] == pytest.approx(max(r.residual))
