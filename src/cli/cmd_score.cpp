@@ -137,10 +137,12 @@ void topics_pass(const std::string& path, const web::topic_labels& labels,
                  const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
     for (const auto& s : labels.skipped)
         fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", path, s.line, s.reason);
+    const detail::stopwatch timer;
     const auto unknown = web::add_topic_columns(g, labels, ao, t.pages, t.domains,
                                                 t.hosts ? &*t.hosts : nullptr);
-    fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input)\n", path,
-               labels.topics.size(), labels.domains.size(), unknown.size());
+    fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input), {}\n",
+               path, labels.topics.size(), labels.domains.size(), unknown.size(),
+               duration(timer.seconds()));
 }
 
 /// Write pass: every file to a temporary name first, then all renamed together.
