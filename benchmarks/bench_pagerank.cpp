@@ -14,6 +14,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,7 @@ struct bench_args {
          stream = false, by_degree = false, incremental = false, stream_ordered = false,
          blocked = false;
     int trials = 3;
+    std::size_t topics = 0;  ///< --topics K: also time topic_pagerank with K topics
     double tolerance = 1e-4;
     std::size_t max_iterations = 20;
     std::uint64_t seed = 27491095;
@@ -116,6 +118,9 @@ void add_options(CLI::App& app, bench_args& a) {
     app.add_flag("--scaling", a.scaling, "Also time the runs on 1 thread for the speed-up");
     app.add_flag("--incremental", a.incremental,
                  "Add 0.1% random links and re-score warm-started vs cold, to 1e-9");
+    app.add_option("--topics", a.topics,
+                   "Also time topic_pagerank with this many topics (100 random seeds each) "
+                   "against one PageRank");
     app.add_option("--json", a.json, "Also write every figure to this JSON file");
     app.add_option("--save", a.save_path,
                    "After building, write the graph to this snapshot file (for --snapshot)");
@@ -339,6 +344,44 @@ void time_incremental(report& rep, const bench_args& a, const kronecker_options&
     rep.put("incremental_warm_iterations", warm.iterations);
 }
 
+/// --topics K: --trials runs of topic_pagerank with K topics of 100 random seeds each, per pass
+/// against `best` (one PageRank's best seconds per iteration) and in total.
+void time_topics(report& rep, const bench_args& a, const csr_graph& g, const pagerank_options& o,
+                 double best) {
+    const double m = static_cast<double>(g.num_edges());
+    std::mt19937_64 rng(a.seed + 2);
+    std::vector<topic_seeds> topics(a.topics);
+    for (std::size_t t = 0; t < a.topics; ++t) {
+        topics[t].name = fmt::format("topic{}", t);
+        for (int s = 0; s < 100; ++s)
+            topics[t].nodes.push_back(static_cast<node_id>(rng() % g.num_nodes()));
+    }
+    topic_pagerank_options to;
+    to.pagerank.tolerance = o.tolerance;
+    to.pagerank.max_iterations = o.max_iterations;
+    to.pagerank.node_order = o.node_order;  // --by-degree: both runs relabelled
+    const pagerank_result single = pagerank(g, o);
+    double best_pass = 1e300, best_total = 1e300;
+    for (int t = 0; t < a.trials; ++t) {
+        const topic_pagerank_result r = topic_pagerank(g, topics, to);
+        const double per = r.seconds / static_cast<double>(std::max<std::size_t>(1, r.passes));
+        best_pass = std::min(best_pass, per);
+        best_total = std::min(best_total, r.seconds + r.setup_seconds);
+        rep.line(fmt::format("{} topics trial {}", a.topics, t + 1),
+                 fmt::format("{:.3f} s, {} passes, {:.2f} ms/pass, {:.3f} ns/edge/pass "
+                             "(+{:.3f} s setup)",
+                             r.seconds, r.passes, 1e3 * per, 1e9 * per / m, r.setup_seconds));
+    }
+    rep.line(fmt::format("{} topics vs 1 pagerank", a.topics),
+             fmt::format("{:.2f}x the time per iteration; {:.2f}x in total ({:.3f} s vs "
+                         "{:.3f} s for {} iterations)",
+                         best_pass / best, best_total / (single.seconds + single.setup_seconds),
+                         best_total, single.seconds + single.setup_seconds, single.iterations));
+    rep.put("topics_ms_per_pass", 1e3 * best_pass);
+    rep.put("topics_vs_pagerank_per_iteration", best_pass / best);
+    rep.put("topics_vs_pagerank_total", best_total / (single.seconds + single.setup_seconds));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -363,6 +406,7 @@ int main(int argc, char** argv) {
                                                     : pagerank_node_order::as_built;
     const double best = time_pagerank(rep, a, g, o);
     if (a.scaling) time_one_thread(rep, a, g, o, best);
+    if (a.topics > 0) time_topics(rep, a, g, o, best);
     if (a.solvers) compare_solvers(rep, g, o);
     if (a.incremental && !a.stream) time_incremental(rep, a, k, g, o);
 

@@ -25,6 +25,7 @@
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/disavow.hpp"
 #include "linkequity/web/tables.hpp"
+#include "linkequity/web/topics.hpp"
 #include "linkequity/web/web_graph.hpp"
 #include "web_results.hpp"
 // The reader's rel/position value parsers, so DataFrame columns mean what CSV columns mean.
@@ -171,7 +172,10 @@ py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
     return py::make_tuple(py::cast(std::move(table)), py::cast(std::move(run)));
 }
 
-py::dict authority(const web_graph& g, web::authority_options o, py::object progress) {
+py::dict authority(const web_graph& g, web::authority_options o, py::object progress,
+                   const py::object& topics) {
+    const std::optional<web::topic_labels> labels = topic_labels_of(topics);  // bind_topics.cpp
+    std::vector<std::string> unknown_topic_domains;
     o.validate();
     progress_hook hook{std::move(progress), 0.1, nullptr};
     o.pagerank.progress = [&hook](const pagerank_progress& p) { return hook(p); };
@@ -190,6 +194,9 @@ py::dict authority(const web_graph& g, web::authority_options o, py::object prog
             domains = web::make_score_table(g, table_level::domains, std::move(r.domains));
             if (o.compute_hosts)
                 host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
+            if (labels)
+                unknown_topic_domains = web::add_topic_columns(
+                    g, *labels, o, pages, domains, o.compute_hosts ? &host_table : nullptr);
         }
     }
     if (hook.error) std::rethrow_exception(hook.error);
@@ -202,6 +209,7 @@ py::dict authority(const web_graph& g, web::authority_options o, py::object prog
     d["scale_version"] = r.scale_version;
     d["seconds_graphs"] = r.seconds_graphs;
     d["seconds_counts"] = r.seconds_counts;
+    d["unknown_topic_domains"] = unknown_topic_domains;
     return d;
 }
 
@@ -278,6 +286,7 @@ void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
     ao.def(py::init<>());
     bind_option_table(ao, "authority");
     w.def("authority", &authority, py::arg("options"), py::arg("progress") = py::none(),
+          py::arg("topics") = py::none(),
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");

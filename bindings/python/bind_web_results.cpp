@@ -146,6 +146,12 @@ py::tuple column_tuple(const web::table_column& c, py::handle owner) {
                 py::object ids = v.ids.empty() ? py::object(py::none())
                                                : py::object(view_of(span<const node_id>(v.ids.data(), v.ids.size()), owner));
                 return py::make_tuple(c.name, ids, web::table_level_name(v.list));
+            } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {  // labels
+                py::list labels(v.size());
+                for (std::size_t i = 0; i < v.size(); ++i) labels[i] = py::str(v[i]);
+                return py::make_tuple(
+                    c.name, py::module_::import("numpy").attr("array")(labels, "object"),
+                    py::none());
             } else {
                 using T = typename V::value_type;
                 return py::make_tuple(c.name, view_of(span<const T>(v.data(), v.size()), owner),

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -131,5 +132,18 @@ void bind_analysis(py::module_& m);
 void bind_explain(py::module_& m);
 void bind_trust(py::module_& m);
 void bind_plan(py::module_& m);
+void bind_topics(py::module_& m);
+
+}  // namespace linkequity::python
+
+namespace linkequity::web {
+struct topic_labels;
+}
+
+namespace linkequity::python {
+
+/// WebGraph.authority's `topics`: None, a path (str), or a (domains, topics) pair of lists.
+/// Defined in bind_topics.cpp. @throws parse_error / std::invalid_argument for bad input.
+std::optional<web::topic_labels> topic_labels_of(const py::object& topics);
 
 }  // namespace linkequity::python

@@ -70,4 +70,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_explain(m);
     linkequity::python::bind_trust(m);
     linkequity::python::bind_plan(m);
+    linkequity::python::bind_topics(m);
 }

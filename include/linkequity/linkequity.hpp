@@ -10,6 +10,7 @@
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/algo/spam_mass.hpp"
 #include "linkequity/algo/trustrank.hpp"
+#include "linkequity/algo/topic_pagerank.hpp"
 #include "linkequity/algo/verify.hpp"
 #include "linkequity/config.hpp"
 #include "linkequity/error.hpp"

@@ -14,6 +14,7 @@
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/tables.hpp"
+#include "linkequity/web/topics.hpp"
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
@@ -28,6 +29,7 @@ struct score_args {
     std::string snapshot;  ///< --snapshot FILE instead of LINKS
     std::string out_dir;
     std::string disavow, owner;
+    std::string topics;  ///< --topics FILE.csv (domain,topic)
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::size_t top = 20;
     std::string site;  ///< --site: also the internal authority of this domain or host
@@ -132,6 +134,19 @@ score_tables tables_pass(const web::web_graph& g, web::authority_result& r, bool
     return t;
 }
 
+/// Topics pass (--topics): a topic:<name> column per topic and top_topic in every table.
+void topics_pass(const std::string& path, const web::topic_labels& labels,
+                 const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
+    for (const auto& s : labels.skipped)
+        fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", path, s.line, s.reason);
+    const detail::stopwatch timer;
+    const auto unknown = web::add_topic_columns(g, labels, ao, t.pages, t.domains,
+                                                t.hosts ? &*t.hosts : nullptr);
+    fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input), {}\n",
+               path, labels.topics.size(), labels.domains.size(), unknown.size(),
+               duration(timer.seconds()));
+}
+
 /// Write pass: every file to a temporary name first, then all renamed together.
 void write_pass(const score_args& a, const web::web_graph& g, const score_tables& t,
                 score_timings& times) {
@@ -186,6 +201,7 @@ void run(const score_args& a) {
         throw std::invalid_argument("score: give link files (LINKS) or --snapshot FILE");
     require_input_files(a.snapshot.empty() ? a.in.paths : std::vector<std::string>{a.snapshot});
     if (!a.disavow.empty()) require_input_files({a.disavow});
+    if (!a.topics.empty()) require_input_files({a.topics});
     if (!a.owner.empty() && a.disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
 
@@ -194,6 +210,8 @@ void run(const score_args& a) {
     web::disavow_list disavow;
     if (!a.disavow.empty()) disavow = web::disavow_list::read(a.disavow, a.in.skip_bad);
     const trust_seeds seeds = read_trust_seeds(a.trust, a.in.skip_bad);
+    web::topic_labels labels;  // --topics: read before the links, so bad rows fail fast
+    if (!a.topics.empty()) labels = web::topic_labels::read(a.topics, a.in.skip_bad);
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
@@ -202,6 +220,7 @@ void run(const score_args& a) {
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
     score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     trust_pass(g, ao, seeds, tables.pages, tables.domains, tables.hosts ? &*tables.hosts : nullptr);
+    if (!a.topics.empty()) topics_pass(a.topics, labels, g, ao, tables);
     write_pass(a, g, tables, times);
     if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
@@ -261,6 +280,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     snap->excludes(reading.format);
     snap->excludes(reading.icann_only);
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
+    cmd->add_option("--topics", a->topics,
+                    "CSV of labelled domains (header domain,topic): adds topic:<name> and "
+                    "top_topic columns (docs/topics.md)");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");
     add_option_flags(*cmd, a->options, "score");

@@ -112,6 +112,8 @@ void append_cell(std::string& s, const web_graph& g, const table_column& c, node
                 if (c.style == number_style::scientific) fmt::format_to(out, "{:.9e}", v[x]);
                 else if (c.style == number_style::fixed) fmt::format_to(out, "{:.3f}", v[x]);
                 else fmt::format_to(out, "{}", v[x]);
+            } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+                io::append_csv_field(s, v[x]);
             } else {
                 fmt::format_to(out, "{}", v[x]);
             }

@@ -11,6 +11,7 @@ from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustrank
+from ._topics import TopicPageRankResult, topic_pagerank
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from ._explain import ContributionsResult, SiteAuthority, contributions
@@ -31,6 +32,7 @@ __all__ = [
     "ParseError",
     "SiteAuthority",
     "SpamMassResult",
+    "TopicPageRankResult",
     "WebGraph",
     "__version__",
     "anti_trustrank",
@@ -41,5 +43,6 @@ __all__ = [
     "pagerank",
     "pagerank_residual",
     "spam_mass",
+    "topic_pagerank",
     "trustrank",
 ]

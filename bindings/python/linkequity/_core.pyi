@@ -11,6 +11,7 @@ __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsRe
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'trust_columns', 'trustrank']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkGainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_plan_links']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'topic_pagerank']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -852,6 +853,7 @@ class WebGraphCore:
         Reads a disavow file and flags the matching links.
         """
     def authority(self, options: AuthorityOptions, progress: typing.Any = None) -> dict:
+    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, topics: typing.Any = None) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -1220,6 +1222,9 @@ class ManipulationOptions:
 class LinkGainOptions:
     """
     link_gain_options (private; built by linkequity.link_gain).
+class TopicPageRankOptions:
+    """
+    topic_pagerank_options (private; built by topic_pagerank).
     """
     @staticmethod
     def fields() -> list:
@@ -1581,6 +1586,21 @@ class SpamMassResult:
         """
         r[name] is r.name (read access by field name, as when results were dicts).
         """
+class TopicPageRankResult:
+    """
+    The result of linkequity.topic_pagerank.
+    
+    Attributes:
+        topics: the topic names, in order (column t of scores is topics[t]).
+        scores: float64 array of shape (n, k): scores[i, t] is node i's score in topic t; each
+            column sums to 1. A view of the result's own memory (no copy).
+        iterations: per topic, the iterations until it converged (or the batch stopped).
+        residual: per topic, the L1 change of its last iteration.
+        converged: per topic, residual < tolerance (bool array).
+        passes: batched iterations (passes over the graph): the largest of iterations.
+        cancelled: a progress callback returned False.
+        seconds: wall time of the C++ iterations.
+    """
     def __len__(self) -> int:
         ...
     def __repr__(self) -> str:
@@ -1624,6 +1644,34 @@ class SpamMassResult:
     def residual(self) -> float:
         """
         Larger L1 change, last iteration.
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
+        """
+    @property
+    def converged(self) -> numpy.typing.NDArray[numpy.bool]:
+        """
+        Per topic: residual < tolerance (bool array).
+        """
+    @property
+    def iterations(self) -> numpy.typing.NDArray[numpy.uint64]:
+        """
+        Iterations per topic (array).
+        """
+    @property
+    def passes(self) -> int:
+        """
+        Passes over the graph.
+        """
+    @property
+    def residual(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        L1 change of each topic's last iteration (array).
+        """
+    @property
+    def scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        (n, k) float64 view of the result's memory (row-major; no copy).
         """
     @property
     def seconds(self) -> float:
@@ -1741,6 +1789,11 @@ class SpamMassResult:
     @spam_share.setter
     def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+    @property
+    def topics(self) -> list[str]:
+        """
+        Topic names, in column order.
+        """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -1850,5 +1903,8 @@ def trustrank(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsIn
 def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex) -> dict:
     """
     plan_links on the web model: {'candidates': columns, 'steps': columns, ...}.
+def topic_pagerank(graph: CsrGraph, topics: list, options: TopicPageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> TopicPageRankResult:
+    """
+    Runs topic_pagerank with the GIL released (see linkequity.topic_pagerank); topics is a list of (name, node ids, weights or None).
     """
 __version__: str = '0.1.0'

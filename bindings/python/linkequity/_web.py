@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import os
-from typing import Any, Callable, Dict, List, Optional, Sequence, Union
+import warnings
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 
@@ -88,6 +89,27 @@ class AuthorityResult(_FieldAccess):
         return dataclasses.replace(
             self, pages=self.pages.copy(deep=True), domains=self.domains.copy(deep=True),
             hosts=None if self.hosts is None else self.hosts.copy(deep=True))
+
+
+def _topic_labels(topics: Any) -> Any:
+    """WebGraph.authority's ``topics`` for the C++ layer: None, a path (str), or a (domains,
+    topics) pair of lists from a DataFrame (columns domain, topic) or a dict domain → topic(s)."""
+    if topics is None:
+        return None
+    if isinstance(topics, (str, os.PathLike)):
+        return os.fspath(topics)
+    if isinstance(topics, Mapping):
+        domains, names = [], []
+        for domain, t in topics.items():
+            for name in ([t] if isinstance(t, str) else list(t)):
+                domains.append(str(domain))
+                names.append(str(name))
+        return domains, names
+    cols = _columns(topics)
+    if "domain" not in cols or "topic" not in cols:
+        raise ValueError(f"topics: expected columns 'domain' and 'topic', got {cols}")
+    return ([str(d) for d in _column_list(topics["domain"])],
+            [str(t) for t in _column_list(topics["topic"])])
 
 
 class WebGraph:
@@ -310,6 +332,7 @@ class WebGraph:
     def authority(self, *,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
                   evaporate: bool = False, trusted: Any = None, spam: Any = None,
+                  topics: Any = None,
                   **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
         :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
@@ -333,6 +356,10 @@ class WebGraph:
                 adds the columns trust, trust_authority, trust_ratio, spam_mass, cheirank to
                 every table (docs/trust.md).
             spam: known spam seeds (path or list; needs ``trusted``): adds anti_trust.
+            topics: labelled domains for topical authority (docs/topics.md): a CSV path
+                (header ``domain,topic``), a DataFrame with columns ``domain`` and ``topic``,
+                or a dict domain → topic (or list of topics). Adds a ``topic:<name>`` column
+                per topic (TrustRank seeded with the topic's domains) and ``top_topic``.
 
         Raises:
             ValueError: a bad option (named in the message); seeds of which none is in the
@@ -344,13 +371,20 @@ class WebGraph:
         o = _table.build(_core.AuthorityOptions, "authority", options)
         key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")),
                _trust.seed_key(trusted, spam))
+        labels = _topic_labels(topics)
         cached = self._cache.get(key)
-        if cached is not None and (cached.hosts is not None or not o.hosts) and progress is None:
+        if (cached is not None and (cached.hosts is not None or not o.hosts) and progress is None
+                and labels is None):
             return cached._copy()
-        raw = self._core.authority(o, progress)
+        raw = self._core.authority(o, progress, labels)
         _trust.add_web_columns(self._core, o, raw, trusted, spam)
         out = self._result(raw)
-        self._cache[key] = out
+        if labels is None:
+            self._cache[key] = out
+        elif raw["unknown_topic_domains"]:
+            warnings.warn(f"topics: {len(raw['unknown_topic_domains'])} labelled domains are not "
+                          f"in the graph: {', '.join(raw['unknown_topic_domains'][:5])}",
+                          stacklevel=2)
         return out._copy()
 
     authority.__doc__ = (authority.__doc__ or "").replace(
@@ -359,7 +393,8 @@ class WebGraph:
         [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)],
         _table.fields(_core.AuthorityOptions),
         [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
-         for name, default in (("progress", None), ("evaporate", False))])
+         for name, default in (("progress", None), ("evaporate", False), ("trusted", None),
+                               ("spam", None), ("topics", None))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns

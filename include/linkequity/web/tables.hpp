@@ -40,10 +40,11 @@ enum class number_style { plain, scientific, fixed };
 
 /// One named, typed column. Values are indexed by node id (not by row): row r of the table
 /// shows node rows[r]. Types: names (name_ids), double (score, authority), uint32 (rank),
-/// uint64 (link counts), int64 (derived counts: hosts, pages).
+/// uint64 (link counts), int64 (derived counts: hosts, pages), string (labels: top_topic).
 struct table_column {
     using values_type = std::variant<name_ids, std::vector<double>, std::vector<std::uint32_t>,
-                                     std::vector<std::uint64_t>, std::vector<std::int64_t>>;
+                                     std::vector<std::uint64_t>, std::vector<std::int64_t>,
+                                     std::vector<std::string>>;
     std::string name;
     values_type values;
     number_style style = number_style::plain;

@@ -15,6 +15,7 @@
 //    largest of the k residuals, so the driver stops when every column has converged, and its
 //    progress/cancel/history are per batch. Extrapolation is per column: until
 //    quadratic_extrapolate takes a stride, a batch runs with drive_options::extrapolate off.
+//    topic_pagerank's step (src/algo/topic_pagerank/batch.cpp) is such a batch.
 #pragma once
 
 #include <algorithm>

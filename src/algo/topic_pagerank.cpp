@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// topic_pagerank(): checks the topics and options, sets up the batched problem (out-weights,
+// the seeds as a by-node personalisation, the start vectors) and runs the batch
+// (src/algo/topic_pagerank/batch.cpp); the n × k scores come back without the padding.
+#include "linkequity/algo/topic_pagerank.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "linkequity/algo/pagerank.hpp"
+#include "linkequity/detail/parallel.hpp"
+#include "linkequity/detail/stopwatch.hpp"
+#include "pagerank/node_order.hpp"
+#include "topic_pagerank/batch.hpp"
+
+namespace linkequity {
+namespace {
+
+/// A topic's seeds as (node, weight / Σ weights), ascending by node, duplicates merged.
+/// @throws std::invalid_argument for no seeds, a node >= n, a bad weight or a zero sum.
+std::vector<std::pair<node_id, double>> normalised_seeds(const topic_seeds& t, std::size_t n) {
+    if (t.nodes.empty())
+        throw std::invalid_argument(
+            fmt::format("topic_pagerank: topic '{}' has no seeds, expected at least one", t.name));
+    if (!t.weights.empty() && t.weights.size() != t.nodes.size())
+        throw std::invalid_argument(fmt::format(
+            "topic_pagerank: topic '{}' has {} seeds and {} weights, expected one weight per seed",
+            t.name, t.nodes.size(), t.weights.size()));
+    std::vector<std::pair<node_id, double>> s(t.nodes.size());
+    for (std::size_t q = 0; q < t.nodes.size(); ++q) {
+        const double w = t.weights.empty() ? 1.0 : t.weights[q];
+        if (t.nodes[q] >= n)
+            throw std::invalid_argument(fmt::format(
+                "topic_pagerank: topic '{}': seed {} is not a node (the graph has {} nodes)",
+                t.name, t.nodes[q], n));
+        if (!(std::isfinite(w) && w >= 0))
+            throw std::invalid_argument(fmt::format(
+                "topic_pagerank: topic '{}': seed {} has weight {}, expected a finite number >= 0",
+                t.name, t.nodes[q], w));
+        s[q] = {t.nodes[q], w};
+    }
+    std::stable_sort(s.begin(), s.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::pair<node_id, double>> merged;
+    for (const auto& [node, w] : s) {
+        if (!merged.empty() && merged.back().first == node) merged.back().second += w;
+        else merged.emplace_back(node, w);
+    }
+    double sum = 0;  // in node order, as pagerank() sums a dense personalisation
+    for (const auto& m : merged) sum += m.second;
+    if (!(sum > 0))
+        throw std::invalid_argument(fmt::format(
+            "topic_pagerank: topic '{}': seed weights sum to {}, expected a positive sum",
+            t.name, sum));
+    for (auto& m : merged) m.second /= sum;
+    return merged;
+}
+
+/// The seeds of every topic by node (p.seed_*), and the start vectors x_t = v_t in x; with
+/// `new_of` (old id → new id), in the relabelled numbering.
+void set_seeds(const std::vector<topic_seeds>& topics, const std::vector<node_id>* new_of,
+               detail::topic_problem& p, std::vector<double>& x) {
+    std::vector<std::vector<std::pair<node_id, double>>> per_topic;
+    for (const auto& t : topics) {
+        per_topic.push_back(normalised_seeds(t, p.n));
+        if (new_of)
+            for (auto& m : per_topic.back()) m.first = (*new_of)[m.first];
+    }
+    p.seed_offsets.assign(p.n + 1, 0);
+    for (const auto& s : per_topic)
+        for (const auto& m : s) ++p.seed_offsets[m.first + 1];
+    for (std::size_t i = 0; i < p.n; ++i) p.seed_offsets[i + 1] += p.seed_offsets[i];
+    p.seed_topic.resize(p.seed_offsets[p.n]);
+    p.seed_weight.resize(p.seed_offsets[p.n]);
+    std::vector<std::size_t> next(p.seed_offsets.begin(), p.seed_offsets.end() - 1);
+    for (std::size_t t = 0; t < per_topic.size(); ++t)  // topics ascending within a node
+        for (const auto& [node, w] : per_topic[t]) {
+            p.seed_topic[next[node]] = static_cast<std::uint32_t>(t);
+            p.seed_weight[next[node]++] = w;
+            x[std::size_t{node} * p.stride + t] = w;
+        }
+}
+
+/// 1/out(j) and, in evaporate mode with excluded links, each node's evaporating share.
+void set_out_weights(const std::vector<double>& out, const csr_view* graph, const csr_graph* full,
+                     const pagerank_options& o, detail::topic_problem& p) {
+    p.inv_out.resize(p.n);
+    for (std::size_t j = 0; j < p.n; ++j) p.inv_out[j] = out[j] > 0 ? 1.0 / out[j] : 0.0;
+    if (o.excluded_links != excluded_link_mode::evaporate || !p.flags) return;
+    pagerank_options follow_only = o;
+    follow_only.excluded_links = excluded_link_mode::exclude;
+    const std::vector<double> follow =
+        full ? followable_out_weight(*full, follow_only) : followable_out_weight(*graph, follow_only);
+    p.evaporated.resize(p.n);
+    for (std::size_t j = 0; j < p.n; ++j)
+        p.evaporated[j] = out[j] > 0 ? (out[j] - follow[j]) / out[j] : 0.0;
+}
+
+bool any_masked(span<const edge_flags> f, edge_flags mask) {
+    if (f.empty() || mask == 0) return false;
+    for (const edge_flags x : f)
+        if (x & mask) return true;
+    return false;
+}
+
+/// pagerank_node_order::automatic relabels graphs with at least this many edges (as pagerank()).
+constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
+
+/// The in-adjacency the batch iterates: `in` itself, or its copy relabelled by decreasing
+/// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering.
+void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
+               const pagerank_options& o, detail::relabelled_in_graph& relabelled,
+               detail::topic_problem& p) {
+    const bool masked = any_masked(in.flags, o.excluded);
+    const bool weighted = o.weighted && in.has_weights();
+    const std::vector<double> out =
+        full ? followable_out_weight(*full, o) : followable_out_weight(*view, o);
+    p.flags = masked ? in.flags.data() : nullptr;  // set_out_weights reads whether any is masked
+    set_out_weights(out, view, full, o, p);
+    const bool has_out = full && full->has_out_edges();
+    const bool by_degree = o.node_order == pagerank_node_order::by_degree ||
+                           (o.node_order == pagerank_node_order::automatic && has_out &&
+                            !full->is_lean() && in.num_edges() >= automatic_reorder_edges);
+    p.offsets = in.offsets.data();
+    p.sources = in.sources.data();
+    p.weights = weighted ? in.weights.data() : nullptr;
+    p.mask = masked ? o.excluded : 0;
+    if (by_degree) {
+        const csr_view out_view = has_out ? full->out_view() : csr_view{};
+        relabelled = detail::relabel_by_out_degree(in, has_out ? &out_view : nullptr, weighted,
+                                                   masked);
+        for (auto* vec : {&p.inv_out, &p.evaporated}) {
+            if (vec->empty()) continue;
+            std::vector<double> moved(vec->size());
+            for (std::size_t i = 0; i < moved.size(); ++i) moved[i] = (*vec)[relabelled.old_of[i]];
+            vec->swap(moved);
+        }
+        p.offsets = relabelled.offsets.data();
+        p.sources = relabelled.sources.data();
+        if (weighted) p.weights = relabelled.weights.data();
+        if (masked) p.flags = relabelled.flags.data();
+    }
+    p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
+}
+
+/// topic_pagerank() of a csr_graph (`full`) or of a view (`view`), whose in-adjacency is `in`.
+topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr_view* view,
+                            const std::vector<topic_seeds>& topics,
+                            const topic_pagerank_options& options) {
+    options.validate();
+    if (topics.empty())
+        throw std::invalid_argument("topic_pagerank: no topics given, expected at least one");
+    const pagerank_options& o = options.pagerank;
+    const detail::stopwatch t0;
+    topic_pagerank_result r;
+    for (const auto& t : topics) r.topics.push_back(t.name);
+    detail::topic_problem p;
+    p.n = in.num_nodes;
+    p.k = topics.size();
+    p.stride = (p.k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
+    p.alpha = o.damping;
+    r.num_nodes = p.n;
+    std::set<std::string> names;
+    for (const auto& t : topics) {  // every check first, even on an empty graph
+        if (!names.insert(t.name).second)
+            throw std::invalid_argument(
+                fmt::format("topic_pagerank: topic '{}' is given twice", t.name));
+        normalised_seeds(t, p.n);
+    }
+    if (p.n == 0) return r;
+    detail::relabelled_in_graph relabelled;
+    set_graph(in, full, view, o, relabelled, p);
+    const bool by_degree = !relabelled.old_of.empty();
+    std::vector<double> x(p.n * p.stride, 0.0);
+    set_seeds(topics, by_degree ? &relabelled.new_of : nullptr, p, x);
+    r.setup_seconds = t0.seconds();
+    detail::solve_topics(p, x, o, r);
+    r.scores.resize(p.n * p.k);
+#pragma omp parallel for schedule(static) if (p.n > detail::parallel_threshold)
+    for (std::size_t i = 0; i < p.n; ++i) {
+        const std::size_t old = by_degree ? relabelled.old_of[i] : i;
+        for (std::size_t t = 0; t < p.k; ++t) r.scores[old * p.k + t] = x[i * p.stride + t];
+    }
+    r.seconds = t0.seconds() - r.setup_seconds;
+    return r;
+}
+
+}  // namespace
+
+void topic_pagerank_options::validate() const {
+    check_fields(*this, "topic_pagerank");
+    const pagerank_options& o = pagerank;
+    if (!o.personalization.empty() || !o.dangling_distribution.empty() || !o.start.empty() ||
+        o.dangling != dangling_policy::personalization)
+        throw std::invalid_argument(
+            "topic_pagerank: personalization, dangling, dangling_distribution and start come "
+            "from the topics; leave them at their defaults");
+    if (o.solver != pagerank_solver::power || o.acceleration != pagerank_acceleration::none)
+        throw std::invalid_argument(
+            "topic_pagerank: only the power solver without acceleration runs in a batch");
+}
+
+topic_pagerank_result topic_pagerank(const csr_graph& g, const std::vector<topic_seeds>& topics,
+                                     const topic_pagerank_options& options) {
+    return solve(g.in_view(), &g, nullptr, topics, options);
+}
+
+topic_pagerank_result topic_pagerank(const csr_view& g, const std::vector<topic_seeds>& topics,
+                                     const topic_pagerank_options& options) {
+    g.validate();
+    return solve(g, nullptr, &g, topics, options);
+}
+
+}  // namespace linkequity

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Internal to topic_pagerank: the batched problem (k right-hand sides over one in-adjacency,
+// scores stored node-major with a row stride padded to whole 64-byte lines) and its solver,
+// a step of the shared PageRank driver (src/algo/pagerank/driver.hpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "../pagerank/kernel.hpp"
+#include "linkequity/algo/topic_pagerank.hpp"
+
+namespace linkequity::detail {
+
+/// Doubles per node row of a batch are a multiple of this (one 64-byte cache line).
+inline constexpr std::size_t topic_lanes = 8;
+
+/// What a batched iteration needs that does not change between iterations.
+struct topic_problem {
+    std::size_t n = 0;       ///< nodes
+    std::size_t k = 0;       ///< topics
+    std::size_t stride = 0;  ///< k rounded up to a multiple of topic_lanes (padding stays 0)
+    double alpha = 0.85;
+    std::vector<double> inv_out;     ///< 1 / out(j), 0 for dangling j
+    std::vector<double> evaporated;  ///< share of out(j) that evaporates (empty: none)
+    const edge_offset* offsets = nullptr;  ///< in-adjacency
+    const node_id* sources = nullptr;
+    edge_offset last_edge = 0;             ///< m − 1 (0 when m = 0): the prefetch bound
+    const edge_weight* weights = nullptr;  ///< null = unweighted
+    const edge_flags* flags = nullptr;     ///< null = no masking
+    edge_flags mask = 0;
+    /// The personalisation, by node: seeds of node i are entries seed_offsets[i] ..
+    /// seed_offsets[i+1] of seed_topic / seed_weight (topic ascending; weights normalised per
+    /// topic, so v_{it} = seed_weight).
+    std::vector<std::size_t> seed_offsets;
+    std::vector<std::uint32_t> seed_topic;
+    std::vector<double> seed_weight;
+};
+
+/// Iterates x (n × stride, node-major, x_t = v_t at the start) by o's damping, tolerance,
+/// max_iterations and progress; fills r.iterations, residual, converged (per topic), passes and
+/// cancelled. O(m · stride) per pass.
+void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
+                  topic_pagerank_result& r);
+
+}  // namespace linkequity::detail

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+// topic_pagerank: every column of a batch against a single personalised pagerank() run and the
+// dense Eigen solve (oracle.hpp) on random graphs; identical bits on 1 and 2 threads; per-topic
+// convergence; errors.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <random>
+
+#include "linkequity/linkequity.hpp"
+#include "oracle.hpp"
+
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
+using namespace linkequity;
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+csr_graph graph_of(const oracle::dense_case& c) {
+    build_options b;
+    b.self_loops = c.keep_self_loops ? self_loop_policy::keep : self_loop_policy::drop;
+    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
+}
+
+/// k random topics over n nodes: 1–5 seeds each, weighted or not (a repeated seed sometimes).
+std::vector<topic_seeds> random_topics(std::mt19937_64& rng, std::size_t n, std::size_t k) {
+    std::vector<topic_seeds> topics(k);
+    for (std::size_t t = 0; t < k; ++t) {
+        topics[t].name = "t" + std::to_string(t);
+        const std::size_t seeds = 1 + rng() % 5;
+        const bool weighted = rng() % 2;
+        for (std::size_t s = 0; s < seeds; ++s) {
+            topics[t].nodes.push_back(static_cast<node_id>(rng() % n));
+            if (weighted) topics[t].weights.push_back(1.0 + double(rng() % 7));
+        }
+    }
+    return topics;
+}
+
+/// The dense personalisation vector of a topic (what a single TrustRank run is given).
+std::vector<double> dense_seeds(const topic_seeds& t, std::size_t n) {
+    std::vector<double> v(n, 0.0);
+    for (std::size_t q = 0; q < t.nodes.size(); ++q)
+        v[t.nodes[q]] += t.weights.empty() ? 1.0 : t.weights[q];
+    return v;
+}
+
+std::vector<double> column(const topic_pagerank_result& r, std::size_t t) {
+    std::vector<double> c(r.num_nodes);
+    for (std::size_t i = 0; i < r.num_nodes; ++i) c[i] = r.score(i, t);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("topic_pagerank: each column is a single TrustRank run and the dense solve",
+          "[topic_pagerank][oracle]") {
+    std::mt19937_64 rng(20261201);
+    for (int c_no = 0; c_no < 120; ++c_no) {
+        oracle::dense_case c = oracle::random_case(rng, 150);
+        c.keep_self_loops = c_no & 1;
+        if (c_no & 2) {
+            std::uniform_real_distribution<float> w(0.0f, 3.0f);
+            for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(w(rng));
+        }
+        if (c_no % 3 == 0) {
+            for (std::size_t e = 0; e < c.src.size(); ++e)
+                c.flags.push_back(static_cast<edge_flags>(rng() % 5 == 0 ? flags::nofollow : 0));
+            c.evaporate = (c_no % 2 == 0);
+        }
+        c.damping = c_no % 4 == 0 ? 0.5 : 0.85;
+        const std::size_t k = std::vector<std::size_t>{1, 3, 8, 9, 17}[c_no % 5];
+        const auto topics = random_topics(rng, c.n, k);
+        const csr_graph g = graph_of(c);
+        topic_pagerank_options o;
+        o.pagerank.damping = c.damping;
+        o.pagerank.tolerance = 1e-14;
+        o.pagerank.max_iterations = 10000;
+        o.pagerank.excluded_links =
+            c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
+        INFO("case " << c_no << ": n=" << c.n << " m=" << c.src.size() << " k=" << k);
+        const auto r = topic_pagerank(g, topics, o);
+        REQUIRE(r.num_topics() == k);
+        REQUIRE(r.scores.size() == c.n * k);
+        REQUIRE(r.all_converged());
+        for (std::size_t t = 0; t < k; ++t) {
+            pagerank_options single = o.pagerank;
+            single.personalization = dense_seeds(topics[t], c.n);
+            const auto s = pagerank(g, single);
+            const auto col = column(r, t);
+            double worst = 0;
+            for (std::size_t i = 0; i < c.n; ++i) worst = std::max(worst, std::fabs(col[i] - s.scores[i]));
+            CHECK(worst < 1e-12);
+            CHECK(r.iterations[t] == s.iterations);  // the topic stopped where a single run stops
+            oracle::dense_case d = c;
+            d.personalization = single.personalization;
+            CHECK(oracle::l1(col, oracle::dense_pagerank(d)) < 1e-11);
+            CHECK_THAT(oracle::sum(col), WithinAbs(1.0, 1e-12));
+        }
+    }
+}
+
+TEST_CASE("topic_pagerank: a view scores the reversed graph like a csr_graph of it",
+          "[topic_pagerank]") {
+    std::mt19937_64 rng(7);
+    const oracle::dense_case c = oracle::random_case(rng, 80);
+    const csr_graph g = graph_of(c);
+    const csr_graph reversed = build_graph(c.n, c.dst, c.src);
+    const auto topics = random_topics(rng, c.n, 4);
+    const auto a = topic_pagerank(g.out_view(), topics);
+    const auto b = topic_pagerank(reversed, topics);
+    for (std::size_t i = 0; i < a.scores.size(); ++i)
+        CHECK_THAT(a.scores[i], WithinAbs(b.scores[i], 1e-13));
+}
+
+TEST_CASE("topic_pagerank: the degree order gives the graph order's scores", "[topic_pagerank]") {
+    std::mt19937_64 rng(11);
+    for (int c_no = 0; c_no < 20; ++c_no) {
+        oracle::dense_case c = oracle::random_case(rng, 120);
+        if (c_no % 2)
+            for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(float(1 + rng() % 4));
+        for (std::size_t e = 0; e < c.src.size(); ++e)
+            c.flags.push_back(static_cast<edge_flags>(rng() % 4 == 0 ? flags::nofollow : 0));
+        c.evaporate = c_no % 3 == 0;
+        build_options lean;
+        lean.lean = c_no % 4 == 1 && !c.evaporate;
+        const csr_graph g = build_graph(c.n, c.src, c.dst, c.flags, c.weights, lean);
+        const auto topics = random_topics(rng, c.n, 1 + c_no % 10);
+        topic_pagerank_options o;
+        o.pagerank.tolerance = 1e-14;
+        o.pagerank.max_iterations = 10000;
+        if (c.evaporate) o.pagerank.excluded_links = excluded_link_mode::evaporate;
+        o.pagerank.node_order = pagerank_node_order::as_built;
+        const auto a = topic_pagerank(g, topics, o);
+        o.pagerank.node_order = pagerank_node_order::by_degree;
+        const auto b = topic_pagerank(g, topics, o);
+        INFO("case " << c_no);
+        for (std::size_t i = 0; i < a.scores.size(); ++i)
+            CHECK_THAT(b.scores[i], WithinAbs(a.scores[i], 1e-13));
+    }
+}
+
+TEST_CASE("topic_pagerank: 1 and 2 threads give identical bits", "[topic_pagerank][threads]") {
+    kronecker_options ko;
+    ko.scale = 16;
+    ko.edge_factor = 8;
+    const csr_graph g = build_graph(kronecker_edges(ko));
+    std::mt19937_64 rng(3);
+    const auto topics = random_topics(rng, g.num_nodes(), 11);
+    topic_pagerank_options o;
+    o.pagerank.tolerance = 1e-12;
+#if defined(_OPENMP)
+    const int before = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const auto one = topic_pagerank(g, topics, o);
+    omp_set_num_threads(2);
+    const auto two = topic_pagerank(g, topics, o);
+    omp_set_num_threads(before);
+    REQUIRE(one.scores.size() == two.scores.size());
+    CHECK(std::memcmp(one.scores.data(), two.scores.data(),
+                      one.scores.size() * sizeof(double)) == 0);
+    CHECK(one.iterations == two.iterations);
+    CHECK(one.residual == two.residual);
+#else
+    SUCCEED("built without OpenMP");
+#endif
+}
+
+TEST_CASE("topic_pagerank: topics converge on their own and the cap is per batch",
+          "[topic_pagerank]") {
+    // A cycle 0→1→2→3→0 plus a sink 4 ← 3; the two topics need different numbers of passes.
+    const auto g = build_graph(5, std::vector<node_id>{0, 1, 2, 3, 3},
+                               std::vector<node_id>{1, 2, 3, 0, 4});
+    const std::vector<topic_seeds> topics{{"cycle", {0}, {}}, {"both", {0, 4}, {1.0, 3.0}}};
+    topic_pagerank_options o;
+    o.pagerank.tolerance = 1e-12;
+    o.pagerank.max_iterations = 1000;
+    const auto r = topic_pagerank(g, topics, o);
+    REQUIRE(r.all_converged());
+    CHECK(r.passes == std::max(r.iterations[0], r.iterations[1]));
+    o.pagerank.max_iterations = 3;
+    const auto capped = topic_pagerank(g, topics, o);
+    CHECK(capped.passes == 3);
+    CHECK(capped.iterations == std::vector<std::size_t>{3, 3});
+    CHECK_FALSE(capped.all_converged());
+    // The 3rd iterate of the single run.
+    pagerank_options single;
+    single.max_iterations = 3;
+    single.personalization = {1, 0, 0, 0, 3};
+    const auto s = pagerank(g, single);
+    for (node_id i = 0; i < 5; ++i) CHECK(capped.score(i, 1) == s.scores[i]);
+}
+
+TEST_CASE("topic_pagerank: bad topics and options name what is wrong", "[topic_pagerank][errors]") {
+    const auto g = build_graph(3, std::vector<node_id>{0, 1}, std::vector<node_id>{1, 2});
+    auto fails = [&](const std::vector<topic_seeds>& t, const char* what,
+                     topic_pagerank_options o = {}) {
+        INFO(what);
+        CHECK_THROWS_WITH(topic_pagerank(g, t, o), Contains(what));
+    };
+    fails({}, "no topics given");
+    fails({{"news", {}, {}}}, "topic 'news' has no seeds");
+    fails({{"news", {7}, {}}}, "seed 7 is not a node (the graph has 3 nodes)");
+    fails({{"news", {0, 1}, {1.0}}}, "2 seeds and 1 weights");
+    fails({{"news", {0}, {-1.0}}}, "seed 0 has weight -1");
+    fails({{"news", {0, 1}, {0.0, 0.0}}}, "seed weights sum to 0");
+    fails({{"a", {0}, {}}, {"a", {1}, {}}}, "topic 'a' is given twice");
+    topic_pagerank_options o;
+    o.pagerank.damping = 1.5;
+    fails({{"a", {0}, {}}}, "topic_pagerank: damping must be in (0, 1), got 1.5", o);
+    o = {};
+    o.pagerank.personalization = {1, 1, 1};
+    fails({{"a", {0}, {}}}, "come from the topics", o);
+    o = {};
+    o.pagerank.solver = pagerank_solver::gauss_seidel;
+    fails({{"a", {0}, {}}}, "only the power solver", o);
+}
