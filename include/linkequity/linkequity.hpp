@@ -5,6 +5,8 @@
 // model (web/*.hpp: URLs, domains, web graph, authority, disavow) and I/O (io/*.hpp).
 #pragma once
 
+#include "linkequity/algo/harmonic.hpp"
+#include "linkequity/algo/hits.hpp"
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/algo/verify.hpp"
 #include "linkequity/config.hpp"
