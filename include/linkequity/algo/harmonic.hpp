@@ -18,7 +18,7 @@ namespace linkequity {
 
 /// How harmonic_centrality computes.
 enum class harmonic_method {
-    /// exact when harmonic_exact_affordable(n, m) (ceil(n/64)·(n + m) <= 2^32), else hyperball.
+    /// exact when harmonic_exact_affordable(n, m) (ceil(n/64)·(n + m) <= 2^30), else hyperball.
     automatic,
     exact,      ///< bit-parallel BFS from every node: O(n/64 · levels · m) word operations
     hyperball,  ///< HyperLogLog estimate, relative standard error 1.04/√(2^registers_log2)
@@ -51,7 +51,7 @@ struct harmonic_options {
     static void fields(Self& o, Visitor&& v) {
         v(o.method, option_info("method", "exact (parallel BFS), hyperball (HyperLogLog "
                                           "estimate) or automatic (exact when ceil(n/64)·(n+m) "
-                                          "<= 2^32)"));
+                                          "<= 2^30)"));
         option_info b("registers_log2", "HyperBall: 2^b registers per node; relative standard "
                                         "error 1.04/sqrt(2^b)");
         b.min = 4, b.max = 16;
@@ -90,13 +90,13 @@ struct harmonic_result {
 ///    registers, B_{t+1}(v) = B_t(v) ∪ ⋃_{u→v} B_t(u) (register-wise max), until no counter
 ///    changes; H(v) = Σ_t (|B_t(v)| − |B_{t−1}(v)|) / t with |B| the HLL estimates. Each estimate
 ///    has relative standard error ≈ 1.04/√m; H(v) + 1 is a positive combination of them.
-///    Memory: 2m + 17 bytes per node. Cost: O(diameter · (n + m_edges) · m), parallel over
+///    Memory: 2m + 18 bytes per node. Cost: O(diameter · (n + m_edges) · m), parallel over
 ///    nodes; deterministic (fixed seed) and identical on any thread count.
 /// Empty graph: empty scores. Thread safety: reentrant; the graph is only read.
 /// @throws std::invalid_argument for bad options.
 harmonic_result harmonic_centrality(const csr_graph& g, const harmonic_options& options = {});
 
-/// The rule of harmonic_method::automatic: ceil(n/64) · (n + m) <= 2^32.
+/// The rule of harmonic_method::automatic: ceil(n/64) · (n + m) <= 2^30.
 bool harmonic_exact_affordable(std::size_t num_nodes, std::size_t num_edges) noexcept;
 
 }  // namespace linkequity

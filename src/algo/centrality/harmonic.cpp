@@ -108,7 +108,7 @@ void harmonic_exact(const adjacency& in, std::size_t n, const harmonic_options& 
 
 bool harmonic_exact_affordable(std::size_t n, std::size_t m) noexcept {
     const double work = static_cast<double>((n + 63) / 64) * static_cast<double>(n + m);
-    return work <= 4294967296.0;  // 2^32
+    return work <= 1073741824.0;  // 2^30: about 30 s of one core (benchmarks/README.md)
 }
 
 harmonic_result harmonic_centrality(const csr_graph& g, const harmonic_options& o) {
