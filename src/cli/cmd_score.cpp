@@ -13,6 +13,7 @@
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "linkequity/web/harmonic_column.hpp"
 #include "linkequity/web/tables.hpp"
 #include "inputs.hpp"
 #include "option_flags.hpp"
@@ -30,6 +31,7 @@ struct score_args {
     std::vector<std::string> position_weights;
     bool position_weights_given = false;
     std::size_t top = 20;
+    bool harmonic = false;  ///< --harmonic: a harmonic column in domains.csv (and hosts.csv)
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -130,6 +132,21 @@ score_tables tables_pass(const web::web_graph& g, web::authority_result& r, bool
     return t;
 }
 
+/// Harmonic pass (--harmonic): a `harmonic` column in the domain and host tables.
+void harmonic_pass(const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
+    harmonic_options o;
+    o.excluded = ao.pagerank.excluded;
+    for (web::score_table* table : {&t.domains, t.hosts ? &*t.hosts : nullptr}) {
+        if (!table) continue;
+        const harmonic_result r = web::add_harmonic_column(g, *table, o);
+        fmt::print("harmonic     {}: {}, {} {}, {}\n", web::table_level_name(table->level),
+                   r.exact ? "exact" : fmt::format("HyperBall ({} registers, relative standard "
+                                                   "error {:.3f})", r.registers,
+                                                   r.relative_standard_error),
+                   r.iterations, r.exact ? "levels" : "iterations", duration(r.seconds));
+    }
+}
+
 /// Write pass: every file to a temporary name first, then all renamed together.
 void write_pass(const score_args& a, const web::web_graph& g, const score_tables& t,
                 score_timings& times) {
@@ -200,7 +217,8 @@ void run(const score_args& a) {
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
-    const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    score_tables tables = tables_pass(g, r, a.options.compute_hosts);
+    if (a.harmonic) harmonic_pass(g, ao, tables);
     write_pass(a, g, tables, times);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
@@ -274,6 +292,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
         ->expected(0, 1)
         ->each([a](const std::string&) { a->position_weights_given = true; });
     cmd->add_option("--top", a->top, "Domains in the table printed")->capture_default_str();
+    cmd->add_flag("--harmonic", a->harmonic,
+                  "Add a harmonic column (harmonic centrality of the domain / host graph, "
+                  "docs/centrality.md) to domains.csv and hosts.csv");
     add_threads_option(*cmd);
     cmd->callback([a, cmd] {
         if (cmd->count("--position-weights") > 0) a->position_weights_given = true;
