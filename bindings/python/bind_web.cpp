@@ -23,6 +23,7 @@
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "linkequity/web/harmonic_column.hpp"
 #include "linkequity/web/disavow.hpp"
 #include "linkequity/web/tables.hpp"
 #include "linkequity/web/web_graph.hpp"
@@ -172,7 +173,8 @@ py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
 }
 
 py::dict authority(const web_graph& g, web::authority_options o,
-                   std::optional<std::string> position_weights, py::object progress) {
+                   std::optional<std::string> position_weights, py::object progress,
+                   bool harmonic) {
     if (position_weights) {
         o.use_position_weights = true;
         o.positions = web::position_weights::parse(*position_weights);
@@ -195,6 +197,10 @@ py::dict authority(const web_graph& g, web::authority_options o,
             domains = web::make_score_table(g, table_level::domains, std::move(r.domains));
             if (o.compute_hosts)
                 host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
+            harmonic_options ho;  // harmonic=True: a `harmonic` column (domains, hosts)
+            ho.excluded = o.pagerank.excluded;
+            if (harmonic) web::add_harmonic_column(g, domains, ho);
+            if (harmonic && o.compute_hosts) web::add_harmonic_column(g, host_table, ho);
         }
     }
     if (hook.error) std::rethrow_exception(hook.error);
@@ -283,7 +289,7 @@ void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
     ao.def(py::init<>());
     bind_option_table(ao, "authority");
     w.def("authority", &authority, py::arg("options"), py::arg("position_weights") = py::none(),
-          py::arg("progress") = py::none(),
+          py::arg("progress") = py::none(), py::arg("harmonic") = false,
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");

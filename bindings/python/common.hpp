@@ -128,5 +128,6 @@ void bind_synthetic_web(py::module_& m);
 void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);
+void bind_centrality(py::module_& m);
 
 }  // namespace linkequity::python

@@ -10,6 +10,7 @@ from . import _core
 from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
+from ._centrality import harmonic_centrality, hits
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from . import generate
@@ -27,6 +28,8 @@ __all__ = [
     "WebGraph",
     "__version__",
     "generate",
+    "harmonic_centrality",
+    "hits",
     "pagerank",
     "pagerank_residual",
 ]

@@ -319,7 +319,8 @@ class WebGraph:
     def authority(self, *,
                   position_weights: Union[None, bool, str, Dict[str, float]] = None,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
-                  evaporate: bool = False, **options: Any) -> AuthorityResult:
+                  evaporate: bool = False, harmonic: bool = False,
+                  **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
         :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
         ``.info`` (:class:`AuthorityInfo`: per-level iterations, residual, converged, floor,
@@ -340,6 +341,9 @@ class WebGraph:
             progress: callable(iteration, max_iterations, residual, tolerance) per PageRank
                 iteration; returning False cancels (KeyboardInterrupt). Ctrl-C works too.
             evaporate: ``True`` is short for ``excluded_links="evaporate"``.
+            harmonic: ``True`` adds a ``harmonic`` column to the domain and host tables:
+                harmonic centrality of that graph (docs/centrality.md), exact or HyperBall
+                by size as :func:`linkequity.harmonic_centrality` with ``exact=None``.
 
         Raises:
             ValueError: a bad option (named in the message).
@@ -349,11 +353,12 @@ class WebGraph:
             options = {**options, "excluded_links": "evaporate"}
         o = _table.build(_core.AuthorityOptions, "authority", options)
         positions = _position_weights(position_weights)
-        key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")), positions)
+        key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")), positions,
+               bool(harmonic))
         cached = self._cache.get(key)
         if cached is not None and (cached.hosts is not None or not o.hosts) and progress is None:
             return cached._copy()
-        raw = self._core.authority(o, positions, progress)
+        raw = self._core.authority(o, positions, progress, bool(harmonic))
         out = self._result(raw)
         self._cache[key] = out
         return out._copy()
@@ -365,7 +370,7 @@ class WebGraph:
         _table.fields(_core.AuthorityOptions),
         [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
          for name, default in (("position_weights", None), ("progress", None),
-                               ("evaporate", False))])
+                               ("evaporate", False), ("harmonic", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns
