@@ -37,7 +37,8 @@ py::cpp_function vector_view(std::vector<double> Result::*member) {
 }
 
 void bind_hits(py::module_& m) {
-    py::class_<hits_options> o(m, "HitsOptions", "hits_options (private; built by linkequity.hits).");
+    py::class_<hits_options> o(m, "HitsOptions",
+                               "hits_options (private; built by linkequity.hits).");
     o.def(py::init<>());
     bind_option_table(o, "hits");
     py::class_<hits_result> r(m, "HitsResult",
@@ -72,7 +73,8 @@ void bind_hits(py::module_& m) {
 void bind_harmonic(py::module_& m) {
     bind_enum<harmonic_method>(m, "HarmonicMethod", "How harmonic_centrality computes.");
     py::class_<harmonic_options> o(
-        m, "HarmonicOptions", "harmonic_options (private; built by linkequity.harmonic_centrality).");
+        m, "HarmonicOptions",
+        "harmonic_options (private; built by linkequity.harmonic_centrality).");
     o.def(py::init<>());
     bind_option_table(o, "harmonic_centrality");
     py::class_<harmonic_result> r(m, "HarmonicResult", "The result of harmonic_centrality.");

@@ -87,7 +87,8 @@ TEST_CASE("harmonic: HyperBall is within its stated error of the exact values", 
     // must be within 3 standard errors of 0 over S seeds, and the RMS over nodes and seeds
     // within 1.3x the stated 1.04/sqrt(m). Graphs: Erdős–Rényi with mean degree 4 (small
     // diameter) and 1.2 (long paths, varied balls), 3000 nodes.
-    const edge_list graphs[] = {erdos_renyi_edges(3000, 12000, 5), erdos_renyi_edges(3000, 3600, 6)};
+    const edge_list graphs[] = {erdos_renyi_edges(3000, 12000, 5),
+                                erdos_renyi_edges(3000, 3600, 6)};
     constexpr std::size_t seeds = 8;
     for (const auto& el : graphs) {
         const auto g = build_graph(el);
@@ -118,7 +119,8 @@ TEST_CASE("harmonic: HyperBall is within its stated error of the exact values", 
     }
 }
 
-TEST_CASE("harmonic: automatic picks by size, and 1 and 2 threads agree exactly", "[harmonic][threads]") {
+TEST_CASE("harmonic: automatic picks by size, and 1 and 2 threads agree exactly",
+          "[harmonic][threads]") {
     CHECK(harmonic_exact_affordable(1000, 10000));
     CHECK(harmonic_exact_affordable(65536, 950000));         // 1024 · 1,015,536 <= 2^30
     CHECK_FALSE(harmonic_exact_affordable(100000, 2000000));  // 1563 · 2,100,000 > 2^30

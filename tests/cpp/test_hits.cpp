@@ -43,7 +43,8 @@ bool dense_hits(const oracle::dense_case& c, std::vector<double>& h, std::vector
 
 TEST_CASE("hits: hand-computed authorities and hubs", "[hits]") {
     // 0 → 2, 1 → 2, 1 → 3: AᵀA on {2, 3} is [[2, 1], [1, 1]], principal eigenvector (1, φ − 1)
-    // with φ the golden ratio: a = (0, 0, 1/φ, 1/φ²), h = A a ∝ (1/φ, 1) → (1/φ², 1/φ), node 4 isolated.
+    // with φ the golden ratio: a = (0, 0, 1/φ, 1/φ²), h = A a ∝ (1/φ, 1) → (1/φ², 1/φ);
+    // node 4 is isolated.
     const std::vector<node_id> src{0, 1, 1}, dst{2, 2, 3};
     const auto g = build_graph(5, src, dst);
     hits_options o;

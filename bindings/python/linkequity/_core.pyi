@@ -1308,7 +1308,7 @@ class HarmonicOptions:
     @property
     def method(self) -> HarmonicMethod:
         """
-        exact (parallel BFS), hyperball (HyperLogLog estimate) or automatic (exact when ceil(n/64)·(n+m) <= 2^32)
+        exact (parallel BFS), hyperball (HyperLogLog estimate) or automatic (exact when ceil(n/64)·(n+m) <= 2^30)
         """
     @method.setter
     def method(self, arg1: HarmonicMethod) -> None:

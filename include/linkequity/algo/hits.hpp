@@ -16,7 +16,7 @@
 namespace linkequity {
 
 struct hits_options {
-    double tolerance = 1e-10;          ///< stop when the L1 change of the max-normalised hubs < this
+    double tolerance = 1e-10;          ///< stop at an L1 change of the max-normalised hubs < this
     std::size_t max_iterations = 1000; ///< k: the k-th iterate is returned when not converged
     bool weighted = true;              ///< use the edge weights when the graph has them
     edge_flags excluded = flags::default_excluded;  ///< links with any of these bits do not exist

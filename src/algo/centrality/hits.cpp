@@ -52,8 +52,8 @@ struct hits_step {
         // positive on every node with such an out-edge.
         scale(a, 1.0 / amax);
         scale(next, 1.0 / hmax);
-        const double change =
-            detail::fixed_order_sum(h.size(), [&](std::size_t i) { return std::abs(next[i] - h[i]); });
+        const double change = detail::fixed_order_sum(
+            h.size(), [&](std::size_t i) { return std::abs(next[i] - h[i]); });
         h.swap(next);
         return change;
     }
