@@ -23,6 +23,7 @@
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "linkequity/web/harmonic_column.hpp"
 #include "linkequity/web/disavow.hpp"
 #include "linkequity/web/tables.hpp"
 #include "linkequity/web/topics.hpp"
@@ -173,7 +174,7 @@ py::tuple table_and_run(web::score_table&& table, web::authority_table&& run) {
 }
 
 py::dict authority(const web_graph& g, web::authority_options o, py::object progress,
-                   const py::object& topics) {
+                   const py::object& topics, bool harmonic) {
     const std::optional<web::topic_labels> labels = topic_labels_of(topics);  // bind_topics.cpp
     std::vector<std::string> unknown_topic_domains;
     o.validate();
@@ -197,6 +198,10 @@ py::dict authority(const web_graph& g, web::authority_options o, py::object prog
             if (labels)
                 unknown_topic_domains = web::add_topic_columns(
                     g, *labels, o, pages, domains, o.compute_hosts ? &host_table : nullptr);
+            harmonic_options ho;  // harmonic=True: a `harmonic` column (domains, hosts)
+            ho.excluded = o.pagerank.excluded;
+            if (harmonic) web::add_harmonic_column(g, domains, ho);
+            if (harmonic && o.compute_hosts) web::add_harmonic_column(g, host_table, ho);
         }
     }
     if (hook.error) std::rethrow_exception(hook.error);
@@ -286,7 +291,7 @@ void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
     ao.def(py::init<>());
     bind_option_table(ao, "authority");
     w.def("authority", &authority, py::arg("options"), py::arg("progress") = py::none(),
-          py::arg("topics") = py::none(),
+          py::arg("topics") = py::none(), py::arg("harmonic") = false,
           "compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.");
     w.def("apply_disavow", &disavow, py::arg("path"), py::arg("owner") = "",
           py::arg("skip_bad") = false, "Reads a disavow file and flags the matching links.");

@@ -145,5 +145,6 @@ namespace linkequity::python {
 /// WebGraph.authority's `topics`: None, a path (str), or a (domains, topics) pair of lists.
 /// Defined in bind_topics.cpp. @throws parse_error / std::invalid_argument for bad input.
 std::optional<web::topic_labels> topic_labels_of(const py::object& topics);
+void bind_centrality(py::module_& m);
 
 }  // namespace linkequity::python

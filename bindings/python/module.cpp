@@ -71,4 +71,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_trust(m);
     linkequity::python::bind_plan(m);
     linkequity::python::bind_topics(m);
+    linkequity::python::bind_centrality(m);
 }

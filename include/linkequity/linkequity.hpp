@@ -7,6 +7,8 @@
 
 #include "linkequity/algo/contributions.hpp"
 #include "linkequity/algo/cheirank.hpp"
+#include "linkequity/algo/harmonic.hpp"
+#include "linkequity/algo/hits.hpp"
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/algo/spam_mass.hpp"
 #include "linkequity/algo/trustrank.hpp"

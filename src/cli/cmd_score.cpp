@@ -13,6 +13,7 @@
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
+#include "linkequity/web/harmonic_column.hpp"
 #include "linkequity/web/tables.hpp"
 #include "linkequity/web/topics.hpp"
 #include "inputs.hpp"
@@ -34,6 +35,7 @@ struct score_args {
     std::size_t top = 20;
     std::string site;  ///< --site: also the internal authority of this domain or host
     trust_args trust;  ///< --trusted, --spam (score_trust.hpp)
+    bool harmonic = false;  ///< --harmonic: a harmonic column in domains.csv (and hosts.csv)
 };
 
 void print_level(const char* name, const web::authority_table& t) {
@@ -147,6 +149,21 @@ void topics_pass(const std::string& path, const web::topic_labels& labels,
                duration(timer.seconds()));
 }
 
+/// Harmonic pass (--harmonic): a `harmonic` column in the domain and host tables.
+void harmonic_pass(const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
+    harmonic_options o;
+    o.excluded = ao.pagerank.excluded;
+    for (web::score_table* table : {&t.domains, t.hosts ? &*t.hosts : nullptr}) {
+        if (!table) continue;
+        const harmonic_result r = web::add_harmonic_column(g, *table, o);
+        fmt::print("harmonic     {}: {}, {} {}, {}\n", web::table_level_name(table->level),
+                   r.exact ? "exact" : fmt::format("HyperBall ({} registers, relative standard "
+                                                   "error {:.3f})", r.registers,
+                                                   r.relative_standard_error),
+                   r.iterations, r.exact ? "levels" : "iterations", duration(r.seconds));
+    }
+}
+
 /// Write pass: every file to a temporary name first, then all renamed together.
 void write_pass(const score_args& a, const web::web_graph& g, const score_tables& t,
                 score_timings& times) {
@@ -221,6 +238,7 @@ void run(const score_args& a) {
     score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     trust_pass(g, ao, seeds, tables.pages, tables.domains, tables.hosts ? &*tables.hosts : nullptr);
     if (!a.topics.empty()) topics_pass(a.topics, labels, g, ao, tables);
+    if (a.harmonic) harmonic_pass(g, ao, tables);
     write_pass(a, g, tables, times);
     if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
@@ -295,6 +313,9 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     cmd->add_option("--site", a->site,
                     "Also the internal authority of this site (a registrable domain, or a host): "
                     "site.csv, orphans.csv, dead_ends.csv (docs/site.md)");
+    cmd->add_flag("--harmonic", a->harmonic,
+                  "Add a harmonic column (harmonic centrality of the domain / host graph, "
+                  "docs/centrality.md) to domains.csv and hosts.csv");
     add_threads_option(*cmd);
     add_trust_flags(*cmd, a->trust);
     cmd->callback([a, cmd] {

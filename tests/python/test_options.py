@@ -81,8 +81,8 @@ def test_docstrings_and_signatures_list_every_option():
     assert defaults["max_iterations"] == 200 and defaults["domain_weights"] == "domains"
     assert "personalization" not in defaults  # per-node: not for several graphs
     auth_params = inspect.signature(WebGraph.authority).parameters
-    assert set(defaults) | {"self", "progress", "evaporate", "trusted", "spam", "topics"} == \
-        set(auth_params)
+    assert set(defaults) | {"self", "progress", "evaporate", "trusted", "spam", "topics",
+                            "harmonic"} == set(auth_params)
     assert auth_params["max_iterations"].default == 200
     assert "{options}" not in doc and "{options}" not in auth
 

@@ -12,6 +12,7 @@ from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustrank
 from ._topics import TopicPageRankResult, topic_pagerank
+from ._centrality import harmonic_centrality, hits
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from ._explain import ContributionsResult, SiteAuthority, contributions
@@ -39,6 +40,8 @@ __all__ = [
     "cheirank",
     "contributions",
     "generate",
+    "harmonic_centrality",
+    "hits",
     "link_gain",
     "pagerank",
     "pagerank_residual",

@@ -12,6 +12,7 @@ __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'Dan
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkGainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_plan_links']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'topic_pagerank']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -854,6 +855,7 @@ class WebGraphCore:
         """
     def authority(self, options: AuthorityOptions, progress: typing.Any = None) -> dict:
     def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, topics: typing.Any = None) -> dict:
+    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, harmonic: bool = False) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -1419,6 +1421,9 @@ class TopicPageRankOptions:
 class WebPlanOptions:
     """
     web_plan_options (private; built by WebGraph.plan_links).
+class HitsOptions:
+    """
+    hits_options (private; built by linkequity.hits).
     """
     @staticmethod
     def fields() -> list:
@@ -1479,6 +1484,9 @@ class WebPlanOptions:
     def excluded(self) -> int:
         """
         Links with any of these flags pass nothing
+    def excluded(self) -> int:
+        """
+        Links with any of these flags do not exist for HITS
         """
     @excluded.setter
     def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1506,6 +1514,9 @@ class WebPlanOptions:
     def max_iterations(self) -> int:
         """
         Iteration limit k: the k-th iterates are returned when not converged
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
         """
     @max_iterations.setter
     def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1557,6 +1568,9 @@ class WebPlanOptions:
     def tolerance(self) -> float:
         """
         Stop when the L1 change of both vectors in an iteration is < tolerance
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of the max-normalised hub vector is < tolerance
         """
     @tolerance.setter
     def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -1609,6 +1623,21 @@ class TopicPageRankResult:
     def absolute(self) -> numpy.typing.NDArray[numpy.float64]:
         """
         M = p - p'.
+class HitsResult:
+    """
+    The result of hits (linkequity.hits returns its two arrays).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def authorities(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Authority scores by node id, summing to 1 (read-only view).
+        """
+    @property
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
         """
     @property
     def converged(self) -> bool:
@@ -1624,6 +1653,11 @@ class TopicPageRankResult:
     def history(self) -> numpy.typing.NDArray[numpy.float64]:
         """
         Residual of every iteration.
+        """
+    @property
+    def hubs(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Hub scores by node id, summing to 1 (read-only view).
         """
     @property
     def iterations(self) -> int:
@@ -1672,6 +1706,9 @@ class TopicPageRankResult:
     def scores(self) -> numpy.typing.NDArray[numpy.float64]:
         """
         (n, k) float64 view of the result's memory (row-major; no copy).
+    def residual(self) -> float:
+        """
+        L1 change of the max-normalised hubs in the last iteration.
         """
     @property
     def seconds(self) -> float:
@@ -1793,6 +1830,149 @@ class TopicPageRankResult:
     def topics(self) -> list[str]:
         """
         Topic names, in column order.
+        Wall time.
+        """
+class HarmonicMethod:
+    """
+    How harmonic_centrality computes.
+    
+    Members:
+    
+      automatic
+    
+      exact
+    
+      hyperball
+    """
+    __members__: typing.ClassVar[dict[str, HarmonicMethod]]
+    automatic: typing.ClassVar[HarmonicMethod]
+    exact: typing.ClassVar[HarmonicMethod]
+    hyperball: typing.ClassVar[HarmonicMethod]
+    @typing.overload
+    def __eq__(self, other: HarmonicMethod) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: HarmonicMethod) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class HarmonicOptions:
+    """
+    harmonic_options (private; built by linkequity.harmonic_centrality).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags do not exist for distances
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def method(self) -> HarmonicMethod:
+        """
+        exact (parallel BFS), hyperball (HyperLogLog estimate) or automatic (exact when ceil(n/64)·(n+m) <= 2^30)
+        """
+    @method.setter
+    def method(self, arg1: HarmonicMethod) -> None:
+        ...
+    @property
+    def registers_log2(self) -> int:
+        """
+        HyperBall: 2^b registers per node; relative standard error 1.04/sqrt(2^b)
+        """
+    @registers_log2.setter
+    def registers_log2(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def seed(self) -> int:
+        """
+        HyperBall: seed of the node hash
+        """
+    @seed.setter
+    def seed(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class HarmonicResult:
+    """
+    The result of harmonic_centrality.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cancelled(self) -> bool:
+        """
+        Stopped early.
+        """
+    @property
+    def exact(self) -> bool:
+        """
+        False: HyperBall's estimate.
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        BFS levels (exact) or HyperBall iterations.
+        """
+    @property
+    def registers(self) -> int:
+        """
+        HyperBall registers per counter (0 when exact).
+        """
+    @property
+    def relative_standard_error(self) -> float:
+        """
+        HyperBall: 1.04/sqrt(registers) (0 when exact).
+        """
+    @property
+    def scores(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        H(v) by node id (read-only view).
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time.
         """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
@@ -1850,6 +2030,14 @@ def followable_out_weight(graph: CsrGraph, options: PageRankOptions) -> numpy.ty
 def generic_anchors() -> list[str]:
     """
     The documented generic anchors (normalized, sorted).
+    """
+def harmonic_centrality(graph: CsrGraph, options: HarmonicOptions, progress: typing.Any = None) -> HarmonicResult:
+    """
+    Runs harmonic_centrality with the GIL released (see linkequity.harmonic_centrality).
+    """
+def hits(graph: CsrGraph, options: HitsOptions, progress: typing.Any = None) -> HitsResult:
+    """
+    Runs hits with the GIL released (see linkequity.hits).
     """
 def kronecker_edges(scale: typing.SupportsInt | typing.SupportsIndex, edge_factor: typing.SupportsFloat | typing.SupportsIndex = 16.0, seed: typing.SupportsInt | typing.SupportsIndex = 27491095, a: typing.SupportsFloat | typing.SupportsIndex = 0.57, b: typing.SupportsFloat | typing.SupportsIndex = 0.19, c: typing.SupportsFloat | typing.SupportsIndex = 0.19, permute: bool = True, symmetrize: bool = False) -> tuple:
     """

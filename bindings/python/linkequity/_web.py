@@ -332,7 +332,7 @@ class WebGraph:
     def authority(self, *,
                   progress: Optional[Callable[[int, int, float, float], Optional[bool]]] = None,
                   evaporate: bool = False, trusted: Any = None, spam: Any = None,
-                  topics: Any = None,
+                  topics: Any = None, harmonic: bool = False,
                   **options: Any) -> AuthorityResult:
         """Page, domain (and with ``hosts=True`` host) authority in one run, as an
         :class:`AuthorityResult`: ``.pages``, ``.domains``, ``.hosts`` (DataFrame or None) and
@@ -360,6 +360,9 @@ class WebGraph:
                 (header ``domain,topic``), a DataFrame with columns ``domain`` and ``topic``,
                 or a dict domain → topic (or list of topics). Adds a ``topic:<name>`` column
                 per topic (TrustRank seeded with the topic's domains) and ``top_topic``.
+            harmonic: ``True`` adds a ``harmonic`` column to the domain and host tables:
+                harmonic centrality of that graph (docs/centrality.md), exact or HyperBall
+                by size as :func:`linkequity.harmonic_centrality` with ``exact=None``.
 
         Raises:
             ValueError: a bad option (named in the message); seeds of which none is in the
@@ -370,13 +373,13 @@ class WebGraph:
             options = {**options, "excluded_links": "evaporate"}
         o = _table.build(_core.AuthorityOptions, "authority", options)
         key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")),
-               _trust.seed_key(trusted, spam))
+               _trust.seed_key(trusted, spam), bool(harmonic))
         labels = _topic_labels(topics)
         cached = self._cache.get(key)
         if (cached is not None and (cached.hosts is not None or not o.hosts) and progress is None
                 and labels is None):
             return cached._copy()
-        raw = self._core.authority(o, progress, labels)
+        raw = self._core.authority(o, progress, labels, bool(harmonic))
         _trust.add_web_columns(self._core, o, raw, trusted, spam)
         out = self._result(raw)
         if labels is None:
@@ -394,7 +397,7 @@ class WebGraph:
         _table.fields(_core.AuthorityOptions),
         [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default)
          for name, default in (("progress", None), ("evaporate", False), ("trusted", None),
-                               ("spam", None), ("topics", None))])
+                               ("spam", None), ("topics", None), ("harmonic", False))])
 
     def page_authority(self, **options: Any) -> Any:
         """Page authority as a DataFrame sorted by score (best first), columns
