@@ -257,11 +257,7 @@ topic_scores compute_topics(const web_graph& g, const topic_labels& labels,
     if (labels.topics.empty()) throw std::invalid_argument("topics: no topics given");
     topic_scores r;
     const auto domains = topic_domains(g, labels, r.unknown_domains);
-    contraction_options co;
-    co.excluded = o.pagerank.excluded;
-    co.weights = o.domain_weights;
-    co.use_position_weights = o.use_position_weights;
-    co.positions = o.positions;
+    const contraction_options co = contraction_of(o);
     const topic_pagerank_options to = topic_options(o);
     const std::size_t nd = g.num_domains();
     {
