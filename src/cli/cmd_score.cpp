@@ -17,6 +17,7 @@
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
+#include "score_what_if.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -26,6 +27,7 @@ struct score_args {
     std::string snapshot;  ///< --snapshot FILE instead of LINKS
     std::string out_dir;
     std::string disavow, owner;
+    std::string what_if, what_if_disavow;  ///< --what-if EDITS, --what-if-disavow FILE
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::vector<std::string> position_weights;
     bool position_weights_given = false;
@@ -184,8 +186,11 @@ void run(const score_args& a) {
         throw std::invalid_argument("score: give link files (LINKS) or --snapshot FILE");
     require_input_files(a.snapshot.empty() ? a.in.paths : std::vector<std::string>{a.snapshot});
     if (!a.disavow.empty()) require_input_files({a.disavow});
-    if (!a.owner.empty() && a.disavow.empty())
+    if (!a.owner.empty() && a.disavow.empty() && a.what_if_disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
+    if (!a.what_if_disavow.empty() && a.what_if.empty())
+        throw std::invalid_argument("score: --what-if-disavow needs --what-if EDITS");
+    if (!a.what_if.empty()) require_input_files({a.what_if});
 
     web::authority_options ao = a.options;
     if (a.position_weights_given) {
@@ -200,8 +205,12 @@ void run(const score_args& a) {
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
+    std::optional<what_if_run> what_if;  // --what-if: g and r become the edited graph's
+    if (!a.what_if.empty())
+        what_if = what_if_pass(a.what_if, a.what_if_disavow, a.owner, a.in.skip_bad, ao, g, r);
     const score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     write_pass(a, g, tables, times);
+    if (what_if) write_what_if(a.out_dir, *what_if, g);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
                duration(times.read), duration(r.seconds_graphs),
@@ -261,6 +270,11 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");
+    cmd->add_option("--what-if", a->what_if,
+                    "Edits CSV (link columns + action add|remove): write the scores after them, "
+                    "warm-started, and *_delta.csv files (docs/what-if.md)");
+    cmd->add_option("--what-if-disavow", a->what_if_disavow,
+                    "With --what-if: a disavow file applied after the edits (--owner applies)");
     add_option_flags(*cmd, a->options, "score");
     cmd->add_flag_callback(
            "--evaporate",
