@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -17,19 +18,28 @@ using namespace linkequity;
 
 namespace {
 
-/// `count` edits: half removals of distinct random links, half additions between random pages.
+/// About `count` changed link rows: removals of random link pairs (all their parallel rows) until
+/// count / 2 rows are gone, and count / 2 additions between random pages.
 std::vector<web::link_edit> random_edits(const web::web_graph& g, std::size_t count,
                                          std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     std::vector<web::link_edit> edits;
     std::uniform_int_distribution<std::size_t> link(0, g.num_links() - 1);
     std::uniform_int_distribution<node_id> page(0, static_cast<node_id>(g.num_pages() - 1));
+    std::size_t removed = 0;  // link rows the removals delete (a pair's parallel links all go)
+    const auto offs = g.link_offsets();
+    const auto dst = g.link_targets();
     for (std::size_t i = 0; i < count; ++i) {
         web::link_edit e;
         e.origin = "<bench>";
         e.link.line = i + 2;
         if (i % 2 == 0) {
+            if (removed >= count / 2) continue;
             const std::size_t l = link(rng);
+            const node_id s = g.link_source(l);
+            removed += static_cast<std::size_t>(
+                std::upper_bound(dst.begin() + offs[s], dst.begin() + offs[s + 1], dst[l]) -
+                std::lower_bound(dst.begin() + offs[s], dst.begin() + offs[s + 1], dst[l]));
             e.action = web::edit_action::remove;
             e.link.source = std::string(g.page_url(g.link_source(l)));
             e.link.target = std::string(g.page_url(g.link_targets()[l]));

@@ -128,5 +128,6 @@ void bind_synthetic_web(py::module_& m);
 void bind_pagerank(py::module_& m);
 void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);
+void bind_what_if(py::module_& m);  // bind_what_if.cpp: what-if and diff
 
 }  // namespace linkequity::python

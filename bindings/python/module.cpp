@@ -67,4 +67,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_web(m);
     linkequity::python::bind_synthetic_web(m);
     linkequity::python::bind_analysis(m);
+    linkequity::python::bind_what_if(m);
 }

@@ -12,6 +12,7 @@ from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
+from ._what_if import WebDiff, WhatIfResult
 from . import generate
 
 __version__: str = _core.__version__
@@ -24,7 +25,9 @@ __all__ = [
     "LinkProfile",
     "PageRankResult",
     "ParseError",
+    "WebDiff",
     "WebGraph",
+    "WhatIfResult",
     "__version__",
     "generate",
     "pagerank",
