@@ -268,7 +268,7 @@ TEST_CASE("diff: new and lost pairs and referring domains by hand", "[what_if][d
               r.domains[i].authority_after - r.domains[i].authority_before);
 }
 
-TEST_CASE("cli: score --what-if equals scoring the edited links; diff writes its files", "[what_if][cli]") {
+TEST_CASE("cli: score --what-if equals scoring the edited links, diff writes its files", "[what_if][cli]") {
     if (!linkequity::testing::cli_available()) return;
     linkequity::test::temp_dir d("le-cli-whatif");
     std::ofstream(d.file("links.csv")) << "source,target,rel\n"
