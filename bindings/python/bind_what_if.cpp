@@ -22,6 +22,12 @@ namespace {
 using web::web_graph;
 using edit_list = std::vector<web::link_edit>;
 
+/// The edits of one what-if, held by Python (a struct, so that pybind11's list conversion of
+/// std::vector does not apply).
+struct link_edits_core {
+    edit_list edits;
+};
+
 web::edit_action parse_action(const std::string& a) {
     if (a == "add") return web::edit_action::add;
     if (a == "remove") return web::edit_action::remove;
@@ -29,12 +35,13 @@ web::edit_action parse_action(const std::string& a) {
 }
 
 /// Edits from columns of str (one row per link; None = empty); rows numbered from 1.
-void add_columns(edit_list& e, const std::string& action, const std::string& name,
+void add_columns(link_edits_core& core, const std::string& action, const std::string& name,
                  const std::vector<std::optional<std::string>>& sources,
                  const std::vector<std::optional<std::string>>& targets,
                  const std::vector<std::optional<std::string>>& anchors,
                  const std::vector<std::optional<std::string>>& rels,
                  const std::vector<std::optional<std::string>>& actions) {
+    edit_list& e = core.edits;
     const web::edit_action fixed = action.empty() ? web::edit_action::add : parse_action(action);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         web::link_edit x;
@@ -101,7 +108,7 @@ py::tuple level(web::score_table&& t, web::authority_table&& run) {
 }
 
 py::dict what_if(const web_graph& g, const web::authority_result& before,
-                 const web::authority_options& o, const edit_list& edits,
+                 const web::authority_options& o, const link_edits_core& core,
                  const std::string& disavow_path, const std::string& owner, bool skip_bad,
                  bool warm_start) {
     analysis::what_if_options wo;
@@ -115,7 +122,7 @@ py::dict what_if(const web_graph& g, const web::authority_result& before,
         py::gil_scoped_release release;
         web::disavow_list list;
         if (!disavow_path.empty()) list = web::disavow_list::read(disavow_path, skip_bad);
-        r = analysis::what_if(g, before, edits, disavow_path.empty() ? nullptr : &list, wo);
+        r = analysis::what_if(g, before, core.edits, disavow_path.empty() ? nullptr : &list, wo);
         const web_graph& ng = r.edited.graph;
         pages = web::make_score_table(ng, web::table_level::pages, web::authority_table(r.after.pages));
         domains = web::make_score_table(ng, web::table_level::domains, web::authority_table(r.after.domains));
@@ -207,12 +214,12 @@ py::dict diff(const web_graph& before, const web_graph& after, const web::author
 }  // namespace
 
 void bind_what_if(py::module_& m) {
-    py::class_<edit_list> e(m, "LinkEditsCore", "Link edits (private; built by WebGraph.what_if).");
+    py::class_<link_edits_core> e(m, "LinkEditsCore", "Link edits (private; built by WebGraph.what_if).");
     e.def(py::init<>());
-    e.def("__len__", [](const edit_list& l) { return l.size(); });
+    e.def("__len__", [](const link_edits_core& l) { return l.edits.size(); });
     e.def(
         "read",
-        [](edit_list& l, const std::string& path, const std::string& action, bool skip_bad,
+        [](link_edits_core& l, const std::string& path, const std::string& action, bool skip_bad,
            const std::string& format) {
             io::read_options ro;
             ro.skip_bad = skip_bad;
@@ -220,7 +227,7 @@ void bind_what_if(py::module_& m) {
             py::gil_scoped_release release;
             const edit_list more = action.empty() ? web::read_link_edits(path, ro)
                                                   : web::read_links_as_edits(path, parse_action(action), ro);
-            l.insert(l.end(), more.begin(), more.end());
+            l.edits.insert(l.edits.end(), more.begin(), more.end());
         },
         py::arg("path"), py::arg("action"), py::arg("skip_bad") = false,
         py::arg("format") = "auto",
