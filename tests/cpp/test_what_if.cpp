@@ -11,6 +11,10 @@
 #include <random>
 #include <set>
 
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
 #include "cli_runner.hpp"
 #include "linkequity/analysis/web_diff.hpp"
 #include "linkequity/analysis/what_if.hpp"
@@ -180,6 +184,33 @@ TEST_CASE("what_if: warm start takes fewer iterations than a cold start", "[what
     o.warm_start = false;
     const auto cold = analysis::what_if(g, before, edits, nullptr, o);
     CHECK(warm.after.pages.iterations < cold.after.pages.iterations);
+}
+
+TEST_CASE("what_if: 1 and 2 threads give the same graph and scores", "[what_if][threads]") {
+#if defined(_OPENMP)
+    web::synthetic_web_options w;
+    w.domains = 200;
+    w.links = 20000;
+    web::web_graph_builder b;
+    web::synthetic_web(w).generate([&](span<const io::raw_link> batch) {
+        for (const auto& l : batch) b.add(l);
+    });
+    const web::web_graph g = b.finish();
+    const std::vector<web::link_edit> edits = {
+        edit(web::edit_action::add, {std::string(g.page_url(0)), "https://n.example/", ""}, 2),
+        edit(web::edit_action::remove, {std::string(g.page_url(g.link_source(7))),
+                                        std::string(g.page_url(g.link_targets()[7])), ""}, 3)};
+    analysis::what_if_options o;
+    omp_set_num_threads(1);
+    const auto before1 = web::compute_authority(g, o.authority);
+    const auto one = analysis::what_if(g, before1, edits, nullptr, o);
+    omp_set_num_threads(2);
+    const auto before2 = web::compute_authority(g, o.authority);
+    const auto two = analysis::what_if(g, before2, edits, nullptr, o);
+    same_graph(one.edited.graph, two.edited.graph);
+    same_scores(one.after.pages, two.after.pages, 1e-13);
+    same_scores(one.after.domains, two.after.domains, 1e-13);
+#endif
 }
 
 TEST_CASE("what_if: removing an absent link is an error, or a counted no-op", "[what_if]") {
