@@ -69,7 +69,9 @@ struct edited_web_graph {
 /// have none left are dropped, with hosts and domains left without pages; new URLs become pages
 /// (new hosts and domains by g's suffix list). The result equals web_graph_builder on g's input
 /// rows with the edits applied (the same page, host and domain ids and link order), except that
-/// g's disavowed flags are kept and its stats hold g's counters updated by the edits.
+/// g's disavowed flags are kept, its stats hold g's counters updated by the edits, and a page
+/// whose other rows in g's input were only to non-web targets (mailto:, …, not stored as links)
+/// is dropped with its last link, where a rebuild would keep it.
 /// A remove row that names no link of `g` (or a bad URL, in either kind of row) throws
 /// parse_error "origin:line: reason" unless skip_bad (then counted in report, a no-op).
 /// Cost: O(P + H + D + L) array copies (no URL of g is re-parsed) + O(E log E) for E edits.
