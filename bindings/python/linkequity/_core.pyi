@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkEditsCore', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_diff', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1131,6 +1131,26 @@ class SyntheticWebCounts:
         """
         Rows with a web (http/https) target.
         """
+class LinkEditsCore:
+    """
+    Link edits (private; built by WebGraph.what_if).
+    """
+    def __init__(self) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def add_columns(self, action: str, name: str, sources: collections.abc.Sequence[str | None], targets: collections.abc.Sequence[str | None], anchors: collections.abc.Sequence[str | None], rels: collections.abc.Sequence[str | None], actions: collections.abc.Sequence[str | None]) -> None:
+        """
+        Appends rows given as columns; action '' takes each row's from `actions`.
+        """
+    def read(self, path: str, action: str, skip_bad: bool = False, format: str = 'auto') -> None:
+        """
+        Appends a links file's rows with `action` ('add'/'remove'), or an edits file's ('').
+        """
+class ScoresCore:
+    """
+    compute_authority's result (private; what-if's before-scores).
+    """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -1184,6 +1204,10 @@ def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOpti
     """
     L1 change of one serial push-direction PageRank step from `scores` (independent check).
     """
+def score_for_what_if(graph: WebGraphCore, options: AuthorityOptions) -> ScoresCore:
+    """
+    The before-scores of WebGraph.what_if.
+    """
 def synthetic_web(options: dict) -> WebGraphCore:
     """
     Builds the synthetic web's graph (see linkequity.generate.web).
@@ -1195,5 +1219,13 @@ def synthetic_web_csv(path: str, options: dict) -> SyntheticWebCounts:
 def table_columns(level: str) -> list[str]:
     """
     Column names of the 'pages', 'hosts' or 'domains' table, in order (the CSV header).
+    """
+def web_diff(before: WebGraphCore, after: WebGraphCore, options: AuthorityOptions) -> dict:
+    """
+    analysis::web_diff: see linkequity.WebGraph.diff.
+    """
+def what_if(graph: WebGraphCore, before: ScoresCore, options: AuthorityOptions, edits: LinkEditsCore, disavow: str = '', owner: str = '', skip_bad: bool = False, warm_start: bool = True) -> dict:
+    """
+    analysis::what_if: see linkequity.WebGraph.what_if.
     """
 __version__: str = '0.1.0'
