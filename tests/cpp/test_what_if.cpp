@@ -336,4 +336,9 @@ TEST_CASE("cli: score --what-if equals scoring the edited links, diff writes its
           "source,target,source_domain,target_domain,links,followable_links\n"
           "https://e.net/p,https://b.com/,e.net,b.com,1,1\n");
     CHECK(slurp(d.path / "diff/domains.csv").find("\nb.com,kept,2,1,0,1,") != std::string::npos);
+    // a web snapshot as BEFORE gives the same files
+    REQUIRE(run("snapshot --web links.csv --out before.lqs", d.path).code == 0);
+    REQUIRE(run("diff before.lqs edited.csv --out diff2", d.path).code == 0);
+    for (const char* f : {"links_new.csv", "links_lost.csv", "domains.csv"})
+        CHECK(slurp(d.path / "diff2" / f) == slurp(d.path / "diff" / f));
 }
