@@ -100,6 +100,9 @@ int main(int argc, char** argv) {
                warm.after.domains.iterations, warm.after.pages.seconds + warm.after.domains.seconds,
                warm.after.seconds_graphs, warm.after.seconds_counts);
     t.restart();
+    const auto edited_again = web::apply_link_edits(g, edits, true);
+    fmt::print("  of which edit:  {:.2f} s (apply_link_edits alone)\n", t.seconds());
+    t.restart();
     const web::authority_result cold = web::compute_authority(warm.edited.graph);
     const double cold_s = t.seconds();
     fmt::print("full recompute:   {:.2f} s: page {} / domain {} iterations, pagerank {:.2f} s\n",
