@@ -146,5 +146,6 @@ namespace linkequity::python {
 /// Defined in bind_topics.cpp. @throws parse_error / std::invalid_argument for bad input.
 std::optional<web::topic_labels> topic_labels_of(const py::object& topics);
 void bind_centrality(py::module_& m);
+void bind_what_if(py::module_& m);  // bind_what_if.cpp: what-if and diff
 
 }  // namespace linkequity::python

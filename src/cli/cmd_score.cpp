@@ -21,6 +21,7 @@
 #include "output.hpp"
 #include "site_files.hpp"
 #include "score_trust.hpp"
+#include "score_what_if.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -31,6 +32,7 @@ struct score_args {
     std::string out_dir;
     std::string disavow, owner;
     std::string topics;  ///< --topics FILE.csv (domain,topic)
+    std::string what_if, what_if_disavow;  ///< --what-if EDITS, --what-if-disavow FILE
     web::authority_options options;  ///< --damping, ..., --hosts (authority_options::fields)
     std::size_t top = 20;
     std::string site;  ///< --site: also the internal authority of this domain or host
@@ -219,8 +221,11 @@ void run(const score_args& a) {
     require_input_files(a.snapshot.empty() ? a.in.paths : std::vector<std::string>{a.snapshot});
     if (!a.disavow.empty()) require_input_files({a.disavow});
     if (!a.topics.empty()) require_input_files({a.topics});
-    if (!a.owner.empty() && a.disavow.empty())
+    if (!a.owner.empty() && a.disavow.empty() && a.what_if_disavow.empty())
         throw std::invalid_argument("score: --owner needs --disavow FILE");
+    if (!a.what_if_disavow.empty() && a.what_if.empty())
+        throw std::invalid_argument("score: --what-if-disavow needs --what-if EDITS");
+    if (!a.what_if.empty()) require_input_files({a.what_if});
 
     const web::authority_options& ao = a.options;
     ao.validate();  // bad options fail before the (long) read
@@ -232,14 +237,18 @@ void run(const score_args& a) {
 
     web::web_graph g = read_pass(a, times);
     if (!a.disavow.empty()) disavow_pass(a, disavow, g);
-    std::optional<web::site_authority_result> site;
-    if (!a.site.empty()) site = site_pass(g, a.site, ao);  // an unknown site fails before writing
     web::authority_result r = authority_pass(g, ao, a.options.compute_hosts);
+    std::optional<what_if_run> what_if;  // --what-if: g and r become the edited graph's
+    if (!a.what_if.empty())
+        what_if = what_if_pass(a.what_if, a.what_if_disavow, a.owner, a.in.skip_bad, ao, g, r);
+    std::optional<web::site_authority_result> site;  // of the (edited) graph; an unknown
+    if (!a.site.empty()) site = site_pass(g, a.site, ao);  // site fails before writing
     score_tables tables = tables_pass(g, r, a.options.compute_hosts);
     trust_pass(g, ao, seeds, tables.pages, tables.domains, tables.hosts ? &*tables.hosts : nullptr);
     if (!a.topics.empty()) topics_pass(a.topics, labels, g, ao, tables);
     if (a.harmonic) harmonic_pass(g, ao, tables);
     write_pass(a, g, tables, times);
+    if (what_if) write_what_if(a.out_dir, *what_if, g);
     if (site) write_site_files(g, *site, tables.pages, a.out_dir);
     print_top_domains(g, tables.domains, a.top);
     fmt::print("\ntimings      read {}, graphs {}, pagerank {}, counts {}, write {}, total {}\n",
@@ -303,6 +312,11 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
                     "top_topic columns (docs/topics.md)");
     cmd->add_option("--owner", a->owner,
                     "Apply the disavow file only to links into this domain (as Search Console)");
+    cmd->add_option("--what-if", a->what_if,
+                    "Edits CSV (link columns + action add|remove): write the scores after them, "
+                    "warm-started, and *_delta.csv files (docs/what-if.md)");
+    cmd->add_option("--what-if-disavow", a->what_if_disavow,
+                    "With --what-if: a disavow file applied after the edits (--owner applies)");
     add_option_flags(*cmd, a->options, "score");
     cmd->add_flag_callback(
            "--evaporate",

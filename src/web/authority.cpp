@@ -21,8 +21,13 @@ namespace linkequity::web {
 namespace {
 
 void score_level(const csr_graph& graph, const pagerank_options& po, authority_table& t,
-                 const char* level) {
-    const pagerank_result r = pagerank(graph, po);
+                 const char* level, const std::vector<double>& start = {}) {
+    pagerank_options warm;
+    if (!start.empty()) {  // authority_options' warm start of this level
+        warm = po;
+        warm.start = start;
+    }
+    const pagerank_result r = pagerank(graph, start.empty() ? po : warm);
     if (r.cancelled)
         throw cancelled_error(fmt::format("compute_authority: {} authority cancelled", level));
     t.nodes = graph.num_nodes();
@@ -221,20 +226,20 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     const contraction_options co = contraction_of(o);
     csr_graph pages = page_graph(g, co);
     res.seconds_graphs += timer.seconds();
-    score_level(pages, po, res.pages, "page");
+    score_level(pages, po, res.pages, "page", o.start_pages);
     pages = csr_graph{};
 
     timer.restart();
     csr_graph domains = contract(g, graph_level::domain, co);
     res.seconds_graphs += timer.seconds();
-    score_level(domains, po, res.domains, "domain");
+    score_level(domains, po, res.domains, "domain", o.start_domains);
     domains = csr_graph{};
 
     if (o.compute_hosts) {
         timer.restart();
         csr_graph hosts = contract(g, graph_level::host, co);
         res.seconds_graphs += timer.seconds();
-        score_level(hosts, po, res.hosts, "host");
+        score_level(hosts, po, res.hosts, "host", o.start_hosts);
     }
 
     // Link counts.

@@ -17,6 +17,7 @@ from ._web import AuthorityInfo, AuthorityResult, WebGraph
 from ._analysis import LinkProfile
 from ._explain import ContributionsResult, SiteAuthority, contributions
 from ._plan import LinkPlan, link_gain
+from ._what_if import WebDiff, WhatIfResult
 from . import generate
 
 __version__: str = _core.__version__
@@ -34,7 +35,9 @@ __all__ = [
     "SiteAuthority",
     "SpamMassResult",
     "TopicPageRankResult",
+    "WebDiff",
     "WebGraph",
+    "WhatIfResult",
     "__version__",
     "anti_trustrank",
     "cheirank",

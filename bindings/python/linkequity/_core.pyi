@@ -13,6 +13,7 @@ __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'Dan
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkGainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_plan_links']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'topic_pagerank']
 __all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkEditsCore', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_diff', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1974,6 +1975,26 @@ class HarmonicResult:
         """
         Wall time.
         """
+class LinkEditsCore:
+    """
+    Link edits (private; built by WebGraph.what_if).
+    """
+    def __init__(self) -> None:
+        ...
+    def __len__(self) -> int:
+        ...
+    def add_columns(self, action: str, name: str, sources: collections.abc.Sequence[str | None], targets: collections.abc.Sequence[str | None], anchors: collections.abc.Sequence[str | None], rels: collections.abc.Sequence[str | None], actions: collections.abc.Sequence[str | None]) -> None:
+        """
+        Appends rows given as columns; action '' takes each row's from `actions`.
+        """
+    def read(self, path: str, action: str, skip_bad: bool = False, format: str = 'auto') -> None:
+        """
+        Appends a links file's rows with `action` ('add'/'remove'), or an edits file's ('').
+        """
+class ScoresCore:
+    """
+    compute_authority's result (private; what-if's before-scores).
+    """
 def _raise_parse_error(path: str, line: typing.SupportsInt | typing.SupportsIndex, column: typing.SupportsInt | typing.SupportsIndex, reason: str) -> None:
     """
     Test hook: throws linkequity::parse_error from C++.
@@ -2061,6 +2082,9 @@ def site_authority(graph: WebGraphCore, site: str, options: AuthorityOptions) ->
 def spam_mass(graph: CsrGraph, core: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: SpamMassOptions) -> SpamMassResult:
     """
     Spam mass for the good core (see linkequity.spam_mass).
+def score_for_what_if(graph: WebGraphCore, options: AuthorityOptions) -> ScoresCore:
+    """
+    The before-scores of WebGraph.what_if.
     """
 def synthetic_web(options: dict) -> WebGraphCore:
     """
@@ -2094,5 +2118,12 @@ def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc
 def topic_pagerank(graph: CsrGraph, topics: list, options: TopicPageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> TopicPageRankResult:
     """
     Runs topic_pagerank with the GIL released (see linkequity.topic_pagerank); topics is a list of (name, node ids, weights or None).
+def web_diff(before: WebGraphCore, after: WebGraphCore, options: AuthorityOptions) -> dict:
+    """
+    analysis::web_diff: see linkequity.WebGraph.diff.
+    """
+def what_if(graph: WebGraphCore, before: ScoresCore, options: AuthorityOptions, edits: LinkEditsCore, disavow: str = '', owner: str = '', skip_bad: bool = False, warm_start: bool = True) -> dict:
+    """
+    analysis::what_if: see linkequity.WebGraph.what_if.
     """
 __version__: str = '0.1.0'

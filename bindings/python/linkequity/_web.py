@@ -555,6 +555,45 @@ class WebGraph:
         from . import _analysis
         return _analysis.to_networkx(self, level, **options)
 
+    # ------------------------------------------------------------------ what-if and diff
+    def what_if(self, add: Any = None, remove: Any = None, disavow: Optional[PathLike] = None,
+                **options: Any) -> Any:
+        """The graph after link edits and a disavow file, re-scored warm-started from this
+        graph's scores (equal to scoring the edited links from scratch, to the tolerance), with
+        per-node deltas: a :class:`linkequity.WhatIfResult` (``.graph``, ``.scores``, delta
+        DataFrames ``.pages``, ``.domains``, ``.hosts``, ``.edits`` counts). docs/what-if.md.
+
+        Args:
+            add, remove: links to add / remove: a link file, a list of files (any format
+                :meth:`read_links` reads) or a DataFrame with ``source``, ``target`` (and, for
+                additions, ``anchor``, ``rel``). A removal deletes every link row from its source
+                URL to its target URL (after normalisation).
+            disavow: a disavow file applied after the edits (into ``owner``'s domain, or all).
+            edits: an edits CSV (link columns plus ``action`` add|remove) or such a DataFrame.
+            owner: the disavow file's owner domain.
+            skip_bad: lenient: bad rows and removals of absent links are counted in ``.edits``
+                instead of raising.
+            warm_start: False scores the edited graph from scratch (for checks).
+            **options: the options of :meth:`authority` (damping, tolerance, hosts, ...).
+
+        Raises:
+            linkequity.ParseError: a bad row, a bad action or a removal of a link the graph does
+                not have (strict mode), naming the file (``<add>``, ``<remove>``, ``<edits>`` for
+                DataFrames) and the row.
+            ValueError: a DataFrame without source/target (or action) column, a bad option.
+        """
+        from . import _what_if
+        return _what_if.what_if(self, add, remove, disavow, **options)
+
+    @staticmethod
+    def diff(before: "WebGraph", after: "WebGraph", **options: Any) -> Any:
+        """What changed from ``before`` to ``after``: a :class:`linkequity.WebDiff` with
+        DataFrames ``links_new``, ``links_lost`` (pairs of page URLs only one graph links) and
+        ``domains`` (referring domains gained and lost, authority before, after and the change,
+        sorted by the change, then name). Options: those of :meth:`authority`."""
+        from . import _what_if
+        return _what_if.diff(before, after, **options)
+
     # ------------------------------------------------------------------ tables
     def _result(self, raw: Dict[str, Any]) -> AuthorityResult:
         """The AuthorityResult of ``_core.WebGraphCore.authority``'s levels: each is a

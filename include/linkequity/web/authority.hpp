@@ -35,6 +35,11 @@ struct authority_options {
     /// Edge weights of the domain (and host) graph.
     domain_weight_mode domain_weights = domain_weight_mode::domains;
     bool compute_hosts = false;  ///< also host authority (full host names)
+    /// Warm starts per level (C++ only, not in the option table; analysis::what_if sets them):
+    /// empty = start from the teleport vector; else one value >= 0 per node of that level's
+    /// graph, positive sum (pagerank() normalises it). The scores converge to the same fixed
+    /// point; a start near it takes fewer iterations.
+    std::vector<double> start_pages, start_hosts, start_domains;
 
     /// pagerank_options' defaults, except 200 iterations and a uniform dangling distribution.
     static pagerank_options default_pagerank() {

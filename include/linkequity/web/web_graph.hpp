@@ -216,6 +216,7 @@ public:
 private:
     friend class web_graph_builder;
     friend struct web_snapshot_access;  // web_snapshot.cpp: saves and views the members
+    friend struct web_graph_edit_access;  // link_edits.cpp: builds an edited copy
 
     // Owned (built here) or viewing a snapshot's mapping (open_snapshot); link_flags_ is always
     // owned, since apply_disavow writes it.
