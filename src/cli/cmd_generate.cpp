@@ -30,10 +30,11 @@ void run(const generate_args& a) {
     web::synthetic_redirect_stats rs;
     {
         progress_bar bar("generate", a.web.links);
-        if (a.redirects.share > 0)  // records: its own writer (web/synthetic_redirects.hpp)
+        if (a.redirects.share > 0) {  // records: its own writer (web/synthetic_redirects.hpp)
             rs = web::write_csv_with_redirects(w, a.redirects, out.stream(),
                                                [&bar](std::size_t done) { bar.update(done); });
-        else
+            st = rs.links;
+        } else
             st = w.write_csv(out.stream(), [&bar](std::size_t done) { bar.update(done); });
     }
     out.commit();

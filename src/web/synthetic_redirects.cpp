@@ -131,7 +131,7 @@ synthetic_redirect_stats write_csv_with_redirects(
     rewriter rw(o, w.options().seed, st);
     std::string text;
     std::size_t done = 0;
-    w.generate([&](span<const io::raw_link> rows) {
+    st.links = w.generate([&](span<const io::raw_link> rows) {
         text.clear();
         for (const io::raw_link& l : rows) rw.row(l, text);
         out.write(text.data(), static_cast<std::streamsize>(text.size()));

@@ -28,6 +28,7 @@ struct synthetic_redirect_stats {
     std::uint64_t redirects = 0;   ///< redirect record rows
     std::uint64_t canonicals = 0;  ///< canonical record rows
     std::uint64_t loops = 0;       ///< 2-URL redirect loops
+    synthetic_web_stats links;     ///< the generator's counts of the links (as write_csv's)
 };
 
 /// Writes w's links as a generic CSV with the columns `source,target,anchor,rel,position,type,
