@@ -169,7 +169,7 @@ TEST_CASE("consolidation: loops and 11-hop chains resolve nothing and are report
     CHECK(g.stats().redirects_resolved == 0);
 }
 
-TEST_CASE("consolidation: redirect wins over the URL's canonical; canonical to a redirect",
+TEST_CASE("consolidation: redirect wins over the URL's canonical, canonical to a redirect",
           "[redirects]") {
     const std::string a = "https://s.com/a", b = "https://s.com/b", c = "https://s.com/c";
     const std::string utm = "https://s.com/c?utm=1", http_c = "http://s.com/c";
@@ -190,7 +190,7 @@ TEST_CASE("consolidation: redirect wins over the URL's canonical; canonical to a
                                                   "https://x.com/ -> " + c});
 }
 
-TEST_CASE("consolidation: nofollow stays with its link; links that become self-links are dropped",
+TEST_CASE("consolidation: nofollow stays with its link, links that become self-links are dropped",
           "[redirects]") {
     const std::string a = "https://s.com/a", b = "https://s.com/b";
     const web_graph g = build({row("https://x.com/", a, io::record_kind::link, flags::nofollow),
@@ -353,7 +353,7 @@ TEST_CASE("records: bad rows are strict errors or skipped and counted", "[redire
                       Catch::Contains("bad_records.csv:") && Catch::Contains(":4"));
 }
 
-TEST_CASE("records: snapshots store the consolidation; graphs without records stay version 1",
+TEST_CASE("records: snapshots store the consolidation, graphs without records stay version 1",
           "[redirects]") {
     const auto dir = std::filesystem::temp_directory_path() / "linkequity_redirects_test";
     std::filesystem::create_directories(dir);
