@@ -76,14 +76,27 @@ web::web_graph_options graph_options(bool skip_bad, const std::string& format,
     return o;
 }
 
+/// "follow" / "ignore" for the redirects= and canonicals= keywords.
+web::follow_mode follow_mode_of(const char* keyword, const std::string& value) {
+    if (value == "follow") return web::follow_mode::follow;
+    if (value == "ignore") return web::follow_mode::ignore;
+    throw std::invalid_argument(
+        fmt::format("WebGraph.read_links: {} must be 'follow' or 'ignore', got '{}'", keyword, value));
+}
+
 web_graph read_links(const std::vector<std::string>& paths, const std::string& format,
                      bool skip_bad, const std::string& sections,
                      const std::optional<std::string>& source_column,
                      const std::optional<std::string>& target_column,
                      const std::optional<std::string>& anchor_column,
                      const std::optional<std::string>& rel_column,
-                     const std::optional<std::string>& position_column) {
+                     const std::optional<std::string>& position_column,
+                     const std::string& redirects, const std::string& canonicals,
+                     const std::vector<std::string>& redirect_files) {
     web::web_graph_options o = graph_options(skip_bad, format, sections);
+    o.consolidation.redirects = follow_mode_of("redirects", redirects);
+    o.consolidation.canonicals = follow_mode_of("canonicals", canonicals);
+    o.redirect_files = redirect_files;
     if (source_column) o.read.source_column = *source_column;
     if (target_column) o.read.target_column = *target_column;
     if (anchor_column) o.read.anchor_column = *anchor_column;
@@ -306,8 +319,26 @@ void bind_web(py::module_& m) {
                  py::arg("skip_bad") = false, py::arg("suffixes") = "all",
                  py::arg("source_column") = py::none(), py::arg("target_column") = py::none(),
                  py::arg("anchor_column") = py::none(), py::arg("rel_column") = py::none(),
-                 py::arg("position_column") = py::none(),
+                 py::arg("position_column") = py::none(), py::arg("redirects") = "follow",
+                 py::arg("canonicals") = "follow",
+                 py::arg("redirect_files") = std::vector<std::string>{},
                  "Reads link export files (see linkequity.WebGraph.read_links).");
+    w.def_property_readonly(
+        "redirect_columns",
+        [](const web_graph& g) {
+            const web::redirect_table& t = g.redirects();
+            std::vector<std::string> url, final_url, kind, status;
+            std::vector<int> hops;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                url.emplace_back(t.urls[i]);
+                final_url.emplace_back(t.final_urls[i]);
+                kind.emplace_back(web::redirect_kind_name(t.kinds[i]));
+                hops.push_back(t.hops[i]);
+                status.emplace_back(web::redirect_state_name(t.states[i]));
+            }
+            return py::make_tuple(url, final_url, kind, hops, status);
+        },
+        "The redirect table as (url, final_url, kind, hops, status) lists (WebGraph.redirects).");
     w.def_static("from_columns", &from_columns, py::arg("source"), py::arg("target"),
                  py::arg("anchor") = py::none(), py::arg("rel") = py::none(),
                  py::arg("rel_flags") = py::none(), py::arg("position") = py::none(),

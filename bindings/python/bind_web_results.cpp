@@ -27,6 +27,8 @@ void bind_read_report(py::module_& m) {
         .def_readonly("links", &read_report::links, "Rows delivered as links.")
         .def_readonly("resources", &read_report::resources,
                       "Rows that are not page-to-page links (e.g. Screaming Frog 'Image' rows).")
+        .def_readonly("records", &read_report::records,
+                      "Redirect and canonical rows (counted in resources too).")
         .def_readonly("skipped", &read_report::skipped, "Bad rows skipped (skip_bad=True).")
         .def_readonly("skipped_by_reason", &read_report::skipped_by_reason,
                       "Skipped rows by reason (a new dict on every access).")
@@ -56,6 +58,22 @@ void bind_graph_stats(py::module_& m) {
                       "Non-web targets by scheme, e.g. {'mailto': 3} (a new dict on every access).")
         .def_readonly("bad_rows", &web_graph_stats::bad_rows,
                       "Rows skipped in lenient mode (reader and bad URLs).")
+        .def_readonly("redirect_records", &web_graph_stats::redirect_records,
+                      "Redirect rows accepted (duplicates included).")
+        .def_readonly("canonical_records", &web_graph_stats::canonical_records,
+                      "Canonical rows accepted (canonicals to the URL itself excluded).")
+        .def_readonly("conflicting_records", &web_graph_stats::conflicting_records,
+                      "Records giving a URL a second, different target: ignored.")
+        .def_readonly("redirects_resolved", &web_graph_stats::redirects_resolved,
+                      "URLs replaced by their final URL.")
+        .def_readonly("redirect_loops", &web_graph_stats::redirect_loops,
+                      "URLs whose chain loops (they keep their identity).")
+        .def_readonly("redirects_too_long", &web_graph_stats::redirects_too_long,
+                      "URLs on chains longer than 10 hops (they keep their identity).")
+        .def_readonly("links_repointed", &web_graph_stats::links_repointed,
+                      "Links with an end replaced by its final URL.")
+        .def_readonly("links_merged", &web_graph_stats::links_merged,
+                      "Links dropped because they became self-links.")
         .def_readonly("reports", &web_graph_stats::reports,
                       "One ReadReport per input file, in input order (empty for a graph opened "
                       "from a snapshot).")

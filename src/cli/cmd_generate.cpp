@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "linkequity/web/synthetic_redirects.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 struct generate_args {
     web::synthetic_web_options web;
+    web::synthetic_redirect_options redirects;  ///< --redirect-share (off by default)
     std::string out;
     std::string labels;  // --labels FILE: domain,label,group
 };
@@ -46,11 +48,22 @@ void run(const generate_args& a) {
         t0.seconds();
     atomic_output out(a.out);
     web::synthetic_web_stats st;
+    web::synthetic_redirect_stats rs;
     {
         progress_bar bar("generate", w.num_links());
-        st = w.write_csv(out.stream(), [&bar](std::size_t done) { bar.update(done); });
+        if (a.redirects.share > 0) {  // records: its own writer (web/synthetic_redirects.hpp)
+            rs = web::write_csv_with_redirects(w, a.redirects, out.stream(),
+                                               [&bar](std::size_t done) { bar.update(done); });
+            st = rs.links;
+        } else
+            st = w.write_csv(out.stream(), [&bar](std::size_t done) { bar.update(done); });
     }
     out.commit();
+    if (a.redirects.share > 0)
+        fmt::print("redirects    {} link targets rewritten to duplicate URLs; {} redirect and {} "
+                   "canonical records; {} loops\n",
+                   thousands(rs.rewritten), thousands(rs.redirects), thousands(rs.canonicals),
+                   thousands(rs.loops));
     const double total = t0.seconds();
     const auto share = [](std::size_t k, std::size_t n) { return n ? 100.0 * double(k) / double(n) : 0.0; };
     fmt::print("wrote        {} ({} links)\n", a.out, thousands(st.links));
@@ -95,6 +108,10 @@ const command_registrar reg{20, [](CLI::App& app) {
                     "Share of web links that stay inside their domain")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    cmd->add_option("--redirect-share", a->redirects.share,
+                    "Share of link targets rewritten to http:// / ?utm_source= duplicates with "
+                    "redirect and canonical records (adds type,status columns; 0 = off)")
+        ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--out,-o", a->out, "Output CSV file")->required();
     cmd->add_option("--labels", a->labels,
                     "Also write each domain's label (honest, target, farm, pbn, exchange, "

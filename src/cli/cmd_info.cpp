@@ -71,6 +71,13 @@ void run(const link_inputs& a) {
     }
     fmt::print("\n  anchors    {} distinct texts{}\n", thousands(g.num_anchors() - 1),
                g.has_dates() ? ", first/last seen dates present" : "");
+    if (st.redirect_records + st.canonical_records > 0)
+        fmt::print("redirects    {} redirect and {} canonical records ({} conflicting): {} URLs "
+                   "resolved, {} loops, {} too long; {} links re-pointed, {} merged\n",
+                   thousands(st.redirect_records), thousands(st.canonical_records),
+                   thousands(st.conflicting_records), thousands(st.redirects_resolved),
+                   thousands(st.redirect_loops), thousands(st.redirects_too_long),
+                   thousands(st.links_repointed), thousands(st.links_merged));
     fmt::print("non-web      {} targets (not pages)", thousands(st.non_web_targets));
     for (const auto& [scheme, n] : st.non_web_by_scheme) fmt::print(", {} {}", scheme, thousands(n));
     fmt::print("\npsl          {} ({})\n", g.suffix_list().version(),
@@ -86,7 +93,8 @@ const command_registrar reg{30, [](CLI::App& app) {
         "and skipped rows (by reason, with examples); pages, hosts, registrable domains; links\n"
         "by internal/external (same registrable domain = internal), by rel (a link can carry\n"
         "several) and by position; distinct anchors; non-web targets (mailto:, tel:,\n"
-        "javascript: …, which are not pages); the Public Suffix List used. Nothing is written.\n"
+        "javascript: …, which are not pages); redirect / canonical records and what\n"
+        "consolidation did (docs/redirects.md); the Public Suffix List used. Nothing is written.\n"
         "Exit codes: 0 success; 1 bad input data (file:line: reason); 2 bad command line;\n"
         "3 a file could not be read; 4 internal error.");
     cmd->add_option("LINKS", a->paths, "Link files")->required();

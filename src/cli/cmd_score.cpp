@@ -84,6 +84,19 @@ struct score_timings {
     double read = 0, write = 0;
 };
 
+/// The "redirects" line: what consolidation did (docs/redirects.md).
+void print_redirects(const web::web_graph_stats& st) {
+    fmt::print("redirects    {} resolved, {} loops, {} too long (> {} hops); {} links "
+               "re-pointed, {} merged{}\n",
+               thousands(st.redirects_resolved), thousands(st.redirect_loops),
+               thousands(st.redirects_too_long), web::max_redirect_hops,
+               thousands(st.links_repointed), thousands(st.links_merged),
+               st.conflicting_records
+                   ? fmt::format("; {} conflicting records ignored",
+                                 thousands(st.conflicting_records))
+                   : std::string());
+}
+
 /// Read pass: the web graph of LINKS or --snapshot, with the "input" and "web graph" lines.
 web::web_graph read_pass(const score_args& a, score_timings& times) {
     detail::stopwatch timer;
@@ -94,6 +107,7 @@ web::web_graph read_pass(const score_args& a, score_timings& times) {
                thousands(g.num_pages()), thousands(g.num_hosts()), thousands(g.num_domains()),
                thousands(g.num_links()),
                g.num_links() ? 100.0 * double(st.internal_links) / double(g.num_links()) : 0.0);
+    if (!g.redirects().empty()) print_redirects(st);
     return g;
 }
 
@@ -181,6 +195,11 @@ void write_pass(const score_args& a, const web::web_graph& g, const score_tables
     write(t.pages, "pages.csv");
     write(t.domains, "domains.csv");
     if (a.options.compute_hosts) write(*t.hosts, "hosts.csv");
+    if (!g.redirects().empty()) {
+        files.push_back(std::make_unique<atomic_output>(dir / "redirects.csv"));
+        atomic_output& out = *files.back();
+        web::write_redirects_csv(g.redirects(), [&out](std::string_view s) { out.write(s); });
+    }
     std::vector<atomic_output*> outs;
     for (auto& f : files) outs.push_back(f.get());
     commit_all(outs);
@@ -188,6 +207,8 @@ void write_pass(const score_args& a, const web::web_graph& g, const score_tables
     fmt::print("wrote        {}{}\n", (dir / "pages.csv").string(),
                fmt::format(", {}{}", (dir / "domains.csv").string(),
                            a.options.compute_hosts ? ", " + (dir / "hosts.csv").string() : ""));
+    if (!g.redirects().empty())
+        fmt::print("wrote        {}\n", (dir / "redirects.csv").string());
 }
 
 /// Print pass: the `top` best domains (the first rows of the domain table).
@@ -291,6 +312,10 @@ Output files (rows best first; the same columns in every file):
   referring_domains    distinct linking registrable domains other than the node's own
   followable_referring_domains  the same, counting followable links only
   outgoing_links       links from the node to pages outside it (followable_outgoing_links)
+  redirects.csv  (when the input has redirect / canonical records) url, final_url, kind
+                 (redirect|canonical|mixed), hops, status (resolved|loop|too_long): resolved
+                 URLs are not pages; their links and backlinks moved to the final URL
+                 (docs/redirects.md; --redirects / --canonicals ignore turns it off)
 Files are written under temporary names and renamed only when all are complete.
 
 Exit codes: 0 success; 1 bad input data (file:line: reason; --skip-bad skips and counts such
@@ -306,6 +331,7 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     // --format and --icann-only were fixed when the snapshot was made.
     snap->excludes(reading.format);
     snap->excludes(reading.icann_only);
+    snap->excludes(reading.redirect_files);
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--topics", a->topics,
                     "CSV of labelled domains (header domain,topic): adds topic:<name> and "

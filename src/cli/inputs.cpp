@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "linkequity/io/gzip.hpp"
+#include "option_flags.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
@@ -42,13 +43,21 @@ std::vector<std::string> link_format_choices() {
 
 link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
                                           const std::string& skip_bad_help) {
-    return {cmd.add_option("--format", in.format, "Input format")
+    add_option_flags(cmd, in.consolidation, "consolidation");
+    CLI::Option* redirect_files =
+        cmd.add_option("--redirects-file", in.redirect_files,
+                       "Redirect / canonical map file (header url,redirect_url[,status] or "
+                       "url,canonical_url, or a Screaming Frog Internal / Response Codes / "
+                       "Canonicals export); repeatable");
+    link_input_options o{cmd.add_option("--format", in.format, "Input format")
                 ->check(CLI::IsMember(link_format_choices()))
                 ->capture_default_str(),
             cmd.add_flag("--skip-bad", in.skip_bad, skip_bad_help),
             cmd.add_flag("--icann-only", in.icann_only,
                          "Registrable domains by the PSL's ICANN section only (x.blogspot.com → "
-                         "blogspot.com)")};
+                         "blogspot.com)"),
+                         redirect_files};
+    return o;
 }
 
 web::web_graph read_link_files(const link_inputs& in) {
@@ -57,6 +66,9 @@ web::web_graph read_link_files(const link_inputs& in) {
     wo.skip_bad = in.skip_bad;
     wo.sections = in.icann_only ? web::psl_sections::icann_only : web::psl_sections::all;
     wo.read.format = io::parse_format(in.format);
+    wo.consolidation = in.consolidation;
+    wo.redirect_files = in.redirect_files;
+    require_input_files(in.redirect_files);
     progress_bar bar("reading links", estimated_rows(in.paths));
     wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
     return web::web_graph::read(in.paths, wo);

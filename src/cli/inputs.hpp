@@ -18,6 +18,9 @@ struct link_inputs {
     std::string format = "auto";
     bool skip_bad = false;
     bool icann_only = false;
+    /// --redirects / --canonicals (follow | ignore) and --redirects-file FILE (repeatable).
+    web::consolidation_options consolidation;
+    std::vector<std::string> redirect_files;
 };
 
 /// The names --format accepts for link files: every io::link_format but the integer edge list
@@ -29,11 +32,12 @@ struct link_input_options {
     CLI::Option* format;
     CLI::Option* skip_bad;
     CLI::Option* icann_only;
+    CLI::Option* redirect_files;  ///< --redirects-file (also --redirects, --canonicals)
     std::vector<CLI::Option*> all() const { return {format, skip_bad, icann_only}; }
 };
 
-/// The options of link_inputs on `cmd`: --format, --skip-bad (help text `skip_bad_help`) and
-/// --icann-only. The files themselves are each command's own option.
+/// The options of link_inputs on `cmd`: --format, --skip-bad (help text `skip_bad_help`),
+/// --icann-only, --redirects, --canonicals and --redirects-file. The files themselves are each command's own option.
 link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
                                           const std::string& skip_bad_help);
 

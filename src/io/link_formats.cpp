@@ -37,6 +37,8 @@ const std::vector<role_spec>& roles_of(link_format f) {
         {"position", &column_map::position, {"position", "link position"}, false},
         {"first seen", &column_map::first_seen, {"first seen"}, false},
         {"last seen", &column_map::last_seen, {"last seen"}, false},
+        {"type", &column_map::record_type, {"type"}, false},
+        {"status", &column_map::status, {"status", "status code"}, false},
     };
     static const std::vector<role_spec> screaming_frog = {
         {"source", &column_map::source, {"Source"}, true},
@@ -298,6 +300,27 @@ void assign_repaired_utf8(std::string& out, std::string_view sv) {
     }
 }
 
+char header_delimiter(std::string_view head, bool& sep_line) noexcept {
+    sep_line = false;
+    if (head.size() >= 5 && iequals(head.substr(0, 4), "sep=") &&
+        (head.size() == 5 || head[5] == '\r' || head[5] == '\n')) {
+        sep_line = true;
+        return head[4];
+    }
+    std::size_t tabs = 0, commas = 0, semis = 0;
+    bool quoted = false;
+    for (char c : head) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        tabs += c == '\t';
+        commas += c == ',';
+        semis += c == ';';
+    }
+    if (tabs >= commas && tabs >= semis && tabs > 0) return '\t';
+    return semis > commas ? ';' : ',';
+}
+
 }  // namespace linkequity::io::detail
 
 namespace linkequity::io {
@@ -331,6 +354,41 @@ link_position parse_position(std::string_view text) noexcept {
     if (iequals(text, "footer")) return link_position::footer;
     if (iequals(text, "sidebar") || iequals(text, "aside")) return link_position::sidebar;
     return link_position::unknown;
+}
+
+}  // namespace linkequity::io
+
+namespace linkequity::io {
+
+bool parse_redirect_status(std::string_view text, std::uint16_t& status) noexcept {
+    text = detail::trim(text);
+    status = redirect_status::unknown;
+    if (text.empty()) return true;
+    for (const char* code : {"301", "302", "303", "307", "308"}) {
+        if (text == code) {
+            status = static_cast<std::uint16_t>((code[0] - '0') * 100 + (code[2] - '0'));
+            return true;
+        }
+    }
+    for (const char* t : {"meta-refresh", "meta refresh", "meta refresh redirect", "meta_refresh"}) {
+        if (detail::iequals(text, t)) {
+            status = redirect_status::meta_refresh;
+            return true;
+        }
+    }
+    for (const char* t : {"javascript", "js", "javascript redirect"}) {
+        if (detail::iequals(text, t)) {
+            status = redirect_status::javascript;
+            return true;
+        }
+    }
+    return detail::iequals(text, "http redirect") || detail::iequals(text, "hsts policy");
+}
+
+std::string redirect_status_name(std::uint16_t status) {
+    if (status == redirect_status::meta_refresh) return "meta-refresh";
+    if (status == redirect_status::javascript) return "javascript";
+    return status == redirect_status::unknown ? std::string() : std::to_string(status);
 }
 
 }  // namespace linkequity::io

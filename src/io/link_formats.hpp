@@ -27,6 +27,8 @@ struct column_map {
     int nofollow = -1;    ///< Ahrefs "Nofollow" boolean; Majestic "Flag No Follow" (+/-)
     int ugc = -1, sponsored = -1;  ///< Ahrefs booleans
     int link_type = -1;   ///< older Ahrefs "Link type": dofollow / nofollow / ugc / sponsored
+    int record_type = -1;  ///< generic "type": link (default) / redirect / canonical
+    int status = -1;       ///< generic "status" / Screaming Frog "Status Code": redirect status
     std::size_t min_fields = 0;    ///< a row needs this many fields (largest used index + 1)
 };
 
@@ -38,6 +40,10 @@ link_format detect_csv_format(const std::vector<std::string>& header);
 ///         required column (source, target) is missing or an override names no column.
 column_map map_columns(link_format format, const std::vector<std::string>& header,
                        const read_options& options, const std::string& path, std::size_t line);
+
+/// The delimiter of a file whose text starts with `head`: an Excel "sep=X" first line's X (and
+/// `sep_line` = true), else the most frequent of tab, comma, semicolon in the first line.
+char header_delimiter(std::string_view head, bool& sep_line) noexcept;
 
 enum class tribool : std::uint8_t { no, yes, invalid };
 /// true/false, yes/no, 1/0 in any case, "" = false; with `plus_minus` also + (yes) and - (no).

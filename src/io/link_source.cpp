@@ -220,6 +220,8 @@ public:
                                         row.size() == 1 ? "" : "s", header_columns));
             return false;
         }
+        link.kind = record_kind::link;
+        link.status = redirect_status::unknown;
         if (map_.type >= 0) {
             std::string_view type = detail::trim(row.field(map_.type));
             if (type.empty()) {
@@ -228,9 +230,17 @@ public:
             }
             // "Hyperlink" since version 11, "AHREF" before.
             if (!detail::iequals(type, "hyperlink") && !detail::iequals(type, "ahref")) {
-                ++report_.resources;
-                return false;
+                if (!screaming_frog_record(type, link)) {
+                    ++report_.resources;
+                    return false;
+                }
             }
+        }
+        if (map_.record_type >= 0 && !generic_record(row, link)) return false;
+        if (link.kind != record_kind::link && !options_.records) {
+            ++report_.resources;
+            ++report_.records;
+            return false;
         }
         if (!url_field(row, map_.source, "source", link.source)) return false;
         if (!url_field(row, map_.target, "target", link.target)) return false;
@@ -270,6 +280,46 @@ public:
     }
 
 private:
+    /// A Screaming Frog All Inlinks Type naming a canonical or a redirect: sets link.kind and
+    /// link.status and returns true; false for any other (resource) type.
+    static bool screaming_frog_record(std::string_view type, raw_link& link) {
+        if (detail::iequals(type, "canonical")) {
+            link.kind = record_kind::canonical;
+            return true;
+        }
+        for (const char* t : {"http redirect", "redirect", "meta refresh", "meta refresh redirect",
+                              "javascript redirect"}) {
+            if (detail::iequals(type, t)) {
+                link.kind = record_kind::redirect;
+                parse_redirect_status(type, link.status);
+                return true;
+            }
+        }
+        return false;
+    }
+    /// The generic `type` column (and `status` for redirects); false when the row is bad.
+    bool generic_record(const csv_row& row, raw_link& link) {
+        const auto col = static_cast<std::size_t>(map_.record_type);
+        std::string_view type = col < row.size() ? detail::trim(row.field(col)) : "";
+        if (detail::iequals(type, "redirect")) {
+            link.kind = record_kind::redirect;
+        } else if (detail::iequals(type, "canonical")) {
+            link.kind = record_kind::canonical;
+        } else if (!type.empty() && !detail::iequals(type, "link")) {
+            bad(row, map_.record_type, "invalid type",
+                fmt::format("'{}' (expected link, redirect or canonical)", type));
+            return false;
+        }
+        const auto sc = static_cast<std::size_t>(map_.status);
+        if (link.kind == record_kind::redirect && map_.status >= 0 && sc < row.size() &&
+            !parse_redirect_status(row.field(sc), link.status)) {
+            bad(row, map_.status, "invalid redirect status",
+                fmt::format("'{}' (expected 301, 302, 303, 307, 308, meta-refresh or javascript)",
+                            detail::trim(row.field(sc))));
+            return false;
+        }
+        return true;
+    }
     void bad(const csv_row& row, int col, const char* reason, const std::string& detail) {
         const auto& at = row.starts[static_cast<std::size_t>(col)];
         report_.bad_row(options_.skip_bad, at.line, at.column, reason, detail);
@@ -403,7 +453,12 @@ read_report read_links_impl(text_stream& in, const read_options& options,
             continue;
         }
         if (!mapper.map(row, link, p.header_columns)) continue;
-        ++report.links;
+        if (link.kind == record_kind::link) {
+            ++report.links;
+        } else {
+            ++report.resources;
+            ++report.records;
+        }
         sink(link);
     }
     return report;

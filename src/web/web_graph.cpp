@@ -40,6 +40,11 @@ public:
     }
     std::size_t size() const noexcept { return store_.size(); }
     const std::string& operator[](std::size_t i) const { return store_[i]; }
+    /// The id of `s`, or no_record.
+    std::uint32_t find(std::string_view s) const {
+        auto it = map_.find(s);
+        return it == map_.end() ? no_record : it->second;
+    }
     void clear() {
         map_ = {};
         store_ = {};
@@ -101,6 +106,11 @@ struct web_graph_builder::impl {
     std::vector<link_position> pos;
     std::vector<std::uint32_t> anchor, first_seen, last_seen;
 
+    // Redirect / canonical records, by temporary record id (add_record, consolidate below).
+    interner record_urls;
+    std::vector<std::string> record_hosts;
+    std::vector<std::uint32_t> redirect_to, canonical_to;  // no_record when none
+
     impl(const web_graph_options& o, public_suffix_list p) : options(o), psl(std::move(p)) {
         anchors.intern("");
         dates.intern("");
@@ -124,6 +134,15 @@ struct web_graph_builder::impl {
     }
 
     void flush();
+    /// A record row (raw_link::kind redirect / canonical) with its normalised URLs.
+    void add_record(const io::raw_link& l, const normalized_url& s, const normalized_url& t,
+                    io::read_report& report);
+    std::uint32_t intern_record(const normalized_url& u);
+    /// Resolves the records in force, fills g's redirect table, re-points the links.
+    void consolidate(web_graph& g);
+    void fill_redirect_table(span<const std::uint32_t> next, const chain_resolution& res,
+                             web_graph& g);
+    void repoint_links(const chain_resolution& res);
 
     // finish()'s passes, in order (each documented at its definition).
     struct host_numbering;
@@ -160,6 +179,10 @@ void web_graph_builder::impl::flush() {
     for (std::size_t i = 0; i < n; ++i) {
         const io::raw_link& l = batch[i].link;
         io::read_report& report = reports[batch[i].source_index];
+        if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
+            add_record(l, nsrc[i], ndst[i], report);
+            continue;
+        }
         ++stats.rows;
         const normalized_url& s = nsrc[i];
         if (!s.ok()) {
@@ -205,6 +228,154 @@ void web_graph_builder::impl::flush() {
         }
     }
     batch.clear();
+}
+
+// ------------------------------------------------------------------ redirects and canonicals
+
+std::uint32_t web_graph_builder::impl::intern_record(const normalized_url& u) {
+    auto [id, inserted] = record_urls.intern(u.url);
+    if (inserted) {
+        record_hosts.push_back(u.host);
+        redirect_to.push_back(no_record);
+        canonical_to.push_back(no_record);
+    }
+    return id;
+}
+
+void web_graph_builder::impl::add_record(const io::raw_link& l, const normalized_url& s,
+                                         const normalized_url& t, io::read_report& report) {
+    const bool redirect = l.kind == io::record_kind::redirect;
+    const char* what = redirect ? "redirect" : "canonical";
+    if (!s.ok()) {
+        report.bad_row(options.skip_bad, l.line, 0,
+                       s.kind == url_kind::non_web
+                           ? fmt::format("{} URL is not http(s) (scheme {})", what, s.url)
+                           : fmt::format("invalid {} URL: {}", what, s.error));
+        return;
+    }
+    if (!t.ok()) {
+        report.bad_row(options.skip_bad, l.line, 0,
+                       t.kind == url_kind::non_web
+                           ? fmt::format("{} target is not http(s) (scheme {})", what, t.url)
+                           : fmt::format("invalid {} target URL: {}", what, t.error));
+        return;
+    }
+    if (!redirect && s.url == t.url) return;  // a canonical to itself is no record
+    ++(redirect ? stats.redirect_records : stats.canonical_records);
+    const std::uint32_t u = intern_record(s), v = intern_record(t);
+    std::uint32_t& slot = redirect ? redirect_to[u] : canonical_to[u];
+    if (slot == no_record)
+        slot = v;
+    else if (slot != v)
+        ++stats.conflicting_records;  // the first record in input order wins
+}
+
+void web_graph_builder::impl::consolidate(web_graph& g) {
+    const std::size_t r = record_urls.size();
+    const bool redirects = options.consolidation.redirects == follow_mode::follow;
+    const bool canonicals = options.consolidation.canonicals == follow_mode::follow;
+    std::vector<std::uint32_t> next(r, no_record);
+    std::vector<std::uint8_t> is_redirect(r, 0);
+    for (std::size_t u = 0; u < r; ++u) {
+        if (redirects && redirect_to[u] != no_record) {
+            next[u] = redirect_to[u];
+            is_redirect[u] = 1;
+        } else if (canonicals && canonical_to[u] != no_record) {
+            next[u] = canonical_to[u];
+        }
+    }
+    const chain_resolution res = resolve_chains(next, is_redirect);
+    fill_redirect_table(next, res, g);
+    if (stats.redirects_resolved > 0) repoint_links(res);
+}
+
+/// g's redirect table: one row per record URL with a record in force, sorted by URL; counts.
+void web_graph_builder::impl::fill_redirect_table(span<const std::uint32_t> next,
+                                                  const chain_resolution& res, web_graph& g) {
+    std::vector<std::uint32_t> rows;
+    for (std::uint32_t u = 0; u < next.size(); ++u)
+        if (next[u] != no_record) rows.push_back(u);
+    std::sort(rows.begin(), rows.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return record_urls[a] < record_urls[b]; });
+    redirect_table& t = g.redirects_;
+    t.hops = linkequity::detail::buffer<std::uint8_t>(rows.size());
+    t.kinds = linkequity::detail::buffer<redirect_kind>(rows.size());
+    t.states = linkequity::detail::buffer<redirect_state>(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::uint32_t u = rows[i];
+        t.urls.push_back(record_urls[u]);
+        t.final_urls.push_back(record_urls[res.final_node[u]]);
+        t.hops[i] = res.hops[u];
+        t.kinds[i] = res.kind[u];
+        t.states[i] = res.state[u];
+        switch (res.state[u]) {
+            case redirect_state::resolved: ++stats.redirects_resolved; break;
+            case redirect_state::loop: ++stats.redirect_loops; break;
+            case redirect_state::too_long: ++stats.redirects_too_long; break;
+        }
+    }
+}
+
+/// Every page whose URL resolved is replaced by its final URL (interned as a page if new): the
+/// page and host interners are rebuilt without the resolved pages, and the links re-pointed,
+/// dropping those that became self-links.
+void web_graph_builder::impl::repoint_links(const chain_resolution& res) {
+    const std::size_t np = pages.size();
+    std::vector<std::uint32_t> final_page(np);
+    for (std::uint32_t p = 0; p < np; ++p) {
+        final_page[p] = p;
+        const std::uint32_t u = record_urls.find(pages[p]);
+        if (u == no_record || res.state[u] != redirect_state::resolved || res.final_node[u] == u)
+            continue;
+        const std::uint32_t f = res.final_node[u];
+        auto [id, inserted] = pages.intern(record_urls[f]);
+        if (inserted) page_host.push_back(hosts.intern(record_hosts[f]).first);
+        final_page[p] = id;
+    }
+    for (std::uint32_t p = static_cast<std::uint32_t>(np); p < pages.size(); ++p)
+        final_page.push_back(p);
+    interner new_pages, new_hosts;
+    std::vector<std::uint32_t> new_page_host, new_id(pages.size(), no_record);
+    for (std::uint32_t p = 0; p < pages.size(); ++p) {
+        if (final_page[p] != p) continue;
+        new_id[p] = new_pages.intern(pages[p]).first;
+        new_page_host.push_back(new_hosts.intern(hosts[page_host[p]]).first);
+    }
+    const bool dates = !first_seen.empty();
+    if (dates) {
+        first_seen.resize(src.size(), 0);
+        last_seen.resize(src.size(), 0);
+    }
+    std::size_t w = 0;
+    for (std::size_t l = 0; l < src.size(); ++l) {
+        const std::uint32_t s0 = src[l], t0 = dst[l], s = final_page[s0], t = final_page[t0];
+        if (s == t && s0 != t0) {
+            ++stats.links_merged;
+            continue;
+        }
+        stats.links_repointed += s != s0 || t != t0;
+        src[w] = new_id[s];
+        dst[w] = new_id[t];
+        rel[w] = rel[l];
+        pos[w] = pos[l];
+        anchor[w] = anchor[l];
+        if (dates) {
+            first_seen[w] = first_seen[l];
+            last_seen[w] = last_seen[l];
+        }
+        ++w;
+    }
+    for (auto* v : {&src, &dst}) v->resize(w);
+    rel.resize(w);
+    pos.resize(w);
+    anchor.resize(w);
+    if (dates) {
+        first_seen.resize(w);
+        last_seen.resize(w);
+    }
+    pages = std::move(new_pages);
+    hosts = std::move(new_hosts);
+    page_host = std::move(new_page_host);
 }
 
 web_graph_builder::web_graph_builder(const web_graph_options& options)
@@ -437,6 +608,7 @@ web_graph web_graph_builder::finish() {
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);
     g.build_psl_version_ = d.psl.version();
+    if (d.record_urls.size() > 0) d.consolidate(g);
     {
         const impl::host_numbering hn = d.number_hosts();
         impl::number_domains(hn, g);
@@ -470,9 +642,16 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     web_graph_builder b(options);
     io::read_options ro = options.read;
     ro.skip_bad = options.skip_bad;
+    ro.records = true;
     for (const std::string& path : paths) {
         b.begin_source(path);
         const io::read_report r = io::read_links(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        b.end_source(&r);
+    }
+    for (const std::string& path : options.redirect_files) {
+        b.begin_source(path);
+        const io::read_report r =
+            io::read_redirects(path, ro, [&b](const io::raw_link& l) { b.add(l); });
         b.end_source(&r);
     }
     return b.finish();

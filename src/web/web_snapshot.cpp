@@ -18,6 +18,11 @@
 //   web_non_web_counts   u64 k (stats.non_web_by_scheme, names in web_non_web_schemes)
 //   string tables: web_page_urls (P), web_host_names, web_host_keys (H), web_domain_names,
 //   web_domain_keys (D), web_anchors, web_dates, web_non_web_schemes (k), web_psl_version (1)
+// Version 2 (written only when the graph has redirect / canonical records, so that graphs
+// without them keep writing version-1 files, readable by older builds) adds to web_meta the
+// consolidation counters (meta_redirect_records … meta_links_merged) and the redirect table:
+//   web_redirect_urls, web_redirect_final_urls (R strings), web_redirect_hops,
+//   web_redirect_kinds, web_redirect_states (u8 R). This build reads versions 1 and 2.
 // Readers of a later version must reject a file whose meta version they do not know.
 #include <fmt/format.h>
 
@@ -36,7 +41,7 @@
 namespace linkequity::web {
 namespace {
 
-constexpr std::uint64_t web_snapshot_version = 1;
+constexpr std::uint64_t web_snapshot_version = 2;  // the newest this build writes and reads
 
 enum meta_index : std::size_t {
     meta_version,
@@ -52,8 +57,29 @@ enum meta_index : std::size_t {
     meta_internal_links,
     meta_non_web_targets,
     meta_bad_rows,
-    meta_size,
+    meta_size,  // version 1 ends here
+    meta_redirect_records = meta_size,
+    meta_canonical_records,
+    meta_conflicting_records,
+    meta_redirects_resolved,
+    meta_redirect_loops,
+    meta_redirects_too_long,
+    meta_links_repointed,
+    meta_links_merged,
+    meta_size_v2,
 };
+
+/// The consolidation counters of web_graph_stats, in meta order from meta_redirect_records.
+constexpr std::size_t web_graph_stats::*consolidation_counters[] = {
+    &web_graph_stats::redirect_records,   &web_graph_stats::canonical_records,
+    &web_graph_stats::conflicting_records, &web_graph_stats::redirects_resolved,
+    &web_graph_stats::redirect_loops,     &web_graph_stats::redirects_too_long,
+    &web_graph_stats::links_repointed,    &web_graph_stats::links_merged};
+
+/// Whether `g` needs version 2 (it has redirect / canonical records).
+bool has_consolidation(const web_graph_stats& st, const redirect_table& t) {
+    return !t.empty() || st.redirect_records + st.canonical_records > 0;
+}
 
 constexpr edge_flags known_flags =
     flags::nofollow | flags::sponsored | flags::ugc | flags::disavowed | flags::internal;
@@ -152,6 +178,9 @@ struct web_snapshot_access {
     /// The stats and PSL version stored with the graph.
     static void read_provenance(const section_reader& r, span<const std::uint64_t> meta,
                                 web_graph& g);
+    /// Version 2: the redirect table as extras, and back (values range-checked, O(R)).
+    static void add_redirects(const redirect_table& t, io::snapshot_extras& x);
+    static void read_redirects(const section_reader& r, redirect_table& t);
     static web_graph open(const std::string& path, const io::snapshot_load_options& options);
 
     /// Host page ranges agree with page hosts; host domains in range.
@@ -164,8 +193,12 @@ struct web_snapshot_access {
 std::vector<std::uint64_t> web_snapshot_access::meta_of(const web_graph& g) {
     const web_graph_stats& st = g.stats_;
     const psl_sections sections = g.psl_ ? g.psl_->sections() : psl_sections::all;
-    std::vector<std::uint64_t> meta(meta_size, 0);
-    meta[meta_version] = web_snapshot_version;
+    const bool v2 = has_consolidation(st, g.redirects_);
+    std::vector<std::uint64_t> meta(v2 ? meta_size_v2 : meta_size, 0);
+    meta[meta_version] = v2 ? 2 : 1;
+    if (v2)
+        for (std::size_t i = 0; i < std::size(consolidation_counters); ++i)
+            meta[meta_redirect_records + i] = st.*consolidation_counters[i];
     meta[meta_pages] = g.num_pages();
     meta[meta_hosts] = g.num_hosts();
     meta[meta_domains] = g.num_domains();
@@ -226,6 +259,7 @@ void web_snapshot_access::save(const std::string& path, const web_graph& g) {
     for (const auto& t : tables) x.add_strings(t.name, t.table.offsets(), t.table.chars());
     x.add_strings("web_non_web_schemes", schemes);
     x.add_strings("web_psl_version", std::vector<std::string>{g.build_psl_version_});
+    if (meta[meta_version] == 2) add_redirects(g.redirects_, x);
     io::save_snapshot(path, csr_graph{}, x);
 }
 
@@ -234,10 +268,13 @@ span<const std::uint64_t> web_snapshot_access::read_meta(const section_reader& r
     if (!s.has_array("web_meta")) r.fail("not a web-graph snapshot (no section web_meta)");
     const auto meta = r.array<std::uint64_t>("web_meta", section_reader::any, "");
     if (meta.empty()) r.fail("section 'web_meta' is empty");
-    if (meta[meta_version] != web_snapshot_version)
-        r.fail(fmt::format("web snapshot version {}, this build reads version {}",
+    if (meta[meta_version] != 1 && meta[meta_version] != 2)
+        r.fail(fmt::format("web snapshot version {}, this build reads versions 1 to {}",
                            meta[meta_version], web_snapshot_version));
-    r.array<std::uint64_t>("web_meta", meta_size, "web snapshot version 1");
+    if (meta[meta_version] == 1)
+        r.array<std::uint64_t>("web_meta", meta_size, "web snapshot version 1");
+    else
+        r.array<std::uint64_t>("web_meta", meta_size_v2, "web snapshot version 2");
     for (const auto& [n, what] :
          {std::pair{meta[meta_pages], "pages"}, std::pair{meta[meta_hosts], "hosts"},
           std::pair{meta[meta_domains], "domains"}})
@@ -302,6 +339,37 @@ void web_snapshot_access::read_provenance(const section_reader& r,
     st.internal_links = meta[meta_internal_links];
     st.non_web_targets = meta[meta_non_web_targets];
     st.bad_rows = meta[meta_bad_rows];
+    if (meta[meta_version] < 2) return;
+    for (std::size_t i = 0; i < std::size(consolidation_counters); ++i)
+        st.*consolidation_counters[i] = meta[meta_redirect_records + i];
+    read_redirects(r, g.redirects_);
+}
+
+void web_snapshot_access::add_redirects(const redirect_table& t, io::snapshot_extras& x) {
+    x.add_strings("web_redirect_urls", t.urls.offsets(), t.urls.chars());
+    x.add_strings("web_redirect_final_urls", t.final_urls.offsets(), t.final_urls.chars());
+    x.add_array("web_redirect_hops", t.hops.view());
+    const auto* kinds = reinterpret_cast<const std::uint8_t*>(t.kinds.data());
+    const auto* states = reinterpret_cast<const std::uint8_t*>(t.states.data());
+    x.add_array("web_redirect_kinds", span<const std::uint8_t>(kinds, t.size()));
+    x.add_array("web_redirect_states", span<const std::uint8_t>(states, t.size()));
+}
+
+void web_snapshot_access::read_redirects(const section_reader& r, redirect_table& t) {
+    t.urls = r.strings("web_redirect_urls", section_reader::any, "");
+    const std::uint64_t n = t.urls.size();
+    t.final_urls = r.strings("web_redirect_final_urls", n, "redirect URLs");
+    t.hops = r.view(r.array<std::uint8_t>("web_redirect_hops", n, "redirect URLs"));
+    const auto kinds = r.array<std::uint8_t>("web_redirect_kinds", n, "redirect URLs");
+    const auto states = r.array<std::uint8_t>("web_redirect_states", n, "redirect URLs");
+    for (std::size_t i = 0; i < n; ++i)
+        if (kinds[i] > 2 || states[i] > 2 || t.hops[i] > max_redirect_hops + 1)
+            r.fail(fmt::format("redirect entry {}: kind {}, status {}, hops {} out of range", i,
+                               kinds[i], states[i], t.hops[i]));
+    t.kinds = r.view(span<const redirect_kind>(
+        reinterpret_cast<const redirect_kind*>(kinds.data()), kinds.size()));
+    t.states = r.view(span<const redirect_state>(
+        reinterpret_cast<const redirect_state*>(states.data()), states.size()));
 }
 
 web_graph web_snapshot_access::open(const std::string& path,

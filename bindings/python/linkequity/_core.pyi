@@ -626,6 +626,11 @@ class ReadReport:
         The file.
         """
     @property
+    def records(self) -> int:
+        """
+        Redirect and canonical rows (counted in resources too).
+        """
+    @property
     def resources(self) -> int:
         """
         Rows that are not page-to-page links (e.g. Screaming Frog 'Image' rows).
@@ -661,6 +666,16 @@ class WebGraphStats:
         Rows skipped in lenient mode (reader and bad URLs).
         """
     @property
+    def canonical_records(self) -> int:
+        """
+        Canonical rows accepted (canonicals to the URL itself excluded).
+        """
+    @property
+    def conflicting_records(self) -> int:
+        """
+        Records giving a URL a second, different target: ignored.
+        """
+    @property
     def internal_links(self) -> int:
         """
         Links whose ends share a registrable domain.
@@ -671,6 +686,16 @@ class WebGraphStats:
         Page-to-page links kept (self-links included).
         """
     @property
+    def links_merged(self) -> int:
+        """
+        Links dropped because they became self-links.
+        """
+    @property
+    def links_repointed(self) -> int:
+        """
+        Links with an end replaced by its final URL.
+        """
+    @property
     def non_web_by_scheme(self) -> dict[str, int]:
         """
         Non-web targets by scheme, e.g. {'mailto': 3} (a new dict on every access).
@@ -679,6 +704,26 @@ class WebGraphStats:
     def non_web_targets(self) -> int:
         """
         mailto:, tel:, javascript: ... targets (not pages).
+        """
+    @property
+    def redirect_loops(self) -> int:
+        """
+        URLs whose chain loops (they keep their identity).
+        """
+    @property
+    def redirect_records(self) -> int:
+        """
+        Redirect rows accepted (duplicates included).
+        """
+    @property
+    def redirects_resolved(self) -> int:
+        """
+        URLs replaced by their final URL.
+        """
+    @property
+    def redirects_too_long(self) -> int:
+        """
+        URLs on chains longer than 10 hops (they keep their identity).
         """
     @property
     def reports(self) -> list[ReadReport]:
@@ -844,7 +889,7 @@ class WebGraphCore:
         Opens a web snapshot (see linkequity.WebGraph.open).
         """
     @staticmethod
-    def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None) -> WebGraphCore:
+    def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None, redirects: str = 'follow', canonicals: str = 'follow', redirect_files: collections.abc.Sequence[str] = []) -> WebGraphCore:
         """
         Reads link export files (see linkequity.WebGraph.read_links).
         """
@@ -915,6 +960,11 @@ class WebGraphCore:
     @property
     def page_hosts(self) -> numpy.typing.NDArray[numpy.uint32]:
         ...
+    @property
+    def redirect_columns(self) -> tuple[list[str], list[str], list[str], list[int], list[str]]:
+        """
+        The redirect table as (url, final_url, kind, hops, status) lists (WebGraph.redirects).
+        """
     @property
     def stats(self) -> WebGraphStats:
         ...

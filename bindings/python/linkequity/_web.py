@@ -138,7 +138,10 @@ class WebGraph:
                    skip_bad: bool = False, suffixes: str = "all",
                    source_column: Optional[str] = None, target_column: Optional[str] = None,
                    anchor_column: Optional[str] = None, rel_column: Optional[str] = None,
-                   position_column: Optional[str] = None) -> "WebGraph":
+                   position_column: Optional[str] = None, redirects: str = "follow",
+                   canonicals: str = "follow",
+                   redirect_files: Union[PathLike, Sequence[PathLike], None] = None
+                   ) -> "WebGraph":
         """Reads one or several link exports: CSV/TSV (gzip, UTF-8 with or without BOM,
         UTF-16 with BOM) in the generic format (``source,target[,anchor,rel,position]``),
         Screaming Frog "All Inlinks", Ahrefs or Majestic backlink exports (recognised by the
@@ -154,6 +157,13 @@ class WebGraph:
                 subdomains are separate domains) or ``"icann"``.
             source_column, target_column, anchor_column, rel_column, position_column: header
                 names overriding the format's columns (generic files).
+            redirects, canonicals: ``"follow"`` (default) or ``"ignore"``: whether redirect
+                and canonical records (generic ``type`` column, Screaming Frog rows,
+                ``redirect_files``) consolidate URLs into their final URL (docs/redirects.md;
+                the result is in :attr:`redirects`).
+            redirect_files: redirect / canonical map files read after the links
+                (``url,redirect_url[,status]``, ``url,canonical_url``, Screaming Frog
+                "Internal", "Response Codes" or "Canonicals" exports).
 
         Raises:
             linkequity.ParseError: a bad row (strict mode) or unreadable file, with ``.path``,
@@ -162,9 +172,12 @@ class WebGraph:
         """
         paths = [os.fspath(path)] if isinstance(path, (str, os.PathLike)) else \
             [os.fspath(p) for p in path]
+        maps = [] if redirect_files is None else \
+            [os.fspath(redirect_files)] if isinstance(redirect_files, (str, os.PathLike)) else \
+            [os.fspath(p) for p in redirect_files]
         return cls(_core.WebGraphCore.read(paths, format, skip_bad, suffixes, source_column,
                                            target_column, anchor_column, rel_column,
-                                           position_column))
+                                           position_column, redirects, canonicals, maps))
 
     @classmethod
     def from_links(cls, links: Any, *, source: str = "source", target: str = "target",
@@ -259,6 +272,18 @@ class WebGraph:
     def num_links(self) -> int:
         """Page-to-page link rows kept (parallel links and self-links included)."""
         return self._core.num_links
+
+    @property
+    def redirects(self) -> "pd.DataFrame":
+        """The URLs consolidated when the graph was built, one row per URL with a redirect or
+        canonical record in force, sorted by URL: ``url``, ``final_url`` (the URL itself when
+        not resolved), ``kind`` (redirect, canonical, mixed), ``hops``, ``status`` (resolved,
+        loop, too_long); the columns of ``redirects.csv`` (docs/redirects.md). Empty without
+        records. Resolved URLs are not pages of the graph."""
+        import pandas as pd
+        url, final_url, kind, hops, status = self._core.redirect_columns
+        return pd.DataFrame({"url": url, "final_url": final_url, "kind": kind,
+                             "hops": np.asarray(hops, dtype=np.int64), "status": status})
 
     @property
     def stats(self) -> "_core.WebGraphStats":

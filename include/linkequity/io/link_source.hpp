@@ -26,6 +26,17 @@ enum class link_position : std::uint8_t { unknown, content, navigation, header, 
 
 namespace linkequity::io {
 
+/// What a row says: a link, or a redirect / canonical record (docs/redirects.md). Records are
+/// delivered only when read_options::records is set; otherwise they are counted as resources.
+enum class record_kind : std::uint8_t { link, redirect, canonical };
+
+/// HTTP status of a redirect record: 301, 302, 303, 307, 308, or one of these (0 = unknown).
+namespace redirect_status {
+inline constexpr std::uint16_t unknown = 0;
+inline constexpr std::uint16_t meta_refresh = 1;  ///< <meta http-equiv="refresh">
+inline constexpr std::uint16_t javascript = 2;    ///< a JavaScript redirect
+}  // namespace redirect_status
+
 /// One link as read from an export, before URL normalisation.
 struct raw_link {
     std::string source;  ///< linking page URL, as in the file
@@ -36,7 +47,18 @@ struct raw_link {
     std::string first_seen;  ///< as in the file (empty when absent)
     std::string last_seen;
     std::size_t line = 0;    ///< 1-based line of the row's first line in its file
+    /// link (default), or a record: source = the URL, target = its redirect / canonical target.
+    record_kind kind = record_kind::link;
+    std::uint16_t status = redirect_status::unknown;  ///< redirects only
 };
+
+/// A redirect status cell: "301", "302", "303", "307", "308"; "meta-refresh" (also "meta
+/// refresh", "Meta Refresh Redirect"); "javascript" (also "js", "JavaScript Redirect"); in any
+/// case, surrounding spaces ignored; "" → redirect_status::unknown. Returns false for anything
+/// else (e.g. "200"). Screaming Frog's "HTTP Redirect" and "HSTS Policy" → unknown (true).
+bool parse_redirect_status(std::string_view text, std::uint16_t& status) noexcept;
+/// "301" …, "meta-refresh", "javascript", or "" for unknown.
+std::string redirect_status_name(std::uint16_t status);
 
 enum class link_format { auto_detect, generic, screaming_frog, ahrefs, majestic, edge_list };
 
@@ -69,6 +91,10 @@ struct read_options {
     std::string source_column, target_column, anchor_column, rel_column, position_column;
     /// Rows longer than this many bytes are bad rows (a binary file or a missing quote).
     std::size_t max_row_bytes = 1u << 20;
+    /// Deliver redirect and canonical rows (generic `type` column, Screaming Frog "Canonical"
+    /// and redirect rows) to the sink with raw_link::kind set. False (the default): they are
+    /// counted in read_report::resources and read_report::records and not delivered.
+    bool records = false;
 };
 
 /// What a read (and later stages that reject rows, such as URL normalisation) skipped.
@@ -78,6 +104,8 @@ struct read_report {
     std::size_t rows = 0;       ///< data rows seen (header excluded)
     std::size_t links = 0;      ///< rows delivered as links
     std::size_t resources = 0;  ///< rows that are not page-to-page links (e.g. SF "Image" rows)
+                                ///< (redirect / canonical records included, see `records`)
+    std::size_t records = 0;    ///< redirect and canonical rows (counted in resources too)
     std::size_t skipped = 0;    ///< bad rows skipped (lenient mode)
     std::map<std::string, std::size_t> skipped_by_reason;
     std::vector<std::string> examples;  ///< first bad rows, "file:line: reason" (at most 10)
@@ -128,6 +156,25 @@ read_report read_links(const std::string& path, const read_options& options,
 read_report read_links_from_memory(const void* data, std::size_t size, const std::string& name,
                                    const read_options& options,
                                    const std::function<void(const raw_link&)>& sink);
+
+/// Reads a redirect / canonical map file and calls `sink` with one raw_link per record
+/// (kind redirect or canonical; source = the URL, target = its target), in file order. The
+/// columns are recognised by the header (names compared as for link files):
+/// - URL: `url`, `address` (Screaming Frog), `source`, `from`;
+/// - redirect target: `redirect url`, `redirect_url`, `redirect`, `redirect uri`, `location`;
+/// - canonical target: `canonical url`, `canonical`, `canonical link element 1`, then
+///   `http canonical 1` when the former is empty;
+/// - status: `status`, `status code`; redirect kind: `redirect type` (Screaming Frog: "HTTP
+///   Redirect", "HSTS Policy", "Meta Refresh Redirect", "JavaScript Redirect").
+/// A URL column and at least one target column are required (file-level parse_error listing
+/// the columns found otherwise). A row with empty targets gives no record (e.g. a 200 page in
+/// a Screaming Frog "Internal" export); a row with both gives two. Bad rows (strict: throws;
+/// lenient: counted): empty or non-UTF-8 URL, an invalid status for a redirect (a Screaming
+/// Frog Status Code must be 3xx unless Redirect Type names a meta refresh or JavaScript
+/// redirect). URLs are normalised later (an invalid target is a bad row of web_graph_builder).
+/// Streaming; O(file size). report.links counts records delivered.
+read_report read_redirects(const std::string& path, const read_options& options,
+                           const std::function<void(const raw_link&)>& sink);
 
 /// The format read_links would use for this file: edge_list when the first non-comment line is
 /// two or three numbers, else recognised from the header row (generic when nothing more

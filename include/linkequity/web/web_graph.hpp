@@ -25,6 +25,7 @@
 #include "linkequity/io/link_source.hpp"
 #include "linkequity/io/snapshot.hpp"
 #include "linkequity/span.hpp"
+#include "linkequity/web/consolidation.hpp"
 #include "linkequity/web/domain.hpp"
 #include "linkequity/web/string_table.hpp"
 
@@ -32,7 +33,8 @@ namespace linkequity::web {
 
 /// What building a web graph saw, beyond the graph itself.
 struct web_graph_stats {
-    std::size_t rows = 0;             ///< link rows offered to the builder (after the reader)
+    std::size_t rows = 0;             ///< link rows offered to the builder (after the reader;
+                                      ///< redirect / canonical records not included)
     std::size_t links = 0;            ///< page-to-page links kept (self-links included)
     std::size_t self_links = 0;       ///< links from a page to itself: kept, never scored
     std::size_t internal_links = 0;   ///< links whose ends share a registrable domain
@@ -41,6 +43,15 @@ struct web_graph_stats {
     std::size_t bad_rows = 0;         ///< rows skipped in lenient mode (reader + bad URLs)
     std::vector<io::read_report> reports;  ///< one per input source, in input order
                                            ///< (empty for a graph opened from a snapshot)
+    // Redirects and canonicals (docs/redirects.md); all 0 without records.
+    std::size_t redirect_records = 0;     ///< redirect rows accepted (duplicates included)
+    std::size_t canonical_records = 0;    ///< canonical rows accepted (self-canonicals excluded)
+    std::size_t conflicting_records = 0;  ///< a second, different target for a URL: ignored
+    std::size_t redirects_resolved = 0;   ///< URLs replaced by their final URL
+    std::size_t redirect_loops = 0;       ///< URLs whose chain loops (they keep their identity)
+    std::size_t redirects_too_long = 0;   ///< URLs on chains longer than 10 hops (likewise)
+    std::size_t links_repointed = 0;      ///< links with an end replaced by its final URL
+    std::size_t links_merged = 0;         ///< links dropped because they became self-links
 };
 
 struct web_graph_options {
@@ -53,6 +64,11 @@ struct web_graph_options {
     io::read_options read;
     /// Called from the calling thread about every 2^16 rows with the rows seen so far.
     std::function<void(std::size_t rows)> progress;
+    /// Which redirect / canonical records are followed (both by default).
+    consolidation_options consolidation;
+    /// Redirect / canonical map files web_graph::read reads after the link files
+    /// (io::read_redirects).
+    std::vector<std::string> redirect_files;
 };
 
 class web_graph;
@@ -64,6 +80,15 @@ class web_graph;
 /// Every web URL that is the source or target of a row becomes a page; a row whose target is a
 /// non-web URL (mailto:, tel:, javascript:, …) is counted, and its source still becomes a page.
 /// Relative targets are resolved against the (normalised) source URL.
+///
+/// Rows whose raw_link::kind is redirect or canonical are records, not links (docs/redirects.md):
+/// a bad URL or target (invalid, or not http(s)) is a bad row; a canonical to itself is no
+/// record; a second record of the same kind with another target for one URL is ignored and
+/// counted (the first in input order wins). finish() resolves the records in force
+/// (options.consolidation) and replaces every link end by its final URL before numbering: links
+/// that become self-links are dropped; resolved URLs are not pages, and a final URL is a page
+/// only when a link names it or a URL resolving to it. O(R · 11) for R records
+/// plus one pass over the pages and links; without records nothing changes.
 class web_graph_builder {
 public:
     explicit web_graph_builder(const web_graph_options& options = {});
@@ -201,6 +226,10 @@ public:
 
     // --- provenance -----------------------------------------------------------------------------
     const web_graph_stats& stats() const noexcept { return stats_; }
+    /// The URLs consolidated when the graph was built (docs/redirects.md): every URL with a
+    /// redirect or canonical record in force, its final URL, kind, hops and status; sorted by
+    /// URL; empty without records. Resolved URLs are not pages of the graph.
+    const redirect_table& redirects() const noexcept { return redirects_; }
     /// The suffix list loaded with the graph: for version() and for turning an owner host into
     /// its domain. For a graph opened from a snapshot, the system/builtin list (with the sections
     /// recorded at build time) loaded on open, whose version may differ from build_psl_version().
@@ -230,6 +259,7 @@ private:
     linkequity::detail::buffer<link_position> link_position_;
     linkequity::detail::buffer<std::uint32_t> link_anchor_, link_first_seen_, link_last_seen_;
     web_graph_stats stats_;
+    redirect_table redirects_;
     std::unique_ptr<public_suffix_list> psl_;
     std::string build_psl_version_;
 };
