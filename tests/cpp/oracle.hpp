@@ -89,6 +89,34 @@ inline std::vector<double> dense_pagerank(const dense_case& c) {
     return {x.data(), x.data() + n};
 }
 
+/// The library's graph of a case, with the same self-loop rule the oracle uses (what the
+/// tests compare against the dense solve). `lean` builds the in-adjacency only.
+inline linkequity::csr_graph graph_of(const dense_case& c, bool lean = false) {
+    linkequity::build_options b;
+    b.self_loops = c.keep_self_loops ? linkequity::self_loop_policy::keep
+                                     : linkequity::self_loop_policy::drop;
+    b.lean = lean;
+    return linkequity::build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
+}
+
+/// The pagerank_options of a case (damping, personalisation, dangling distribution, excluded
+/// link mode) at a tight tolerance: what dense_pagerank(c) solves exactly.
+inline linkequity::pagerank_options options_of(const dense_case& c, double tolerance = 1e-14,
+                                               std::size_t max_iterations = 10000) {
+    linkequity::pagerank_options o;
+    o.tolerance = tolerance;
+    o.max_iterations = max_iterations;
+    o.damping = c.damping;
+    o.personalization = c.personalization;
+    if (!c.dangling.empty()) {
+        o.dangling = linkequity::dangling_policy::vector;
+        o.dangling_distribution = c.dangling;
+    }
+    o.excluded_links = c.evaporate ? linkequity::excluded_link_mode::evaporate
+                                   : linkequity::excluded_link_mode::exclude;
+    return o;
+}
+
 inline double l1(const std::vector<double>& a, const std::vector<double>& b) {
     double s = 0;
     for (std::size_t i = 0; i < a.size(); ++i) s += std::fabs(a[i] - b[i]);

@@ -17,31 +17,12 @@
 #endif
 
 using namespace linkequity;
+using oracle::graph_of;
+using oracle::options_of;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
 namespace {
-
-csr_graph graph_of(const oracle::dense_case& c, bool lean = false) {
-    build_options b;
-    b.self_loops = c.keep_self_loops ? self_loop_policy::keep : self_loop_policy::drop;
-    b.lean = lean;
-    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
-}
-
-pagerank_options options_of(const oracle::dense_case& c) {
-    pagerank_options o;
-    o.tolerance = 1e-15;
-    o.max_iterations = 10000;
-    o.damping = c.damping;
-    o.personalization = c.personalization;
-    if (!c.dangling.empty()) {
-        o.dangling = dangling_policy::vector;
-        o.dangling_distribution = c.dangling;
-    }
-    o.excluded_links = c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
-    return o;
-}
 
 /// A random case of the pagerank suite's kinds: weights, personalization, dangling
 /// distribution, nofollow flags in exclude or evaporate mode, self-loops, two dampings.
@@ -84,7 +65,7 @@ TEST_CASE("contributions: dense solve on 120 random graphs in exclude and evapor
         INFO("case " << t << ": n=" << c.n << " m=" << c.src.size() << " target " << target
                      << (c.evaporate ? " evaporate" : " exclude"));
         const auto expected = oracle::dense_contributions(c, target);
-        const contributions_result r = contributions(graph_of(c), target, options_of(c));
+        const contributions_result r = contributions(graph_of(c), target, options_of(c, 1e-15));
         REQUIRE(r.converged);
         CHECK(oracle::l1(r.all_paths, expected) < 1e-12);
         const double x_t = oracle::dense_pagerank(c)[target];
@@ -128,8 +109,8 @@ TEST_CASE("contributions: a lean graph gives the same answer", "[contributions]"
         oracle::dense_case c = varied_case(rng, t % 2 ? 1 : 5);  // unweighted (lean merges weights differently)
         c.evaporate = false;
         const auto target = static_cast<node_id>(rng() % c.n);
-        const auto a = contributions(graph_of(c), target, options_of(c));
-        const auto b = contributions(graph_of(c, true), target, options_of(c));
+        const auto a = contributions(graph_of(c), target, options_of(c, 1e-15));
+        const auto b = contributions(graph_of(c, true), target, options_of(c, 1e-15));
         INFO("lean case " << t);
         CHECK(oracle::l1(a.pagerank.scores, b.pagerank.scores) < 1e-13);
         CHECK(oracle::l1(a.all_paths, b.all_paths) < 1e-13);
@@ -141,7 +122,7 @@ TEST_CASE("contributions: reusing a PageRank run", "[contributions]") {
     std::mt19937_64 rng(11);
     const oracle::dense_case c = varied_case(rng, 3);
     const csr_graph g = graph_of(c);
-    const auto o = options_of(c);
+    const auto o = options_of(c, 1e-15);
     const auto once = pagerank(g, o);
     for (node_id t = 0; t < std::min<std::size_t>(c.n, 5); ++t) {
         const auto a = contributions(g, t, o, once);

@@ -15,6 +15,8 @@
 #include "oracle.hpp"
 
 using namespace linkequity;
+using oracle::graph_of;
+using oracle::options_of;
 
 namespace {
 
@@ -45,20 +47,6 @@ oracle::dense_case with_link(oracle::dense_case c, std::uint32_t j, std::uint32_
         if (!c.weights.empty()) c.weights.push_back(1.0f);
     }
     return c;
-}
-
-pagerank_options options_of(const oracle::dense_case& c) {
-    pagerank_options o;
-    o.damping = c.damping;
-    o.tolerance = 1e-14;
-    o.max_iterations = 2000;
-    o.personalization = c.personalization;
-    if (!c.dangling.empty()) {
-        o.dangling = dangling_policy::vector;
-        o.dangling_distribution = c.dangling;
-    }
-    o.excluded_links = c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
-    return o;
 }
 
 /// Checks every row of link_gain(c) against the oracle; returns the number of rows checked.

@@ -14,6 +14,8 @@
 #endif
 
 using namespace linkequity;
+using oracle::graph_of;
+using oracle::options_of;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
@@ -23,24 +25,6 @@ pagerank_options tight() {
     pagerank_options o;
     o.tolerance = 1e-14;
     o.max_iterations = 10000;
-    return o;
-}
-
-csr_graph graph_of(const oracle::dense_case& c) {
-    build_options b;
-    b.self_loops = c.keep_self_loops ? self_loop_policy::keep : self_loop_policy::drop;
-    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
-}
-
-pagerank_options options_of(const oracle::dense_case& c) {
-    pagerank_options o = tight();
-    o.damping = c.damping;
-    o.personalization = c.personalization;
-    if (!c.dangling.empty()) {
-        o.dangling = dangling_policy::vector;
-        o.dangling_distribution = c.dangling;
-    }
-    o.excluded_links = c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
     return o;
 }
 

@@ -15,16 +15,12 @@
 #endif
 
 using namespace linkequity;
+using oracle::graph_of;
+using oracle::options_of;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
 namespace {
-
-csr_graph graph_of(const oracle::dense_case& c) {
-    build_options b;
-    b.self_loops = c.keep_self_loops ? self_loop_policy::keep : self_loop_policy::drop;
-    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, b);
-}
 
 /// k random topics over n nodes: 1–5 seeds each, weighted or not (a repeated seed sometimes).
 std::vector<topic_seeds> random_topics(std::mt19937_64& rng, std::size_t n, std::size_t k) {

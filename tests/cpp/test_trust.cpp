@@ -16,6 +16,8 @@
 #endif
 
 using namespace linkequity;
+using oracle::graph_of;
+using oracle::options_of;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
@@ -26,10 +28,6 @@ pagerank_options tight() {
     o.tolerance = 1e-14;
     o.max_iterations = 10000;
     return o;
-}
-
-csr_graph graph_of(const oracle::dense_case& c) {
-    return build_graph(c.n, c.src, c.dst, c.flags, c.weights, build_options{});
 }
 
 /// A random case with some nofollow flags and, for odd t, weights; plus a random seed set.
