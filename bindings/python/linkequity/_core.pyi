@@ -7,13 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'site_authority', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_explain']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'trust_columns', 'trustrank']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkGainOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_plan_links']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'topic_pagerank']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'synthetic_web', 'synthetic_web_csv', 'table_columns']
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'LinkEditsCore', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SyntheticWebCounts', 'WebGraphCore', 'WebGraphStats', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'classify_anchor', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'kronecker_edges', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'synthetic_web', 'synthetic_web_csv', 'table_columns', 'web_diff', 'what_if']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -899,9 +893,7 @@ class WebGraphCore:
         """
         Reads a disavow file and flags the matching links.
         """
-    def authority(self, options: AuthorityOptions, progress: typing.Any = None) -> dict:
-    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, topics: typing.Any = None) -> dict:
-    def authority(self, options: AuthorityOptions, position_weights: str | None = None, progress: typing.Any = None, harmonic: bool = False) -> dict:
+    def authority(self, options: AuthorityOptions, progress: typing.Any = None, topics: typing.Any = None, harmonic: bool = False) -> dict:
         """
         compute_authority: {'pages': table, 'domains': table, 'hosts': table or None, ...}.
         """
@@ -1207,6 +1199,137 @@ class SyntheticWebCounts:
         """
         Rows with a web (http/https) target.
         """
+class ManipulationOptions:
+    """
+    The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def exchanges(self) -> int:
+        """
+        Reciprocal link-exchange pairs of domains
+        """
+    @exchanges.setter
+    def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_leak(self) -> float:
+        """
+        Mean followable links from honest pages into a farm member
+        """
+    @farm_leak.setter
+    def farm_leak(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_pages(self) -> float:
+        """
+        Mean pages per farm member
+        """
+    @farm_pages.setter
+    def farm_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_size(self) -> int:
+        """
+        Member domains per link farm
+        """
+    @farm_size.setter
+    def farm_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farms(self) -> int:
+        """
+        Link farms, each boosting one target domain
+        """
+    @farms.setter
+    def farms(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def manipulation(self) -> bool:
+        """
+        Plant a mix of labelled manipulation sized by spam_share
+        """
+    @manipulation.setter
+    def manipulation(self, arg1: bool) -> None:
+        ...
+    @property
+    def paid_links(self) -> int:
+        """
+        Sitewide paid footer-link deals
+        """
+    @paid_links.setter
+    def paid_links(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def paid_sponsored(self) -> float:
+        """
+        Share of paid deals marked rel=sponsored
+        """
+    @paid_sponsored.setter
+    def paid_sponsored(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_backlinks(self) -> float:
+        """
+        Mean legacy links from honest pages into a PBN member
+        """
+    @pbn_backlinks.setter
+    def pbn_backlinks(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_pages(self) -> float:
+        """
+        Mean pages per PBN member
+        """
+    @pbn_pages.setter
+    def pbn_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_size(self) -> int:
+        """
+        Member domains per PBN
+        """
+    @pbn_size.setter
+    def pbn_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_targets(self) -> int:
+        """
+        Money sites per PBN
+        """
+    @pbn_targets.setter
+    def pbn_targets(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbns(self) -> int:
+        """
+        Private blog networks
+        """
+    @pbns.setter
+    def pbns(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def spam_share(self) -> float:
+        """
+        With manipulation: share of domains added as farm/PBN members (also sizes exchanges and paid links)
+        """
+    @spam_share.setter
+    def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class ContributionsResult:
     """
     The result of linkequity.contributions: where the target's PageRank x_t comes from.
@@ -1266,18 +1389,129 @@ class ContributionsResult:
 class ExplainOptions:
     """
     explain_options (private; built by WebGraph.explain).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
+    @property
+    def acceleration_period(self) -> int:
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
+    @acceleration_period.setter
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def domain_weights(self) -> DomainWeightMode:
+        """
+        Domain edge weights: domains (1 per linking pair) or links (1 + ln links)
+        """
+    @domain_weights.setter
+    def domain_weights(self, arg1: DomainWeightMode) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
 class SpamMassOptions:
     """
     spam_mass_options (private; built by linkequity.spam_mass).
-class ManipulationOptions:
-    """
-    The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).
-class LinkGainOptions:
-    """
-    link_gain_options (private; built by linkequity.link_gain).
-class TopicPageRankOptions:
-    """
-    topic_pagerank_options (private; built by topic_pagerank).
     """
     @staticmethod
     def fields() -> list:
@@ -1293,6 +1527,140 @@ class TopicPageRankOptions:
     def validate(self) -> None:
         """
         Checks every option; raises ValueError.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterates are returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of both vectors in an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
+class SpamMassResult:
+    """
+    The result of linkequity.spam_mass (linear form, docs/trust.md). Arrays are float64 views of
+    the result's memory (read-only, no copy), indexed by node id.
+    
+    Attributes:
+        pagerank: p = (1-a)(I - a T^T)^-1 1/N (sums to 1 only without dangling nodes).
+        core_pagerank: p' = (1-a)(I - a T^T)^-1 1_C/N (p' <= p).
+        absolute: M = p - p'.
+        relative: m = 1 - p'/p, in [0, 1].
+        iterations, residual, converged, history, seconds: as PageRankResult's (residual: the
+            larger L1 change of the two vectors).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def absolute(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        M = p - p'.
+        """
+    @property
+    def converged(self) -> bool:
+        """
+        residual < tolerance.
+        """
+    @property
+    def core_pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        p': teleport 1_C/N.
+        """
+    @property
+    def history(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Residual of every iteration.
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Iterations performed.
+        """
+    @property
+    def pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        p: linear PageRank, teleport 1/N.
+        """
+    @property
+    def relative(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        m = 1 - p'/p, in [0, 1].
+        """
+    @property
+    def residual(self) -> float:
+        """
+        Larger L1 change, last iteration.
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the iterations.
+        """
+class LinkGainOptions:
+    """
+    link_gain_options (private; built by linkequity.link_gain).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
     def validate(self, num_nodes: typing.SupportsInt | typing.SupportsIndex) -> None:
         """
         Checks every option against a graph of num_nodes nodes; raises ValueError.
@@ -1472,9 +1840,6 @@ class TopicPageRankOptions:
 class WebPlanOptions:
     """
     web_plan_options (private; built by WebGraph.plan_links).
-class HitsOptions:
-    """
-    hits_options (private; built by linkequity.hits).
     """
     @staticmethod
     def fields() -> list:
@@ -1535,9 +1900,6 @@ class HitsOptions:
     def excluded(self) -> int:
         """
         Links with any of these flags pass nothing
-    def excluded(self) -> int:
-        """
-        Links with any of these flags do not exist for HITS
         """
     @excluded.setter
     def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
@@ -1559,12 +1921,6 @@ class HitsOptions:
     def kernel(self, arg1: PageRankKernel) -> None:
         ...
     @property
-    def max_iterations(self) -> int:
-        """
-        Iteration limit k: the k-th iterate is returned when not converged
-    def max_iterations(self) -> int:
-        """
-        Iteration limit k: the k-th iterates are returned when not converged
     def max_iterations(self) -> int:
         """
         Iteration limit k: the k-th iterate is returned when not converged
@@ -1616,12 +1972,6 @@ class HitsOptions:
     def tolerance(self) -> float:
         """
         Stop when the L1 change of an iteration is < tolerance
-    def tolerance(self) -> float:
-        """
-        Stop when the L1 change of both vectors in an iteration is < tolerance
-    def tolerance(self) -> float:
-        """
-        Stop when the L1 change of the max-normalised hub vector is < tolerance
         """
     @tolerance.setter
     def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
@@ -1634,23 +1984,85 @@ class HitsOptions:
     @weighted.setter
     def weighted(self, arg1: bool) -> None:
         ...
-class SpamMassResult:
+class TopicPageRankOptions:
     """
-    The result of linkequity.spam_mass (linear form, docs/trust.md). Arrays are float64 views of
-    the result's memory (read-only, no copy), indexed by node id.
-    
-    Attributes:
-        pagerank: p = (1-a)(I - a T^T)^-1 1/N (sums to 1 only without dangling nodes).
-        core_pagerank: p' = (1-a)(I - a T^T)^-1 1_C/N (p' <= p).
-        absolute: M = p - p'.
-        relative: m = 1 - p'/p, in [0, 1].
-        iterations, residual, converged, history, seconds: as PageRankResult's (residual: the
-            larger L1 change of the two vectors).
+    topic_pagerank_options (private; built by topic_pagerank).
     """
-    def __getitem__(self, key: str) -> typing.Any:
+    @staticmethod
+    def fields() -> list:
         """
-        r[name] is r.name (read access by field name, as when results were dicts).
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
         """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def validate(self) -> None:
+        """
+        Checks every option; raises ValueError.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
 class TopicPageRankResult:
     """
     The result of linkequity.topic_pagerank.
@@ -1671,64 +2083,6 @@ class TopicPageRankResult:
     def __repr__(self) -> str:
         ...
     @property
-    def absolute(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        M = p - p'.
-class HitsResult:
-    """
-    The result of hits (linkequity.hits returns its two arrays).
-    """
-    def __repr__(self) -> str:
-        ...
-    @property
-    def authorities(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        Authority scores by node id, summing to 1 (read-only view).
-        """
-    @property
-    def cancelled(self) -> bool:
-        """
-        A progress callback returned False.
-        """
-    @property
-    def converged(self) -> bool:
-        """
-        residual < tolerance.
-        """
-    @property
-    def core_pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        p': teleport 1_C/N.
-        """
-    @property
-    def history(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        Residual of every iteration.
-        """
-    @property
-    def hubs(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        Hub scores by node id, summing to 1 (read-only view).
-        """
-    @property
-    def iterations(self) -> int:
-        """
-        Iterations performed.
-        """
-    @property
-    def pagerank(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        p: linear PageRank, teleport 1/N.
-        """
-    @property
-    def relative(self) -> numpy.typing.NDArray[numpy.float64]:
-        """
-        m = 1 - p'/p, in [0, 1].
-        """
-    @property
-    def residual(self) -> float:
-        """
-        Larger L1 change, last iteration.
     def cancelled(self) -> bool:
         """
         A progress callback returned False.
@@ -1757,6 +2111,105 @@ class HitsResult:
     def scores(self) -> numpy.typing.NDArray[numpy.float64]:
         """
         (n, k) float64 view of the result's memory (row-major; no copy).
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the iterations.
+        """
+    @property
+    def topics(self) -> list[str]:
+        """
+        Topic names, in column order.
+        """
+class HitsOptions:
+    """
+    hits_options (private; built by linkequity.hits).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags do not exist for HITS
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of the max-normalised hub vector is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
+class HitsResult:
+    """
+    The result of hits (linkequity.hits returns its two arrays).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def authorities(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Authority scores by node id, summing to 1 (read-only view).
+        """
+    @property
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
+        """
+    @property
+    def converged(self) -> bool:
+        """
+        residual < tolerance.
+        """
+    @property
+    def history(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Residual of every iteration.
+        """
+    @property
+    def hubs(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Hub scores by node id, summing to 1 (read-only view).
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Iterations performed.
+        """
+    @property
     def residual(self) -> float:
         """
         L1 change of the max-normalised hubs in the last iteration.
@@ -1764,123 +2217,6 @@ class HitsResult:
     @property
     def seconds(self) -> float:
         """
-        Wall time of the iterations.
-        """
-    def exchanges(self) -> int:
-        """
-        Reciprocal link-exchange pairs of domains
-        """
-    @exchanges.setter
-    def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def farm_leak(self) -> float:
-        """
-        Mean followable links from honest pages into a farm member
-        """
-    @farm_leak.setter
-    def farm_leak(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def farm_pages(self) -> float:
-        """
-        Mean pages per farm member
-        """
-    @farm_pages.setter
-    def farm_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def farm_size(self) -> int:
-        """
-        Member domains per link farm
-        """
-    @farm_size.setter
-    def farm_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def farms(self) -> int:
-        """
-        Link farms, each boosting one target domain
-        """
-    @farms.setter
-    def farms(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def manipulation(self) -> bool:
-        """
-        Plant a mix of labelled manipulation sized by spam_share
-        """
-    @manipulation.setter
-    def manipulation(self, arg1: bool) -> None:
-        ...
-    @property
-    def paid_links(self) -> int:
-        """
-        Sitewide paid footer-link deals
-        """
-    @paid_links.setter
-    def paid_links(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def paid_sponsored(self) -> float:
-        """
-        Share of paid deals marked rel=sponsored
-        """
-    @paid_sponsored.setter
-    def paid_sponsored(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def pbn_backlinks(self) -> float:
-        """
-        Mean legacy links from honest pages into a PBN member
-        """
-    @pbn_backlinks.setter
-    def pbn_backlinks(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def pbn_pages(self) -> float:
-        """
-        Mean pages per PBN member
-        """
-    @pbn_pages.setter
-    def pbn_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def pbn_size(self) -> int:
-        """
-        Member domains per PBN
-        """
-    @pbn_size.setter
-    def pbn_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def pbn_targets(self) -> int:
-        """
-        Money sites per PBN
-        """
-    @pbn_targets.setter
-    def pbn_targets(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def pbns(self) -> int:
-        """
-        Private blog networks
-        """
-    @pbns.setter
-    def pbns(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def spam_share(self) -> float:
-        """
-        With manipulation: share of domains added as farm/PBN members (also sizes exchanges and paid links)
-        """
-    @spam_share.setter
-    def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
-        ...
-    @property
-    def topics(self) -> list[str]:
-        """
-        Topic names, in column order.
         Wall time.
         """
 class HarmonicMethod:
@@ -2126,15 +2462,17 @@ def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOpti
     """
     L1 change of one serial push-direction PageRank step from `scores` (independent check).
     """
-def site_authority(graph: WebGraphCore, site: str, options: AuthorityOptions) -> dict:
-    """
-    site_authority + make_site_table (see WebGraph.site_authority).
-def spam_mass(graph: CsrGraph, core: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: SpamMassOptions) -> SpamMassResult:
-    """
-    Spam mass for the good core (see linkequity.spam_mass).
 def score_for_what_if(graph: WebGraphCore, options: AuthorityOptions) -> ScoresCore:
     """
     The before-scores of WebGraph.what_if.
+    """
+def site_authority(graph: WebGraphCore, site: str, options: AuthorityOptions) -> dict:
+    """
+    site_authority + make_site_table (see WebGraph.site_authority).
+    """
+def spam_mass(graph: CsrGraph, core: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: SpamMassOptions) -> SpamMassResult:
+    """
+    Spam mass for the good core (see linkequity.spam_mass).
     """
 def synthetic_web(options: dict) -> WebGraphCore:
     """
@@ -2152,9 +2490,10 @@ def table_columns(level: str) -> list[str]:
     """
     Column names of the 'pages', 'hosts' or 'domains' table, in order (the CSV header).
     """
-def web_explain(graph: WebGraphCore, target: str, options: ExplainOptions, level: str = 'domain', top: typing.SupportsInt | typing.SupportsIndex = 50) -> dict:
+def topic_pagerank(graph: CsrGraph, topics: list, options: TopicPageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> TopicPageRankResult:
     """
-    analysis::explain as a dict of columns (see WebGraph.explain).
+    Runs topic_pagerank with the GIL released (see linkequity.topic_pagerank); topics is a list of (name, node ids, weights or None).
+    """
 def trust_columns(with_spam: bool) -> list[str]:
     """
     Names of the trust columns, in order.
@@ -2162,15 +2501,18 @@ def trust_columns(with_spam: bool) -> list[str]:
 def trustrank(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], options: PageRankOptions, progress: typing.Any = None) -> PageRankResult:
     """
     TrustRank (see linkequity.trustrank).
-def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex) -> dict:
     """
-    plan_links on the web model: {'candidates': columns, 'steps': columns, ...}.
-def topic_pagerank(graph: CsrGraph, topics: list, options: TopicPageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> TopicPageRankResult:
-    """
-    Runs topic_pagerank with the GIL released (see linkequity.topic_pagerank); topics is a list of (name, node ids, weights or None).
 def web_diff(before: WebGraphCore, after: WebGraphCore, options: AuthorityOptions) -> dict:
     """
     analysis::web_diff: see linkequity.WebGraph.diff.
+    """
+def web_explain(graph: WebGraphCore, target: str, options: ExplainOptions, level: str = 'domain', top: typing.SupportsInt | typing.SupportsIndex = 50) -> dict:
+    """
+    analysis::explain as a dict of columns (see WebGraph.explain).
+    """
+def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex, site: str = '') -> dict:
+    """
+    plan_links on the web model (site non-empty: internal links of that site): {'candidates': columns, 'steps': columns, ...}.
     """
 def what_if(graph: WebGraphCore, before: ScoresCore, options: AuthorityOptions, edits: LinkEditsCore, disavow: str = '', owner: str = '', skip_bad: bool = False, warm_start: bool = True) -> dict:
     """
