@@ -86,6 +86,7 @@ py::dict plan_dict(const web::web_graph& g, const analysis::web_link_plan& p) {
     d["authority_before"] = pl.authority_before;
     d["ranked"] = pl.ranked;
     d["skipped"] = pl.skipped;
+    d["site"] = p.site.empty() ? py::object(py::none()) : py::object(py::str(p.site));
     return d;
 }
 
@@ -120,7 +121,7 @@ void bind_plan(py::module_& m) {
         "web_plan_links",
         [](const web::web_graph& g, const std::string& target,
            const std::vector<std::string>& candidates, analysis::web_plan_options options,
-           const std::string& level, std::size_t links, std::size_t top) {
+           const std::string& level, std::size_t links, std::size_t top, const std::string& site) {
             if (level == "page") options.level = analysis::plan_level::page;
             else if (level == "domain") options.level = analysis::plan_level::domain;
             else
@@ -128,6 +129,7 @@ void bind_plan(py::module_& m) {
                     "plan_links: level must be 'domain' or 'page', got '{}'", level));
             options.links = links;
             options.top = top;
+            options.site = site;
             analysis::web_link_plan p;
             {
                 py::gil_scoped_release release;
@@ -136,8 +138,9 @@ void bind_plan(py::module_& m) {
             return plan_dict(g, p);
         },
         py::arg("graph"), py::arg("target"), py::arg("candidates"), py::arg("options"),
-        py::arg("level"), py::arg("links"), py::arg("top"),
-        "plan_links on the web model: {'candidates': columns, 'steps': columns, ...}.");
+        py::arg("level"), py::arg("links"), py::arg("top"), py::arg("site") = "",
+        "plan_links on the web model (site non-empty: internal links of that site): "
+        "{'candidates': columns, 'steps': columns, ...}.");
 }
 
 }  // namespace linkequity::python

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // plan_links: the first pick's ranking by link_gain, then the greedy plan (add the best link,
 // re-score warm-started, re-rank the rest), on a csr_graph or on the web model's page or domain
-// graph with names resolved to ids.
+// graph with names resolved to ids, or on one site's internal graph (site mode).
 #include "linkequity/analysis/plan.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +11,7 @@
 
 #include "linkequity/analysis/link_intersect.hpp"
 #include "linkequity/web/contraction.hpp"
+#include "linkequity/web/site.hpp"
 #include "linkequity/web/url.hpp"
 
 namespace linkequity::analysis {
@@ -100,11 +101,59 @@ node_id resolve(const web::web_graph& g, plan_level level, std::string_view name
                                        : resolve_page(g, name, what);
 }
 
+/// The graph-level options of a web plan; `reweight`: an excluded edge made followable weighs 1.
+plan_options graph_options(const web_plan_options& o, bool reweight) {
+    plan_options po;
+    po.gain.pagerank = o.authority.pagerank;
+    po.gain.relative_error = o.relative_error;
+    po.gain.max_pushes = o.max_pushes;
+    po.gain.solve_tolerance = o.solve_tolerance;
+    po.gain.link_weight = 1.0;
+    po.gain.reweight_existing = reweight;
+    po.links = o.links;
+    po.top = o.top;
+    return po;
+}
+
+/// The site node of page URL `url`; throws naming it when it is not a page of the site.
+node_id resolve_site_page(const web::web_graph& g, const web::site_subgraph& s,
+                          std::string_view url, std::string_view what) {
+    const node_id node = s.node_of(resolve_page(g, url, what));
+    if (node == static_cast<node_id>(-1))
+        throw std::invalid_argument(fmt::format("plan_links: {} '{}' is not a page of site '{}'",
+                                                what, url, s.site));
+    return node;
+}
+
+/// Site mode: plan_links on site_graph(g, o.site), names resolved to site nodes.
+web_link_plan plan_site_links(const web::web_graph& g, std::string_view target,
+                              const std::vector<std::string>& candidates,
+                              const web_plan_options& o) {
+    web::site_subgraph s = web::site_graph(g, o.site, o.authority.pagerank.excluded);
+    web_link_plan out;
+    out.level = plan_level::page;
+    const node_id t = resolve_site_page(g, s, target, "target");
+    std::vector<node_id> ids;
+    ids.reserve(candidates.size());
+    for (const auto& c : candidates) {
+        const node_id id = resolve_site_page(g, s, c, "candidate");
+        if (id == t)
+            throw std::invalid_argument(fmt::format(
+                "plan_links: candidate '{}' is the target {} itself", c, g.page_url(s.pages[t])));
+        ids.push_back(id);
+    }
+    out.plan = plan_links(s.graph, t, ids, graph_options(o, false));
+    out.site = std::move(s.site);
+    out.site_pages = std::move(s.pages);
+    return out;
+}
+
 }  // namespace
 
 web_link_plan plan_links(const web::web_graph& g, std::string_view target,
                          const std::vector<std::string>& candidates, const web_plan_options& o) {
     o.validate();
+    if (!o.site.empty()) return plan_site_links(g, target, candidates, o);
     web_link_plan out;
     out.level = o.level;
     const node_id t = resolve(g, o.level, target, "target");
@@ -121,16 +170,7 @@ web_link_plan plan_links(const web::web_graph& g, std::string_view target,
     const csr_graph graph = o.level == plan_level::domain
                                 ? web::contract(g, web::graph_level::domain, co)
                                 : web::page_graph(g, co);
-    plan_options po;
-    po.gain.pagerank = o.authority.pagerank;
-    po.gain.relative_error = o.relative_error;
-    po.gain.max_pushes = o.max_pushes;
-    po.gain.solve_tolerance = o.solve_tolerance;
-    po.gain.link_weight = 1.0;
-    po.gain.reweight_existing = o.level == plan_level::domain;
-    po.links = o.links;
-    po.top = o.top;
-    out.plan = plan_links(graph, t, ids, po);
+    out.plan = plan_links(graph, t, ids, graph_options(o, o.level == plan_level::domain));
     return out;
 }
 

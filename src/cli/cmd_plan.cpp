@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `linkequity plan`: which new followable link would raise TARGET's authority most (every
 // candidate's exact gain, docs/planning.md), and a greedy plan of --links K links re-scored after
-// each pick. Tables on stdout; the ranking as CSV with --out, the plan with --plan-out.
+// each pick (--site: internal links of one site). Tables on stdout; the ranking as CSV with --out,
+// the plan with --plan-out.
 #include <fmt/format.h>
 
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 
 #include "command.hpp"
 #include "inputs.hpp"
@@ -22,6 +24,7 @@ struct plan_args {
     link_inputs in;
     std::string target, candidates_file, out, plan_out, level = "domain";
     analysis::web_plan_options options;
+    const CLI::Option* level_option = nullptr;  ///< to tell --level given from its default
 };
 
 /// One prospect a line (domain, host or URL); blank lines and lines starting with '#' skipped.
@@ -86,6 +89,9 @@ void write_plan(const std::string& path, const web::web_graph& g,
 
 void print(const web::web_graph& g, const analysis::web_link_plan& p) {
     const auto& pl = p.plan;
+    if (!p.site.empty())
+        fmt::print("site         {} ({} pages, internal links only)\n", p.site,
+                   thousands(p.site_pages.size()));
     fmt::print("target       {}: authority {:.1f}, score {:.4e}\n", p.name(g, pl.target),
                pl.authority_before, pl.score_before);
     fmt::print("candidates   {} ranked{}\n", thousands(pl.ranked),
@@ -115,6 +121,9 @@ void print(const web::web_graph& g, const analysis::web_link_plan& p) {
 
 void run(plan_args& a) {
     a.options.level = a.level == "page" ? analysis::plan_level::page : analysis::plan_level::domain;
+    if (!a.options.site.empty() && a.level_option->count() > 0 && a.level == "domain")
+        throw std::invalid_argument("plan: --site plans links between the site's pages; "
+                                    "--level domain does not apply");
     a.options.validate();  // before the read
     const std::vector<std::string> candidates =
         a.candidates_file.empty() ? std::vector<std::string>{} : read_candidates(a.candidates_file);
@@ -144,19 +153,26 @@ const command_registrar reg{46, [](CLI::App& app) {
         "comments) default to every domain (page) without a followable link to TARGET; given ones\n"
         "that already link followably are skipped and counted; one with only nofollow links to\n"
         "TARGET is ranked as if they became followable.\n"
+        "--site SITE (a registrable domain, or a host): internal linking. The graph is the site's\n"
+        "internal links only (site mode, as `score --site`); TARGET and candidates are page URLs\n"
+        "of the site; candidates default to every site page without a followable internal link\n"
+        "to TARGET; gains and authority are the site graph's (its 0-100 internal authority).\n"
         "CSV (--out): rank, domain|page, authority, gain, error_bound, score_after, existing_link.\n"
         "CSV (--plan-out): step (0 = before), domain|page, gain, error_bound, score, authority.\n"
         "Exit codes: 0 success; 1 bad input data; 2 bad command line (unknown target or\n"
-        "candidate, target among the candidates, --links 0); 3 a file could not be read or written.");
+        "candidate, target among the candidates, --links 0, an unknown site, a target or\n"
+        "candidate off the site); 3 a file could not be read or written.");
     cmd->add_option("TARGET", a->target, "Target domain (or page URL with --level page)")->required();
     cmd->add_option("LINKS", a->in.paths, "Link files")->required();
     cmd->add_option("--candidates", a->candidates_file, "File of prospects, one a line");
     cmd->add_option("--links", a->options.links, "Links in the greedy plan (K)")->capture_default_str();
     cmd->add_option("--top", a->options.top, "Ranking rows shown and written (0 = all)")
         ->capture_default_str();
-    cmd->add_option("--level", a->level, "domain or page")
-        ->check(CLI::IsMember({"domain", "page"}))
-        ->capture_default_str();
+    a->level_option = cmd->add_option("--level", a->level, "domain or page")
+                          ->check(CLI::IsMember({"domain", "page"}))
+                          ->capture_default_str();
+    cmd->add_option("--site", a->options.site,
+                    "Plan internal links of this site (domain or host): page URLs of it");
     cmd->add_option("--out,-o", a->out, "CSV file for the ranking");
     cmd->add_option("--plan-out", a->plan_out, "CSV file for the plan's steps");
     add_option_flags(*cmd, a->options, "plan");

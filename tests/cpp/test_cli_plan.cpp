@@ -91,3 +91,62 @@ TEST_CASE("cli plan: candidates file and bad input", "[cli][plan]") {
     CHECK(comma.code == 1);
     CHECK(comma.err.find("comma.txt:2") != std::string::npos);
 }
+
+TEST_CASE("cli plan --site: internal links, against score --site with the link", "[cli][plan][site]") {
+    if (!cli_available()) return;
+    linkequity::test::temp_dir d("le-cli-plan-site");
+    const std::string site = std::string(LINKEQUITY_TEST_DATA) + "/web/site.csv";
+    const auto r = run("plan https://www.shop.com/c '" + site + "' --site shop.com --links 2 "
+                       "--top 0 --out rank.csv --plan-out steps.csv", d.path);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("site         shop.com (6 pages, internal links only)") != std::string::npos);
+    const std::string rank = slurp(d.path / "rank.csv");
+    // five candidates: every other page of shop.com (b's only link to c is nofollow); b first
+    CHECK(rank.rfind("rank,page,authority,gain,error_bound,score_after,existing_link\n"
+                     "1,https://www.shop.com/b,87.361,", 0) == 0);
+    CHECK(std::count(rank.begin(), rank.end(), '\n') == 6);
+    CHECK(line_of(rank, "1").find(",true") != std::string::npos);
+    CHECK(rank.find("other.com") == std::string::npos);
+    const std::string steps = slurp(d.path / "steps.csv");
+    CHECK(steps.find("\n1,https://www.shop.com/b,") != std::string::npos);
+    // the first link added to the input and the site scored from scratch: c's internal score
+    // and authority equal step 1's
+    {
+        std::ofstream plus(d.path / "plus.csv");
+        plus << slurp(site) << "https://www.shop.com/b,https://www.shop.com/c,C2,\n";
+    }
+    REQUIRE(run("score plus.csv --site shop.com --out scored", d.path).code == 0);
+    const std::string c = line_of(slurp(d.path / "scored" / "site.csv"), "https://www.shop.com/c");
+    REQUIRE(!c.empty());
+    // https://www.shop.com/c,www.shop.com,shop.com,1.563196906e-01,70.410,...
+    CHECK(c.find(",1.5631969") != std::string::npos);
+    CHECK(c.find(",70.410,") != std::string::npos);
+    CHECK(line_of(steps, "1").find(",1.563197e-01,70.410") != std::string::npos);
+}
+
+TEST_CASE("cli plan --site: bad input", "[cli][plan][site]") {
+    if (!cli_available()) return;
+    linkequity::test::temp_dir d("le-cli-plan-site-bad");
+    const std::string site = "'" + std::string(LINKEQUITY_TEST_DATA) + "/web/site.csv'";
+    const auto off = run("plan https://other.com/x " + site + " --site shop.com", d.path);
+    CHECK(off.code == 2);
+    CHECK(off.err.find("target 'https://other.com/x' is not a page of site 'shop.com'") !=
+          std::string::npos);
+    const auto unknown = run("plan https://www.shop.com/c " + site + " --site nope.com", d.path);
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("site 'nope.com' is not a domain or host") != std::string::npos);
+    {
+        std::ofstream c(d.path / "c.txt");
+        c << "https://www.shop.com/a\nhttps://other.com/\n";
+    }
+    const auto cand =
+        run("plan https://www.shop.com/c " + site + " --site shop.com --candidates c.txt", d.path);
+    CHECK(cand.code == 2);
+    CHECK(cand.err.find("candidate 'https://other.com/' is not a page of site 'shop.com'") !=
+          std::string::npos);
+    const auto level =
+        run("plan https://www.shop.com/c " + site + " --site shop.com --level domain", d.path);
+    CHECK(level.code == 2);
+    CHECK(level.err.find("--level domain does not apply") != std::string::npos);
+}

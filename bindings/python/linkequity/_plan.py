@@ -94,7 +94,8 @@ class LinkPlan(_FieldAccess):
     ``existing_link``. ``steps``: the greedy plan (one row per link, in order): ``step``, the
     name column, ``authority``, ``gain`` (predicted on the graph of the previous step),
     ``error_bound``, ``score_after`` and ``authority_after`` (the target's, re-scored with every
-    link so far)."""
+    link so far). A site plan (``site`` given) is of page URLs of the site, with gains and
+    authority those of the site's internal graph (docs/site.md)."""
 
     target: str  #: the target domain (or page URL)
     level: str  #: "domain" or "page"
@@ -104,13 +105,25 @@ class LinkPlan(_FieldAccess):
     skipped: int  #: given candidates that already link followably (not ranked)
     candidates: Any  #: DataFrame: the first link's ranking
     steps: Any  #: DataFrame: the greedy plan
+    site: Optional[str] = None  #: the site of an internal-link plan (as the graph spells it)
 
 
-def plan_links(web: Any, target: str, level: str = "domain",
+def plan_links(web: Any, target: str, level: Optional[str] = None,
                candidates: Union[None, str, Sequence[str]] = None, k: int = 1, top: int = 50,
-               *, evaporate: bool = False, **options: Any) -> LinkPlan:
+               *, site: Optional[str] = None, evaporate: bool = False,
+               **options: Any) -> LinkPlan:
     """See :meth:`linkequity.WebGraph.plan_links`."""
     import pandas as pd
+
+    if site is not None:
+        if not isinstance(site, str) or not site.strip():
+            raise ValueError(f"plan_links: site must be a domain or host name, got {site!r}")
+        if level not in (None, "page"):
+            raise ValueError(f"plan_links: a site plan is of the site's pages; level={level!r} "
+                             "does not apply")
+        level = "page"
+    elif level is None:
+        level = "domain"
 
     if isinstance(candidates, str):
         candidates = [candidates]
@@ -124,7 +137,8 @@ def plan_links(web: Any, target: str, level: str = "domain",
     if evaporate:
         options = {**options, "excluded_links": "evaporate"}
     o = _table.build(_core.WebPlanOptions, "plan_links", options)
-    raw = _core.web_plan_links(web._core, str(target), names, o, level, int(k), int(top))
+    raw = _core.web_plan_links(web._core, str(target), names, o, level, int(k), int(top),
+                               site or "")
     col = "domain" if level == "domain" else "page"
     c, s = raw["candidates"], raw["steps"]
     cands = pd.DataFrame({col: c["name"], "authority": c["authority"], "gain": c["gain"],
@@ -140,7 +154,7 @@ def plan_links(web: Any, target: str, level: str = "domain",
                                   "authority_after"])
     return LinkPlan(target=raw["target"], level=level, score_before=raw["score_before"],
                     authority_before=raw["authority_before"], ranked=raw["ranked"],
-                    skipped=raw["skipped"], candidates=cands, steps=steps)
+                    skipped=raw["skipped"], candidates=cands, steps=steps, site=raw["site"])
 
 
 def _document() -> None:

@@ -541,9 +541,10 @@ class WebGraph:
         """
         from . import _explain
         return _explain.site_authority(self, site, **options)
-    def plan_links(self, target: str, level: str = "domain",
+    def plan_links(self, target: str, level: Optional[str] = None,
                    candidates: Union[None, str, Sequence[str]] = None, k: int = 1, top: int = 50,
-                   *, evaporate: bool = False, **options: Any) -> Any:
+                   *, site: Optional[str] = None, evaporate: bool = False,
+                   **options: Any) -> Any:
         """The links that would raise ``target``'s authority most, and a greedy plan of ``k``.
 
         Every candidate source's exact gain from one new followable link to ``target`` (the
@@ -554,7 +555,14 @@ class WebGraph:
         domains, hosts or URLs (each is its registrable domain). ``level="page"``: the page graph;
         page URLs. ``candidates``: prospects (e.g. a competitor's referring domains); None =
         every domain (page) without a followable link to the target; given ones that already
-        link followably are skipped and counted.
+        link followably are skipped and counted. ``level`` None is ``"domain"``.
+
+        Internal linking (``site="example.com"``, a registrable domain or a host; docs/site.md):
+        the graph is the site's internal graph (followable links between its pages only,
+        teleport uniform over them, as :meth:`site_authority`); ``target`` and ``candidates``
+        are page URLs of the site (None = every site page without a followable internal link to
+        the target); gains and authority are the site's internal ones (its 0-100 scale);
+        ``level`` must be None or ``"page"``.
 
         Args:
             {options}
@@ -567,11 +575,12 @@ class WebGraph:
 
         Raises:
             ValueError: an unknown target or candidate, the target among the candidates,
-                ``k < 1``, a bad level or option.
+                ``k < 1``, a bad level or option; with ``site``: an unknown site, a target or
+                candidate that is not a page of the site.
         """
         from . import _plan
-        return _plan.plan_links(self, target, level, candidates, k, top, evaporate=evaporate,
-                                **options)
+        return _plan.plan_links(self, target, level, candidates, k, top, site=site,
+                                evaporate=evaporate, **options)
 
     def to_networkx(self, level: str = "domain", **options: Any) -> Any:
         """The domain (or host) graph as a ``networkx.DiGraph``: nodes named by domain/host with

@@ -2,7 +2,7 @@
 // Link planning (docs/planning.md): which new followable link would raise a target's authority
 // most, and a greedy plan of k links re-scored after each pick. plan_links() on any csr_graph
 // (page, domain, or a site's subgraph with the caller's node map), and on the web model at page
-// or domain level with targets and prospects given by name.
+// or domain level with targets and prospects given by name, or on one site's internal graph.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +77,9 @@ struct web_plan_options {
     plan_level level = plan_level::domain;
     std::size_t links = 1;  ///< k, >= 1
     std::size_t top = 50;   ///< ranking rows kept (0 = all)
+    /// Non-empty: plan internal links of this site (a registrable domain or a host, as
+    /// web::site_graph takes it) on its internal graph; `level` is then ignored (pages).
+    std::string site;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
     void validate() const;
@@ -104,8 +107,13 @@ struct web_plan_options {
 struct web_link_plan {
     plan_level level = plan_level::domain;
     link_plan plan;
+    /// A site plan: the site's name (as the graph spells it) and the page id of each site node
+    /// (plan's node ids are site nodes, its authority the site graph's). Empty otherwise.
+    std::string site;
+    std::vector<node_id> site_pages;
     /// The name of node `id` of the level: a registrable domain or a page URL.
     std::string_view name(const web::web_graph& g, node_id id) const {
+        if (!site.empty()) return g.page_url(site_pages[id]);
         return level == plan_level::domain ? g.domain_name(id) : g.page_url(id);
     }
 };
@@ -116,8 +124,15 @@ struct web_link_plan {
 /// Page level: the page graph; a new link weighs 1. `target` and `candidates` are names:
 /// domains, hosts or URLs at domain level (each mapped to its registrable domain), URLs at page
 /// level (normalised); empty candidates = every node of the level.
+/// Site mode (options.site non-empty, docs/site.md): the graph is web::site_graph(g, site,
+/// excluded) — the followable internal links between the site's pages only, teleport and
+/// dangling uniform over them — and `target` and `candidates` are page URLs of the site (empty
+/// candidates = every site page without a followable internal link to the target); gains are
+/// internal-authority gains, authority on the site graph's 0–100 scale (web::site_authority's).
+/// Result node ids are site nodes (web_link_plan::site_pages maps them to pages).
 /// @throws std::invalid_argument for an unknown target or candidate (named), the target among
-///         the candidates, bad options.
+///         the candidates, bad options; in site mode also an unknown site, and a target or
+///         candidate that is not a page of the site (named, with the site).
 web_link_plan plan_links(const web::web_graph& g, std::string_view target,
                          const std::vector<std::string>& candidates,
                          const web_plan_options& options = {});
