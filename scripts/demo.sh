@@ -20,5 +20,8 @@ cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build build/release -j "$(nproc)" --target linkequity_cli
 BIN=build/release/src/cli/linkequity
 mkdir -p build/demo
-"$BIN" generate --domains "$DOMAINS" --links "$LINKS" --seed 1 --out build/demo/links.csv
+# 2 % of link targets become http:// / ?utm_source= duplicates with redirect and canonical
+# records, so the run shows consolidation too (docs/redirects.md).
+"$BIN" generate --domains "$DOMAINS" --links "$LINKS" --seed 1 --redirect-share 0.02 \
+  --out build/demo/links.csv
 "$BIN" score build/demo/links.csv --hosts --out build/demo

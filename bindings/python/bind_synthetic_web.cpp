@@ -19,18 +19,6 @@
 namespace linkequity::python {
 namespace {
 
-/// Sets the manipulation option `name` (its table: synthetic_manipulation.hpp); false when
-/// there is no such option.
-bool set_manipulation(web::manipulation_options& m, const std::string& name, py::handle v) {
-    bool found = false;
-    web::manipulation_options::fields(m, [&](auto& member, const option_info& f) {
-        if (name != f.name) return;
-        options_detail::assign(member, py::reinterpret_borrow<py::object>(v), f, "generate.web");
-        found = true;
-    });
-    return found;
-}
-
 /// The label file's columns as lists (domain, label, group), by domain id.
 py::dict label_columns(const web::synthetic_web& sw) {
     py::list domain, label, group;
@@ -46,30 +34,20 @@ py::dict label_columns(const web::synthetic_web& sw) {
     return out;
 }
 
+/// generate.web's keywords through synthetic_web_options' table (bind_options.hpp): each value
+/// checked and converted as the table says; an unknown keyword is a TypeError.
 web::synthetic_web_options synthetic_options(const py::dict& kw) {
     web::synthetic_web_options o;
     for (auto item : kw) {
         const std::string k = py::str(item.first);
-        py::handle v = item.second;
-        if (k == "domains") o.domains = v.cast<std::size_t>();
-        else if (k == "links") o.links = v.cast<std::size_t>();
-        else if (k == "seed") o.seed = v.cast<std::uint64_t>();
-        else if (k == "links_per_page") o.links_per_page = v.cast<double>();
-        else if (k == "size_exponent") o.size_exponent = v.cast<double>();
-        else if (k == "internal_share") o.internal_share = v.cast<double>();
-        else if (k == "multi_host_share") o.multi_host_share = v.cast<double>();
-        else if (k == "multi_label_share") o.multi_label_share = v.cast<double>();
-        else if (k == "private_share") o.private_share = v.cast<double>();
-        else if (k == "non_web_share") o.non_web_share = v.cast<double>();
-        else if (k == "internal_nofollow") o.internal_nofollow = v.cast<double>();
-        else if (k == "external_nofollow") o.external_nofollow = v.cast<double>();
-        else if (k == "external_sponsored") o.external_sponsored = v.cast<double>();
-        else if (k == "external_ugc") o.external_ugc = v.cast<double>();
-        else if (k == "sponsored_ugc_also_nofollow") o.sponsored_ugc_also_nofollow = v.cast<double>();
-        else if (k == "attachment_refs") o.attachment_refs = v.cast<std::size_t>();
-        else if (k == "attachment_offset") o.attachment_offset = v.cast<double>();
-        else if (!set_manipulation(o.manipulation, k, v))
-            throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
+        const auto v = py::reinterpret_borrow<py::object>(item.second);
+        bool found = false;
+        web::synthetic_web_options::fields(o, [&](auto& member, const option_info& f) {
+            if (k != f.name) return;
+            options_detail::assign(member, v, f, "generate.web");
+            found = true;
+        });
+        if (!found) throw py::type_error(fmt::format("generate.web: unexpected option '{}'", k));
     }
     o.validate();
     return o;
@@ -161,6 +139,12 @@ void bind_synthetic_web(py::module_& m) {
         "The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).");
     manipulation.def(py::init<>());
     bind_option_table(manipulation, "generate.web");
+    py::class_<web::synthetic_web_options> options(
+        m, "SyntheticWebOptions",
+        "synthetic_web_options: every keyword of generate.web, web_csv and web_labels (its "
+        "fields() table, manipulation's included).");
+    options.def(py::init<>());
+    bind_option_table(options, "generate.web");
 }
 
 }  // namespace linkequity::python

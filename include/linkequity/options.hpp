@@ -78,6 +78,12 @@ struct option_info {
         f.min = lo, f.min_open = true;
         return f;
     }
+    /// Allowed: lo <= x <= hi.
+    constexpr option_info within(double lo, double hi) const {
+        option_info f = *this;
+        f.min = lo, f.max = hi;
+        return f;
+    }
     /// Allowed: x >= lo.
     constexpr option_info at_least(double lo) const {
         option_info f = *this;

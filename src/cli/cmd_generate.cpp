@@ -95,19 +95,7 @@ const command_registrar reg{20, [](CLI::App& app) {
         "networks, reciprocal exchanges and sitewide paid footer links (--farms, --pbns, …\n"
         "set each); --labels FILE writes domain,label,group for every domain (docs/cli.md).\n"
         "Exit codes: 0 success; 2 bad option; 3 the file could not be written; 4 internal error.");
-    cmd->add_option("--domains", a->web.domains, "Registrable domains")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
-        ->capture_default_str();
-    cmd->add_option("--links", a->web.links, "Link rows to write (100M+ is fine: streamed)")
-        ->capture_default_str();
-    cmd->add_option("--seed", a->web.seed, "Random seed")->capture_default_str();
-    cmd->add_option("--links-per-page", a->web.links_per_page,
-                    "Average out-links per page (sets the page count)")
-        ->capture_default_str();
-    cmd->add_option("--internal-share", a->web.internal_share,
-                    "Share of web links that stay inside their domain")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
+    add_option_flags(*cmd, a->web, "synthetic_web");  // synthetic_web_options::fields
     cmd->add_option("--redirect-share", a->redirects.share,
                     "Share of link targets rewritten to http:// / ?utm_source= duplicates with "
                     "redirect and canonical records (adds type,status columns; 0 = off)")
@@ -116,7 +104,6 @@ const command_registrar reg{20, [](CLI::App& app) {
     cmd->add_option("--labels", a->labels,
                     "Also write each domain's label (honest, target, farm, pbn, exchange, "
                     "paid_seller, paid_buyer) and group as CSV");
-    add_option_flags(*cmd, a->web.manipulation, "generate");
     add_threads_option(*cmd);
     cmd->callback([a] { run(*a); });
 }};

@@ -80,12 +80,6 @@ const char* position_text(link_position p) {
     return p == link_position::unknown ? "" : position_name(p);
 }
 
-void check_share(double v, const char* name) {
-    if (!(v >= 0 && v <= 1))
-        throw std::invalid_argument(
-            fmt::format("synthetic_web: {} must be in [0, 1], got {}", name, v));
-}
-
 }  // namespace
 
 struct synthetic_web::link_item {
@@ -98,34 +92,15 @@ struct synthetic_web::link_item {
 };
 
 void synthetic_web_options::validate() const {
-    if (domains == 0) throw std::invalid_argument("synthetic_web: domains must be >= 1, got 0");
-    if (!(links_per_page >= 1))
-        throw std::invalid_argument(fmt::format(
-            "synthetic_web: links_per_page must be >= 1, got {}", links_per_page));
-    if (!(size_exponent > 1.05 && size_exponent < 10))
-        throw std::invalid_argument(fmt::format(
-            "synthetic_web: size_exponent must be in (1.05, 10), got {}", size_exponent));
-    check_share(internal_share, "internal_share");
-    check_share(multi_host_share, "multi_host_share");
-    check_share(multi_label_share, "multi_label_share");
-    check_share(private_share, "private_share");
+    check_fields(*this, "synthetic_web");
     if (multi_label_share + private_share > 1)
         throw std::invalid_argument(fmt::format(
             "synthetic_web: multi_label_share + private_share must be <= 1, got {}",
             multi_label_share + private_share));
-    check_share(non_web_share, "non_web_share");
-    check_share(internal_nofollow, "internal_nofollow");
-    check_share(external_nofollow, "external_nofollow");
-    check_share(external_sponsored, "external_sponsored");
-    check_share(external_ugc, "external_ugc");
     if (external_nofollow + external_sponsored + external_ugc > 1)
         throw std::invalid_argument(fmt::format(
             "synthetic_web: external_nofollow + external_sponsored + external_ugc must be <= 1, "
             "got {}", external_nofollow + external_sponsored + external_ugc));
-    check_share(sponsored_ugc_also_nofollow, "sponsored_ugc_also_nofollow");
-    if (!(attachment_offset > 0))
-        throw std::invalid_argument(fmt::format(
-            "synthetic_web: attachment_offset must be > 0, got {}", attachment_offset));
     manipulation.validate(domains);
 }
 

@@ -168,6 +168,17 @@ TEST_CASE("synthetic_web: bad options are rejected with the option's name", "[sy
     o.internal_share = 1.5;
     CHECK_THROWS_WITH(synthetic_web(o), Catch::Matchers::Contains("internal_share"));
     o = {};
+    o.size_exponent = 1.0;  // the table's range, in check_fields' words
+    CHECK_THROWS_WITH(synthetic_web(o), Catch::Matchers::Contains(
+                                            "synthetic_web: size_exponent must be in (1.05, 10), "
+                                            "got 1"));
+    o = {};
+    o.external_nofollow = 0.6;
+    o.external_ugc = 0.6;
+    CHECK_THROWS_WITH(synthetic_web(o), Catch::Matchers::Contains(
+                                            "external_nofollow + external_sponsored + "
+                                            "external_ugc must be <= 1"));
+    o = {};
     o.links = 0;
     synthetic_web w(o);
     CHECK(w.generate([](span<const io::raw_link>) {}).links == 0);

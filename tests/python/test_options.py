@@ -159,3 +159,27 @@ def test_policy_and_dangling_spellings_come_from_the_enum_tables(kron):
     with pytest.raises(ValueError, match="from_edges: duplicates must be 'merge', 'count' or "
                                          "'keep', got 'sum'"):
         Graph.from_edges([0], [1], duplicates="sum")
+
+
+def test_synthetic_web_keywords_come_from_its_table():
+    """generate.web's keywords are synthetic_web_options' table (with the manipulation's):
+    every field is a keyword, checked by its range, documented in the docstring."""
+    names = [f["name"] for f in _core.SyntheticWebOptions.fields()]
+    for name in ("domains", "links", "seed", "size_exponent", "attachment_offset", "farms",
+                 "paid_sponsored"):
+        assert name in names
+    assert len(set(names)) == len(names)
+    doc = linkequity.generate.web.__doc__
+    assert "size_exponent: " in doc and "farms: " in doc and "WEB_OPTIONS" not in doc
+    small = dict(domains=50, links=2000, seed=2)
+    a = linkequity.generate.web(**small, size_exponent=3.0)
+    b = linkequity.generate.web(**small)
+    assert a.num_pages != b.num_pages or a.num_links != b.num_links or \
+        not np.array_equal(a.domain_names(), b.domain_names())
+    with pytest.raises(ValueError, match="synthetic_web: internal_nofollow must be in \\[0, 1\\], "
+                                         "got 2"):
+        linkequity.generate.web(**small, internal_nofollow=2)
+    with pytest.raises(ValueError, match="size_exponent must be in \\(1.05, 10\\)"):
+        linkequity.generate.web(**small, size_exponent=1.0)
+    with pytest.raises(TypeError, match="generate.web: unexpected option 'bogus'"):
+        linkequity.generate.web(**small, bogus=1)

@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1330,6 +1330,273 @@ class ManipulationOptions:
     @spam_share.setter
     def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class SyntheticWebOptions:
+    """
+    synthetic_web_options: every keyword of generate.web, web_csv and web_labels (its fields() table, manipulation's included).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def attachment_offset(self) -> float:
+        """
+        Attachment weight of a domain without citations
+        """
+    @attachment_offset.setter
+    def attachment_offset(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def attachment_refs(self) -> int:
+        """
+        Earlier domains each new domain cites (preferential attachment)
+        """
+    @attachment_refs.setter
+    def attachment_refs(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def domains(self) -> int:
+        """
+        Registrable domains
+        """
+    @domains.setter
+    def domains(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def exchanges(self) -> int:
+        """
+        Reciprocal link-exchange pairs of domains
+        """
+    @exchanges.setter
+    def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def external_nofollow(self) -> float:
+        """
+        Plain rel=nofollow share of external links
+        """
+    @external_nofollow.setter
+    def external_nofollow(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def external_sponsored(self) -> float:
+        """
+        rel=sponsored share of external links
+        """
+    @external_sponsored.setter
+    def external_sponsored(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def external_ugc(self) -> float:
+        """
+        rel=ugc share of external links
+        """
+    @external_ugc.setter
+    def external_ugc(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_leak(self) -> float:
+        """
+        Mean followable links from honest pages into a farm member
+        """
+    @farm_leak.setter
+    def farm_leak(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_pages(self) -> float:
+        """
+        Mean pages per farm member
+        """
+    @farm_pages.setter
+    def farm_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farm_size(self) -> int:
+        """
+        Member domains per link farm
+        """
+    @farm_size.setter
+    def farm_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def farms(self) -> int:
+        """
+        Link farms, each boosting one target domain
+        """
+    @farms.setter
+    def farms(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def internal_nofollow(self) -> float:
+        """
+        rel=nofollow share of internal links
+        """
+    @internal_nofollow.setter
+    def internal_nofollow(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def internal_share(self) -> float:
+        """
+        Share of web links that stay within the source's registrable domain
+        """
+    @internal_share.setter
+    def internal_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def links(self) -> int:
+        """
+        Link rows to write (100M+ is fine: streamed)
+        """
+    @links.setter
+    def links(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def links_per_page(self) -> float:
+        """
+        Mean out-links per page (pages = max(2 domains, links / links_per_page))
+        """
+    @links_per_page.setter
+    def links_per_page(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def manipulation(self) -> bool:
+        """
+        Plant a mix of labelled manipulation sized by spam_share
+        """
+    @manipulation.setter
+    def manipulation(self, arg1: bool) -> None:
+        ...
+    @property
+    def multi_host_share(self) -> float:
+        """
+        Share of domains with >= 20 pages that get extra hosts (blog., shop., ...)
+        """
+    @multi_host_share.setter
+    def multi_host_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def multi_label_share(self) -> float:
+        """
+        Share of domains under co.uk, com.au, co.jp, org.uk
+        """
+    @multi_label_share.setter
+    def multi_label_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def non_web_share(self) -> float:
+        """
+        Share of links to mailto:, tel:, javascript:
+        """
+    @non_web_share.setter
+    def non_web_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def paid_links(self) -> int:
+        """
+        Sitewide paid footer-link deals
+        """
+    @paid_links.setter
+    def paid_links(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def paid_sponsored(self) -> float:
+        """
+        Share of paid deals marked rel=sponsored
+        """
+    @paid_sponsored.setter
+    def paid_sponsored(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_backlinks(self) -> float:
+        """
+        Mean legacy links from honest pages into a PBN member
+        """
+    @pbn_backlinks.setter
+    def pbn_backlinks(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_pages(self) -> float:
+        """
+        Mean pages per PBN member
+        """
+    @pbn_pages.setter
+    def pbn_pages(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_size(self) -> int:
+        """
+        Member domains per PBN
+        """
+    @pbn_size.setter
+    def pbn_size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbn_targets(self) -> int:
+        """
+        Money sites per PBN
+        """
+    @pbn_targets.setter
+    def pbn_targets(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pbns(self) -> int:
+        """
+        Private blog networks
+        """
+    @pbns.setter
+    def pbns(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def private_share(self) -> float:
+        """
+        Share of domains under blogspot.com / github.io (private PSL section)
+        """
+    @private_share.setter
+    def private_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def seed(self) -> int:
+        """
+        Random seed
+        """
+    @seed.setter
+    def seed(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def size_exponent(self) -> float:
+        """
+        Pareto exponent of pages per domain
+        """
+    @size_exponent.setter
+    def size_exponent(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def spam_share(self) -> float:
+        """
+        With manipulation: share of domains added as farm/PBN members (also sizes exchanges and paid links)
+        """
+    @spam_share.setter
+    def spam_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sponsored_ugc_also_nofollow(self) -> float:
+        """
+        Share of sponsored/ugc links that also say nofollow
+        """
+    @sponsored_ugc_also_nofollow.setter
+    def sponsored_ugc_also_nofollow(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
 class ContributionsResult:
     """
     The result of linkequity.contributions: where the target's PageRank x_t comes from.
@@ -2510,9 +2777,9 @@ def web_explain(graph: WebGraphCore, target: str, options: ExplainOptions, level
     """
     analysis::explain as a dict of columns (see WebGraph.explain).
     """
-def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex) -> dict:
+def web_plan_links(graph: WebGraphCore, target: str, candidates: collections.abc.Sequence[str], options: WebPlanOptions, level: str, links: typing.SupportsInt | typing.SupportsIndex, top: typing.SupportsInt | typing.SupportsIndex, site: str = '') -> dict:
     """
-    plan_links on the web model: {'candidates': columns, 'steps': columns, ...}.
+    plan_links on the web model (site non-empty: internal links of that site): {'candidates': columns, 'steps': columns, ...}.
     """
 def what_if(graph: WebGraphCore, before: ScoresCore, options: AuthorityOptions, edits: LinkEditsCore, disavow: str = '', owner: str = '', skip_bad: bool = False, warm_start: bool = True) -> dict:
     """

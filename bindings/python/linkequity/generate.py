@@ -74,10 +74,10 @@ def web(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any)
     pages, and ``links`` link rows (mostly internal; external targets by preferential
     attachment; rel nofollow/sponsored/ugc, positions and anchors).
 
-    Further options (C++ ``synthetic_web_options``): links_per_page, size_exponent,
-    internal_share, multi_host_share, multi_label_share, private_share, non_web_share,
-    internal_nofollow, external_nofollow, external_sponsored, external_ugc,
-    sponsored_ugc_also_nofollow, attachment_refs, attachment_offset.
+    Further options (C++ ``synthetic_web_options``, the same table as ``linkequity generate``'s
+    flags):
+
+    WEB_OPTIONS
 
     Labelled manipulation (all off by default; :func:`web_labels` gives the labels):
 
@@ -118,9 +118,13 @@ def web_labels(domains: int = 1000, links: int = 100000, seed: int = 1, **option
 def _document_manipulation() -> None:
     from . import _options
 
-    table = _options.document(_options.fields(_core.ManipulationOptions), indent=4)
+    manipulation = _options.fields(_core.ManipulationOptions)
+    own = _options.fields(_core.SyntheticWebOptions,
+                          skip=["domains", "links", "seed"] + [f["name"] for f in manipulation])
     if web.__doc__:
-        web.__doc__ = web.__doc__.replace("MANIPULATION_OPTIONS", table)
+        web.__doc__ = web.__doc__.replace(
+            "MANIPULATION_OPTIONS", _options.document(manipulation, indent=4)).replace(
+            "WEB_OPTIONS", _options.document(own, indent=4))
 
 
 _document_manipulation()

@@ -73,7 +73,7 @@ struct manipulation_options {
         f(o.exchanges, option_info("exchanges", "Reciprocal link-exchange pairs of domains"));
         f(o.paid_links, option_info("paid_links", "Sitewide paid footer-link deals"));
         f(o.paid_sponsored,
-          option_info("paid_sponsored", "Share of paid deals marked rel=sponsored").at_least(0));
+          option_info("paid_sponsored", "Share of paid deals marked rel=sponsored").within(0, 1));
     }
 
     /// Whether any manipulation is planted (the `manipulation` switch or a non-zero count).
@@ -85,7 +85,7 @@ struct manipulation_options {
     /// domains (counts already non-zero are kept); unchanged when `manipulation` is off.
     manipulation_options resolved(std::size_t domains) const;
 
-    /// Checks the table's ranges, paid_sponsored <= 1, farm_pages and pbn_pages <= 10^6,
+    /// Checks the table's ranges, farm_pages and pbn_pages <= 10^6,
     /// farm_leak and pbn_backlinks <= 1000, and that the honest domains given roles
     /// (farms + pbns·pbn_targets + 2·exchanges + 2·paid_links) are at most half of `domains`.
     /// @throws std::invalid_argument "synthetic_web: NAME must be …, got VALUE".

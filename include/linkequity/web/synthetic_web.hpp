@@ -46,7 +46,57 @@ struct synthetic_web_options {
     /// Labelled link manipulation (farms, PBNs, exchanges, paid links): none by default.
     manipulation_options manipulation;
 
-    /// @throws std::invalid_argument naming the option, value and allowed range.
+    /// The option table (linkequity/options.hpp): the web's own options, then the
+    /// manipulation's, flat (--farms, not --manipulation-farms).
+    template <class Self, class Visitor>
+    static void fields(Self& o, Visitor&& v) {
+        v(o.domains, option_info("domains", "Registrable domains").within(1, 1 << 30));
+        v(o.links, option_info("links", "Link rows to write (100M+ is fine: streamed)"));
+        v(o.seed, option_info("seed", "Random seed"));
+        v(o.links_per_page, option_info("links_per_page",
+                                        "Mean out-links per page (pages = max(2 domains, "
+                                        "links / links_per_page))").at_least(1));
+        v(o.size_exponent, option_info("size_exponent", "Pareto exponent of pages per domain")
+                               .open(1.05, 10));
+        v(o.internal_share, option_info("internal_share",
+                                        "Share of web links that stay within the source's "
+                                        "registrable domain").within(0, 1));
+        v(o.multi_host_share, option_info("multi_host_share",
+                                          "Share of domains with >= 20 pages that get extra "
+                                          "hosts (blog., shop., ...)").within(0, 1));
+        v(o.multi_label_share, option_info("multi_label_share",
+                                           "Share of domains under co.uk, com.au, co.jp, org.uk")
+                                   .within(0, 1));
+        v(o.private_share, option_info("private_share",
+                                       "Share of domains under blogspot.com / github.io (private "
+                                       "PSL section)").within(0, 1));
+        v(o.non_web_share, option_info("non_web_share",
+                                       "Share of links to mailto:, tel:, javascript:").within(0, 1));
+        v(o.internal_nofollow, option_info("internal_nofollow",
+                                           "rel=nofollow share of internal links").within(0, 1));
+        v(o.external_nofollow, option_info("external_nofollow",
+                                           "Plain rel=nofollow share of external links")
+                                   .within(0, 1));
+        v(o.external_sponsored, option_info("external_sponsored",
+                                            "rel=sponsored share of external links").within(0, 1));
+        v(o.external_ugc, option_info("external_ugc", "rel=ugc share of external links")
+                              .within(0, 1));
+        v(o.sponsored_ugc_also_nofollow, option_info("sponsored_ugc_also_nofollow",
+                                                     "Share of sponsored/ugc links that also say "
+                                                     "nofollow").within(0, 1));
+        v(o.attachment_refs, option_info("attachment_refs",
+                                         "Earlier domains each new domain cites (preferential "
+                                         "attachment)"));
+        v(o.attachment_offset, option_info("attachment_offset",
+                                           "Attachment weight of a domain without citations")
+                                   .above(0));
+        manipulation_options::fields(o.manipulation, v);
+    }
+
+    /// The table's checks (check_fields), then multi_label_share + private_share <= 1,
+    /// external_nofollow + external_sponsored + external_ugc <= 1 and the manipulation's own
+    /// (manipulation_options::validate(domains)).
+    /// @throws std::invalid_argument "synthetic_web: NAME must be …, got VALUE".
     void validate() const;
 };
 

@@ -43,9 +43,6 @@ manipulation_options manipulation_options::resolved(std::size_t domains) const {
 
 void manipulation_options::validate(std::size_t domains) const {
     check_fields(*this, "synthetic_web");
-    if (!(paid_sponsored <= 1))
-        throw std::invalid_argument(fmt::format(
-            "synthetic_web: paid_sponsored must be in [0, 1], got {}", paid_sponsored));
     for (const auto& [value, name, max] : {std::tuple{farm_pages, "farm_pages", 1e6},
                                             std::tuple{pbn_pages, "pbn_pages", 1e6},
                                             std::tuple{farm_leak, "farm_leak", 1e3},
