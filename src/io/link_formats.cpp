@@ -302,7 +302,7 @@ void assign_repaired_utf8(std::string& out, std::string_view sv) {
 
 char header_delimiter(std::string_view head, bool& sep_line) noexcept {
     sep_line = false;
-    if (head.size() >= 5 && iequals(head.substr(0, 4), "sep=") &&
+    if (head.size() >= 5 && head[4] != '\0' && iequals(head.substr(0, 4), "sep=") &&
         (head.size() == 5 || head[5] == '\r' || head[5] == '\n')) {
         sep_line = true;
         return head[4];

@@ -115,32 +115,6 @@ bool looks_like_edge_list(std::string_view head) {
     return false;
 }
 
-/// The delimiter of a header line: the most frequent of tab, comma, semicolon outside quotes.
-char detect_delimiter(std::string_view head) {
-    std::size_t tabs = 0, commas = 0, semis = 0;
-    bool quoted = false;
-    for (char c : head) {
-        if (c == '"') quoted = !quoted;
-        if (quoted) continue;
-        if (c == '\n' || c == '\r') break;
-        tabs += c == '\t';
-        commas += c == ',';
-        semis += c == ';';
-    }
-    if (tabs >= commas && tabs >= semis && tabs > 0) return '\t';
-    if (semis > commas) return ';';
-    return ',';
-}
-
-/// Excel's "sep=;" first line: returns the delimiter, or 0.
-char excel_sep_line(std::string_view head) {
-    if (head.size() >= 5 && detail::iequals(head.substr(0, 4), "sep=") &&
-        (head.size() == 5 || head[5] == '\r' || head[5] == '\n')) {
-        return head[4];
-    }
-    return 0;
-}
-
 [[noreturn]] void throw_empty(const std::string& path) {
     throw parse_error(path, 0, 0, "empty file (no header row)");
 }
@@ -164,12 +138,10 @@ prepared prepare(csv_tokenizer& tok, const std::string& path, const read_options
     if (p.format == link_format::edge_list) return p;
 
     csv_row row;
-    if (char sep = excel_sep_line(head)) {
-        tok.next_line(row);
-        tok.set_delimiter(sep);
-    } else {
-        tok.set_delimiter(detect_delimiter(head));
-    }
+    bool sep_line = false;  // Excel's "sep=;" first line, else the header's commonest separator
+    const char delimiter = detail::header_delimiter(head, sep_line);
+    if (sep_line) tok.next_line(row);
+    tok.set_delimiter(delimiter);
     if (!tok.next(row)) throw_empty(path);
     if (row.error != csv_error::none) {
         throw parse_error(path, row.error_pos.line, row.error_pos.column,
