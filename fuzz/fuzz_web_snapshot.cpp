@@ -83,7 +83,7 @@ void exercise(const web::web_graph& g) {
     }
     web::authority_options o;
     o.compute_hosts = true;
-    o.use_position_weights = true;
+    o.positions = web::position_weights{};
     o.pagerank.max_iterations = 20;
     const web::authority_result r = web::compute_authority(g, o);
     check(r.pages.size() == pages && r.domains.size() == domains);
