@@ -4,7 +4,6 @@
 // sources, personalisation with u ≠ v — and for a sample of a larger graph (pagerank() at a tight
 // tolerance); the error bound holds; with_followable_link; bad input; 1 and 2 threads agree.
 #include <catch2/catch.hpp>
-#include <omp.h>
 
 #include <cmath>
 #include <random>
@@ -13,6 +12,7 @@
 #include "linkequity/algo/link_gain.hpp"
 #include "linkequity/graph/generators.hpp"
 #include "oracle.hpp"
+#include "threads.hpp"
 
 using namespace linkequity;
 using oracle::graph_of;
@@ -141,12 +141,8 @@ TEST_CASE("link_gain: a sample of a larger graph against pagerank with the link"
 
 TEST_CASE("link_gain: the same on 1 and 2 threads", "[link_gain]") {
     const auto g = kronecker(10, 6, 9);
-    const int threads = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const auto one = link_gain(g, 3);
-    omp_set_num_threads(2);
-    const auto two = link_gain(g, 3);
-    omp_set_num_threads(threads);
+    const auto one = test_threads::on(1, [&] { return link_gain(g, 3); });
+    const auto two = test_threads::on(2, [&] { return link_gain(g, 3); });
     REQUIRE(one.rows.size() == two.rows.size());
     for (std::size_t i = 0; i < one.rows.size(); ++i) {
         CHECK(one.rows[i].source == two.rows[i].source);
