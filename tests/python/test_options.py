@@ -183,3 +183,29 @@ def test_synthetic_web_keywords_come_from_its_table():
         linkequity.generate.web(**small, size_exponent=1.0)
     with pytest.raises(TypeError, match="generate.web: unexpected option 'bogus'"):
         linkequity.generate.web(**small, bogus=1)
+
+
+def test_evaporate_and_dangling_shorthands_mean_the_same_everywhere(kron, small_web):
+    # evaporate=True is excluded_links="evaporate" for every function that takes it, and says so
+    # when excluded_links contradicts it.
+    g = Graph.from_edges([0, 1, 1, 2], [1, 2, 0, 0], flags=[0, Flag.NOFOLLOW, 0, 0], num_nodes=4)
+    short = linkequity.link_gain(g, 0, evaporate=True, tolerance=1e-13)
+    spelled = linkequity.link_gain(g, 0, excluded_links="evaporate", tolerance=1e-13)
+    pd.testing.assert_frame_equal(short, spelled)
+    assert not short.equals(linkequity.link_gain(g, 0, tolerance=1e-13))
+    calls = [lambda **o: pagerank(g, **o), lambda **o: linkequity.link_gain(g, 0, **o),
+             lambda **o: linkequity.topic_pagerank(g, {"t": [0]}, **o),
+             lambda **o: small_web.domain_authority(**o),
+             lambda **o: small_web.explain("a.com", **o),
+             lambda **o: small_web.plan_links("a.com", **o)]
+    for call in calls:
+        with pytest.raises(ValueError, match="evaporate=True contradicts excluded_links='exclude'"):
+            call(evaporate=True, excluded_links="exclude")
+    # an array dangling is dangling="vector" with that distribution, in link_gain as in pagerank
+    d = np.array([0.0, 0.0, 0.0, 1.0])
+    np.testing.assert_array_equal(
+        pagerank(g, dangling=d).scores,
+        pagerank(g, dangling="vector", dangling_distribution=d).scores)
+    pd.testing.assert_frame_equal(
+        linkequity.link_gain(g, 0, dangling=d),
+        linkequity.link_gain(g, 0, dangling="vector", dangling_distribution=d))

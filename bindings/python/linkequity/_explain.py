@@ -73,9 +73,7 @@ def explain(web: Any, target: str, level: str = "domain", top: int = 50,
     """See :meth:`linkequity.WebGraph.explain`."""
     import pandas as pd
 
-    if evaporate:
-        options = {**options, "excluded_links": "evaporate"}
-    o = _table.build(_core.ExplainOptions, "explain", options)
+    o = _table.build(_core.ExplainOptions, "explain", options, evaporate=evaporate)
     if level not in ("domain", "page"):
         raise ValueError(f"explain: level must be 'domain' or 'page', got {level!r}")
     if int(top) < 0:
@@ -114,12 +112,10 @@ class SiteAuthority(_FieldAccess):
 
 def site_authority(web: Any, site: str, evaporate: bool = False, **options: Any) -> SiteAuthority:
     """See :meth:`linkequity.WebGraph.site_authority`."""
-    if evaporate:
-        options = {**options, "excluded_links": "evaporate"}
-    o = _table.build(_core.AuthorityOptions, "site_authority", options)
+    o = _table.build(_core.AuthorityOptions, "site_authority", options, evaporate=evaporate)
     raw = _core.site_authority(web._core, site, o)
     df = web._frame(raw["table"])
-    pages = web.authority(**options).pages.set_index("url")
+    pages = web.authority(evaporate=evaporate, **options).pages.set_index("url")
     counts = [c for c in _core.table_columns("pages")[6:]]
     at = list(df.columns).index("rank") + 1
     for i, c in enumerate(counts):

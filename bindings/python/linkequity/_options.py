@@ -19,15 +19,38 @@ def fields(cls: Any, *, skip: Iterable[str] = ()) -> List[_Field]:
     return [f for f in cls.fields() if f["name"] not in skipped]
 
 
-def build(cls: Any, who: str, kwargs: Mapping[str, Any], *,
+def _shorthands(who: str, kwargs: Mapping[str, Any], evaporate: bool,
+                table: Mapping[str, _Field]) -> Dict[str, Any]:
+    """Python's conveniences on top of a table, as table options: ``evaporate=True`` is
+    ``excluded_links="evaporate"`` (a contradicting ``excluded_links`` is a ValueError), and a
+    ``dangling`` given as an array or dict is ``dangling="vector"`` with that
+    ``dangling_distribution``."""
+    kwargs = dict(kwargs)
+    if evaporate:
+        if "excluded_links" not in table:
+            raise TypeError(f"{who}: unexpected option 'evaporate'")
+        if kwargs.get("excluded_links", "evaporate") != "evaporate":
+            raise ValueError(f"{who}: evaporate=True contradicts excluded_links="
+                             f"{kwargs['excluded_links']!r}")
+        kwargs["excluded_links"] = "evaporate"
+    dangling = kwargs.get("dangling")
+    if "dangling_distribution" in table and dangling is not None and not isinstance(dangling, str):
+        kwargs["dangling"] = "vector"
+        kwargs["dangling_distribution"] = dangling
+    return kwargs
+
+
+def build(cls: Any, who: str, kwargs: Mapping[str, Any], *, evaporate: bool = False,
           node_vector: Optional[Callable[[Any, str], Any]] = None, stacklevel: int = 3) -> Any:
     """An instance of ``cls`` with every keyword of ``kwargs`` set through its table. ``None``
     leaves a choice or a per-node vector at its default; ``node_vector(value, name)`` turns
-    per-node values (dicts, labels) into arrays. Raises TypeError for an unknown keyword and
+    per-node values (dicts, labels) into arrays; ``evaporate`` and an array ``dangling`` are
+    the shorthands of :func:`_shorthands`. Raises TypeError for an unknown keyword and
     ValueError/TypeError (naming the option, the value and what is allowed) for a bad value;
     warns (DeprecationWarning, at the caller ``stacklevel`` frames up) for an old spelling."""
     options = cls()
     table = {f["name"]: f for f in cls.fields()}
+    kwargs = _shorthands(who, kwargs, evaporate, table)
     for name, value in kwargs.items():
         f = table.get(name)
         if f is None:

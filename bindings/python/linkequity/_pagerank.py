@@ -24,23 +24,12 @@ _TABLE = _table.fields(_core.PageRankOptions)
 
 def _options(graph: Graph, options: Dict[str, Any], evaporate: bool = False,
              stacklevel: int = 4) -> _core.PageRankOptions:
-    """PageRankOptions from keyword arguments, through the option table, validated for graph.
-    Python's conveniences on top of the table: ``dangling`` may be an array or dict (it is
-    then dangling_distribution), ``evaporate=True`` means ``excluded_links="evaporate"``."""
+    """PageRankOptions from keyword arguments, through the option table (with its shorthands:
+    ``evaporate``, an array or dict ``dangling``), validated for graph."""
     if not isinstance(graph, Graph):
         raise TypeError(f"pagerank: graph must be a linkequity.Graph, got {type(graph).__name__}")
-    options = dict(options)
-    dangling = options.get("dangling")
-    if not isinstance(dangling, str) and dangling is not None:
-        options["dangling"] = "vector"
-        options["dangling_distribution"] = dangling
-    if evaporate:
-        if options.get("excluded_links", "evaporate") != "evaporate":
-            raise ValueError("pagerank: evaporate=True contradicts excluded_links="
-                             f"{options['excluded_links']!r}")
-        options["excluded_links"] = "evaporate"
-    o = _table.build(_core.PageRankOptions, _WHO, options, node_vector=graph._node_vector,
-                     stacklevel=stacklevel)
+    o = _table.build(_core.PageRankOptions, _WHO, options, evaporate=evaporate,
+                     node_vector=graph._node_vector, stacklevel=stacklevel)
     o.validate(graph.num_nodes)
     return o
 

@@ -58,14 +58,8 @@ def link_gain(graph: Graph, target: Hashable, candidates: Optional[Sequence[Hash
 
     if not isinstance(graph, Graph):
         raise TypeError(f"link_gain: graph must be a linkequity.Graph, got {type(graph).__name__}")
-    options = dict(options)
-    if evaporate:
-        options["excluded_links"] = "evaporate"
-    dangling = options.get("dangling")
-    if dangling is not None and not isinstance(dangling, str):
-        options["dangling"] = "vector"
-        options["dangling_distribution"] = dangling
-    o = _table.build(_core.LinkGainOptions, "link_gain", options, node_vector=graph._node_vector)
+    o = _table.build(_core.LinkGainOptions, "link_gain", options, evaporate=evaporate,
+                     node_vector=graph._node_vector)
     t = graph.node_id(target)
     ids = [graph.node_id(c) for c in candidates] if candidates is not None else []
     if candidates is not None and not ids:
@@ -134,9 +128,7 @@ def plan_links(web: Any, target: str, level: Optional[str] = None,
         raise ValueError(f"plan_links: k must be an integer >= 1, got {k!r}")
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 0:
         raise ValueError(f"plan_links: top must be an integer >= 0, got {top!r}")
-    if evaporate:
-        options = {**options, "excluded_links": "evaporate"}
-    o = _table.build(_core.WebPlanOptions, "plan_links", options)
+    o = _table.build(_core.WebPlanOptions, "plan_links", options, evaporate=evaporate)
     raw = _core.web_plan_links(web._core, str(target), names, o, level, int(k), int(top),
                                site or "")
     col = "domain" if level == "domain" else "page"

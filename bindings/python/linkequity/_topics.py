@@ -81,13 +81,8 @@ def topic_pagerank(graph: Graph, topics: Mapping[Any, Seeds], *,
         raise TypeError(f"{_WHO}: topics must be a dict topic → seeds, got {type(topics).__name__}")
     if not topics:
         raise ValueError(f"{_WHO}: no topics given, expected at least one")
-    options = dict(options)
-    if evaporate:
-        if options.get("excluded_links", "evaporate") != "evaporate":
-            raise ValueError(f"{_WHO}: evaporate=True contradicts excluded_links="
-                             f"{options['excluded_links']!r}")
-        options["excluded_links"] = "evaporate"
-    o = _table.build(_core.TopicPageRankOptions, _WHO, options, stacklevel=3)
+    o = _table.build(_core.TopicPageRankOptions, _WHO, options, evaporate=evaporate,
+                     stacklevel=3)
     o.validate()
     seeds = [_seed_list(graph, str(name), s) for name, s in topics.items()]
     cb = _make_progress(progress, o.max_iterations)

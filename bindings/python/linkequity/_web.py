@@ -394,9 +394,7 @@ class WebGraph:
                 graph. linkequity.ParseError: a bad seed line.
             TypeError: an unknown keyword.
         """
-        if evaporate:
-            options = {**options, "excluded_links": "evaporate"}
-        o = _table.build(_core.AuthorityOptions, "authority", options)
+        o = _table.build(_core.AuthorityOptions, "authority", options, evaporate=evaporate)
         key = (tuple(sorted((k, v) for k, v in o.values().items() if k != "hosts")),
                _trust.seed_key(trusted, spam), bool(harmonic))
         labels = _topic_labels(topics)
