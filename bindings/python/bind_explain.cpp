@@ -75,28 +75,18 @@ Attributes:
 
 py::dict explain_dict(const web::web_graph& g, const analysis::explain_result& r) {
     const bool page = r.level == analysis::explain_level::page;
-    py::list names;
-    std::vector<double> all_paths, share, one_hop, authority, score;
-    std::vector<std::uint64_t> links, followable;
-    for (const auto& row : r.rows) {
-        names.append(py::str(std::string(page ? g.page_url(row.node) : g.domain_name(row.node))));
-        all_paths.push_back(row.all_paths);
-        share.push_back(row.share);
-        one_hop.push_back(row.one_hop);
-        links.push_back(row.links);
-        followable.push_back(row.followable);
-        authority.push_back(row.authority);
-        score.push_back(row.score);
-    }
+    using row = analysis::explain_row;
     py::dict d;
-    d["name"] = names;
-    d["all_paths"] = array_from(std::move(all_paths));
-    d["share"] = array_from(std::move(share));
-    d["one_hop"] = array_from(std::move(one_hop));
-    d["links"] = array_from(std::move(links));
-    d["followable"] = array_from(std::move(followable));
-    d["authority"] = array_from(std::move(authority));
-    d["score"] = array_from(std::move(score));
+    d["name"] = text_column(r.rows, [&](const row& x) {
+        return page ? g.page_url(x.node) : g.domain_name(x.node);
+    });
+    d["all_paths"] = column(r.rows, &row::all_paths);
+    d["share"] = column(r.rows, &row::share);
+    d["one_hop"] = column(r.rows, &row::one_hop);
+    d["links"] = column(r.rows, &row::links);
+    d["followable"] = column(r.rows, &row::followable);
+    d["authority"] = column(r.rows, &row::authority);
+    d["score"] = column(r.rows, &row::score);
     d["level"] = analysis::explain_level_name(r.level);
     d["target"] = r.target_name;
     d["target_score"] = r.score;

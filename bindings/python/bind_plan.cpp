@@ -17,22 +17,13 @@ namespace linkequity::python {
 namespace {
 
 py::dict gain_dict(const link_gain_result& r) {
-    std::vector<node_id> source;
-    std::vector<double> gain, after, bound;
-    std::vector<bool> existing;
-    for (const auto& row : r.rows) {
-        source.push_back(row.source);
-        gain.push_back(row.gain);
-        after.push_back(row.score_after);
-        bound.push_back(row.error_bound);
-        existing.push_back(row.existing);
-    }
+    using row = link_gain_row;
     py::dict d;
-    d["source"] = array_from(std::move(source));
-    d["gain"] = array_from(std::move(gain));
-    d["score_after"] = array_from(std::move(after));
-    d["error_bound"] = array_from(std::move(bound));
-    d["existing_link"] = existing;
+    d["source"] = column(r.rows, &row::source);
+    d["gain"] = column(r.rows, &row::gain);
+    d["score_after"] = column(r.rows, &row::score_after);
+    d["error_bound"] = column(r.rows, &row::error_bound);
+    d["existing_link"] = column(r.rows, &row::existing);
     d["target"] = r.target;
     d["score"] = r.score;
     d["score_error"] = r.score_error;
@@ -46,39 +37,23 @@ py::dict gain_dict(const link_gain_result& r) {
 
 py::dict plan_dict(const web::web_graph& g, const analysis::web_link_plan& p) {
     const auto& pl = p.plan;
-    py::list name, sname;
-    std::vector<double> authority, gain, bound, after, sgain, sbound, sscore, sauth;
-    std::vector<bool> existing;
-    for (const auto& r : pl.candidates) {
-        name.append(std::string(p.name(g, r.source)));
-        authority.push_back(pl.authority[r.source]);
-        gain.push_back(r.gain);
-        bound.push_back(r.error_bound);
-        after.push_back(r.score_after);
-        existing.push_back(r.existing);
-    }
-    std::vector<double> sauthority_now;
-    for (const auto& s : pl.steps) {
-        sname.append(std::string(p.name(g, s.source)));
-        sauthority_now.push_back(pl.authority[s.source]);
-        sgain.push_back(s.gain);
-        sbound.push_back(s.error_bound);
-        sscore.push_back(s.score);
-        sauth.push_back(s.authority);
-    }
+    const auto name = [&](const auto& x) { return p.name(g, x.source); };
+    const auto authority = [&](const auto& x) { return pl.authority[x.source]; };
+    using candidate = link_gain_row;
+    using step = analysis::plan_step;
     py::dict c, s, d;
-    c["name"] = name;
-    c["authority"] = array_from(std::move(authority));
-    c["gain"] = array_from(std::move(gain));
-    c["error_bound"] = array_from(std::move(bound));
-    c["score_after"] = array_from(std::move(after));
-    c["existing_link"] = existing;
-    s["name"] = sname;
-    s["authority"] = array_from(std::move(sauthority_now));
-    s["gain"] = array_from(std::move(sgain));
-    s["error_bound"] = array_from(std::move(sbound));
-    s["score_after"] = array_from(std::move(sscore));
-    s["authority_after"] = array_from(std::move(sauth));
+    c["name"] = text_column(pl.candidates, name);
+    c["authority"] = column(pl.candidates, authority);
+    c["gain"] = column(pl.candidates, &candidate::gain);
+    c["error_bound"] = column(pl.candidates, &candidate::error_bound);
+    c["score_after"] = column(pl.candidates, &candidate::score_after);
+    c["existing_link"] = column(pl.candidates, &candidate::existing);
+    s["name"] = text_column(pl.steps, name);
+    s["authority"] = column(pl.steps, authority);
+    s["gain"] = column(pl.steps, &step::gain);
+    s["error_bound"] = column(pl.steps, &step::error_bound);
+    s["score_after"] = column(pl.steps, &step::score);
+    s["authority_after"] = column(pl.steps, &step::authority);
     d["candidates"] = c;
     d["steps"] = s;
     d["target"] = std::string(p.name(g, pl.target));

@@ -148,23 +148,16 @@ py::dict what_if(const web_graph& g, const web::authority_result& before,
 }
 
 py::dict link_rows(const std::vector<analysis::link_change>& rows, const web_graph& g) {
-    py::list s, t, sd, td;
-    std::vector<std::uint32_t> links, followable;
-    for (const auto& c : rows) {
-        s.append(py::str(std::string(g.page_url(c.source))));
-        t.append(py::str(std::string(g.page_url(c.target))));
-        sd.append(py::str(std::string(g.domain_name(g.domain_of(c.source)))));
-        td.append(py::str(std::string(g.domain_name(g.domain_of(c.target)))));
-        links.push_back(c.links);
-        followable.push_back(c.followable);
-    }
+    using row = analysis::link_change;
     py::dict d;
-    d["source"] = s;
-    d["target"] = t;
-    d["source_domain"] = sd;
-    d["target_domain"] = td;
-    d["links"] = array_from(std::move(links));
-    d["followable_links"] = array_from(std::move(followable));
+    d["source"] = text_column(rows, [&](const row& c) { return g.page_url(c.source); });
+    d["target"] = text_column(rows, [&](const row& c) { return g.page_url(c.target); });
+    d["source_domain"] = text_column(
+        rows, [&](const row& c) { return g.domain_name(g.domain_of(c.source)); });
+    d["target_domain"] = text_column(
+        rows, [&](const row& c) { return g.domain_name(g.domain_of(c.target)); });
+    d["links"] = column<std::uint32_t>(rows, &row::links);
+    d["followable_links"] = column<std::uint32_t>(rows, &row::followable);
     return d;
 }
 
@@ -177,33 +170,21 @@ py::dict diff(const web_graph& before, const web_graph& after, const web::author
         const auto sa = web::compute_authority(after, o);
         r = analysis::web_diff(before, after, sb.domains, sa.domains, o.pagerank.excluded);
     }
-    py::list name, status;
-    std::vector<std::uint64_t> rb, ra, gained, lost;
-    std::vector<double> sb, sa, ab, aa;
-    for (const auto& d : r.domains) {
-        name.append(py::str(std::string(d.after != d.absent ? after.domain_name(d.after)
-                                                             : before.domain_name(d.before))));
-        status.append(d.status());
-        rb.push_back(d.referring_before);
-        ra.push_back(d.referring_after);
-        gained.push_back(d.gained);
-        lost.push_back(d.lost);
-        sb.push_back(d.score_before);
-        sa.push_back(d.score_after);
-        ab.push_back(d.authority_before);
-        aa.push_back(d.authority_after);
-    }
+    using row = analysis::domain_change;
+    const auto& rows = r.domains;
     py::dict dom;
-    dom["domain"] = name;
-    dom["status"] = status;
-    dom["referring_domains_before"] = array_from(std::move(rb));
-    dom["referring_domains_after"] = array_from(std::move(ra));
-    dom["referring_domains_gained"] = array_from(std::move(gained));
-    dom["referring_domains_lost"] = array_from(std::move(lost));
-    dom["score_before"] = array_from(std::move(sb));
-    dom["score_after"] = array_from(std::move(sa));
-    dom["authority_before"] = array_from(std::move(ab));
-    dom["authority_after"] = array_from(std::move(aa));
+    dom["domain"] = text_column(rows, [&](const row& d) {
+        return d.after != d.absent ? after.domain_name(d.after) : before.domain_name(d.before);
+    });
+    dom["status"] = text_column(rows, [](const row& d) { return d.status(); });
+    dom["referring_domains_before"] = column<std::uint64_t>(rows, &row::referring_before);
+    dom["referring_domains_after"] = column<std::uint64_t>(rows, &row::referring_after);
+    dom["referring_domains_gained"] = column<std::uint64_t>(rows, &row::gained);
+    dom["referring_domains_lost"] = column<std::uint64_t>(rows, &row::lost);
+    dom["score_before"] = column(rows, &row::score_before);
+    dom["score_after"] = column(rows, &row::score_after);
+    dom["authority_before"] = column(rows, &row::authority_before);
+    dom["authority_after"] = column(rows, &row::authority_after);
     py::dict d;
     d["links_new"] = link_rows(r.new_links, after);
     d["links_lost"] = link_rows(r.lost_links, before);

@@ -9,8 +9,12 @@
 
 #include <cstddef>
 #include <exception>
+#include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
+#include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -48,6 +52,35 @@ py::array_t<T> array_from(std::vector<T>&& v) {
     std::vector<T>* held = heap.release();  // the capsule owns it now
     return py::array_t<T>({static_cast<py::ssize_t>(held->size())},
                           {static_cast<py::ssize_t>(sizeof(T))}, held->data(), owner);
+}
+
+/// One column of a result's row table as a 1-D NumPy array: element i is std::invoke(get,
+/// rows[i]) (`get` a data-member pointer or a callable), stored as T (default: the value's own
+/// type; bool becomes a NumPy bool array). O(rows).
+template <class T = void, class Rows, class Get>
+auto column(const Rows& rows, Get&& get) {
+    using value = std::decay_t<decltype(std::invoke(get, *std::begin(rows)))>;
+    using stored = std::conditional_t<std::is_void_v<T>, value, T>;
+    if constexpr (std::is_same_v<stored, bool>) {
+        py::array_t<bool> a(static_cast<py::ssize_t>(std::size(rows)));
+        auto out = a.mutable_unchecked<1>();
+        py::ssize_t i = 0;
+        for (const auto& r : rows) out(i++) = std::invoke(get, r);
+        return a;
+    } else {
+        std::vector<stored> v;
+        v.reserve(std::size(rows));
+        for (const auto& r : rows) v.push_back(static_cast<stored>(std::invoke(get, r)));
+        return array_from(std::move(v));
+    }
+}
+
+/// One text column of a result's row table as a Python list of str: get(rows[i]). O(rows).
+template <class Rows, class Get>
+py::list text_column(const Rows& rows, Get&& get) {
+    py::list out;
+    for (const auto& r : rows) out.append(py::str(std::string(get(r))));
+    return out;
 }
 
 /// The state a progress hook shares with the call that installed it.
