@@ -144,4 +144,45 @@ inline dense_case random_case(std::mt19937_64& rng, std::size_t max_nodes) {
     return c;
 }
 
+/// pagerank_options at the tolerance the oracle tests compare at (1e-14, up to 10,000 sweeps).
+inline linkequity::pagerank_options tight() {
+    linkequity::pagerank_options o;
+    o.tolerance = 1e-14;
+    o.max_iterations = 10000;
+    return o;
+}
+
+/// random_case(rng, max_nodes) varied by the case number t over the kinds the kernel has:
+/// self-loops kept (t & 1), weights (t & 2), a personalisation with zeros (t & 4), a dangling
+/// distribution on two nodes (t % 5 == 0), nofollow and internal flags in exclude or evaporate
+/// mode (t % 3 == 0; evaporate when t is even too), damping 0.5 (t % 4 == 0) or 0.85.
+inline dense_case varied_case(std::mt19937_64& rng, std::size_t max_nodes, int t) {
+    dense_case c = random_case(rng, max_nodes);
+    const int variant = t % 8;
+    c.keep_self_loops = variant & 1;
+    if (variant & 2) {
+        std::uniform_real_distribution<float> w(0.0f, 3.0f);
+        for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(w(rng));
+    }
+    if (variant & 4) {
+        c.personalization.assign(c.n, 0.0);
+        for (auto& p : c.personalization) p = (rng() % 3 == 0) ? 0.0 : double(rng() % 100);
+        c.personalization[rng() % c.n] += 1.0;
+    }
+    if (t % 5 == 0) {
+        c.dangling.assign(c.n, 0.0);
+        c.dangling[rng() % c.n] = 1.0;
+        c.dangling[rng() % c.n] += 2.0;
+    }
+    if (t % 3 == 0) {
+        for (std::size_t e = 0; e < c.src.size(); ++e)
+            c.flags.push_back(static_cast<linkequity::edge_flags>(
+                rng() % 5 == 0 ? linkequity::flags::nofollow
+                : rng() % 7 == 0 ? linkequity::flags::internal : 0));
+        c.evaporate = (t % 2 == 0);
+    }
+    c.damping = t % 4 == 0 ? 0.5 : 0.85;
+    return c;
+}
+
 }  // namespace oracle

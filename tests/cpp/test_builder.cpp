@@ -10,10 +10,7 @@
 #include <tuple>
 
 #include "linkequity/linkequity.hpp"
-
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
+#include "threads.hpp"
 
 using namespace linkequity;
 using Catch::Matchers::Contains;
@@ -127,16 +124,12 @@ TEST_CASE("builder: 1 and 2 threads build identical graphs", "[builder][threads]
     kronecker_options k;
     k.scale = 15;
     const auto el = kronecker_edges(k);
-#if defined(_OPENMP)
-    omp_set_num_threads(1);
-    const auto a = build_graph(el);
-    omp_set_num_threads(2);
-    const auto b = build_graph(el);
+    const auto a = test_threads::on(1, [&] { return build_graph(el); });
+    const auto b = test_threads::on(2, [&] { return build_graph(el); });
     REQUIRE(a.num_edges() == b.num_edges());
     CHECK(std::equal(a.out_targets().begin(), a.out_targets().end(), b.out_targets().begin()));
     CHECK(std::equal(a.in_sources().begin(), a.in_sources().end(), b.in_sources().begin()));
     CHECK(std::equal(a.in_offsets().begin(), a.in_offsets().end(), b.in_offsets().begin()));
-#endif
     const auto c = build_graph(el).clone();
     CHECK(c.num_edges() == build_graph(el).num_edges());
 }

@@ -11,6 +11,7 @@
 #include "oracle.hpp"
 
 using namespace linkequity;
+using oracle::tight;
 using Catch::Matchers::Contains;
 
 namespace {
@@ -62,13 +63,6 @@ oracle::dense_case simple_case(std::mt19937_64& rng, std::size_t n, std::size_t 
         c.dst.push_back(d);
     }
     return c;
-}
-
-pagerank_options tight() {
-    pagerank_options o;
-    o.tolerance = 1e-14;
-    o.max_iterations = 10000;
-    return o;
 }
 
 void check_same(const std::vector<double>& a, const std::vector<double>& b) {

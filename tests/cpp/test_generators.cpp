@@ -7,10 +7,7 @@
 #include <set>
 
 #include "linkequity/linkequity.hpp"
-
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
+#include "threads.hpp"
 
 using namespace linkequity;
 
@@ -18,14 +15,8 @@ TEST_CASE("generators: Kronecker size, seed and thread independence", "[generato
     kronecker_options k;
     k.scale = 12;
     k.edge_factor = 8;
-#if defined(_OPENMP)
-    omp_set_num_threads(1);
-#endif
-    const auto a = kronecker_edges(k);
-#if defined(_OPENMP)
-    omp_set_num_threads(2);
-#endif
-    const auto b = kronecker_edges(k);
+    const auto a = test_threads::on(1, [&] { return kronecker_edges(k); });
+    const auto b = test_threads::on(2, [&] { return kronecker_edges(k); });
     CHECK(a.num_nodes == 4096);
     CHECK(a.num_edges() == 8 * 4096);
     CHECK(a.src == b.src);

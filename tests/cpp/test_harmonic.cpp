@@ -7,12 +7,9 @@
 #include <queue>
 #include <random>
 
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
-
 #include "linkequity/algo/harmonic.hpp"
 #include "oracle.hpp"
+#include "threads.hpp"
 
 using namespace linkequity;
 using Catch::Matchers::WithinAbs;
@@ -127,20 +124,12 @@ TEST_CASE("harmonic: automatic picks by size, and 1 and 2 threads agree exactly"
     kronecker_options k;
     k.scale = 12;
     const auto g = build_graph(kronecker_edges(k));
-#if defined(_OPENMP)
-    const int before = omp_get_max_threads();
     for (auto m : {harmonic_method::exact, harmonic_method::hyperball}) {
-        omp_set_num_threads(1);
-        const auto one = harmonic_centrality(g, method(m));
-        omp_set_num_threads(2);
-        const auto two = harmonic_centrality(g, method(m));
+        const auto one = test_threads::on(1, [&] { return harmonic_centrality(g, method(m)); });
+        const auto two = test_threads::on(2, [&] { return harmonic_centrality(g, method(m)); });
         CHECK(one.scores == two.scores);
         CHECK(one.iterations == two.iterations);
     }
-    omp_set_num_threads(before);
-#else
-    SUCCEED("built without OpenMP: single-threaded only");
-#endif
 }
 
 TEST_CASE("harmonic: cancel and option errors", "[harmonic]") {

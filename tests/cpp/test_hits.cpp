@@ -6,12 +6,9 @@
 #include <Eigen/Dense>
 #include <random>
 
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
-
 #include "linkequity/algo/hits.hpp"
 #include "oracle.hpp"
+#include "threads.hpp"
 
 using namespace linkequity;
 using Catch::Matchers::WithinAbs;
@@ -118,19 +115,11 @@ TEST_CASE("hits: 1 and 2 threads give identical results", "[hits][threads]") {
     const auto g = build_graph(kronecker_edges(k));
     hits_options o;
     o.max_iterations = 200;
-#if defined(_OPENMP)
-    const int before = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const auto one = hits(g, o);
-    omp_set_num_threads(2);
-    const auto two = hits(g, o);
-    omp_set_num_threads(before);
+    const auto one = test_threads::on(1, [&] { return hits(g, o); });
+    const auto two = test_threads::on(2, [&] { return hits(g, o); });
     CHECK(one.iterations == two.iterations);
     CHECK(one.hubs == two.hubs);
     CHECK(one.authorities == two.authorities);
-#else
-    SUCCEED("built without OpenMP: single-threaded only");
-#endif
 }
 
 TEST_CASE("hits: max_iterations, cancel and option errors", "[hits]") {

@@ -8,27 +8,14 @@
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
-
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
+#include "threads.hpp"
 
 using namespace linkequity;
 using oracle::graph_of;
 using oracle::options_of;
+using oracle::tight;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
-
-namespace {
-
-pagerank_options tight() {
-    pagerank_options o;
-    o.tolerance = 1e-14;
-    o.max_iterations = 10000;
-    return o;
-}
-
-}  // namespace
 
 TEST_CASE("pagerank: directed cycle is uniform", "[pagerank]") {
     const auto g = build_graph(5, std::vector<node_id>{0, 1, 2, 3, 4},
@@ -74,31 +61,7 @@ TEST_CASE("pagerank: Wikipedia's 11-node example", "[pagerank]") {
 TEST_CASE("pagerank: dense Eigen solve on 200 random graphs", "[pagerank][oracle]") {
     std::mt19937_64 rng(20261125);
     for (int t = 0; t < 200; ++t) {
-        oracle::dense_case c = oracle::random_case(rng, 200);
-        const int variant = t % 8;
-        c.keep_self_loops = variant & 1;
-        if (variant & 2) {
-            std::uniform_real_distribution<float> w(0.0f, 3.0f);
-            for (std::size_t e = 0; e < c.src.size(); ++e) c.weights.push_back(w(rng));
-        }
-        if (variant & 4) {
-            c.personalization.assign(c.n, 0.0);
-            for (auto& p : c.personalization) p = (rng() % 3 == 0) ? 0.0 : double(rng() % 100);
-            c.personalization[rng() % c.n] += 1.0;
-        }
-        if (t % 5 == 0) {
-            c.dangling.assign(c.n, 0.0);
-            c.dangling[rng() % c.n] = 1.0;
-            c.dangling[rng() % c.n] += 2.0;
-        }
-        if (t % 3 == 0) {
-            for (std::size_t e = 0; e < c.src.size(); ++e)
-                c.flags.push_back(static_cast<edge_flags>(rng() % 5 == 0 ? flags::nofollow
-                                                          : rng() % 7 == 0 ? flags::internal
-                                                                           : 0));
-            c.evaporate = (t % 2 == 0);
-        }
-        c.damping = t % 4 == 0 ? 0.5 : 0.85;
+        const oracle::dense_case c = oracle::varied_case(rng, 200, t);
         INFO("case " << t << ": n=" << c.n << " m=" << c.src.size());
         const auto expected = oracle::dense_pagerank(c);
         const auto r = pagerank(graph_of(c), options_of(c));
@@ -153,18 +116,10 @@ TEST_CASE("pagerank: 1 and 2 threads agree to 1e-12", "[pagerank][threads]") {
     const auto g = build_graph(kronecker_edges(k));
     pagerank_options o;
     o.tolerance = 1e-12;
-#if defined(_OPENMP)
-    const int before = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const auto one = pagerank(g, o);
-    omp_set_num_threads(2);
-    const auto two = pagerank(g, o);
-    omp_set_num_threads(before);
+    const auto one = test_threads::on(1, [&] { return pagerank(g, o); });
+    const auto two = test_threads::on(2, [&] { return pagerank(g, o); });
     CHECK(one.iterations == two.iterations);
     CHECK(oracle::l1(one.scores, two.scores) < 1e-12);
-#else
-    SUCCEED("built without OpenMP: single-threaded only");
-#endif
 }
 
 TEST_CASE("pagerank: Gauss-Seidel needs fewer iterations than power for the same answer",
@@ -251,14 +206,9 @@ void check_blocked_matches_pull(const csr_graph& g, pagerank_node_order order,
     CHECK(blocked.iterations == 12);
     CHECK(oracle::l1(pull.scores, blocked.scores) < 1e-14);
     CHECK(std::fabs(pull.residual - blocked.residual) < 1e-14);
-#if defined(_OPENMP)
-    const int before = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const auto one = pagerank(g, o);
-    omp_set_num_threads(before);
+    const auto one = test_threads::on(1, [&] { return pagerank(g, o); });
     // Only the reductions (dangling mass, residual) may add up in another order.
     CHECK(oracle::l1(one.scores, blocked.scores) < 1e-14);
-#endif
 }
 
 }  // namespace

@@ -7,28 +7,20 @@
 #include <Eigen/Dense>
 #include <map>
 #include <random>
+#include <tuple>
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
-
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
+#include "threads.hpp"
 
 using namespace linkequity;
 using oracle::graph_of;
 using oracle::options_of;
+using oracle::tight;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
 namespace {
-
-pagerank_options tight() {
-    pagerank_options o;
-    o.tolerance = 1e-14;
-    o.max_iterations = 10000;
-    return o;
-}
 
 /// A random case with some nofollow flags and, for odd t, weights; plus a random seed set.
 oracle::dense_case random_flagged(std::mt19937_64& rng, int t, seed_set& seeds) {
@@ -242,26 +234,16 @@ TEST_CASE("trust: 1 and 2 threads give identical results", "[trust][threads]") {
     o.tolerance = 1e-12;
     spam_mass_options so;
     so.tolerance = 1e-12;
-#if defined(_OPENMP)
-    const int before = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const auto t1 = trustrank(g, seeds, o);
-    const auto a1 = anti_trustrank(g, seeds, o);
-    const auto c1 = cheirank(g, o);
-    const auto s1 = spam_mass(g, seeds.nodes, so);
-    omp_set_num_threads(2);
-    const auto t2 = trustrank(g, seeds, o);
-    const auto a2 = anti_trustrank(g, seeds, o);
-    const auto c2 = cheirank(g, o);
-    const auto s2 = spam_mass(g, seeds.nodes, so);
-    omp_set_num_threads(before);
+    const auto all = [&] {
+        return std::make_tuple(trustrank(g, seeds, o), anti_trustrank(g, seeds, o),
+                               cheirank(g, o), spam_mass(g, seeds.nodes, so));
+    };
+    const auto [t1, a1, c1, s1] = test_threads::on(1, all);
+    const auto [t2, a2, c2, s2] = test_threads::on(2, all);
     CHECK(oracle::l1(t1.scores, t2.scores) < 1e-12);
     CHECK(oracle::l1(a1.scores, a2.scores) < 1e-12);
     CHECK(oracle::l1(c1.scores, c2.scores) < 1e-12);
     CHECK(s1.iterations == s2.iterations);
     CHECK(s1.pagerank == s2.pagerank);  // per-row sums in row order: bitwise equal
     CHECK(s1.core_pagerank == s2.core_pagerank);
-#else
-    SUCCEED("built without OpenMP: single-threaded only");
-#endif
 }
