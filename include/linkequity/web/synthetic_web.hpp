@@ -109,6 +109,9 @@ struct synthetic_web_stats {
     std::size_t nofollow = 0, sponsored = 0, ugc = 0;  ///< rows carrying the bit
     std::size_t by_position[6] = {};                   ///< indexed by link_position
     std::size_t manipulation = 0;  ///< rows added by the manipulation passes (after the others)
+    /// Of the manipulation's rows, 301 redirect records of expired domains (not links: only
+    /// `links` and `manipulation` count them too).
+    std::size_t redirects = 0;
 
     void add(const synthetic_web_stats& o);
     double internal_share() const { return web ? double(internal) / double(web) : 0.0; }
@@ -153,12 +156,15 @@ public:
 
     /// Streams the links as raw_link rows: sink(batch) is called from the calling thread with
     /// consecutive batches in order (line = 1-based row number + 1, as if under a header).
+    /// The expired domains' rows are redirect records (kind redirect, status 301).
     /// Batches are generated in parallel. O(links) time, O(batch · threads) memory.
     synthetic_web_stats generate(
         const std::function<void(span<const io::raw_link>)>& sink) const;
 
     /// Writes the links as a generic-format CSV (header `source,target,anchor,rel,position`,
-    /// RFC 4180 quoting) to `out`. `progress(rows_done)` is called between batches.
+    /// RFC 4180 quoting) to `out`; when the web has redirect records (expired domains) every
+    /// row also has `type,status` (`link,` or `redirect,301`). `progress(rows_done)` is called
+    /// between batches.
     /// @throws std::ios_base::failure when writing fails.
     synthetic_web_stats write_csv(std::ostream& out,
                                   const std::function<void(std::size_t)>& progress = {}) const;
@@ -192,6 +198,7 @@ private:
     std::vector<std::uint32_t> alias_;
     // Manipulation (empty when off): the rows the passes add, each domain's label and group.
     std::vector<link_item> extra_links_;
+    std::size_t redirect_records_ = 0;  // of extra_links_: redirect records (expired domains)
     std::vector<domain_label> label_;
     std::vector<std::string> group_;
 };
