@@ -452,6 +452,38 @@ void synthetic_web::plant_manipulation() {
                                          x.pos, x.anchor_kind, x.anchor_param});
         redirect_records_ += x.redirect ? 1 : 0;
     }
+    // An expired domain serves no pages any more: its own rows are not emitted (page p's rows
+    // are [end[p-1], end[p]) whatever the draws, so the count is known before generating).
+    for (std::size_t d = 0; d < label_.size(); ++d)
+        if (label_[d] == domain_label::expired)
+            for (std::uint32_t p = domain_first_page_[d]; p < domain_first_page_[d + 1]; ++p)
+                dropped_rows_ += page_link_end_[p] - (p ? page_link_end_[p - 1] : 0);
+}
+
+// Removes the rows whose source page belongs to an expired domain, and their counts (as
+// make_block counted them). The other rows are exactly as before: the draws are unchanged.
+void synthetic_web::drop_expired_rows(std::vector<link_item>& items,
+                                      synthetic_web_stats& st) const {
+    std::size_t kept = 0;
+    for (const link_item& l : items) {
+        const std::uint32_t d = host_domain_[page_host_[l.src]];
+        if (label_[d] != domain_label::expired) {
+            items[kept++] = l;
+            continue;
+        }
+        --st.links;
+        if (l.kind != 0) {
+            --st.non_web;
+        } else {
+            --st.web;
+            if (host_domain_[page_host_[l.dst]] == d) --st.internal;
+        }
+        if (l.rel & flags::nofollow) --st.nofollow;
+        if (l.rel & flags::sponsored) --st.sponsored;
+        if (l.rel & flags::ugc) --st.ugc;
+        --st.by_position[static_cast<int>(l.pos)];
+    }
+    items.resize(kept);
 }
 
 void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& out,
@@ -477,7 +509,7 @@ void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& 
 }
 
 std::size_t synthetic_web::num_links() const noexcept {
-    return options_.links + extra_links_.size();
+    return options_.links - dropped_rows_ + extra_links_.size();
 }
 
 const std::string& synthetic_web::group(std::size_t d) const {
@@ -562,8 +594,11 @@ synthetic_web_stats synthetic_web::run(const Render& render, Consume consume,
             std::vector<link_item> items;
             items.reserve(block_links);
             stats[i] = synthetic_web_stats{};
-            if (g0 + i < honest_blocks) make_block(g0 + i, items, stats[i]);
-            else make_extra_block(g0 + i - honest_blocks, items, stats[i]);
+            if (g0 + i < honest_blocks) {
+                make_block(g0 + i, items, stats[i]);
+                if (dropped_rows_ > 0) drop_expired_rows(items, stats[i]);
+            } else
+                make_extra_block(g0 + i - honest_blocks, items, stats[i]);
             outs[i] = render(items);
         }
         for (std::size_t i = 0; i < count; ++i) {

@@ -355,10 +355,13 @@ TEST_CASE("synthetic_web: expired domains 301-redirect every URL to their money 
         if (it != group_of.end()) want[w.page_url(p)] = money_home.at(it->second);
     }
     std::map<std::string, std::string> got;
-    std::size_t records = 0;
+    std::size_t records = 0, from_expired = 0;
     const synthetic_web_stats st = w.generate([&](span<const io::raw_link> rows) {
         for (const auto& r : rows) {
-            if (r.kind == io::record_kind::link) continue;
+            if (r.kind == io::record_kind::link) {  // an expired domain's pages link no more
+                from_expired += want.count(r.source);
+                continue;
+            }
             ++records;
             CHECK(r.kind == io::record_kind::redirect);
             CHECK(r.status == 301);
@@ -366,10 +369,26 @@ TEST_CASE("synthetic_web: expired domains 301-redirect every URL to their money 
         }
     });
     CHECK(got == want);
+    CHECK(from_expired == 0);
     CHECK(records == want.size());
     CHECK(st.redirects == want.size());
     CHECK(st.links == w.num_links());
     CHECK(st.web + st.non_web + st.redirects == st.links);
+    // Every other row is as in the web without expired domains, in the same order.
+    synthetic_web_options plain = o;
+    plain.manipulation.expired = 0;
+    std::vector<std::string> a, b;
+    const auto rows_of = [&](const synthetic_web& x, std::vector<std::string>& out) {
+        x.generate([&](span<const io::raw_link> rows) {
+            for (const auto& r : rows)
+                if (r.kind == io::record_kind::link && !want.count(r.source))
+                    out.push_back(r.source + " " + r.target + " " + r.anchor);
+        });
+    };
+    rows_of(w, a);
+    rows_of(synthetic_web(plain), b);
+    CHECK(a == b);
+    CHECK(st.links - st.manipulation < o.links);  // the expired pages' rows are gone
 }
 
 TEST_CASE("synthetic_web: consolidation gives the expired domains' backlinks to the money site",

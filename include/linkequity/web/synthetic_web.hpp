@@ -137,7 +137,8 @@ public:
     /// Domains 0 .. num_honest_domains() − 1 are the web's own (options().domains); link farms
     /// and PBNs add theirs after them.
     std::size_t num_honest_domains() const noexcept { return alias_.size(); }
-    /// Rows generate() emits: options().links plus those of the manipulation passes.
+    /// Rows generate() emits: options().links plus those of the manipulation passes, minus the
+    /// rows of expired domains' pages (those pages are gone: only their redirects remain).
     std::size_t num_links() const noexcept;
     /// What domain d is (honest unless a manipulation pass gave it a role).
     domain_label label(std::size_t d) const {
@@ -179,6 +180,7 @@ private:
     void plant_manipulation();
     void make_extra_block(std::size_t block, std::vector<link_item>& out,
                           synthetic_web_stats& st) const;
+    void drop_expired_rows(std::vector<link_item>& items, synthetic_web_stats& st) const;
     template <class Render, class Consume>
     synthetic_web_stats run(const Render& render, Consume consume,
                             const std::function<void(std::size_t)>& progress) const;
@@ -199,6 +201,7 @@ private:
     // Manipulation (empty when off): the rows the passes add, each domain's label and group.
     std::vector<link_item> extra_links_;
     std::size_t redirect_records_ = 0;  // of extra_links_: redirect records (expired domains)
+    std::size_t dropped_rows_ = 0;      // honest rows of expired domains' pages (not emitted)
     std::vector<domain_label> label_;
     std::vector<std::string> group_;
 };
