@@ -103,6 +103,17 @@ TEST_CASE("cli: generate --expired writes redirect records that score consolidat
     CHECK(counts.at("honest") == 800 - 6);
     REQUIRE(run(gen + "--threads 2 --out b.csv --labels b_labels.csv", d).code == 0);
     CHECK(slurp(d / "b.csv") == links);
+    // With --redirect-share too, the expired domains' records pass through unchanged.
+    REQUIRE(run(gen + "--redirect-share 0.2 --out c.csv", d).code == 0);
+    const std::string both = slurp(d / "c.csv");
+    std::size_t records = 0;
+    for (std::size_t at = links.find(",redirect,301\n"); at != std::string::npos;
+         at = links.find(",redirect,301\n", at + 1)) {
+        const std::size_t begin = links.rfind('\n', at) + 1, end = links.find('\n', at) + 1;
+        CHECK(both.find(links.substr(begin, end - begin)) != std::string::npos);
+        ++records;
+    }
+    CHECK(records > 0);
     // score reads the records: consolidated, reported in redirects.csv.
     const run_result s = run("score a.csv --out scored", d);
     INFO(s.err);
