@@ -91,9 +91,10 @@ def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: in
             seed: int = 1, *, labels: Optional[Union[str, "os.PathLike[str]"]] = None,
             **options: Any) -> "_core.SyntheticWebCounts":
     """Writes the links of :func:`web` (same arguments) to ``path`` as a generic CSV
-    (``source,target,anchor,rel,position``), as a links export would look, and returns
-    the counts as read-only attributes (links, web, internal, non_web, nofollow, sponsored,
-    ugc, manipulation). With ``labels``, also writes the label file there (``domain,label,group``,
+    (``source,target,anchor,rel,position``; with expired domains also ``type,status``, for
+    their 301 redirect records), as a links export would look, and returns the counts as
+    read-only attributes (links, web, internal, non_web, nofollow, sponsored, ugc,
+    manipulation, redirects). With ``labels``, also writes the label file there (``domain,label,group``,
     as ``linkequity generate --labels``). Files appear complete or not at all (temporary file +
     rename)."""
     return _core.synthetic_web_csv(os.fspath(path),
