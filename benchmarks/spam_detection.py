@@ -243,7 +243,7 @@ def diagnose(graph: le.Graph, cls: np.ndarray, grp: np.ndarray, seeds: np.ndarra
     return {"figures": out, "lines": lines}
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--domains", type=int, default=20000)
     ap.add_argument("--links", type=int, default=1000000)
@@ -268,7 +268,23 @@ def main() -> int:
                     help="expired domains redirected to each money site")
     ap.add_argument("--sample-seed", type=int, default=1, help="seed of the core/seed samples")
     ap.add_argument("--json", help="also write the figures as JSON here")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def print_tables(figures: Dict[str, Dict[str, Dict[str, float]]]) -> None:
+    """The AUC table, then the P@100 table: one row per score, one column per class."""
+    cols = list(SPAM_CLASSES) + ["all"]
+    for key, title in (("auc", "AUC against the honest domains"),
+                       ("p100", "P@100: share of the class among the 100 highest scores of the "
+                                "class and the honest domains ('all': any labelled spam)")):
+        print(f"\n{title}\n{'score':26}" + "".join(f"{c:>15}" for c in cols))
+        for name, per in figures.items():
+            print(f"{name:26}" + "".join(f"{per[c][key]:>15.3f}" if c in per else f"{'-':>15}"
+                                          for c in cols))
+
+
+def main() -> int:
+    args = parse_args()
     rng = np.random.default_rng(args.sample_seed)
 
     t0 = time.perf_counter()
@@ -323,14 +339,7 @@ def main() -> int:
                     if (cls == c).any()}
     print(f"judged by spam mass (N·p >= {args.rho:g}): " +
           ", ".join(f"{c} {v:.0%}" for c, v in judged_share.items()))
-    cols = list(SPAM_CLASSES) + ["all"]
-    for key, title in (("auc", "AUC against the honest domains"),
-                       ("p100", "P@100: share of the class among the 100 highest scores of the "
-                                "class and the honest domains ('all': any labelled spam)")):
-        print(f"\n{title}\n{'score':26}" + "".join(f"{c:>15}" for c in cols))
-        for name, per in figures.items():
-            print(f"{name:26}" + "".join(f"{per[c][key]:>15.3f}" if c in per else f"{'-':>15}"
-                                          for c in cols))
+    print_tables(figures)
     diagnosis = diagnose(graph, cls, grp, seeds, every, anti, args.damping)
     print("\nWhy PBNs are missed (diagnosis; uses every label, so it is no detector):")
     for line in diagnosis["lines"]:
