@@ -448,8 +448,9 @@ void synthetic_web::plant_manipulation() {
                                   options_.seed);
     extra_links_.reserve(rows.size());
     for (const auto& x : rows) {
-        extra_links_.push_back(link_item{x.src, x.dst, static_cast<std::uint8_t>(x.redirect ? 4 : 0), x.rel,
-                                         x.pos, x.anchor_kind, x.anchor_param});
+        const auto kind = static_cast<std::uint8_t>(x.redirect ? 4 : 0);
+        extra_links_.push_back(
+            link_item{x.src, x.dst, kind, x.rel, x.pos, x.anchor_kind, x.anchor_param});
         redirect_records_ += x.redirect ? 1 : 0;
     }
     // An expired domain serves no pages any more: its own rows are not emitted (page p's rows

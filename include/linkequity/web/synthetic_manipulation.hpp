@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Labelled link manipulation for the synthetic web (synthetic_web.hpp): link farms, private blog
-// networks, reciprocal link exchanges, sitewide paid footer links and expired domains 301-redirected
-// to a money site, planted over the honest web
-// as ground truth for spam detection. manipulation_options (a `fields` table: CLI flags and Python
-// keywords come from it) says how much of each; domain_label says what each domain is. All off by
-// default: a web generated without them is byte-identical to one from before they existed.
+// networks, reciprocal link exchanges, sitewide paid footer links and expired domains
+// 301-redirected to a money site, planted over the honest web as ground truth for spam
+// detection. manipulation_options (a `fields` table: CLI flags and Python keywords come from it)
+// says how much of each; domain_label says what each domain is. All off by default: a web
+// generated without them is byte-identical to one from before they existed.
 #pragma once
 
 #include <cstddef>

@@ -19,7 +19,8 @@ namespace linkequity::web::synthetic {
 
 /// A row a pass adds; anchor kinds as synthetic_web.cpp's link_item (0 navigation, 1 footer,
 /// 2 keyword words, 3 brand, 4 naked URL, 5 generic, 6 none), anchor_param seeds its text.
-/// `redirect`: not a link but a 301 redirect record, page src → page dst (no rel, anchor, position).
+/// `redirect`: not a link but a 301 redirect record, page src → page dst (no rel, anchor or
+/// position).
 struct spam_link {
     std::uint32_t src, dst;  // pages
     edge_flags rel;
