@@ -68,7 +68,10 @@ void bind_synthetic_web(py::module_& m) {
         .def_readonly("sponsored", &stats::sponsored, "Rows carrying rel=sponsored.")
         .def_readonly("ugc", &stats::ugc, "Rows carrying rel=ugc.")
         .def_readonly("manipulation", &stats::manipulation,
-                      "Rows added by the manipulation passes (farms, PBNs, exchanges, paid).")
+                      "Rows added by the manipulation passes (farms, PBNs, exchanges, paid, "
+                      "expired domains).")
+        .def_readonly("redirects", &stats::redirects,
+                      "Of those, 301 redirect records of expired domains (not links).")
         .def("__repr__", [](const stats& s) {
             return fmt::format("SyntheticWebCounts(links={}, web={}, internal={}, non_web={}, "
                                "nofollow={}, sponsored={}, ugc={}{})",

@@ -32,13 +32,17 @@ void report_manipulation(const generate_args& a, const web::synthetic_web& w,
         fmt::print("labels       {} ({} domains)\n", a.labels, thousands(w.num_domains()));
     }
     if (!a.web.manipulation.any()) return;
-    std::size_t counts[7] = {};
+    std::size_t counts[8] = {};
     for (std::size_t d = 0; d < w.num_domains(); ++d) ++counts[static_cast<int>(w.label(d))];
     fmt::print("manipulation {} rows; {} farm and {} PBN domains added; {} targets, {} exchangers, "
                "{} paid-link sellers, {} buyers\n",
                thousands(st.manipulation), thousands(counts[2]), thousands(counts[3]),
                thousands(counts[1]), thousands(counts[4]), thousands(counts[5]),
                thousands(counts[6]));
+    if (counts[7])
+        fmt::print("expired      {} expired domains 301-redirected to money sites ({} redirect "
+                   "records)\n",
+                   thousands(counts[7]), thousands(st.redirects));
 }
 
 void run(const generate_args& a) {
@@ -92,8 +96,10 @@ const command_registrar reg{20, [](CLI::App& app) {
         "javascript: targets. The same --seed, --domains and --links give the same file on any\n"
         "thread count. The file is written under a temporary name and renamed when complete.\n"
         "Manipulation (off by default): --manipulation plants a mix of link farms, private blog\n"
-        "networks, reciprocal exchanges and sitewide paid footer links (--farms, --pbns, …\n"
-        "set each); --labels FILE writes domain,label,group for every domain (docs/cli.md).\n"
+        "networks, reciprocal exchanges, sitewide paid footer links and expired domains\n"
+        "301-redirected to money sites (--farms, --pbns, … set each; --expired adds redirect\n"
+        "records: columns type,status); --labels FILE writes domain,label,group for every\n"
+        "domain (docs/cli.md).\n"
         "Exit codes: 0 success; 2 bad option; 3 the file could not be written; 4 internal error.");
     add_option_flags(*cmd, a->web, "synthetic_web");  // synthetic_web_options::fields
     cmd->add_option("--redirect-share", a->redirects.share,
@@ -103,7 +109,7 @@ const command_registrar reg{20, [](CLI::App& app) {
     cmd->add_option("--out,-o", a->out, "Output CSV file")->required();
     cmd->add_option("--labels", a->labels,
                     "Also write each domain's label (honest, target, farm, pbn, exchange, "
-                    "paid_seller, paid_buyer) and group as CSV");
+                    "paid_seller, paid_buyer, expired) and group as CSV");
     add_threads_option(*cmd);
     cmd->callback([a] { run(*a); });
 }};

@@ -54,6 +54,11 @@ public:
         : o_(o), seed_(seed), st_(st) {}
 
     void row(const io::raw_link& l, std::string& text) {
+        if (l.kind == io::record_kind::redirect) {  // the generator's own (expired domains)
+            const std::string status = io::redirect_status_name(l.status);
+            append_row(text, l.source, l.target, "", "", "", "redirect", status.c_str());
+            return;
+        }
         const bool web = l.target.rfind("https://", 0) == 0;
         const std::uint64_t h = linkequity::detail::fmix64(l.line * 0x9E3779B97F4A7C15ull ^ seed_);
         const bool rewrite = web && double(h >> 11) * 0x1.0p-53 < o_.share;

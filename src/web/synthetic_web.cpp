@@ -84,7 +84,7 @@ const char* position_text(link_position p) {
 
 struct synthetic_web::link_item {
     std::uint32_t src, dst;
-    std::uint8_t kind;  // 0 web, 1 mailto, 2 tel, 3 javascript
+    std::uint8_t kind;  // 0 web, 1 mailto, 2 tel, 3 javascript, 4 a 301 redirect record
     edge_flags rel;
     link_position pos;
     std::uint8_t anchor_kind;  // 0 nav, 1 footer, 2 words, 3 brand, 4 naked URL, 5 generic, 6 none
@@ -114,6 +114,7 @@ void synthetic_web_stats::add(const synthetic_web_stats& o) {
     ugc += o.ugc;
     for (int i = 0; i < 6; ++i) by_position[i] += o.by_position[i];
     manipulation += o.manipulation;
+    redirects += o.redirects;
 }
 
 namespace {
@@ -446,9 +447,44 @@ void synthetic_web::plant_manipulation() {
     synthetic::plant_manipulation(w, options_.manipulation.resolved(options_.domains),
                                   options_.seed);
     extra_links_.reserve(rows.size());
-    for (const auto& x : rows)
+    for (const auto& x : rows) {
+        const auto kind = static_cast<std::uint8_t>(x.redirect ? 4 : 0);
         extra_links_.push_back(
-            link_item{x.src, x.dst, 0, x.rel, x.pos, x.anchor_kind, x.anchor_param});
+            link_item{x.src, x.dst, kind, x.rel, x.pos, x.anchor_kind, x.anchor_param});
+        redirect_records_ += x.redirect ? 1 : 0;
+    }
+    // An expired domain serves no pages any more: its own rows are not emitted (page p's rows
+    // are [end[p-1], end[p]) whatever the draws, so the count is known before generating).
+    for (std::size_t d = 0; d < label_.size(); ++d)
+        if (label_[d] == domain_label::expired)
+            for (std::uint32_t p = domain_first_page_[d]; p < domain_first_page_[d + 1]; ++p)
+                dropped_rows_ += page_link_end_[p] - (p ? page_link_end_[p - 1] : 0);
+}
+
+// Removes the rows whose source page belongs to an expired domain, and their counts (as
+// make_block counted them). The other rows are exactly as before: the draws are unchanged.
+void synthetic_web::drop_expired_rows(std::vector<link_item>& items,
+                                      synthetic_web_stats& st) const {
+    std::size_t kept = 0;
+    for (const link_item& l : items) {
+        const std::uint32_t d = host_domain_[page_host_[l.src]];
+        if (label_[d] != domain_label::expired) {
+            items[kept++] = l;
+            continue;
+        }
+        --st.links;
+        if (l.kind != 0) {
+            --st.non_web;
+        } else {
+            --st.web;
+            if (host_domain_[page_host_[l.dst]] == d) --st.internal;
+        }
+        if (l.rel & flags::nofollow) --st.nofollow;
+        if (l.rel & flags::sponsored) --st.sponsored;
+        if (l.rel & flags::ugc) --st.ugc;
+        --st.by_position[static_cast<int>(l.pos)];
+    }
+    items.resize(kept);
 }
 
 void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& out,
@@ -459,8 +495,12 @@ void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& 
                extra_links_.begin() + static_cast<std::ptrdiff_t>(hi));
     for (const link_item& l : out) {
         ++st.links;
-        ++st.web;
         ++st.manipulation;
+        if (l.kind == 4) {  // a redirect record, not a link
+            ++st.redirects;
+            continue;
+        }
+        ++st.web;
         if (host_domain_[page_host_[l.src]] == host_domain_[page_host_[l.dst]]) ++st.internal;
         if (l.rel & flags::nofollow) ++st.nofollow;
         if (l.rel & flags::sponsored) ++st.sponsored;
@@ -470,7 +510,7 @@ void synthetic_web::make_extra_block(std::size_t block, std::vector<link_item>& 
 }
 
 std::size_t synthetic_web::num_links() const noexcept {
-    return options_.links + extra_links_.size();
+    return options_.links - dropped_rows_ + extra_links_.size();
 }
 
 const std::string& synthetic_web::group(std::size_t d) const {
@@ -555,8 +595,11 @@ synthetic_web_stats synthetic_web::run(const Render& render, Consume consume,
             std::vector<link_item> items;
             items.reserve(block_links);
             stats[i] = synthetic_web_stats{};
-            if (g0 + i < honest_blocks) make_block(g0 + i, items, stats[i]);
-            else make_extra_block(g0 + i - honest_blocks, items, stats[i]);
+            if (g0 + i < honest_blocks) {
+                make_block(g0 + i, items, stats[i]);
+                if (dropped_rows_ > 0) drop_expired_rows(items, stats[i]);
+            } else
+                make_extra_block(g0 + i - honest_blocks, items, stats[i]);
             outs[i] = render(items);
         }
         for (std::size_t i = 0; i < count; ++i) {
@@ -583,6 +626,10 @@ synthetic_web_stats synthetic_web::generate(
                 x.anchor = anchor_text(l);
                 x.rel = l.rel;
                 x.position = l.pos;
+                if (l.kind == 4) {
+                    x.kind = io::record_kind::redirect;
+                    x.status = 301;
+                }
             }
             return rows;
         },
@@ -596,9 +643,11 @@ synthetic_web_stats synthetic_web::generate(
 synthetic_web_stats synthetic_web::write_csv(std::ostream& out,
                                              const std::function<void(std::size_t)>& progress) const {
     out.exceptions(std::ios::badbit | std::ios::failbit);
-    out << "source,target,anchor,rel,position\n";
+    const bool records = redirect_records_ > 0;  // then every row says what it is
+    out << (records ? "source,target,anchor,rel,position,type,status\n"
+                    : "source,target,anchor,rel,position\n");
     return run(
-        [this](const std::vector<link_item>& items) {
+        [this, records](const std::vector<link_item>& items) {
             std::string text;
             text.reserve(items.size() * 140);
             for (const link_item& l : items) {
@@ -611,6 +660,7 @@ synthetic_web_stats synthetic_web::write_csv(std::ostream& out,
                 text.append(rel_text(l.rel));
                 text.push_back(',');
                 text.append(position_text(l.pos));
+                if (records) text.append(l.kind == 4 ? ",redirect,301" : ",link,");
                 text.push_back('\n');
             }
             return text;

@@ -84,3 +84,39 @@ TEST_CASE("cli: generate rejects bad manipulation options with exit code 2", "[c
     CHECK_FALSE(fs::exists(d / "x.csv"));
     CHECK_FALSE(fs::exists(d / "l.csv"));
 }
+
+TEST_CASE("cli: generate --expired writes redirect records that score consolidates", "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("expired");
+    const std::string gen = "generate --domains 800 --links 20000 --seed 3 --expired 4 "
+                            "--expired-per-site 2 ";
+    const run_result g = run(gen + "--threads 1 --out a.csv --labels a_labels.csv", d);
+    INFO(g.err);
+    REQUIRE(g.code == 0);
+    CHECK(g.out.find("expired      4 expired domains") != std::string::npos);
+    const std::string links = slurp(d / "a.csv");
+    CHECK(links.rfind("source,target,anchor,rel,position,type,status\n", 0) == 0);
+    CHECK(links.find(",,,,redirect,301\n") != std::string::npos);
+    const auto counts = count_labels(slurp(d / "a_labels.csv"));
+    CHECK(counts.at("expired") == 4);
+    CHECK(counts.at("target") == 2);
+    CHECK(counts.at("honest") == 800 - 6);
+    REQUIRE(run(gen + "--threads 2 --out b.csv --labels b_labels.csv", d).code == 0);
+    CHECK(slurp(d / "b.csv") == links);
+    // With --redirect-share too, the expired domains' records pass through unchanged.
+    REQUIRE(run(gen + "--redirect-share 0.2 --out c.csv", d).code == 0);
+    const std::string both = slurp(d / "c.csv");
+    std::size_t records = 0;
+    for (std::size_t at = links.find(",redirect,301\n"); at != std::string::npos;
+         at = links.find(",redirect,301\n", at + 1)) {
+        const std::size_t begin = links.rfind('\n', at) + 1, end = links.find('\n', at) + 1;
+        CHECK(both.find(links.substr(begin, end - begin)) != std::string::npos);
+        ++records;
+    }
+    CHECK(records > 0);
+    // score reads the records: consolidated, reported in redirects.csv.
+    const run_result s = run("score a.csv --out scored", d);
+    INFO(s.err);
+    REQUIRE(s.code == 0);
+    CHECK(slurp(d / "scored" / "redirects.csv").find(",redirect,1,resolved") != std::string::npos);
+}

@@ -3,7 +3,9 @@
 // before manipulation existed (FNV-1a fingerprints recorded from it), the labels agree with the
 // links as the web graph reads them back (farm members → target from every page, PBN members →
 // a money site, reciprocal pairs both ways, sitewide footer links on every seller page), the
-// honest rows are unchanged by the overlay, determinism by seed and thread count, bad options.
+// honest rows are unchanged by the overlay, determinism by seed and thread count, bad options;
+// expired domains: their redirect records, and consolidation moving their backlinks to the money
+// site (oracle: the links as read without following redirects, re-pointed by hand).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -13,8 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "linkequity/web/authority.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "threads.hpp"
 
 #if defined(LINKEQUITY_USE_OPENMP) && defined(_OPENMP)
 #include <omp.h>
@@ -51,8 +55,8 @@ void set_threads(int t) {
 #endif
 }
 
-web_graph feed(const synthetic_web& w) {
-    web_graph_builder b;
+web_graph feed(const synthetic_web& w, const web_graph_options& go = {}) {
+    web_graph_builder b(go);
     w.generate([&b](span<const io::raw_link> rows) {
         for (const auto& r : rows) b.add(r);
     });
@@ -294,4 +298,148 @@ TEST_CASE("synthetic_web: bad manipulation options are rejected with clear messa
                                             Contains("at most half of domains (5)"));
     o.manipulation.exchanges = 2;
     CHECK_NOTHROW(synthetic_web(o));
+}
+
+namespace {
+
+synthetic_web_options expired_options(std::uint64_t seed = 6) {
+    synthetic_web_options o;
+    o.domains = 2000;
+    o.links = 80000;
+    o.seed = seed;
+    o.manipulation.expired = 7;  // 3 money sites: 3 + 3 + 1 expired domains
+    o.manipulation.expired_per_site = 3;
+    o.manipulation.farms = 1;    // with another pass, as the mix has them
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("synthetic_web: expired domains 301-redirect every URL to their money site",
+          "[synthetic_web][manipulation][redirects]") {
+    const synthetic_web_options o = expired_options();
+    const std::string one = test_threads::on(1, [&] { return csv(synthetic_web(o)); });
+    const synthetic_web w = test_threads::on(2, [&] { return synthetic_web(o); });
+    CHECK(test_threads::on(2, [&] { return csv(w); }) == one);
+    CHECK(labels(w) == test_threads::on(1, [&] { return labels(synthetic_web(o)); }));
+    CHECK(one.rfind("source,target,anchor,rel,position,type,status\n", 0) == 0);
+    // Labels: 7 expired honest domains in groups expired-0 .. expired-2, one money site each.
+    const label_index idx(w);
+    CHECK(w.num_domains() == 2000 + 20);  // the farm's members only: expired domains are honest
+    REQUIRE(idx.by_label.count(domain_label::expired) == 1);
+    CHECK(idx.by_label.at(domain_label::expired).size() == 7);
+    std::map<std::string, std::string> money_home;  // group -> money site's home page URL
+    std::map<std::size_t, std::string> group_of;    // expired domain -> its group
+    for (int k = 0; k < 3; ++k) {
+        const std::string g = "expired-" + std::to_string(k);
+        const auto money = idx.in(g, domain_label::target, w);
+        const auto gone = idx.in(g, domain_label::expired, w);
+        REQUIRE(money.size() == 1);
+        CHECK(gone.size() == (k < 2 ? 3u : 1u));
+        CHECK(money[0] < 2000);
+        for (std::size_t d : gone) {
+            CHECK(d < 2000);
+            group_of[d] = g;
+        }
+        for (std::size_t p = 0; p < w.num_pages(); ++p)
+            if (w.domain_of_host(w.host_of_page(p)) == money[0]) {
+                money_home[g] = w.page_url(p);  // pages are contiguous: the first is "/"
+                break;
+            }
+    }
+    CHECK(labels(w).find(",expired,expired-2\n") != std::string::npos);
+    // The records: one per page of each expired domain, to its money site's home page.
+    std::map<std::string, std::string> want;
+    for (std::size_t p = 0; p < w.num_pages(); ++p) {
+        const auto it = group_of.find(w.domain_of_host(w.host_of_page(p)));
+        if (it != group_of.end()) want[w.page_url(p)] = money_home.at(it->second);
+    }
+    std::map<std::string, std::string> got;
+    std::size_t records = 0, from_expired = 0;
+    const synthetic_web_stats st = w.generate([&](span<const io::raw_link> rows) {
+        for (const auto& r : rows) {
+            if (r.kind == io::record_kind::link) {  // an expired domain's pages link no more
+                from_expired += want.count(r.source);
+                continue;
+            }
+            ++records;
+            CHECK(r.kind == io::record_kind::redirect);
+            CHECK(r.status == 301);
+            got[r.source] = r.target;
+        }
+    });
+    CHECK(got == want);
+    CHECK(from_expired == 0);
+    CHECK(records == want.size());
+    CHECK(st.redirects == want.size());
+    CHECK(st.links == w.num_links());
+    CHECK(st.web + st.non_web + st.redirects == st.links);
+    // Every other row is as in the web without expired domains, in the same order.
+    synthetic_web_options plain = o;
+    plain.manipulation.expired = 0;
+    std::vector<std::string> a, b;
+    const auto rows_of = [&](const synthetic_web& x, std::vector<std::string>& out) {
+        x.generate([&](span<const io::raw_link> rows) {
+            for (const auto& r : rows)
+                if (r.kind == io::record_kind::link && !want.count(r.source))
+                    out.push_back(r.source + " " + r.target + " " + r.anchor);
+        });
+    };
+    rows_of(w, a);
+    rows_of(synthetic_web(plain), b);
+    CHECK(a == b);
+    CHECK(st.links - st.manipulation < o.links);  // the expired pages' rows are gone
+}
+
+TEST_CASE("synthetic_web: consolidation gives the expired domains' backlinks to the money site",
+          "[synthetic_web][manipulation][redirects]") {
+    const synthetic_web w(expired_options());
+    web_graph_options ignore;
+    ignore.consolidation.redirects = follow_mode::ignore;
+    const web_graph gi = feed(w, ignore), gf = feed(w);
+    const domain_view vi(gi), vf(gf);
+    // Oracle: the final domain of each name (an expired domain's is its money site's).
+    std::map<std::string, std::string> final_of;
+    const label_index idx(w);
+    for (const auto& [group, members] : idx.by_group) {
+        if (group.rfind("expired-", 0) != 0) continue;
+        const std::string money = w.domain_name(idx.in(group, domain_label::target, w).at(0));
+        for (std::size_t d : idx.in(group, domain_label::expired, w)) {
+            final_of[w.domain_name(d)] = money;
+            CHECK(gi.find_domain(w.domain_name(d)).has_value());
+            CHECK_FALSE(gf.find_domain(w.domain_name(d)).has_value());  // every URL redirects
+        }
+    }
+    const auto final_name = [&](std::string name) {
+        const auto it = final_of.find(name);
+        return it == final_of.end() ? name : it->second;
+    };
+    // The followable domain edges with redirects followed are those read without following
+    // them, each end re-pointed to its final domain (self-edges dropped).
+    std::set<std::pair<std::string, std::string>> want, got;
+    for (const auto& [a, b] : vi.edges) {
+        const std::string x = final_name(std::string(gi.domain_name(a)));
+        const std::string y = final_name(std::string(gi.domain_name(b)));
+        if (x != y) want.insert({x, y});
+    }
+    for (const auto& [a, b] : vf.edges)
+        got.insert({std::string(gf.domain_name(a)), std::string(gf.domain_name(b))});
+    CHECK(got == want);
+    // Equity: each money site's domain score rises, and together they gain at least half of
+    // what the expired domains had above the floor (f: a domain no followable link reaches).
+    const authority_result ri = compute_authority(gi, {}), rf = compute_authority(gf, {});
+    std::set<std::string> money;
+    double inherited = 0, gained = 0;
+    for (const auto& [name, site] : final_of) {
+        money.insert(site);
+        inherited += ri.domains.score[vi.id(name)] - ri.domains.floor;
+    }
+    REQUIRE(money.size() == 3);
+    for (const std::string& site : money) {
+        const double before = ri.domains.score[vi.id(site)], after = rf.domains.score[vf.id(site)];
+        CHECK(after > 1.25 * before);
+        gained += after - before;
+    }
+    CHECK(inherited > 0);
+    CHECK(gained > 0.5 * inherited);
 }

@@ -8,6 +8,7 @@ import hashlib
 import numpy as np
 import pytest
 
+import linkequity as le
 from linkequity import Flag, generate
 
 SPAM = dict(domains=1500, links=60000, seed=4, farms=3, farm_size=8, pbns=2, pbn_size=6,
@@ -107,3 +108,40 @@ def test_deterministic_by_seed(tmp_path):
 def test_bad_options(options, error, match):
     with pytest.raises(error, match=match):
         generate.web_labels(**options)
+
+
+EXPIRED = dict(domains=1500, links=60000, seed=8, expired=5, expired_per_site=2)
+
+
+def test_expired_domains_redirect_to_their_money_site(tmp_path):
+    labels = generate.web_labels(**EXPIRED)
+    counts = labels["label"].value_counts().to_dict()
+    assert counts == {"honest": 1500 - 5 - 3, "expired": 5, "target": 3}  # ceil(5 / 2) sites
+    assert sorted(set(labels.loc[labels["label"] == "expired", "group"])) == \
+        ["expired-0", "expired-1", "expired-2"]
+    path = tmp_path / "links.csv"
+    written = generate.web_csv(path, **EXPIRED)
+    import pandas as pd
+
+    rows = pd.read_csv(path, keep_default_na=False)
+    assert list(rows.columns) == ["source", "target", "anchor", "rel", "position", "type", "status"]
+    records = rows[rows["type"] == "redirect"]
+    assert len(records) == written.redirects > 0 and (records["status"].astype(str) == "301").all()
+    assert set(rows["type"]) == {"link", "redirect"}
+    # Each record: a URL of an expired domain -> the home page of its group's money site.
+    host = records["source"].str.extract(r"https://(?:www\.)?([^/]+)/")[0]
+    group = dict(zip(labels["domain"], labels["group"]))
+    money = {g: d for d, g, lab in zip(labels["domain"], labels["group"], labels["label"])
+             if lab == "target"}
+    for h, target in zip(host, records["target"]):
+        assert target in (f"https://{money[group[h]]}/", f"https://www.{money[group[h]]}/")
+    # Scored with redirects followed the expired domains are gone and their money site gains.
+    follow = generate.web(**EXPIRED)
+    ignore = le.WebGraph.read_links(path, redirects="ignore")
+    gone = set(labels.loc[labels["label"] == "expired", "domain"])
+    assert not gone & set(follow.domain_names())
+    assert len(gone & set(ignore.domain_names())) >= 4  # the ones anything links to
+    a = follow.domain_authority().set_index("domain")["score"]
+    b = ignore.domain_authority().set_index("domain")["score"]
+    sites = sorted(set(money.values()))
+    assert a[sites].sum() > 1.5 * b[sites].sum()

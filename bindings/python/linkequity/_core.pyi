@@ -1172,7 +1172,7 @@ class SyntheticWebCounts:
     @property
     def manipulation(self) -> int:
         """
-        Rows added by the manipulation passes (farms, PBNs, exchanges, paid).
+        Rows added by the manipulation passes (farms, PBNs, exchanges, paid, expired domains).
         """
     @property
     def nofollow(self) -> int:
@@ -1183,6 +1183,11 @@ class SyntheticWebCounts:
     def non_web(self) -> int:
         """
         Rows with a mailto:/tel:/javascript: target.
+        """
+    @property
+    def redirects(self) -> int:
+        """
+        Of those, 301 redirect records of expired domains (not links).
         """
     @property
     def sponsored(self) -> int:
@@ -1225,6 +1230,22 @@ class ManipulationOptions:
         """
     @exchanges.setter
     def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def expired(self) -> int:
+        """
+        Expired honest domains 301-redirected to a money site (adds redirect records: type,status columns)
+        """
+    @expired.setter
+    def expired(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def expired_per_site(self) -> int:
+        """
+        Expired domains redirected to each money site
+        """
+    @expired_per_site.setter
+    def expired_per_site(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def farm_leak(self) -> float:
@@ -1380,6 +1401,22 @@ class SyntheticWebOptions:
         """
     @exchanges.setter
     def exchanges(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def expired(self) -> int:
+        """
+        Expired honest domains 301-redirected to a money site (adds redirect records: type,status columns)
+        """
+    @expired.setter
+    def expired(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def expired_per_site(self) -> int:
+        """
+        Expired domains redirected to each money site
+        """
+    @expired_per_site.setter
+    def expired_per_site(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def external_nofollow(self) -> float:

@@ -91,9 +91,10 @@ def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: in
             seed: int = 1, *, labels: Optional[Union[str, "os.PathLike[str]"]] = None,
             **options: Any) -> "_core.SyntheticWebCounts":
     """Writes the links of :func:`web` (same arguments) to ``path`` as a generic CSV
-    (``source,target,anchor,rel,position``), as a links export would look, and returns
-    the counts as read-only attributes (links, web, internal, non_web, nofollow, sponsored,
-    ugc, manipulation). With ``labels``, also writes the label file there (``domain,label,group``,
+    (``source,target,anchor,rel,position``; with expired domains also ``type,status``, for
+    their 301 redirect records), as a links export would look, and returns the counts as
+    read-only attributes (links, web, internal, non_web, nofollow, sponsored, ugc,
+    manipulation, redirects). With ``labels``, also writes the label file there (``domain,label,group``,
     as ``linkequity generate --labels``). Files appear complete or not at all (temporary file +
     rename)."""
     return _core.synthetic_web_csv(os.fspath(path),
@@ -104,11 +105,13 @@ def web_csv(path: Union[str, "os.PathLike[str]"], domains: int = 1000, links: in
 def web_labels(domains: int = 1000, links: int = 100000, seed: int = 1, **options: Any) -> Any:
     """The labels of the synthetic web :func:`web` makes with the same arguments, as a pandas
     DataFrame with one row per generated domain, in domain-id order: ``domain`` (its
-    registrable name), ``label`` (``honest``, ``target`` (boosted by a farm or a PBN),
-    ``farm``, ``pbn``, ``exchange``, ``paid_seller`` or ``paid_buyer``) and ``group`` (the
-    farm, PBN, exchange pair or paid deal: ``farm-3``, ``pbn-0``, ``exchange-7``, ``paid-2``;
-    empty for honest domains). Only the web's structure is built (no links), so this is cheap.
-    A domain without any link row is not in the :class:`WebGraph` but is listed here."""
+    registrable name), ``label`` (``honest``, ``target`` (boosted by a farm, a PBN or expired
+    domains), ``farm``, ``pbn``, ``exchange``, ``paid_seller``, ``paid_buyer`` or ``expired``)
+    and ``group`` (the farm, PBN, exchange pair, paid deal or expired-domain purchase:
+    ``farm-3``, ``pbn-0``, ``exchange-7``, ``paid-2``, ``expired-4``; empty for honest
+    domains). Only the web's structure is built (no links), so this is cheap. A domain without
+    any link row is not in the :class:`WebGraph` but is listed here, and so is an expired
+    domain (:func:`web` follows its redirects: its URLs are its money site's)."""
     import pandas as pd
 
     columns = _core.synthetic_web_labels(dict(domains=domains, links=links, seed=seed, **options))

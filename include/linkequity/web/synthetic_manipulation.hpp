@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Labelled link manipulation for the synthetic web (synthetic_web.hpp): link farms, private blog
-// networks, reciprocal link exchanges and sitewide paid footer links, planted over the honest web
-// as ground truth for spam detection. manipulation_options (a `fields` table: CLI flags and Python
-// keywords come from it) says how much of each; domain_label says what each domain is. All off by
-// default: a web generated without them is byte-identical to one from before they existed.
+// networks, reciprocal link exchanges, sitewide paid footer links and expired domains
+// 301-redirected to a money site, planted over the honest web as ground truth for spam
+// detection. manipulation_options (a `fields` table: CLI flags and Python keywords come from it)
+// says how much of each; domain_label says what each domain is. All off by default: a web
+// generated without them is byte-identical to one from before they existed.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +22,7 @@ enum class domain_label : unsigned char {
     exchange,     ///< one side of a reciprocal link exchange
     paid_seller,  ///< links sitewide (every page's footer) to a buyer
     paid_buyer,   ///< receives a seller's sitewide footer link
+    expired,      ///< a formerly honest domain that now 301-redirects to a money site
 };
 
 /// The spellings of domain_label (the label file's `label` column).
@@ -34,7 +36,8 @@ struct manipulation_options {
     /// A sensible mix sized by spam_share: each count below left at 0 is derived from it.
     bool manipulation = false;
     /// With `manipulation`: farm + PBN member domains ≈ spam_share × domains (60 % farms, 40 %
-    /// PBNs); exchanges ≈ spam_share × domains / 5 pairs; paid links ≈ spam_share × domains / 10.
+    /// PBNs); exchanges ≈ spam_share × domains / 5 pairs; paid links ≈ spam_share × domains / 10;
+    /// expired domains ≈ spam_share × domains / 10.
     double spam_share = 0.05;
     std::size_t farms = 0;        ///< link farms, each boosting one target domain
     std::size_t farm_size = 20;   ///< member domains per farm
@@ -48,6 +51,10 @@ struct manipulation_options {
     std::size_t exchanges = 0;    ///< reciprocal link-exchange pairs
     std::size_t paid_links = 0;   ///< sitewide paid footer-link deals (seller → buyer)
     double paid_sponsored = 0.2;  ///< share of deals whose links say rel="sponsored"
+    /// Expired domains: honest domains (with the backlinks the honest web gave them) whose every
+    /// URL now 301-redirects to a money site's home page (redirect records after the links).
+    std::size_t expired = 0;
+    std::size_t expired_per_site = 2;  ///< expired domains redirected to each money site
 
     template <class Self, class Visitor>
     static void fields(Self& o, Visitor&& f) {
@@ -74,11 +81,17 @@ struct manipulation_options {
         f(o.paid_links, option_info("paid_links", "Sitewide paid footer-link deals"));
         f(o.paid_sponsored,
           option_info("paid_sponsored", "Share of paid deals marked rel=sponsored").within(0, 1));
+        f(o.expired, option_info("expired",
+                                 "Expired honest domains 301-redirected to a money site "
+                                 "(adds redirect records: type,status columns)"));
+        f(o.expired_per_site, option_info("expired_per_site",
+                                          "Expired domains redirected to each money site")
+                                  .at_least(1));
     }
 
     /// Whether any manipulation is planted (the `manipulation` switch or a non-zero count).
     bool any() const noexcept {
-        return manipulation || farms || pbns || exchanges || paid_links;
+        return manipulation || farms || pbns || exchanges || paid_links || expired;
     }
 
     /// These options with the counts `manipulation` derives for a web of `domains` honest
@@ -87,7 +100,8 @@ struct manipulation_options {
 
     /// Checks the table's ranges, farm_pages and pbn_pages <= 10^6,
     /// farm_leak and pbn_backlinks <= 1000, and that the honest domains given roles
-    /// (farms + pbns·pbn_targets + 2·exchanges + 2·paid_links) are at most half of `domains`.
+    /// (farms + pbns·pbn_targets + 2·exchanges + 2·paid_links + expired + its money sites) are
+    /// at most half of `domains`.
     /// @throws std::invalid_argument "synthetic_web: NAME must be …, got VALUE".
     void validate(std::size_t domains) const;
 };

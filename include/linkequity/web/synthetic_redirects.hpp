@@ -39,7 +39,9 @@ struct synthetic_redirect_stats {
 /// 301 redirect to `https://…?ref=old`, whose canonical is the URL: a 2-hop mixed chain). Each
 /// duplicate URL's records are written once, right after the first row naming it. One rewritten
 /// row in `o.loop_every` also adds a link to `…/loop-K-a` and the redirects `loop-K-a` →
-/// `loop-K-b` → `loop-K-a`. O(links) time; memory O(distinct duplicate URLs).
+/// `loop-K-b` → `loop-K-a`. The generator's own redirect records (expired domains,
+/// synthetic_manipulation.hpp) are written as they are. O(links) time; memory O(distinct
+/// duplicate URLs).
 /// @throws std::ios_base::failure when writing fails; std::invalid_argument for bad options.
 synthetic_redirect_stats write_csv_with_redirects(
     const synthetic_web& w, const synthetic_redirect_options& o, std::ostream& out,

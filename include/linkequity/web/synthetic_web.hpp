@@ -109,6 +109,9 @@ struct synthetic_web_stats {
     std::size_t nofollow = 0, sponsored = 0, ugc = 0;  ///< rows carrying the bit
     std::size_t by_position[6] = {};                   ///< indexed by link_position
     std::size_t manipulation = 0;  ///< rows added by the manipulation passes (after the others)
+    /// Of the manipulation's rows, 301 redirect records of expired domains (not links: only
+    /// `links` and `manipulation` count them too).
+    std::size_t redirects = 0;
 
     void add(const synthetic_web_stats& o);
     double internal_share() const { return web ? double(internal) / double(web) : 0.0; }
@@ -134,7 +137,8 @@ public:
     /// Domains 0 .. num_honest_domains() − 1 are the web's own (options().domains); link farms
     /// and PBNs add theirs after them.
     std::size_t num_honest_domains() const noexcept { return alias_.size(); }
-    /// Rows generate() emits: options().links plus those of the manipulation passes.
+    /// Rows generate() emits: options().links plus those of the manipulation passes, minus the
+    /// rows of expired domains' pages (those pages are gone: only their redirects remain).
     std::size_t num_links() const noexcept;
     /// What domain d is (honest unless a manipulation pass gave it a role).
     domain_label label(std::size_t d) const {
@@ -153,12 +157,15 @@ public:
 
     /// Streams the links as raw_link rows: sink(batch) is called from the calling thread with
     /// consecutive batches in order (line = 1-based row number + 1, as if under a header).
+    /// The expired domains' rows are redirect records (kind redirect, status 301).
     /// Batches are generated in parallel. O(links) time, O(batch · threads) memory.
     synthetic_web_stats generate(
         const std::function<void(span<const io::raw_link>)>& sink) const;
 
     /// Writes the links as a generic-format CSV (header `source,target,anchor,rel,position`,
-    /// RFC 4180 quoting) to `out`. `progress(rows_done)` is called between batches.
+    /// RFC 4180 quoting) to `out`; when the web has redirect records (expired domains) every
+    /// row also has `type,status` (`link,` or `redirect,301`). `progress(rows_done)` is called
+    /// between batches.
     /// @throws std::ios_base::failure when writing fails.
     synthetic_web_stats write_csv(std::ostream& out,
                                   const std::function<void(std::size_t)>& progress = {}) const;
@@ -173,6 +180,7 @@ private:
     void plant_manipulation();
     void make_extra_block(std::size_t block, std::vector<link_item>& out,
                           synthetic_web_stats& st) const;
+    void drop_expired_rows(std::vector<link_item>& items, synthetic_web_stats& st) const;
     template <class Render, class Consume>
     synthetic_web_stats run(const Render& render, Consume consume,
                             const std::function<void(std::size_t)>& progress) const;
@@ -192,6 +200,8 @@ private:
     std::vector<std::uint32_t> alias_;
     // Manipulation (empty when off): the rows the passes add, each domain's label and group.
     std::vector<link_item> extra_links_;
+    std::size_t redirect_records_ = 0;  // of extra_links_: redirect records (expired domains)
+    std::size_t dropped_rows_ = 0;      // honest rows of expired domains' pages (not emitted)
     std::vector<domain_label> label_;
     std::vector<std::string> group_;
 };

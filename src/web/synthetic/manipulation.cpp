@@ -22,7 +22,7 @@ const enum_names<domain_label>& spellings(domain_label) {
         {domain_label::honest, "honest"},       {domain_label::target, "target"},
         {domain_label::farm, "farm"},           {domain_label::pbn, "pbn"},
         {domain_label::exchange, "exchange"},   {domain_label::paid_seller, "paid_seller"},
-        {domain_label::paid_buyer, "paid_buyer"}};
+        {domain_label::paid_buyer, "paid_buyer"}, {domain_label::expired, "expired"}};
     static constexpr auto table = make_enum_names(names);
     return table;
 }
@@ -38,6 +38,7 @@ manipulation_options manipulation_options::resolved(std::size_t domains) const {
     if (o.pbns == 0) o.pbns = at_least_one(0.4 * spam / static_cast<double>(pbn_size));
     if (o.exchanges == 0) o.exchanges = at_least_one(spam / 5);
     if (o.paid_links == 0) o.paid_links = at_least_one(spam / 10);
+    if (o.expired == 0) o.expired = at_least_one(spam / 10);
     return o;
 }
 
@@ -54,12 +55,14 @@ void manipulation_options::validate(std::size_t domains) const {
     const double roles = static_cast<double>(r.farms) +
                          static_cast<double>(r.pbns) * static_cast<double>(r.pbn_targets) +
                          2.0 * static_cast<double>(r.exchanges) +
-                         2.0 * static_cast<double>(r.paid_links);
+                         2.0 * static_cast<double>(r.paid_links) +
+                         static_cast<double>(r.expired + synthetic::expired_sites(r));
     if (roles > static_cast<double>(domains) / 2)
         throw std::invalid_argument(fmt::format(
-            "synthetic_web: manipulation needs {} honest domains as targets, exchangers and "
-            "paid-link buyers/sellers (farms + pbns * pbn_targets + 2 * exchanges + 2 * "
-            "paid_links), at most half of domains ({}); use more domains or fewer of them",
+            "synthetic_web: manipulation needs {} honest domains as targets, exchangers, "
+            "paid-link buyers/sellers and expired domains (farms + pbns * pbn_targets + 2 * "
+            "exchanges + 2 * paid_links + expired + its money sites), at most half of domains "
+            "({}); use more domains or fewer of them",
             roles, domains / 2));
     const double added = static_cast<double>(r.farms) * static_cast<double>(r.farm_size) +
                          static_cast<double>(r.pbns) * static_cast<double>(r.pbn_size);
@@ -196,7 +199,11 @@ std::string new_domain_name(rng& r, std::uint64_t id, bool honest_style) {
 
 void add_link(spam_web& w, std::uint32_t src, std::uint32_t dst, edge_flags rel,
               link_position pos, std::uint8_t anchor_kind, std::uint32_t anchor_param) {
-    w.links.push_back({src, dst, rel, pos, anchor_kind, anchor_param});
+    w.links.push_back({src, dst, rel, pos, anchor_kind, anchor_param, false});
+}
+
+void add_redirect(spam_web& w, std::uint32_t src, std::uint32_t dst) {
+    w.links.push_back({src, dst, flags::none, link_position::unknown, anchor::none, 0, true});
 }
 
 void plant_manipulation(spam_web& w, const manipulation_options& o, std::uint64_t seed) {
@@ -216,13 +223,12 @@ void plant_manipulation(spam_web& w, const manipulation_options& o, std::uint64_
     // Each pass draws from its own stream: adding exchanges does not move the farms.
     const auto stream = [seed](std::uint64_t pass) { return rng(mix64(mix64(seed) ^ pass)); };
     rng farms = stream(0xFA2A5ull), pbns = stream(0x9B4Eull), exchanges = stream(0xE8C4ull),
-        paid = stream(0x9A1Dull);
+        paid = stream(0x9A1Dull), expired = stream(0xE7D1ull);
     plant_link_farms(w, o, farms);
     plant_private_blog_networks(w, o, pbns);
     plant_link_exchanges(w, o, exchanges);
     plant_paid_links(w, o, paid);
-    // Expired-domain redirects (an expired domain with legacy backlinks 301-redirecting to a
-    // money site) belong here as the next pass, once the generator emits redirect records.
+    plant_expired_domains(w, o, expired);
 }
 
 }  // namespace synthetic

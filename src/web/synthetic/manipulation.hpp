@@ -2,7 +2,7 @@
 // Internal to the synthetic web: the state the manipulation passes share (the web's structure,
 // which they grow with new domains; the labels; the rows they add) and the helpers they draw
 // with. One pass a file: link_farms.cpp, private_blog_networks.cpp, link_exchanges.cpp,
-// paid_links.cpp; plant_manipulation (manipulation.cpp) runs them in order.
+// paid_links.cpp, expired_domains.cpp; plant_manipulation (manipulation.cpp) runs them in order.
 #pragma once
 
 #include <cstddef>
@@ -19,12 +19,15 @@ namespace linkequity::web::synthetic {
 
 /// A row a pass adds; anchor kinds as synthetic_web.cpp's link_item (0 navigation, 1 footer,
 /// 2 keyword words, 3 brand, 4 naked URL, 5 generic, 6 none), anchor_param seeds its text.
+/// `redirect`: not a link but a 301 redirect record, page src → page dst (no rel, anchor or
+/// position).
 struct spam_link {
     std::uint32_t src, dst;  // pages
     edge_flags rel;
     link_position pos;
     std::uint8_t anchor_kind;
     std::uint32_t anchor_param;
+    bool redirect;
 };
 
 namespace anchor {
@@ -91,11 +94,20 @@ std::string new_domain_name(rng& r, std::uint64_t id, bool honest_style);
 void add_link(spam_web& w, std::uint32_t src, std::uint32_t dst, edge_flags rel,
               link_position pos, std::uint8_t anchor_kind, std::uint32_t anchor_param);
 
+/// Appends a 301 redirect record: page src now redirects to page dst.
+void add_redirect(spam_web& w, std::uint32_t src, std::uint32_t dst);
+
+/// The money sites `expired` expired domains need: ceil(expired / expired_per_site).
+inline std::size_t expired_sites(const manipulation_options& o) {
+    return (o.expired + o.expired_per_site - 1) / o.expired_per_site;
+}
+
 // The passes, in the order plant_manipulation runs them; each draws from its own stream.
 void plant_link_farms(spam_web& w, const manipulation_options& o, rng& r);
 void plant_private_blog_networks(spam_web& w, const manipulation_options& o, rng& r);
 void plant_link_exchanges(spam_web& w, const manipulation_options& o, rng& r);
 void plant_paid_links(spam_web& w, const manipulation_options& o, rng& r);
+void plant_expired_domains(spam_web& w, const manipulation_options& o, rng& r);
 
 /// Runs the passes (options already resolved and validated) with streams derived from `seed`.
 void plant_manipulation(spam_web& w, const manipulation_options& o, std::uint64_t seed);
