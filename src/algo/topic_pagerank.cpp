@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // topic_pagerank(): checks the topics and options, sets up the batched problem (out-weights,
 // the seeds as a by-node personalisation, the start vectors) and runs the batch
-// (src/algo/topic_pagerank/batch.cpp); the n × k scores come back without the padding.
+// (src/algo/topic_pagerank/batch.cpp) — or, when k topics' rows outgrow the cache, batches
+// of 8 topics one after the other; the n × k scores come back without the padding.
 #include "linkequity/algo/topic_pagerank.hpp"
 
 #include <fmt/format.h>
@@ -148,6 +149,59 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
 }
 
+/// Rows of all k topics larger than this (8·k' bytes a node × n) run as batches of topic_lanes.
+constexpr std::size_t batch_cache_bytes = std::size_t{16} << 20;
+
+/// Topics per batch: all k while the batch's rows total at most batch_cache_bytes (half a
+/// typical 32 MiB last-level cache), else topic_lanes (8: one 64-byte line a node), the
+/// batches run one after the other. A pass gathers one row per in-edge from random sources;
+/// once the rows outgrow the cache, two sweeps over 64-byte rows keep twice as many of the
+/// most gathered rows in cache as one sweep over 128-byte rows, and a miss costs half the
+/// bytes: measured 16 topics on Kronecker scale 20, benchmarks/README.md ("topic batches").
+std::size_t topics_per_batch(std::size_t n, std::size_t k) {
+    const std::size_t stride =
+        (k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
+    return n * stride * sizeof(double) <= batch_cache_bytes ? k : detail::topic_lanes;
+}
+
+/// Runs the batch of topics[first, last) over the graph set up in p and stores its columns,
+/// iterations, residuals and convergence in r (r.passes and the times add up over batches).
+/// After a cancel (r.cancelled), the batch is not iterated: its columns are the start v_t.
+/// O(passes · m · k') time and 24 · k' · n bytes, k' = the batch's topics rounded up to 8.
+void solve_batch(const std::vector<topic_seeds>& topics, std::size_t first, std::size_t last,
+                 const detail::relabelled_in_graph& relabelled, const pagerank_options& o,
+                 detail::topic_problem& p, topic_pagerank_result& r) {
+    const detail::stopwatch t0;
+    const std::vector<topic_seeds> batch(topics.begin() + static_cast<std::ptrdiff_t>(first),
+                                         topics.begin() + static_cast<std::ptrdiff_t>(last));
+    const bool by_degree = !relabelled.old_of.empty();
+    p.k = batch.size();
+    p.stride = (p.k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
+    std::vector<double> x(p.n * p.stride, 0.0);
+    set_seeds(batch, by_degree ? &relabelled.new_of : nullptr, p, x);
+    topic_pagerank_result b;
+    b.setup_seconds = t0.seconds();
+    b.iterations.assign(p.k, 0);  // a batch after a cancel is not run: its columns stay v
+    b.residual.assign(p.k, 0.0);
+    b.converged.assign(p.k, 0);
+    b.cancelled = r.cancelled;
+    if (!r.cancelled) detail::solve_topics(p, x, o, b);
+    const std::size_t k = topics.size();
+#pragma omp parallel for schedule(static) if (p.n > detail::parallel_threshold)
+    for (std::size_t i = 0; i < p.n; ++i) {
+        const std::size_t old = by_degree ? relabelled.old_of[i] : i;
+        for (std::size_t t = 0; t < p.k; ++t) r.scores[old * k + first + t] = x[i * p.stride + t];
+    }
+    for (std::size_t t = 0; t < p.k; ++t) {
+        r.iterations[first + t] = b.iterations[t];
+        r.residual[first + t] = b.residual[t];
+        r.converged[first + t] = b.converged[t];
+    }
+    r.passes += b.passes;
+    r.cancelled = b.cancelled;
+    r.setup_seconds += b.setup_seconds;
+}
+
 /// topic_pagerank() of a csr_graph (`full`) or of a view (`view`), whose in-adjacency is `in`.
 topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr_view* view,
                             const std::vector<topic_seeds>& topics,
@@ -161,8 +215,6 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     for (const auto& t : topics) r.topics.push_back(t.name);
     detail::topic_problem p;
     p.n = in.num_nodes;
-    p.k = topics.size();
-    p.stride = (p.k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
     p.alpha = o.damping;
     r.num_nodes = p.n;
     std::set<std::string> names;
@@ -173,19 +225,17 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
         normalised_seeds(t, p.n);
     }
     if (p.n == 0) return r;
+    const std::size_t k = topics.size();
+    r.iterations.assign(k, 0);
+    r.residual.assign(k, 0.0);
+    r.converged.assign(k, 0);
     detail::relabelled_in_graph relabelled;
     set_graph(in, full, view, o, relabelled, p);
-    const bool by_degree = !relabelled.old_of.empty();
-    std::vector<double> x(p.n * p.stride, 0.0);
-    set_seeds(topics, by_degree ? &relabelled.new_of : nullptr, p, x);
+    r.scores.assign(p.n * k, 0.0);
     r.setup_seconds = t0.seconds();
-    detail::solve_topics(p, x, o, r);
-    r.scores.resize(p.n * p.k);
-#pragma omp parallel for schedule(static) if (p.n > detail::parallel_threshold)
-    for (std::size_t i = 0; i < p.n; ++i) {
-        const std::size_t old = by_degree ? relabelled.old_of[i] : i;
-        for (std::size_t t = 0; t < p.k; ++t) r.scores[old * p.k + t] = x[i * p.stride + t];
-    }
+    const std::size_t group = topics_per_batch(p.n, k);
+    for (std::size_t first = 0; first < k; first += group)
+        solve_batch(topics, first, std::min(k, first + group), relabelled, o, p, r);
     r.seconds = t0.seconds() - r.setup_seconds;
     return r;
 }

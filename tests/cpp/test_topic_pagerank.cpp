@@ -4,11 +4,13 @@
 // convergence; errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
+#include "threads.hpp"
 
 #if defined(_OPENMP)
 #include <omp.h>
@@ -214,4 +216,57 @@ TEST_CASE("topic_pagerank: bad topics and options name what is wrong", "[topic_p
     o = {};
     o.pagerank.solver = pagerank_solver::gauss_seidel;
     fails({{"a", {0}, {}}}, "only the power solver", o);
+}
+
+TEST_CASE("topic_pagerank: batches of 8 topics on a graph whose rows outgrow the cache",
+          "[topic_pagerank][threads]") {
+    // 2^18 nodes × 16 columns × 8 bytes = 32 MiB of rows > 16 MiB: 11 topics run as batches of
+    // topics 0–7 and 8–10, each column still the single TrustRank run.
+    kronecker_options ko;
+    ko.scale = 18;
+    ko.edge_factor = 4;
+    const csr_graph g = build_graph(kronecker_edges(ko));
+    std::mt19937_64 rng(5);
+    std::vector<topic_seeds> topics(11);
+    for (std::size_t t = 0; t < topics.size(); ++t) {
+        topics[t].name = "t" + std::to_string(t);
+        for (int s = 0; s < 1 + int(t) * 3; ++s)
+            topics[t].nodes.push_back(static_cast<node_id>(rng() % g.num_nodes()));
+    }
+    topic_pagerank_options o;
+    o.pagerank.tolerance = 1e-10;
+    const auto one = test_threads::on(1, [&] { return topic_pagerank(g, topics, o); });
+    const auto two = test_threads::on(2, [&] { return topic_pagerank(g, topics, o); });
+    REQUIRE(one.all_converged());
+    CHECK(std::memcmp(one.scores.data(), two.scores.data(), one.scores.size() * sizeof(double)) ==
+          0);
+    CHECK(one.iterations == two.iterations);
+    auto most = [&](std::size_t first, std::size_t last) {
+        return *std::max_element(one.iterations.begin() + first, one.iterations.begin() + last);
+    };
+    CHECK(one.passes == most(0, 8) + most(8, 11));  // two sweeps of the graph per iteration
+    for (const std::size_t t : {0, 7, 8, 10}) {
+        pagerank_options single = o.pagerank;
+        single.personalization = dense_seeds(topics[t], g.num_nodes());
+        const auto s = pagerank(g, single);
+        const auto col = column(one, t);
+        double worst = 0;
+        for (std::size_t i = 0; i < col.size(); ++i)
+            worst = std::max(worst, std::fabs(col[i] - s.scores[i]));
+        INFO("topic " << t);
+        CHECK(worst < 1e-12);
+        CHECK(one.iterations[t] == s.iterations);
+    }
+    // Cancelled in the first batch: the second batch is not run, its columns are the seeds.
+    o.pagerank.progress = [](const pagerank_progress&) { return false; };
+    const auto cancelled = topic_pagerank(g, topics, o);
+    CHECK(cancelled.cancelled);
+    CHECK(cancelled.passes == 1);
+    CHECK(cancelled.iterations[7] == 1);
+    CHECK(cancelled.iterations[8] == 0);
+    const auto seeds = dense_seeds(topics[8], g.num_nodes());
+    const double total = oracle::sum(seeds);
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < seeds.size(); ++i) differ += cancelled.score(i, 8) != seeds[i] / total;
+    CHECK(differ == 0);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // topic_pagerank(): topic-sensitive PageRank (topical authority, docs/topics.md) — one TrustRank
-// per topic, all k topics iterated together: one pass over the in-adjacency per iteration
-// updates the k score vectors (k right-hand sides, stored node-major). Options, the topic
-// list, the n × k result.
+// per topic, the topics iterated together: one pass over the in-adjacency per iteration
+// updates a batch's score vectors (k right-hand sides, stored node-major; batches of 8 when
+// the k vectors outgrow the cache). Options, the topic list, the n × k result.
 #pragma once
 
 #include <cstddef>
@@ -60,7 +60,8 @@ struct topic_pagerank_result {
     std::vector<std::size_t> iterations;  ///< per topic: iterations until it converged (or all)
     std::vector<double> residual;         ///< per topic: L1 change of its last iteration
     std::vector<char> converged;          ///< per topic: residual < tolerance (1) or not (0)
-    std::size_t passes = 0;               ///< batched iterations (passes over the graph)
+    std::size_t passes = 0;  ///< passes over the graph, summed over the batches (one batch:
+                             ///< the largest of `iterations`)
     bool cancelled = false;               ///< the progress callback asked to stop
     double seconds = 0.0;                 ///< wall time of the iterations
     double setup_seconds = 0.0;           ///< wall time before the first iteration
@@ -82,15 +83,23 @@ struct topic_pagerank_result {
 ///
 ///     x'_{it} = α Σ_{(j,i)∈E} x_{jt} w_ji / out(j) + α D_t v_{it} + (α Z_t + 1 − α) v_{it}
 ///
-/// from x_t = v_t. All topics are iterated together: each pass pulls every in-edge once and
-/// updates the k columns from it (x stored node-major, x[i·k + t]). A topic stops changing once
+/// from x_t = v_t. Topics are iterated together in batches: each pass of a batch pulls every
+/// in-edge once and updates the batch's columns from it (x stored node-major, x[i·k' + t]).
+/// One batch holds all k topics while their rows (8·k' bytes a node) total at most 16 MiB;
+/// larger problems run batches of 8 topics (one 64-byte line a node) one after the other,
+/// which gathers fewer bytes at random and keeps more of the gathered rows in cache (16
+/// topics, Kronecker scale 20: benchmarks/README.md). Batching never changes a column's
+/// values or iterations. A topic stops changing once
 /// its own residual ‖x'_t − x_t‖₁ < tolerance (its iterations and residual are then exactly
 /// those of a single run); the batch stops when every topic has, at max_iterations, or when
-/// the progress callback (given the largest residual of the topics still running) returns false.
+/// the progress callback (given the largest residual of the topics still running in the current
+/// batch, its pass count restarting at each batch) returns false; batches after a cancel are
+/// not run (their columns are v_t, 0 iterations).
 /// Per-node sums and the reductions (D, Z, residuals: compensated sums over fixed blocks of
 /// nodes, added in block order) are in a fixed order: identical results on any thread count.
-/// Cost per pass: O(m · k') reads with k' = k rounded up to a multiple of 8 (one or more
-/// 64-byte lines per gathered node); memory 24·k' bytes per node + the graph.
+/// Cost per pass of a batch: O(m · k') reads with k' = its topics rounded up to a multiple of 8
+/// (one or more 64-byte lines per gathered node); memory 24·k' bytes per node + the graph +
+/// the n × k result. Total O(Σ_batches passes · m · k'), the same O(iterations · m · k) both ways.
 /// @throws std::invalid_argument when `topics` is empty, a topic has no seeds, a seed is not a
 ///         node, a weight is negative, not finite or all of a topic's are 0, a name repeats, or
 ///         for bad options; evaporate mode on a lean graph.

@@ -124,21 +124,24 @@ private:
                 acc[t] = acc[t] + (to_u_[t] * v + to_v_[t] * v);
             }
             double* xi = x_.data() + i * s;
-            double* ci = c_next_.data() + i * s;
-            const double inv = p_.inv_out[i];
             if (all_running_) {  // the common case, without a per-column test
                 for (std::size_t t = 0; t < s; ++t) {
                     res[t] += std::fabs(acc[t] - xi[t]);
                     xi[t] = acc[t];
-                    ci[t] = acc[t] * inv;
                 }
             } else {
                 for (std::size_t t = 0; t < s; ++t) {
                     const double xn = active_[t] ? acc[t] : xi[t];
                     res[t] += std::fabs(xn - xi[t]);
                     xi[t] = xn;
-                    ci[t] = xn * inv;
                 }
+            }
+            // A dangling node's contributions are 0 in both buffers from the start: its row
+            // is not rewritten (saves the write traffic of often half the rows).
+            const double inv = p_.inv_out[i];
+            if (inv != 0.0) {
+                double* ci = c_next_.data() + i * s;
+                for (std::size_t t = 0; t < s; ++t) ci[t] = xi[t] * inv;
             }
             add_masses(i, xi, part);
         }
