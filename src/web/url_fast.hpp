@@ -18,6 +18,10 @@ namespace linkequity::web::detail {
 /// Cost: one pass over `raw`, no allocation. Thread-safe.
 bool already_normal(std::string_view raw, std::string_view& host) noexcept;
 
+/// normalize_url(raw, base) written into `out`, reusing its strings' buffers on the fast path
+/// (no allocation per URL once they are large enough). Same result, same guarantees.
+void normalize_url_into(std::string_view raw, std::string_view base, normalized_url& out);
+
 /// normalize_url without the fast path (Boost.URL parse and every rule); the reference that
 /// already_normal is tested against.
 normalized_url normalize_url_full(std::string_view raw, std::string_view base = {});

@@ -16,6 +16,7 @@
 #include "linkequity/web/url.hpp"
 #include "parallel_sort.hpp"
 #include "string_interner.hpp"
+#include "url_fast.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -69,6 +70,7 @@ struct web_graph_builder::impl {
     // reader fills the next one (a pipeline: parsing overlaps normalising and interning).
     std::vector<pending_row> spare;
     std::future<void> pending;  // the worker; get() rethrows what its rows raised
+    std::vector<normalized_url> nsrc, ndst;  // process()'s results, reused batch to batch
     web_graph_stats stats;
     std::string last_source_url;  // page id cache for consecutive rows of one source page
     std::uint32_t last_source_id = 0;
@@ -161,7 +163,10 @@ void web_graph_builder::impl::flush_async() {
 void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_t n,
                                       int threads) {
     if (n == 0) return;
-    std::vector<normalized_url> nsrc(n), ndst(n);
+    if (nsrc.size() < n) {  // kept between batches: their strings' buffers are reused
+        nsrc.resize(n);
+        ndst.resize(n);
+    }
     // Each thread normalises a contiguous chunk, reusing the previous row's source when equal
     // (exports list a page's links together). normalize_url never throws on bad input.
 #pragma omp parallel num_threads(threads) if (threads > 1)
@@ -175,8 +180,11 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
             if (i > lo && rows[i - 1].link.source == l.source)
                 nsrc[i] = nsrc[i - 1];
             else
-                nsrc[i] = normalize_url(l.source);
-            if (nsrc[i].ok()) ndst[i] = normalize_url(l.target, nsrc[i].url);
+                detail::normalize_url_into(l.source, {}, nsrc[i]);
+            if (nsrc[i].ok())
+                detail::normalize_url_into(l.target, nsrc[i].url, ndst[i]);
+            else
+                ndst[i] = normalized_url{};
         }
     }
     // Serial, in input order: ids and errors come out the same on any thread count.
@@ -616,6 +624,9 @@ web_graph web_graph_builder::finish() {
     impl& d = *impl_;
     if (d.source_open) end_source();
     d.flush();
+    for (auto* v : {&d.batch, &d.spare}) *v = {};  // reused buffers: not needed from here on
+    d.nsrc = {};
+    d.ndst = {};
 
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);

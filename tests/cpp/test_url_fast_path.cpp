@@ -105,6 +105,15 @@ bool check(const std::string& raw, const std::string& base = {}) {
     CHECK(got.url == full.url);
     CHECK(got.host == full.host);
     CHECK(got.error == full.error);
+    normalized_url into;  // reused buffers must not leak old content into the result
+    into.url = "https://stale.example/with/a/long/path/from/an/earlier/row";
+    into.host = "stale.example";
+    into.error = "stale";
+    fast::normalize_url_into(raw, base, into);
+    CHECK(static_cast<int>(into.kind) == static_cast<int>(full.kind));
+    CHECK(into.url == full.url);
+    CHECK(into.host == full.host);
+    CHECK(into.error == full.error);
     std::string_view host;
     if (!fast::already_normal(raw, host)) return false;
     CHECK(full.ok());
