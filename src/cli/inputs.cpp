@@ -3,33 +3,26 @@
 #include "inputs.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <string_view>
+#include <system_error>
 #include <vector>
 
-#include "linkequity/io/gzip.hpp"
+#include "linkequity/io/read_progress.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
 
 namespace linkequity::cli {
 namespace {
 
-/// Rows in the files, estimated from their sizes and the line length of their first MiB, for
-/// the progress bar's percentage and ETA. 0 (no estimate) when any file is gzip-compressed.
-std::uint64_t estimated_rows(const std::vector<std::string>& inputs) {
-    double rows = 0;
-    std::vector<char> sample(1u << 20);
+/// The files' sizes on disk (compressed size for gzip): the total of the progress bar, which
+/// advances by io::file_bytes_read().
+std::uint64_t total_bytes(const std::vector<std::string>& inputs) {
+    std::uint64_t bytes = 0;
     for (const auto& path : inputs) {
-        std::ifstream f(path, std::ios::binary);
-        f.read(sample.data(), static_cast<std::streamsize>(sample.size()));
-        const auto got = static_cast<std::size_t>(f.gcount());
-        if (io::is_gzip(std::string_view(sample.data(), got))) return 0;
-        std::size_t lines = 0;
-        for (std::size_t i = 0; i < got; ++i) lines += sample[i] == '\n';
-        if (lines == 0) continue;
-        rows += static_cast<double>(std::filesystem::file_size(path)) * lines / got;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) bytes += size;
     }
-    return static_cast<std::uint64_t>(rows);
+    return bytes;
 }
 
 }  // namespace
@@ -69,8 +62,11 @@ web::web_graph read_link_files(const link_inputs& in) {
     wo.consolidation = in.consolidation;
     wo.redirect_files = in.redirect_files;
     require_input_files(in.redirect_files);
-    progress_bar bar("reading links", estimated_rows(in.paths));
-    wo.progress = [&bar](std::size_t rows) { bar.update(rows); };
+    std::vector<std::string> files(in.paths);
+    files.insert(files.end(), in.redirect_files.begin(), in.redirect_files.end());
+    progress_bar bar("reading links, bytes", total_bytes(files));
+    const std::uint64_t start = io::file_bytes_read();
+    wo.progress = [&bar, start](std::size_t) { bar.update(io::file_bytes_read() - start); };
     return web::web_graph::read(in.paths, wo);
 }
 

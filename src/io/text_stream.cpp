@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -15,6 +16,7 @@
 
 #include "linkequity/error.hpp"
 #include "linkequity/io/gzip.hpp"
+#include "linkequity/io/read_progress.hpp"
 
 namespace linkequity::io::detail {
 namespace {
@@ -24,6 +26,8 @@ namespace {
 #define LINKEQUITY_IO_RAW_BLOCK (256 * 1024)
 #endif
 constexpr std::size_t raw_block = LINKEQUITY_IO_RAW_BLOCK;
+
+std::atomic<std::uint64_t> file_bytes{0};  // io::file_bytes_read()
 
 [[noreturn]] void fail(const std::string& name, const std::string& reason) {
     throw parse_error(name, 0, 0, reason);
@@ -46,6 +50,7 @@ public:
         if (got == 0 && std::ferror(file_)) {
             fail(path_, fmt::format("read error: {}", std::strerror(errno)));
         }
+        file_bytes.fetch_add(got, std::memory_order_relaxed);
         return got;
     }
 
@@ -326,3 +331,7 @@ std::size_t text_stream::decode_utf16_block(char* out) {
 }
 
 }  // namespace linkequity::io::detail
+
+std::uint64_t linkequity::io::file_bytes_read() noexcept {
+    return detail::file_bytes.load(std::memory_order_relaxed);
+}

@@ -6,6 +6,7 @@
 // Boost.URL 1.81's normalize() deviates from RFC 3986 (decodes %2F, keeps "/../").
 // Hot path: scratch buffers are thread_local, so a call allocates only for its result strings.
 #include "linkequity/web/url.hpp"
+#include "url_fast.hpp"
 
 #include <libpsl.h>
 
@@ -799,6 +800,31 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
 }  // namespace
 
 normalized_url normalize_url(std::string_view raw, std::string_view base) {
+    std::string_view host;
+    if (detail::already_normal(raw, host)) {  // the common case: returned as is, no parse
+        normalized_url r;
+        r.kind = url_kind::web;
+        r.url.assign(raw.data(), raw.size());
+        r.host.assign(host.data(), host.size());
+        return r;
+    }
+    return detail::normalize_url_full(raw, base);
+}
+
+void detail::normalize_url_into(std::string_view raw, std::string_view base,
+                                normalized_url& out) {
+    std::string_view host;
+    if (!already_normal(raw, host)) {
+        out = normalize_url_full(raw, base);
+        return;
+    }
+    out.kind = url_kind::web;
+    out.url.assign(raw.data(), raw.size());
+    out.host.assign(host.data(), host.size());
+    out.error.clear();
+}
+
+normalized_url detail::normalize_url_full(std::string_view raw, std::string_view base) {
     try {
         return normalize_impl(raw, base, 0);
     } catch (const std::bad_alloc&) {

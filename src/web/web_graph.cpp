@@ -8,14 +8,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <deque>
+#include <future>
 #include <numeric>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "linkequity/error.hpp"
 #include "linkequity/web/url.hpp"
 #include "parallel_sort.hpp"
+#include "string_interner.hpp"
+#include "url_fast.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -23,37 +24,7 @@ namespace {
 constexpr std::size_t batch_rows = std::size_t{1} << 15;
 constexpr edge_flags rel_bits = flags::nofollow | flags::sponsored | flags::ugc;
 
-/// Interns strings to dense ids in first-seen order; ids stay valid, strings are stable.
-class interner {
-public:
-    /// Returns (id, inserted).
-    std::pair<std::uint32_t, bool> intern(std::string_view s) {
-        auto it = map_.find(s);
-        if (it != map_.end()) return {it->second, false};
-        if (store_.size() >= max_nodes)
-            throw std::length_error(fmt::format(
-                "web_graph_builder: more than {} distinct strings; ids are 32-bit", max_nodes));
-        store_.emplace_back(s);
-        const auto id = static_cast<std::uint32_t>(store_.size() - 1);
-        map_.emplace(std::string_view(store_.back()), id);
-        return {id, true};
-    }
-    std::size_t size() const noexcept { return store_.size(); }
-    const std::string& operator[](std::size_t i) const { return store_[i]; }
-    /// The id of `s`, or no_record.
-    std::uint32_t find(std::string_view s) const {
-        auto it = map_.find(s);
-        return it == map_.end() ? no_record : it->second;
-    }
-    void clear() {
-        map_ = {};
-        store_ = {};
-    }
-
-private:
-    std::deque<std::string> store_;
-    std::unordered_map<std::string_view, std::uint32_t> map_;
-};
+using interner = detail::string_interner;
 
 /// The first index in [lo, hi) whose string is >= `key` (hi when none), in a table ascending
 /// over that range. O(log(hi − lo)) comparisons.
@@ -93,7 +64,13 @@ struct web_graph_builder::impl {
     std::size_t parts_line = 0;    // line numbers of add(parts) rows
     std::size_t source_rows = 0;   // rows added to the current input
 
-    std::vector<pending_row> batch;
+    std::vector<pending_row> batch;  // rows [0, batch_size) are pending; the others are kept
+    std::size_t batch_size = 0;      // for their string buffers, so a row costs no allocation
+    // 2+ threads: a full batch is swapped into `spare` and processed by a worker while the
+    // reader fills the next one (a pipeline: parsing overlaps normalising and interning).
+    std::vector<pending_row> spare;
+    std::future<void> pending;  // the worker; get() rethrows what its rows raised
+    std::vector<normalized_url> nsrc, ndst;  // process()'s results, reused batch to batch
     web_graph_stats stats;
     std::string last_source_url;  // page id cache for consecutive rows of one source page
     std::uint32_t last_source_id = 0;
@@ -133,7 +110,16 @@ struct web_graph_builder::impl {
         return id;
     }
 
+    /// Processes the pending rows now (after the worker's batch: input order is kept).
     void flush();
+    /// Hands the full batch to the worker (after the previous one is done) and reports progress.
+    void flush_async();
+    /// Waits for the worker's batch; rethrows its error (parse_error in strict mode) if any.
+    void wait_pending() {
+        if (pending.valid()) pending.get();
+    }
+    /// Normalises rows [0, n) of `rows` on `threads` threads and interns them in input order.
+    void process(std::vector<pending_row>& rows, std::size_t n, int threads);
     /// A record row (raw_link::kind redirect / canonical) with its normalised URLs.
     void add_record(const io::raw_link& l, const normalized_url& s, const normalized_url& t,
                     io::read_report& report);
@@ -153,11 +139,34 @@ struct web_graph_builder::impl {
     void fill_links(const std::vector<node_id>& page_new, web_graph& g);
 };
 
+namespace {
+/// Threads for normalising a batch of n rows.
+int batch_threads(std::size_t n) { return n >= 4096 ? linkequity::detail::max_threads() : 1; }
+}  // namespace
+
 void web_graph_builder::impl::flush() {
-    const std::size_t n = batch.size();
+    wait_pending();
+    process(batch, batch_size, batch_threads(batch_size));
+    batch_size = 0;
+}
+
+void web_graph_builder::impl::flush_async() {
+    wait_pending();
+    if (options.progress) options.progress(stats.rows);
+    std::swap(batch, spare);
+    const std::size_t n = batch_size;
+    const int threads = batch_threads(n);  // the caller's setting, not the worker thread's
+    batch_size = 0;
+    pending = std::async(std::launch::async, [this, n, threads] { process(spare, n, threads); });
+}
+
+void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_t n,
+                                      int threads) {
     if (n == 0) return;
-    std::vector<normalized_url> nsrc(n), ndst(n);
-    const int threads = n >= 4096 ? linkequity::detail::max_threads() : 1;
+    if (nsrc.size() < n) {  // kept between batches: their strings' buffers are reused
+        nsrc.resize(n);
+        ndst.resize(n);
+    }
     // Each thread normalises a contiguous chunk, reusing the previous row's source when equal
     // (exports list a page's links together). normalize_url never throws on bad input.
 #pragma omp parallel num_threads(threads) if (threads > 1)
@@ -167,18 +176,21 @@ void web_graph_builder::impl::flush() {
         const std::size_t lo = n / nt * t + std::min(t, n % nt);
         const std::size_t hi = lo + n / nt + (t < n % nt ? 1 : 0);
         for (std::size_t i = lo; i < hi; ++i) {
-            const io::raw_link& l = batch[i].link;
-            if (i > lo && batch[i - 1].link.source == l.source)
+            const io::raw_link& l = rows[i].link;
+            if (i > lo && rows[i - 1].link.source == l.source)
                 nsrc[i] = nsrc[i - 1];
             else
-                nsrc[i] = normalize_url(l.source);
-            if (nsrc[i].ok()) ndst[i] = normalize_url(l.target, nsrc[i].url);
+                detail::normalize_url_into(l.source, {}, nsrc[i]);
+            if (nsrc[i].ok())
+                detail::normalize_url_into(l.target, nsrc[i].url, ndst[i]);
+            else
+                ndst[i] = normalized_url{};
         }
     }
     // Serial, in input order: ids and errors come out the same on any thread count.
     for (std::size_t i = 0; i < n; ++i) {
-        const io::raw_link& l = batch[i].link;
-        io::read_report& report = reports[batch[i].source_index];
+        const io::raw_link& l = rows[i].link;
+        io::read_report& report = reports[rows[i].source_index];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
             add_record(l, nsrc[i], ndst[i], report);
             continue;
@@ -227,7 +239,6 @@ void web_graph_builder::impl::flush() {
             last_seen.push_back(dates.intern(l.last_seen).first);
         }
     }
-    batch.clear();
 }
 
 // ------------------------------------------------------------------ redirects and canonicals
@@ -324,7 +335,7 @@ void web_graph_builder::impl::repoint_links(const chain_resolution& res) {
     std::vector<std::uint32_t> final_page(np);
     for (std::uint32_t p = 0; p < np; ++p) {
         final_page[p] = p;
-        const std::uint32_t u = record_urls.find(pages[p]);
+        const std::uint32_t u = record_urls.find(pages[p], no_record);
         if (u == no_record || res.state[u] != redirect_state::resolved || res.final_node[u] == u)
             continue;
         const std::uint32_t f = res.final_node[u];
@@ -421,13 +432,22 @@ void web_graph_builder::end_source(const io::read_report* reader_report) {
 void web_graph_builder::add(const io::raw_link& link) {
     impl& d = *impl_;
     d.ensure_source();
-    d.batch.push_back({link, d.reports.size() - 1});
+    if (d.batch_size == d.batch.size()) d.batch.emplace_back();
+    pending_row& row = d.batch[d.batch_size++];
+    row.link = link;  // copy-assignment reuses the slot's string buffers
+    row.source_index = d.reports.size() - 1;
     ++d.source_rows;
-    if (d.batch.size() >= batch_rows) {
-        d.flush();
-        if (d.options.progress) d.options.progress(d.stats.rows);
+    if (d.batch_size >= batch_rows) {
+        if (linkequity::detail::max_threads() > 1) {
+            d.flush_async();
+        } else {
+            d.flush();
+            if (d.options.progress) d.options.progress(d.stats.rows);
+        }
     }
 }
+
+void web_graph_builder::rethrow_pending() { impl_->wait_pending(); }
 
 void web_graph_builder::add(std::string_view source, std::string_view target,
                             std::string_view anchor, edge_flags rel, link_position position) {
@@ -604,6 +624,9 @@ web_graph web_graph_builder::finish() {
     impl& d = *impl_;
     if (d.source_open) end_source();
     d.flush();
+    for (auto* v : {&d.batch, &d.spare}) *v = {};  // reused buffers: not needed from here on
+    d.nsrc = {};
+    d.ndst = {};
 
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);
@@ -636,6 +659,20 @@ web_graph::~web_graph() = default;
 web_graph::web_graph(web_graph&&) noexcept = default;
 web_graph& web_graph::operator=(web_graph&&) noexcept = default;
 
+namespace {
+/// Runs `read` (a reader feeding b.add); when it throws, an error the builder's background
+/// batch raised — from earlier rows — is rethrown instead.
+template <class Read>
+io::read_report read_into(web_graph_builder& b, Read&& read) {
+    try {
+        return read();
+    } catch (...) {
+        b.rethrow_pending();
+        throw;
+    }
+}
+}  // namespace
+
 web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph_options& options) {
     if (paths.empty())
         throw std::invalid_argument("web_graph::read: no input files given (paths is empty)");
@@ -645,13 +682,16 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     ro.records = true;
     for (const std::string& path : paths) {
         b.begin_source(path);
-        const io::read_report r = io::read_links(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        const io::read_report r = read_into(b, [&] {
+            return io::read_links(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        });
         b.end_source(&r);
     }
     for (const std::string& path : options.redirect_files) {
         b.begin_source(path);
-        const io::read_report r =
-            io::read_redirects(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        const io::read_report r = read_into(b, [&] {
+            return io::read_redirects(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+        });
         b.end_source(&r);
     }
     return b.finish();

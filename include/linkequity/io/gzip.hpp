@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Gzip sniffing: the one test, by magic bytes, of whether an input is gzip-compressed (the
-// readers inflate such files whatever their name; the CLI skips its row estimate for them).
+// readers inflate such files whatever their name).
 #pragma once
 
 #include <string_view>

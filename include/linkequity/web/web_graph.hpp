@@ -112,6 +112,10 @@ public:
     /// Adds one row given by its parts (line numbers count the calls).
     void add(std::string_view source, std::string_view target, std::string_view anchor = {},
              edge_flags rel = flags::none, link_position position = link_position::unknown);
+    /// With 2+ threads, full batches of rows are processed in the background while add() goes
+    /// on. Waits for that work and rethrows its error, if any: call it when the code feeding
+    /// add() fails, so that the error of the earlier row (in input order) is the one reported.
+    void rethrow_pending();
 
     /// Numbers pages, hosts and domains, sorts the links, and returns the graph. The builder is
     /// empty afterwards. Cost: O(L log P) for L links and P pages (sorting the page keys), then
