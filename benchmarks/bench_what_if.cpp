@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 #include "linkequity/analysis/what_if.hpp"
@@ -66,19 +67,35 @@ int main(int argc, char** argv) {
     w.links = 10'000'000;
     w.domains = 200'000;
     double share = 0.001;
+    std::string snapshot;
+    bool quadratic = false, no_extrapolation = false;
     app.add_option("--links", w.links, "Links to generate")->capture_default_str();
     app.add_option("--domains", w.domains, "Domains")->capture_default_str();
     app.add_option("--seed", w.seed, "Generator seed")->capture_default_str();
     app.add_option("--share", share, "Share of links edited")->capture_default_str();
+    app.add_option("--snapshot", snapshot,
+                   "Web snapshot cache: opened when it exists, else written after generating "
+                   "(saves the generation between runs; the graph then views the file)");
+    app.add_flag("--quadratic", quadratic,
+                 "Also time a full recompute with quadratic extrapolation (what the what-if's warm "
+                 "solves use)");
+    app.add_flag("--no-extrapolation", no_extrapolation,
+                 "The what-if's warm solves without extrapolation (what_if_options::extrapolate)");
     CLI11_PARSE(app, argc, argv);
 
     detail::stopwatch t;
-    const web::synthetic_web web(w);
-    web::web_graph_builder builder;
-    web.generate([&](span<const io::raw_link> batch) {
-        for (const auto& l : batch) builder.add(l);
-    });
-    const web::web_graph g = builder.finish();
+    web::web_graph g;
+    if (!snapshot.empty() && std::filesystem::exists(snapshot)) {
+        g = web::web_graph::open_snapshot(snapshot);
+    } else {
+        const web::synthetic_web web(w);
+        web::web_graph_builder builder;
+        web.generate([&](span<const io::raw_link> batch) {
+            for (const auto& l : batch) builder.add(l);
+        });
+        g = builder.finish();
+        if (!snapshot.empty()) web::save_snapshot(snapshot, g);
+    }
     fmt::print("graph:            {} pages, {} domains, {} links ({:.1f} s)\n", g.num_pages(),
                g.num_domains(), g.num_links(), t.seconds());
     t.restart();
@@ -89,6 +106,7 @@ int main(int argc, char** argv) {
     const auto edits = random_edits(g, static_cast<std::size_t>(share * g.num_links()), w.seed + 7);
     analysis::what_if_options o;
     o.skip_bad = true;  // a random removal may repeat an earlier one's pair
+    if (no_extrapolation) o.extrapolate = false;
     t.restart();
     const analysis::what_if_result warm = analysis::what_if(g, before, edits, nullptr, o);
     const double warm_s = t.seconds();
@@ -99,15 +117,23 @@ int main(int argc, char** argv) {
                "graphs {:.2f} s, counts {:.2f} s\n", warm_s, warm.after.pages.iterations,
                warm.after.domains.iterations, warm.after.pages.seconds + warm.after.domains.seconds,
                warm.after.seconds_graphs, warm.after.seconds_counts);
-    t.restart();
-    const auto edited_again = web::apply_link_edits(g, edits, true);
-    fmt::print("  of which edit:  {:.2f} s (apply_link_edits alone)\n", t.seconds());
+    fmt::print("  of which:       edit {:.2f} s, delta tables {:.2f} s\n", warm.seconds_edit,
+               warm.seconds_deltas);
     t.restart();
     const web::authority_result cold = web::compute_authority(warm.edited.graph);
     const double cold_s = t.seconds();
     fmt::print("full recompute:   {:.2f} s: page {} / domain {} iterations, pagerank {:.2f} s\n",
                cold_s, cold.pages.iterations, cold.domains.iterations,
                cold.pages.seconds + cold.domains.seconds);
+    if (quadratic) {
+        t.restart();
+        web::authority_options qo = o.authority;
+        qo.pagerank.acceleration = pagerank_acceleration::quadratic;
+        const web::authority_result q = web::compute_authority(warm.edited.graph, qo);
+        fmt::print("full, quadratic:  {:.2f} s: page {} / domain {} iterations, pagerank {:.2f} s\n",
+                   t.seconds(), q.pages.iterations, q.domains.iterations,
+                   q.pages.seconds + q.domains.seconds);
+    }
     fmt::print("L1 gap warm/cold: pages {:.2e}, domains {:.2e} (tolerance {:.0e})\n",
                l1(warm.after.pages.score, cold.pages.score),
                l1(warm.after.domains.score, cold.domains.score), o.authority.pagerank.tolerance);

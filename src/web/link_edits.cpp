@@ -64,6 +64,7 @@ struct web_graph_edit_access {
     bool skip_bad;
     edited_web_graph out;
     std::vector<std::uint8_t> removed;      // per old link, when any removal
+    std::vector<edge_offset> removed_rows;  // the old links removed, each once
     std::vector<std::uint8_t> used;         // per old page: an added link needs it
     std::vector<added_link> added;
     std::vector<new_name> new_pages, new_hosts, new_domains;
@@ -80,6 +81,24 @@ struct web_graph_edit_access {
         }
         if (b == g.host_pages(*h).second || g.page_url(b) != u.url) return std::nullopt;
         return b;
+    }
+
+    /// u, or its final URL when the graph consolidated u (a resolved redirect / canonical
+    /// record of g.redirects()): edit rows name pages as the builder's rows do.
+    normalized_url resolve(const normalized_url& u, bool& moved) const {
+        const redirect_table& t = g.redirects();
+        if (t.empty() || !u.ok()) return u;
+        std::size_t lo = 0, hi = t.size();
+        while (lo < hi) {  // urls are sorted
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (t.urls[mid] < u.url) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == t.size() || t.urls[lo] != u.url || t.states[lo] != redirect_state::resolved ||
+            t.final_urls[lo] == u.url)
+            return u;
+        moved = true;
+        return normalize_url(t.final_urls[lo]);
     }
 
     page_ref page_of(const normalized_url& u) {
@@ -126,6 +145,7 @@ struct web_graph_edit_access {
     void intern_texts();
     void fill_links();
     void fill_stats();
+    void list_touched_pages();
 };
 
 void web_graph_edit_access::read_edits() {
@@ -134,14 +154,16 @@ void web_graph_edit_access::read_edits() {
     for (std::size_t i = 0; i < edits.size(); ++i) {
         const link_edit& e = edits[i];
         ++r.rows;
-        const normalized_url s = normalize_url(e.link.source);
+        const normalized_url raw_source = normalize_url(e.link.source);
+        bool moved = false;  // an end replaced by its final URL
+        const normalized_url s = resolve(raw_source, moved);
         if (!s.ok()) {
             bad_row(e, skip_bad, s.kind == url_kind::non_web
                                      ? fmt::format("source URL is not http(s) (scheme {})", s.url)
                                      : fmt::format("invalid source URL: {}", s.error), r);
             continue;
         }
-        const normalized_url t = normalize_url(e.link.target, s.url);
+        const normalized_url t = resolve(normalize_url(e.link.target, raw_source.url), moved);
         if (t.kind == url_kind::invalid ||
             (t.kind == url_kind::non_web && e.action == edit_action::remove)) {
             bad_row(e, skip_bad, t.kind == url_kind::invalid
@@ -155,6 +177,10 @@ void web_graph_edit_access::read_edits() {
             continue;
         }
         ++r.add_rows;
+        if (moved && t.ok() && s.url == t.url) {  // as the builder drops it
+            ++r.merged;
+            continue;
+        }
         const page_ref sp = page_of(s);
         if (t.kind == url_kind::non_web) {
             ++r.non_web_targets;
@@ -187,6 +213,7 @@ void web_graph_edit_access::remove_links(const link_edit& e, const normalized_ur
     if (removed.empty()) removed.assign(g.num_links(), 0);
     ++r.remove_rows;
     for (edge_offset l = b; l < en; ++l) {
+        if (removed[l] == 0) removed_rows.push_back(l);
         r.links_removed += removed[l] == 0;
         removed[l] = 1;
     }
@@ -450,8 +477,32 @@ void web_graph_edit_access::fill_stats() {
     st.rows += out.report.add_rows;
     st.non_web_targets += out.report.non_web_targets;
     ng.stats_ = std::move(st);
+    const redirect_table& rt = g.redirects_;  // the consolidation stays the graph's
+    redirect_table& nt = ng.redirects_;
+    nt.urls = rt.urls;
+    nt.final_urls = rt.final_urls;
+    nt.hops = linkequity::detail::buffer<std::uint8_t>(rt.size());
+    nt.kinds = linkequity::detail::buffer<redirect_kind>(rt.size());
+    nt.states = linkequity::detail::buffer<redirect_state>(rt.size());
+    std::copy(rt.hops.data(), rt.hops.data() + rt.size(), nt.hops.data());
+    std::copy(rt.kinds.data(), rt.kinds.data() + rt.size(), nt.kinds.data());
+    std::copy(rt.states.data(), rt.states.data() + rt.size(), nt.states.data());
     ng.psl_ = std::make_unique<public_suffix_list>(g.suffix_list());
     ng.build_psl_version_ = g.build_psl_version_;
+}
+
+void web_graph_edit_access::list_touched_pages() {
+    std::vector<node_id>& t = out.touched_pages;
+    t.reserve(2 * (added.size() + removed_rows.size()));
+    for (const added_link& a : added) {
+        t.push_back(a.s);
+        t.push_back(a.t);
+    }
+    for (const edge_offset l : removed_rows)
+        for (const node_id p : {g.link_source(l), g.link_targets()[l]})
+            if (out.page_map[p] != none) t.push_back(out.page_map[p]);
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
 }
 
 edited_web_graph apply_link_edits(const web_graph& g, const std::vector<link_edit>& edits,
@@ -465,6 +516,7 @@ edited_web_graph apply_link_edits(const web_graph& g, const std::vector<link_edi
     a.intern_texts();
     a.fill_links();
     a.fill_stats();
+    a.list_touched_pages();
     return std::move(a.out);
 }
 

@@ -30,6 +30,12 @@ struct what_if_options {
     bool skip_bad = false;
     /// false: score the edited graph from the teleport vector (for checks and benchmarks).
     bool warm_start = true;
+    /// Warm solves add quadratic extrapolation (pagerank_acceleration::quadratic) when
+    /// authority.pagerank asks for the power method without acceleration. The fixed point and
+    /// the stop test (L1 change of a power iteration < tolerance) are the same; from a warm start
+    /// it saves a further quarter of the iterations (benchmarks/README.md). false: exactly
+    /// authority.pagerank's solver.
+    bool extrapolate = true;
 };
 
 /// Before and after of one level: one row per node of either graph (a node is identified by its
@@ -55,6 +61,8 @@ struct what_if_result {
     web::disavow_application disavow;  ///< what the disavow file did (empty when none)
     web::authority_result after;       ///< scores of edited.graph (per-node vectors intact)
     score_delta_table pages, domains, hosts;  ///< hosts empty unless compute_hosts
+    double seconds_edit = 0;    ///< apply_link_edits (scoring times: after.seconds_*)
+    double seconds_deltas = 0;  ///< the delta tables
 };
 
 /// Applies `edits` (web::apply_link_edits: removals, then additions) and then `disavow` (when
