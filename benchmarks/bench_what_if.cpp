@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     double share = 0.001;
     std::string snapshot;
     bool quadratic = false, no_extrapolation = false;
+    std::size_t period = 0;
     app.add_option("--links", w.links, "Links to generate")->capture_default_str();
     app.add_option("--domains", w.domains, "Domains")->capture_default_str();
     app.add_option("--seed", w.seed, "Generator seed")->capture_default_str();
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
                  "solves use)");
     app.add_flag("--no-extrapolation", no_extrapolation,
                  "The what-if's warm solves without extrapolation (what_if_options::extrapolate)");
+    app.add_option("--period", period,
+                   "Experiment: acceleration_period of the what-if's options (0: the default)");
     CLI11_PARSE(app, argc, argv);
 
     detail::stopwatch t;
@@ -107,6 +110,7 @@ int main(int argc, char** argv) {
     analysis::what_if_options o;
     o.skip_bad = true;  // a random removal may repeat an earlier one's pair
     if (no_extrapolation) o.extrapolate = false;
+    if (period > 0) o.authority.pagerank.acceleration_period = period;
     t.restart();
     const analysis::what_if_result warm = analysis::what_if(g, before, edits, nullptr, o);
     const double warm_s = t.seconds();

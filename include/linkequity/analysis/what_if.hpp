@@ -68,10 +68,16 @@ struct what_if_result {
 /// Applies `edits` (web::apply_link_edits: removals, then additions) and then `disavow` (when
 /// not null, into options.owner's domain or all links) to a copy of `g`, and scores the edited
 /// graph with options.authority, each level warm-started from `before` (compute_authority(g,
-/// options.authority)): old nodes start at their score, new ones at the old floor. The result
-/// equals compute_authority of the edited links (the fixed point is the same; both stop within
-/// the tolerance of it). Cost: apply_link_edits' O(P + L) copies, plus compute_authority with
-/// fewer PageRank iterations when the edit is small, plus O(N log N) per delta table.
+/// options.authority)): old nodes start at their score, new ones at the old floor; with
+/// options.extrapolate, quadratic extrapolation on top. The link counts are `before`'s, moved to
+/// the new ids, with those of the nodes at an end of an edited (or re-flagged) link recomputed
+/// (web::recount_links); all are recomputed when `before` has no counts. The result equals
+/// compute_authority of the edited links: the same graphs and counts, and scores converged by
+/// the same stop test to the same fixed point (both within the tolerance of it).
+/// Cost: apply_link_edits' O(P + L) copies, the page graph and contractions as
+/// compute_authority builds them, fewer PageRank iterations when the edit is small, two passes
+/// over the link targets per level plus the touched nodes' links for the counts, and
+/// O(N log N) per delta table.
 /// @throws parse_error for bad edit rows or removals of absent links (strict mode);
 ///         std::invalid_argument when `before` does not match `g` or for bad options.
 what_if_result what_if(const web::web_graph& g, const web::authority_result& before,
