@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <numeric>
 #include <stdexcept>
 
@@ -57,11 +59,24 @@ score_delta_table make_deltas(table_level level, const web::web_graph& gb,
         return after_id[r] != none ? level_name(ga, level, after_id[r])
                                    : level_name(gb, level, before_id[r]);
     };
+    // Ties of the change (many: unlinked nodes stay at 0) compare the names' first 16 bytes
+    // as two big-endian numbers (0-padded: a name never holds NUL) before the whole names.
+    std::vector<std::array<std::uint64_t, 2>> prefix(n);
+#pragma omp parallel for schedule(static) if (n > 65536)
+    for (std::ptrdiff_t ri = 0; ri < static_cast<std::ptrdiff_t>(n); ++ri) {
+        const std::string_view s = name(static_cast<std::size_t>(ri));
+        std::array<std::uint64_t, 2> key{0, 0};
+        for (std::size_t i = 0; i < 16 && i < s.size(); ++i)
+            key[i / 8] |= std::uint64_t{static_cast<unsigned char>(s[i])} << (56 - 8 * (i % 8));
+        prefix[static_cast<std::size_t>(ri)] = key;
+    }
     // Names are unique in a level, so the order is total: the same on any thread count.
     std::vector<node_id> order(n);
     std::iota(order.begin(), order.end(), node_id{0});
     web::detail::parallel_sort(order, [&](node_id x, node_id y) {
-        return change[x] != change[y] ? change[x] > change[y] : name(x) < name(y);
+        if (change[x] != change[y]) return change[x] > change[y];
+        if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
+        return name(x) < name(y);
     });
     score_delta_table t;
     t.level = level;

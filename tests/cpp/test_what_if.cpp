@@ -126,6 +126,26 @@ void check_what_if(const std::vector<row>& rows, const std::vector<web::link_edi
     same_scores(r.after.pages, full.pages, 1e-10);
     same_scores(r.after.domains, full.domains, 1e-10);
     if (hosts) same_scores(r.after.hosts, full.hosts, 1e-10);
+    // Delta rows: by authority change (largest first), then by name, every node once.
+    for (const auto* t : {&r.pages, &r.domains}) {
+        std::set<std::string> names;
+        std::string last_name;
+        double last_change = 0;
+        for (std::size_t i = 0; i < t->size(); ++i) {
+            const std::string name(t->after_id[i] != t->absent
+                                       ? web::name_of(r.edited.graph, t->level, t->after_id[i])
+                                       : web::name_of(g, t->level, t->before_id[i]));
+            const double change = t->authority_after[i] - t->authority_before[i];
+            if (i > 0) {
+                REQUIRE(change <= last_change);
+                if (change == last_change) REQUIRE(last_name < name);
+            }
+            names.insert(name);
+            last_name = name;
+            last_change = change;
+        }
+        CHECK(names.size() == t->size());
+    }
 }
 
 /// Rows of a synthetic web (nofollow kept, or dropped) and `count` random edits: removals of
