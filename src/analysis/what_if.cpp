@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <numeric>
 #include <stdexcept>
@@ -59,25 +58,34 @@ score_delta_table make_deltas(table_level level, const web::web_graph& gb,
         return after_id[r] != none ? level_name(ga, level, after_id[r])
                                    : level_name(gb, level, before_id[r]);
     };
-    // Ties of the change (many: unlinked nodes stay at 0) compare the names' first 16 bytes
-    // as two big-endian numbers (0-padded: a name never holds NUL) before the whole names.
-    std::vector<std::array<std::uint64_t, 2>> prefix(n);
+    // Sorted as packed keys (no indirection): change, then ties (many: unlinked nodes stay at 0)
+    // by the names' first 16 bytes as two big-endian numbers (0-padded: a name never holds NUL),
+    // then by the whole names. Names are unique in a level, so the order is total: the same on
+    // any thread count.
+    struct row_key {
+        double change;
+        std::uint64_t p0, p1;
+        node_id row;
+    };
+    std::vector<row_key> keys(n);
 #pragma omp parallel for schedule(static) if (n > 65536)
     for (std::ptrdiff_t ri = 0; ri < static_cast<std::ptrdiff_t>(n); ++ri) {
-        const std::string_view s = name(static_cast<std::size_t>(ri));
-        std::array<std::uint64_t, 2> key{0, 0};
+        const auto r = static_cast<std::size_t>(ri);
+        const std::string_view s = name(r);
+        std::uint64_t p[2] = {0, 0};
         for (std::size_t i = 0; i < 16 && i < s.size(); ++i)
-            key[i / 8] |= std::uint64_t{static_cast<unsigned char>(s[i])} << (56 - 8 * (i % 8));
-        prefix[static_cast<std::size_t>(ri)] = key;
+            p[i / 8] |= std::uint64_t{static_cast<unsigned char>(s[i])} << (56 - 8 * (i % 8));
+        keys[r] = {change[r], p[0], p[1], static_cast<node_id>(r)};
     }
-    // Names are unique in a level, so the order is total: the same on any thread count.
-    std::vector<node_id> order(n);
-    std::iota(order.begin(), order.end(), node_id{0});
-    web::detail::parallel_sort(order, [&](node_id x, node_id y) {
-        if (change[x] != change[y]) return change[x] > change[y];
-        if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
-        return name(x) < name(y);
+    web::detail::parallel_sort(keys, [&](const row_key& x, const row_key& y) {
+        if (x.change != y.change) return x.change > y.change;
+        if (x.p0 != y.p0) return x.p0 < y.p0;
+        if (x.p1 != y.p1) return x.p1 < y.p1;
+        return name(x.row) < name(y.row);
     });
+    std::vector<node_id> order(n);
+    for (std::size_t r = 0; r < n; ++r) order[r] = keys[r].row;
+    keys = {};
     score_delta_table t;
     t.level = level;
     for (auto* v : {&t.before_id, &t.after_id}) v->resize(n);

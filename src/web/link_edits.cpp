@@ -143,6 +143,7 @@ struct web_graph_edit_access {
     void number_pages(const std::vector<std::uint8_t>& keep_page,
                       const std::vector<std::uint8_t>& keep_host);
     void intern_texts();
+    void count_rows(std::vector<node_id>& old_of, std::vector<std::uint32_t>& first_added);
     void fill_links();
     void fill_stats();
     void list_touched_pages();
@@ -360,6 +361,39 @@ void web_graph_edit_access::number_pages(const std::vector<std::uint8_t>& keep_p
     out.report.dropped_pages = static_cast<std::size_t>(std::count(out.page_map.begin(), out.page_map.end(), none));
 }
 
+/// Link rows per new source page (old rows kept + added rows) into ng.link_offsets_, and
+/// per page the old page (none for new pages) and its first added link.
+void web_graph_edit_access::count_rows(std::vector<node_id>& old_of,
+                                       std::vector<std::uint32_t>& first_added) {
+    web_graph& ng = out.graph;
+    const std::size_t n = ng.page_host_.size();
+    old_of.assign(n, none);
+    for (std::size_t p = 0; p < g.num_pages(); ++p)
+        if (out.page_map[p] != none) old_of[out.page_map[p]] = static_cast<node_id>(p);
+    ng.link_offsets_ = linkequity::detail::buffer<edge_offset>(n + 1);
+    edge_offset* offs = ng.link_offsets_.data();
+    std::fill_n(offs, n + 1, edge_offset{0});
+    const auto old_offs = g.link_offsets();
+    for (std::size_t s = 0; s < n; ++s)
+        if (old_of[s] != none) offs[s + 1] = old_offs[old_of[s] + 1] - old_offs[old_of[s]];
+    for (const edge_offset l : removed_rows) {  // a removed row's source may be dropped
+        const node_id s = out.page_map[g.link_source(l)];
+        if (s != none) --offs[s + 1];
+    }
+    first_added.assign(n + 1, 0);
+    for (const added_link& a : added) {
+        ++offs[a.s + 1];
+        ++first_added[a.s + 1];
+    }
+    for (std::size_t s = 0; s < n; ++s) {
+        offs[s + 1] += offs[s];
+        first_added[s + 1] += first_added[s];
+    }
+}
+
+/// The link arrays: each new page's row is its old row (removed links skipped, targets
+/// renumbered) merged with its added links (sorted by target), old links first among equal
+/// targets — the order building from the edited rows gives. Rows are filled in parallel.
 void web_graph_edit_access::fill_links() {
     web_graph& ng = out.graph;
     auto id_of = [&](const page_ref& r) { return r.is_new ? new_pages[r.id].id : out.page_map[r.id]; };
@@ -370,10 +404,10 @@ void web_graph_edit_access::fill_links() {
     std::stable_sort(added.begin(), added.end(), [](const added_link& x, const added_link& y) {
         return x.s != y.s ? x.s < y.s : x.t < y.t;
     });
-    const std::size_t m_old = g.num_links() - out.report.links_removed;
-    const std::size_t m = m_old + added.size(), n = ng.page_host_.size();
-    ng.link_offsets_ = linkequity::detail::buffer<edge_offset>(n + 1);
-    std::fill_n(ng.link_offsets_.data(), n + 1, edge_offset{0});
+    std::vector<node_id> old_of;
+    std::vector<std::uint32_t> first_added;
+    count_rows(old_of, first_added);
+    const std::size_t n = ng.page_host_.size(), m = ng.link_offsets_[n];
     ng.link_source_ = linkequity::detail::buffer<node_id>(m);
     ng.link_target_ = linkequity::detail::buffer<node_id>(m);
     ng.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
@@ -387,41 +421,47 @@ void web_graph_edit_access::fill_links() {
         ng.link_last_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
     }
     // Anchors and dates of the old links keep their ids; new texts were appended (intern_texts).
-    std::size_t l = 0, k = 0, i = 0;
-    const auto src = g.link_sources(), dst = g.link_targets();
-    while (i < m) {
-        while (l < g.num_links() && !removed.empty() && removed[l]) ++l;
-        const bool old_first = l < g.num_links() &&
-                               (k == added.size() || out.page_map[src[l]] < added[k].s ||
-                                (out.page_map[src[l]] == added[k].s && out.page_map[dst[l]] <= added[k].t));
-        if (old_first) {
-            ng.link_source_[i] = out.page_map[src[l]];
-            ng.link_target_[i] = out.page_map[dst[l]];
-            ng.link_flags_[i] = g.link_flags()[l];
-            ng.link_position_[i] = g.link_positions()[l];
-            ng.link_anchor_[i] = g.link_anchors()[l];
-            if (dates) {
-                ng.link_first_seen_[i] = g.has_dates() ? g.link_first_seen_[l] : 0;
-                ng.link_last_seen_[i] = g.has_dates() ? g.link_last_seen_[l] : 0;
-            }
-            ++l;
-        } else {
-            const added_link& a = added[k++];
-            ng.link_source_[i] = a.s;
-            ng.link_target_[i] = a.t;
-            const bool internal = ng.domain_of(a.s) == ng.domain_of(a.t);
-            ng.link_flags_[i] = static_cast<edge_flags>(a.rel | (internal ? flags::internal : 0));
-            ng.link_position_[i] = a.position;
-            ng.link_anchor_[i] = a.anchor;
-            if (dates) {
-                ng.link_first_seen_[i] = a.first_seen;
-                ng.link_last_seen_[i] = a.last_seen;
+    const auto old_offs = g.link_offsets();
+    const auto dst = g.link_targets();
+#pragma omp parallel for schedule(dynamic, 4096) if (n > 65536)
+    for (std::ptrdiff_t si = 0; si < static_cast<std::ptrdiff_t>(n); ++si) {
+        const auto s = static_cast<node_id>(si);
+        edge_offset i = ng.link_offsets_[s];
+        edge_offset l = 0, le = 0;
+        if (old_of[s] != none) {
+            l = old_offs[old_of[s]];
+            le = old_offs[old_of[s] + 1];
+        }
+        std::size_t k = first_added[s];
+        const std::size_t ke = first_added[s + 1];
+        for (;; ++i) {
+            while (l < le && !removed.empty() && removed[l]) ++l;
+            if (l == le && k == ke) break;
+            ng.link_source_[i] = s;
+            if (l < le && (k == ke || out.page_map[dst[l]] <= added[k].t)) {
+                ng.link_target_[i] = out.page_map[dst[l]];
+                ng.link_flags_[i] = g.link_flags()[l];
+                ng.link_position_[i] = g.link_positions()[l];
+                ng.link_anchor_[i] = g.link_anchors()[l];
+                if (dates) {
+                    ng.link_first_seen_[i] = g.has_dates() ? g.link_first_seen_[l] : 0;
+                    ng.link_last_seen_[i] = g.has_dates() ? g.link_last_seen_[l] : 0;
+                }
+                ++l;
+            } else {
+                const added_link& a = added[k++];
+                ng.link_target_[i] = a.t;
+                const bool internal = ng.domain_of(a.s) == ng.domain_of(a.t);
+                ng.link_flags_[i] = static_cast<edge_flags>(a.rel | (internal ? flags::internal : 0));
+                ng.link_position_[i] = a.position;
+                ng.link_anchor_[i] = a.anchor;
+                if (dates) {
+                    ng.link_first_seen_[i] = a.first_seen;
+                    ng.link_last_seen_[i] = a.last_seen;
+                }
             }
         }
-        ++ng.link_offsets_[ng.link_source_[i] + 1];
-        ++i;
     }
-    for (std::size_t p = 0; p < n; ++p) ng.link_offsets_[p + 1] += ng.link_offsets_[p];
 }
 
 /// The anchor and date ids of the added links: old texts keep their ids, new ones are appended
@@ -469,11 +509,14 @@ void web_graph_edit_access::fill_stats() {
     const std::size_t m = ng.link_target_.size();
     web_graph_stats st = g.stats();
     st.links = m;
-    st.internal_links = st.self_links = 0;
-    for (std::size_t i = 0; i < m; ++i) {
-        st.internal_links += (ng.link_flags_[i] & flags::internal) != 0;
-        st.self_links += ng.link_source_[i] == ng.link_target_[i];
+    std::size_t internal = 0, self = 0;
+#pragma omp parallel for reduction(+ : internal, self) if (m > 65536)
+    for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(m); ++i) {
+        internal += (ng.link_flags_[i] & flags::internal) != 0;
+        self += ng.link_source_[i] == ng.link_target_[i];
     }
+    st.internal_links = internal;
+    st.self_links = self;
     st.rows += out.report.add_rows;
     st.non_web_targets += out.report.non_web_targets;
     ng.stats_ = std::move(st);

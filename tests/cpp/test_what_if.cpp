@@ -122,6 +122,10 @@ void check_what_if(const std::vector<row>& rows, const std::vector<web::link_edi
     web::web_graph oracle = build(edited_rows(rows, edits));
     if (!disavow_text.empty()) web::apply_disavow(oracle, list);
     same_graph(r.edited.graph, oracle);
+    CHECK(r.edited.graph.stats().internal_links == oracle.stats().internal_links);
+    CHECK(r.edited.graph.stats().self_links == oracle.stats().self_links);
+    for (std::size_t p = 0; p <= oracle.num_pages(); ++p)
+        REQUIRE(r.edited.graph.link_offsets()[p] == oracle.link_offsets()[p]);
     const auto full = web::compute_authority(oracle, o.authority);
     same_scores(r.after.pages, full.pages, 1e-10);
     same_scores(r.after.domains, full.domains, 1e-10);
