@@ -177,7 +177,7 @@ void update_counts(const web::authority_result& before, const web::authority_opt
         } else {
             std::vector<node_id> all(n);
             std::iota(all.begin(), all.end(), node_id{0});
-            carry_counts(web::authority_table{}, {}, n, a);
+            carry_counts(web::authority_table{}, {}, n, a);  // no old node: n zeros per column
             web::recount_links(ng, gl, all, excluded, a);
         }
     };
