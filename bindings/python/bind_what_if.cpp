@@ -92,6 +92,7 @@ py::dict report_dict(const web::link_edit_report& e) {
     d["links_removed"] = e.links_removed;
     d["missing"] = e.missing;
     d["non_web_targets"] = e.non_web_targets;
+    d["merged"] = e.merged;
     d["bad_rows"] = e.bad_rows;
     d["new_pages"] = e.new_pages;
     d["new_hosts"] = e.new_hosts;

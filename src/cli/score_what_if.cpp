@@ -20,6 +20,9 @@ void print_report(const std::string& path, const web::link_edit_report& e) {
                thousands(e.remove_rows),
                e.missing ? fmt::format(", {} removals of absent links ignored", thousands(e.missing))
                          : std::string());
+    if (e.merged)
+        fmt::print("             {} added links dropped: their ends consolidate to one page\n",
+                   thousands(e.merged));
     fmt::print("             {} new pages, {} new domains; {} pages, {} domains left without links\n",
                thousands(e.new_pages), thousands(e.new_domains), thousands(e.dropped_pages),
                thousands(e.dropped_domains));

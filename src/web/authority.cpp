@@ -57,21 +57,25 @@ struct in_index {
     std::vector<std::uint8_t> followable;
 };
 
-in_index build_in_index(const web_graph& g, edge_flags excluded) {
+/// `only` (when not null, one byte per page): rows for the pages with only[p] != 0, the other
+/// rows left empty.
+in_index build_in_index(const web_graph& g, edge_flags excluded,
+                        const std::vector<std::uint8_t>* only = nullptr) {
     const std::size_t n = g.num_pages(), m = g.num_links();
     const auto src = g.link_sources();
     const auto dst = g.link_targets();
     const auto fl = g.link_flags();
+    auto skip = [&](std::size_t l) { return src[l] == dst[l] || (only && !(*only)[dst[l]]); };
     in_index ix;
     ix.offsets.assign(n + 1, 0);
     for (std::size_t l = 0; l < m; ++l)
-        if (src[l] != dst[l]) ++ix.offsets[dst[l] + 1];
+        if (!skip(l)) ++ix.offsets[dst[l] + 1];
     for (std::size_t p = 0; p < n; ++p) ix.offsets[p + 1] += ix.offsets[p];
     std::vector<edge_offset> next(ix.offsets.begin(), ix.offsets.end() - 1);
     ix.source.resize(ix.offsets[n]);
     ix.followable.resize(ix.offsets[n]);
     for (std::size_t l = 0; l < m; ++l) {  // links are sorted by source: sources ascend per row
-        if (src[l] == dst[l]) continue;
+        if (skip(l)) continue;
         const edge_offset s = next[dst[l]]++;
         ix.source[s] = src[l];
         ix.followable[s] = (fl[l] & excluded) == 0;
@@ -79,30 +83,36 @@ in_index build_in_index(const web_graph& g, edge_flags excluded) {
     return ix;
 }
 
-/// Fills the link-count columns of `t` for a level whose node of page p is group(p).
+/// Fills the link-count columns of `t` for a level whose node of page p is group(p): every
+/// node, or (`only` not null) the nodes only[k], whose pages are then members' row k.
 template <class Group>
 void count_links(const web_graph& g, const in_index& ix, const level_members& members,
-                 std::size_t num_nodes, Group group, edge_flags excluded, authority_table& t) {
-    t.backlinks.assign(num_nodes, 0);
-    t.followable_backlinks.assign(num_nodes, 0);
-    t.referring_pages.assign(num_nodes, 0);
-    t.referring_domains.assign(num_nodes, 0);
-    t.followable_referring_domains.assign(num_nodes, 0);
-    t.outgoing_links.assign(num_nodes, 0);
-    t.followable_outgoing_links.assign(num_nodes, 0);
+                 std::size_t num_nodes, Group group, edge_flags excluded, authority_table& t,
+                 const std::vector<node_id>* only = nullptr) {
+    if (!only) {
+        t.backlinks.assign(num_nodes, 0);
+        t.followable_backlinks.assign(num_nodes, 0);
+        t.referring_pages.assign(num_nodes, 0);
+        t.referring_domains.assign(num_nodes, 0);
+        t.followable_referring_domains.assign(num_nodes, 0);
+        t.outgoing_links.assign(num_nodes, 0);
+        t.followable_outgoing_links.assign(num_nodes, 0);
+    }
+    const std::size_t count = only ? only->size() : num_nodes;
     const auto offs = g.link_offsets();
     const auto dst = g.link_targets();
     const auto fl = g.link_flags();
     const bool identity = members.pages.empty();
-#pragma omp parallel if (num_nodes > 1024)
+#pragma omp parallel if (count > 1024)
     {
         std::vector<node_id> pages_seen;
         std::vector<std::uint64_t> domains_seen;  // domain << 1 | followable
 #pragma omp for schedule(dynamic, 256)
-        for (std::ptrdiff_t xi = 0; xi < static_cast<std::ptrdiff_t>(num_nodes); ++xi) {
-            const auto x = static_cast<node_id>(xi);
-            const edge_offset b = identity ? x : members.offsets[x];
-            const edge_offset e = identity ? x + 1 : members.offsets[x + 1];
+        for (std::ptrdiff_t xi = 0; xi < static_cast<std::ptrdiff_t>(count); ++xi) {
+            const auto x = only ? (*only)[static_cast<std::size_t>(xi)] : static_cast<node_id>(xi);
+            const auto row = static_cast<std::size_t>(xi);
+            const edge_offset b = identity ? x : members.offsets[row];
+            const edge_offset e = identity ? x + 1 : members.offsets[row + 1];
             const node_id own_domain = g.domain_of(identity ? x : members.pages[b]);
             pages_seen.clear();
             domains_seen.clear();
@@ -242,6 +252,7 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
         score_level(hosts, po, res.hosts, "host", o.start_hosts);
     }
 
+    if (!o.compute_counts) return res;
     // Link counts.
     timer.restart();
     const in_index ix = build_in_index(g, po.excluded);
@@ -273,6 +284,52 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     }
     res.seconds_counts = timer.seconds();
     return res;
+}
+
+void recount_links(const web_graph& g, graph_level level, const std::vector<node_id>& nodes,
+                   edge_flags excluded, authority_table& t) {
+    const std::size_t n = level == graph_level::page   ? g.num_pages()
+                          : level == graph_level::host ? g.num_hosts()
+                                                       : g.num_domains();
+    for (const auto* column : {&t.backlinks, &t.followable_backlinks, &t.referring_pages,
+                               &t.referring_domains, &t.followable_referring_domains,
+                               &t.outgoing_links, &t.followable_outgoing_links})
+        if (column->size() != n)
+            throw std::invalid_argument(fmt::format(
+                "recount_links: a count column has {} entries, the level {} nodes", column->size(), n));
+    for (const node_id x : nodes)
+        if (x >= n)
+            throw std::invalid_argument(fmt::format("recount_links: node {} >= {} nodes", x, n));
+    // Pages of each listed node (row k of `members` for nodes[k]) and the filter of the index.
+    std::vector<std::uint8_t> only(g.num_pages(), 0);
+    level_members members;
+    if (level == graph_level::page) {
+        for (const node_id p : nodes) only[p] = 1;
+    } else {
+        std::vector<node_id> row_of(n, ~node_id{0});
+        for (std::size_t k = 0; k < nodes.size(); ++k) row_of[nodes[k]] = static_cast<node_id>(k);
+        auto group = [&](node_id p) { return level == graph_level::host ? g.host_of(p) : g.domain_of(p); };
+        members.offsets.assign(nodes.size() + 1, 0);
+        for (node_id p = 0; p < g.num_pages(); ++p)
+            if (row_of[group(p)] != ~node_id{0}) ++members.offsets[row_of[group(p)] + 1];
+        for (std::size_t k = 0; k < nodes.size(); ++k) members.offsets[k + 1] += members.offsets[k];
+        std::vector<edge_offset> next(members.offsets.begin(), members.offsets.end() - 1);
+        members.pages.resize(members.offsets.back());
+        for (node_id p = 0; p < g.num_pages(); ++p) {
+            const node_id k = row_of[group(p)];
+            if (k == ~node_id{0}) continue;
+            only[p] = 1;
+            members.pages[next[k]++] = p;
+        }
+    }
+    if (nodes.empty()) return;
+    const in_index ix = build_in_index(g, excluded, &only);
+    if (level == graph_level::page)
+        count_links(g, ix, members, n, [](node_id p) { return p; }, excluded, t, &nodes);
+    else if (level == graph_level::host)
+        count_links(g, ix, members, n, [&g](node_id p) { return g.host_of(p); }, excluded, t, &nodes);
+    else
+        count_links(g, ix, members, n, [&g](node_id p) { return g.domain_of(p); }, excluded, t, &nodes);
 }
 
 }  // namespace linkequity::web

@@ -64,6 +64,7 @@ struct web_graph_edit_access {
     bool skip_bad;
     edited_web_graph out;
     std::vector<std::uint8_t> removed;      // per old link, when any removal
+    std::vector<edge_offset> removed_rows;  // the old links removed, each once
     std::vector<std::uint8_t> used;         // per old page: an added link needs it
     std::vector<added_link> added;
     std::vector<new_name> new_pages, new_hosts, new_domains;
@@ -80,6 +81,24 @@ struct web_graph_edit_access {
         }
         if (b == g.host_pages(*h).second || g.page_url(b) != u.url) return std::nullopt;
         return b;
+    }
+
+    /// u, or its final URL when the graph consolidated u (a resolved redirect / canonical
+    /// record of g.redirects()): edit rows name pages as the builder's rows do.
+    normalized_url resolve(const normalized_url& u, bool& moved) const {
+        const redirect_table& t = g.redirects();
+        if (t.empty() || !u.ok()) return u;
+        std::size_t lo = 0, hi = t.size();
+        while (lo < hi) {  // urls are sorted
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (t.urls[mid] < u.url) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == t.size() || t.urls[lo] != u.url || t.states[lo] != redirect_state::resolved ||
+            t.final_urls[lo] == u.url)
+            return u;
+        moved = true;
+        return normalize_url(t.final_urls[lo]);
     }
 
     page_ref page_of(const normalized_url& u) {
@@ -124,8 +143,10 @@ struct web_graph_edit_access {
     void number_pages(const std::vector<std::uint8_t>& keep_page,
                       const std::vector<std::uint8_t>& keep_host);
     void intern_texts();
+    void count_rows(std::vector<node_id>& old_of, std::vector<std::uint32_t>& first_added);
     void fill_links();
     void fill_stats();
+    void list_touched_pages();
 };
 
 void web_graph_edit_access::read_edits() {
@@ -134,14 +155,16 @@ void web_graph_edit_access::read_edits() {
     for (std::size_t i = 0; i < edits.size(); ++i) {
         const link_edit& e = edits[i];
         ++r.rows;
-        const normalized_url s = normalize_url(e.link.source);
+        const normalized_url raw_source = normalize_url(e.link.source);
+        bool moved = false;  // an end replaced by its final URL
+        const normalized_url s = resolve(raw_source, moved);
         if (!s.ok()) {
             bad_row(e, skip_bad, s.kind == url_kind::non_web
                                      ? fmt::format("source URL is not http(s) (scheme {})", s.url)
                                      : fmt::format("invalid source URL: {}", s.error), r);
             continue;
         }
-        const normalized_url t = normalize_url(e.link.target, s.url);
+        const normalized_url t = resolve(normalize_url(e.link.target, raw_source.url), moved);
         if (t.kind == url_kind::invalid ||
             (t.kind == url_kind::non_web && e.action == edit_action::remove)) {
             bad_row(e, skip_bad, t.kind == url_kind::invalid
@@ -155,6 +178,10 @@ void web_graph_edit_access::read_edits() {
             continue;
         }
         ++r.add_rows;
+        if (moved && t.ok() && s.url == t.url) {  // as the builder drops it
+            ++r.merged;
+            continue;
+        }
         const page_ref sp = page_of(s);
         if (t.kind == url_kind::non_web) {
             ++r.non_web_targets;
@@ -187,6 +214,7 @@ void web_graph_edit_access::remove_links(const link_edit& e, const normalized_ur
     if (removed.empty()) removed.assign(g.num_links(), 0);
     ++r.remove_rows;
     for (edge_offset l = b; l < en; ++l) {
+        if (removed[l] == 0) removed_rows.push_back(l);
         r.links_removed += removed[l] == 0;
         removed[l] = 1;
     }
@@ -333,6 +361,39 @@ void web_graph_edit_access::number_pages(const std::vector<std::uint8_t>& keep_p
     out.report.dropped_pages = static_cast<std::size_t>(std::count(out.page_map.begin(), out.page_map.end(), none));
 }
 
+/// Link rows per new source page (old rows kept + added rows) into ng.link_offsets_, and
+/// per page the old page (none for new pages) and its first added link.
+void web_graph_edit_access::count_rows(std::vector<node_id>& old_of,
+                                       std::vector<std::uint32_t>& first_added) {
+    web_graph& ng = out.graph;
+    const std::size_t n = ng.page_host_.size();
+    old_of.assign(n, none);
+    for (std::size_t p = 0; p < g.num_pages(); ++p)
+        if (out.page_map[p] != none) old_of[out.page_map[p]] = static_cast<node_id>(p);
+    ng.link_offsets_ = linkequity::detail::buffer<edge_offset>(n + 1);
+    edge_offset* offs = ng.link_offsets_.data();
+    std::fill_n(offs, n + 1, edge_offset{0});
+    const auto old_offs = g.link_offsets();
+    for (std::size_t s = 0; s < n; ++s)
+        if (old_of[s] != none) offs[s + 1] = old_offs[old_of[s] + 1] - old_offs[old_of[s]];
+    for (const edge_offset l : removed_rows) {  // a removed row's source may be dropped
+        const node_id s = out.page_map[g.link_source(l)];
+        if (s != none) --offs[s + 1];
+    }
+    first_added.assign(n + 1, 0);
+    for (const added_link& a : added) {
+        ++offs[a.s + 1];
+        ++first_added[a.s + 1];
+    }
+    for (std::size_t s = 0; s < n; ++s) {
+        offs[s + 1] += offs[s];
+        first_added[s + 1] += first_added[s];
+    }
+}
+
+/// The link arrays: each new page's row is its old row (removed links skipped, targets
+/// renumbered) merged with its added links (sorted by target), old links first among equal
+/// targets — the order building from the edited rows gives. Rows are filled in parallel.
 void web_graph_edit_access::fill_links() {
     web_graph& ng = out.graph;
     auto id_of = [&](const page_ref& r) { return r.is_new ? new_pages[r.id].id : out.page_map[r.id]; };
@@ -343,10 +404,10 @@ void web_graph_edit_access::fill_links() {
     std::stable_sort(added.begin(), added.end(), [](const added_link& x, const added_link& y) {
         return x.s != y.s ? x.s < y.s : x.t < y.t;
     });
-    const std::size_t m_old = g.num_links() - out.report.links_removed;
-    const std::size_t m = m_old + added.size(), n = ng.page_host_.size();
-    ng.link_offsets_ = linkequity::detail::buffer<edge_offset>(n + 1);
-    std::fill_n(ng.link_offsets_.data(), n + 1, edge_offset{0});
+    std::vector<node_id> old_of;
+    std::vector<std::uint32_t> first_added;
+    count_rows(old_of, first_added);
+    const std::size_t n = ng.page_host_.size(), m = ng.link_offsets_[n];
     ng.link_source_ = linkequity::detail::buffer<node_id>(m);
     ng.link_target_ = linkequity::detail::buffer<node_id>(m);
     ng.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
@@ -360,41 +421,47 @@ void web_graph_edit_access::fill_links() {
         ng.link_last_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
     }
     // Anchors and dates of the old links keep their ids; new texts were appended (intern_texts).
-    std::size_t l = 0, k = 0, i = 0;
-    const auto src = g.link_sources(), dst = g.link_targets();
-    while (i < m) {
-        while (l < g.num_links() && !removed.empty() && removed[l]) ++l;
-        const bool old_first = l < g.num_links() &&
-                               (k == added.size() || out.page_map[src[l]] < added[k].s ||
-                                (out.page_map[src[l]] == added[k].s && out.page_map[dst[l]] <= added[k].t));
-        if (old_first) {
-            ng.link_source_[i] = out.page_map[src[l]];
-            ng.link_target_[i] = out.page_map[dst[l]];
-            ng.link_flags_[i] = g.link_flags()[l];
-            ng.link_position_[i] = g.link_positions()[l];
-            ng.link_anchor_[i] = g.link_anchors()[l];
-            if (dates) {
-                ng.link_first_seen_[i] = g.has_dates() ? g.link_first_seen_[l] : 0;
-                ng.link_last_seen_[i] = g.has_dates() ? g.link_last_seen_[l] : 0;
-            }
-            ++l;
-        } else {
-            const added_link& a = added[k++];
-            ng.link_source_[i] = a.s;
-            ng.link_target_[i] = a.t;
-            const bool internal = ng.domain_of(a.s) == ng.domain_of(a.t);
-            ng.link_flags_[i] = static_cast<edge_flags>(a.rel | (internal ? flags::internal : 0));
-            ng.link_position_[i] = a.position;
-            ng.link_anchor_[i] = a.anchor;
-            if (dates) {
-                ng.link_first_seen_[i] = a.first_seen;
-                ng.link_last_seen_[i] = a.last_seen;
+    const auto old_offs = g.link_offsets();
+    const auto dst = g.link_targets();
+#pragma omp parallel for schedule(dynamic, 4096) if (n > 65536)
+    for (std::ptrdiff_t si = 0; si < static_cast<std::ptrdiff_t>(n); ++si) {
+        const auto s = static_cast<node_id>(si);
+        edge_offset i = ng.link_offsets_[s];
+        edge_offset l = 0, le = 0;
+        if (old_of[s] != none) {
+            l = old_offs[old_of[s]];
+            le = old_offs[old_of[s] + 1];
+        }
+        std::size_t k = first_added[s];
+        const std::size_t ke = first_added[s + 1];
+        for (;; ++i) {
+            while (l < le && !removed.empty() && removed[l]) ++l;
+            if (l == le && k == ke) break;
+            ng.link_source_[i] = s;
+            if (l < le && (k == ke || out.page_map[dst[l]] <= added[k].t)) {
+                ng.link_target_[i] = out.page_map[dst[l]];
+                ng.link_flags_[i] = g.link_flags()[l];
+                ng.link_position_[i] = g.link_positions()[l];
+                ng.link_anchor_[i] = g.link_anchors()[l];
+                if (dates) {
+                    ng.link_first_seen_[i] = g.has_dates() ? g.link_first_seen_[l] : 0;
+                    ng.link_last_seen_[i] = g.has_dates() ? g.link_last_seen_[l] : 0;
+                }
+                ++l;
+            } else {
+                const added_link& a = added[k++];
+                ng.link_target_[i] = a.t;
+                const bool internal = ng.domain_of(a.s) == ng.domain_of(a.t);
+                ng.link_flags_[i] = static_cast<edge_flags>(a.rel | (internal ? flags::internal : 0));
+                ng.link_position_[i] = a.position;
+                ng.link_anchor_[i] = a.anchor;
+                if (dates) {
+                    ng.link_first_seen_[i] = a.first_seen;
+                    ng.link_last_seen_[i] = a.last_seen;
+                }
             }
         }
-        ++ng.link_offsets_[ng.link_source_[i] + 1];
-        ++i;
     }
-    for (std::size_t p = 0; p < n; ++p) ng.link_offsets_[p + 1] += ng.link_offsets_[p];
 }
 
 /// The anchor and date ids of the added links: old texts keep their ids, new ones are appended
@@ -442,16 +509,43 @@ void web_graph_edit_access::fill_stats() {
     const std::size_t m = ng.link_target_.size();
     web_graph_stats st = g.stats();
     st.links = m;
-    st.internal_links = st.self_links = 0;
-    for (std::size_t i = 0; i < m; ++i) {
-        st.internal_links += (ng.link_flags_[i] & flags::internal) != 0;
-        st.self_links += ng.link_source_[i] == ng.link_target_[i];
+    std::size_t internal = 0, self = 0;
+#pragma omp parallel for reduction(+ : internal, self) if (m > 65536)
+    for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(m); ++i) {
+        internal += (ng.link_flags_[i] & flags::internal) != 0;
+        self += ng.link_source_[i] == ng.link_target_[i];
     }
+    st.internal_links = internal;
+    st.self_links = self;
     st.rows += out.report.add_rows;
     st.non_web_targets += out.report.non_web_targets;
     ng.stats_ = std::move(st);
+    const redirect_table& rt = g.redirects_;  // the consolidation stays the graph's
+    redirect_table& nt = ng.redirects_;
+    nt.urls = rt.urls;
+    nt.final_urls = rt.final_urls;
+    nt.hops = linkequity::detail::buffer<std::uint8_t>(rt.size());
+    nt.kinds = linkequity::detail::buffer<redirect_kind>(rt.size());
+    nt.states = linkequity::detail::buffer<redirect_state>(rt.size());
+    std::copy(rt.hops.data(), rt.hops.data() + rt.size(), nt.hops.data());
+    std::copy(rt.kinds.data(), rt.kinds.data() + rt.size(), nt.kinds.data());
+    std::copy(rt.states.data(), rt.states.data() + rt.size(), nt.states.data());
     ng.psl_ = std::make_unique<public_suffix_list>(g.suffix_list());
     ng.build_psl_version_ = g.build_psl_version_;
+}
+
+void web_graph_edit_access::list_touched_pages() {
+    std::vector<node_id>& t = out.touched_pages;
+    t.reserve(2 * (added.size() + removed_rows.size()));
+    for (const added_link& a : added) {
+        t.push_back(a.s);
+        t.push_back(a.t);
+    }
+    for (const edge_offset l : removed_rows)
+        for (const node_id p : {g.link_source(l), g.link_targets()[l]})
+            if (out.page_map[p] != none) t.push_back(out.page_map[p]);
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
 }
 
 edited_web_graph apply_link_edits(const web_graph& g, const std::vector<link_edit>& edits,
@@ -465,6 +559,7 @@ edited_web_graph apply_link_edits(const web_graph& g, const std::vector<link_edi
     a.intern_texts();
     a.fill_links();
     a.fill_stats();
+    a.list_touched_pages();
     return std::move(a.out);
 }
 

@@ -102,23 +102,91 @@ void same_scores(const web::authority_table& x, const web::authority_table& y, d
     CHECK(x.backlinks == y.backlinks);
     CHECK(x.followable_referring_domains == y.followable_referring_domains);
     CHECK(x.outgoing_links == y.outgoing_links);
+    // what_if carries the other counts over and recomputes the touched nodes' only
+    CHECK(x.followable_backlinks == y.followable_backlinks);
+    CHECK(x.referring_pages == y.referring_pages);
+    CHECK(x.referring_domains == y.referring_domains);
+    CHECK(x.followable_outgoing_links == y.followable_outgoing_links);
 }
 
 /// what_if(g, edits, disavow) against a full recompute of the independently built edited rows.
 void check_what_if(const std::vector<row>& rows, const std::vector<web::link_edit>& edits,
-                   const std::string& disavow_text = "") {
+                   const std::string& disavow_text = "", bool hosts = false) {
     const web::web_graph g = build(rows);
     analysis::what_if_options o;
     o.authority.pagerank.tolerance = 1e-12;
+    o.authority.compute_hosts = hosts;
     const auto before = web::compute_authority(g, o.authority);
     const web::disavow_list list = web::disavow_list::parse(disavow_text, "disavow.txt");
     const auto r = analysis::what_if(g, before, edits, disavow_text.empty() ? nullptr : &list, o);
     web::web_graph oracle = build(edited_rows(rows, edits));
     if (!disavow_text.empty()) web::apply_disavow(oracle, list);
     same_graph(r.edited.graph, oracle);
+    CHECK(r.edited.graph.stats().internal_links == oracle.stats().internal_links);
+    CHECK(r.edited.graph.stats().self_links == oracle.stats().self_links);
+    for (std::size_t p = 0; p <= oracle.num_pages(); ++p)
+        REQUIRE(r.edited.graph.link_offsets()[p] == oracle.link_offsets()[p]);
     const auto full = web::compute_authority(oracle, o.authority);
     same_scores(r.after.pages, full.pages, 1e-10);
     same_scores(r.after.domains, full.domains, 1e-10);
+    if (hosts) same_scores(r.after.hosts, full.hosts, 1e-10);
+    // Delta rows: by authority change (largest first), then by name, every node once.
+    for (const auto* t : {&r.pages, &r.domains}) {
+        std::set<std::string> names;
+        std::string last_name;
+        double last_change = 0;
+        for (std::size_t i = 0; i < t->size(); ++i) {
+            const std::string name(t->after_id[i] != t->absent
+                                       ? web::name_of(r.edited.graph, t->level, t->after_id[i])
+                                       : web::name_of(g, t->level, t->before_id[i]));
+            const double change = t->authority_after[i] - t->authority_before[i];
+            if (i > 0) {
+                REQUIRE(change <= last_change);
+                if (change == last_change) REQUIRE(last_name < name);
+            }
+            names.insert(name);
+            last_name = name;
+            last_change = change;
+        }
+        CHECK(names.size() == t->size());
+    }
+}
+
+/// Rows of a synthetic web (nofollow kept, or dropped) and `count` random edits: removals of
+/// existing pairs, additions between existing pages and to new pages of new domains.
+std::vector<web::link_edit> random_edits(const web::web_graph& g, std::size_t count,
+                                         unsigned seed) {
+    std::mt19937 rng(seed);
+    std::vector<web::link_edit> edits;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t l = rng() % g.num_links();
+        const node_id s = g.link_source(l), t = g.link_targets()[l];
+        const bool dup = std::any_of(edits.begin(), edits.end(), [&](const web::link_edit& e) {
+            return e.link.source == g.page_url(s) && e.link.target == g.page_url(t);
+        });
+        if (!dup) edits.push_back(edit(web::edit_action::remove,
+                                       {std::string(g.page_url(s)), std::string(g.page_url(t)), ""}, i + 2));
+        const std::string to = i % 3 == 0 ? "https://new" + std::to_string(i % 7) + ".example/p" + std::to_string(i)
+                                          : std::string(g.page_url(static_cast<node_id>(rng() % g.num_pages())));
+        edits.push_back(edit(web::edit_action::add,
+                             {std::string(g.page_url(static_cast<node_id>(rng() % g.num_pages()))), to,
+                              i % 4 == 0 ? "nofollow" : ""},
+                             i + 1000));
+    }
+    return edits;
+}
+
+std::vector<row> synthetic_rows(std::size_t domains, std::size_t links) {
+    web::synthetic_web_options w;
+    w.domains = domains;
+    w.links = links;
+    w.non_web_share = 0;  // a page that only links to mailto: is kept by the builder, not by edits
+    std::vector<row> rows;
+    web::synthetic_web(w).generate([&](span<const io::raw_link> batch) {
+        for (const auto& l : batch)
+            rows.push_back({l.source, l.target, l.rel & flags::nofollow ? "nofollow" : ""});
+    });
+    return rows;
 }
 
 }  // namespace
@@ -341,4 +409,102 @@ TEST_CASE("cli: score --what-if equals scoring the edited links, diff writes its
     REQUIRE(run("diff before.lqs edited.csv --out diff2", d.path).code == 0);
     for (const char* f : {"links_new.csv", "links_lost.csv", "domains.csv"})
         CHECK(slurp(d.path / "diff2" / f) == slurp(d.path / "diff" / f));
+}
+
+TEST_CASE("what_if: link counts of every level equal a full recompute (hosts, nofollow edits)", "[what_if]") {
+    // Counts are carried over from the before-scores and recomputed only for the nodes the edit
+    // touched: every column of pages, hosts and domains against compute_authority of the rebuilt
+    // edited links (nofollow rows kept, so followable and all counts differ).
+    const std::vector<row> rows = synthetic_rows(300, 20000);
+    const web::web_graph g = build(rows);
+    check_what_if(rows, random_edits(g, 80, 11), "", true);
+    check_what_if(rows, random_edits(g, 80, 12), "domain:" + std::string(g.domain_name(3)) + "\n", true);
+}
+
+TEST_CASE("what_if: before-scores without link counts get every count recomputed", "[what_if]") {
+    const std::vector<row> rows = synthetic_rows(100, 5000);
+    const web::web_graph g = build(rows);
+    const auto edits = random_edits(g, 20, 3);
+    analysis::what_if_options o;
+    o.authority.compute_hosts = true;
+    web::authority_options no_counts = o.authority;
+    no_counts.compute_counts = false;
+    const auto before = web::compute_authority(g, no_counts);
+    REQUIRE(before.pages.backlinks.empty());
+    const auto r = analysis::what_if(g, before, edits, nullptr, o);
+    const auto full = web::compute_authority(build(edited_rows(rows, edits)), o.authority);
+    same_scores(r.after.pages, full.pages, 1e-9);
+    same_scores(r.after.hosts, full.hosts, 1e-9);
+    same_scores(r.after.domains, full.domains, 1e-9);
+}
+
+TEST_CASE("what_if: without extrapolation the warm solves still equal a full recompute", "[what_if]") {
+    const std::vector<row> rows = synthetic_rows(200, 10000);
+    const web::web_graph g = build(rows);
+    const auto edits = random_edits(g, 40, 9);
+    analysis::what_if_options o;
+    const auto before = web::compute_authority(g, o.authority);
+    const auto full = web::compute_authority(build(edited_rows(rows, edits)), o.authority);
+    for (const bool extrapolate : {true, false}) {
+        o.extrapolate = extrapolate;
+        const auto r = analysis::what_if(g, before, edits, nullptr, o);
+        // both stop within the tolerance (1e-10) of the fixed point: L1 gap of its order
+        same_scores(r.after.pages, full.pages, 2e-9);
+        same_scores(r.after.domains, full.domains, 2e-9);
+    }
+}
+
+TEST_CASE("what_if: edits of a consolidated graph name final URLs, as a rebuild does", "[what_if]") {
+    // http://old.com/ redirects to https://b.com/; https://a.com/x is canonicalised to
+    // https://a.com/. Edit rows naming the consolidated URLs must land on the final pages.
+    auto rec = [](const std::string& s, const std::string& t, io::record_kind k) {
+        io::raw_link l;
+        l.source = s;
+        l.target = t;
+        l.kind = k;
+        return l;
+    };
+    const io::record_kind L = io::record_kind::link, R = io::record_kind::redirect,
+                          C = io::record_kind::canonical;
+    const std::vector<io::raw_link> base = {
+        rec("https://a.com/", "https://b.com/", L),   rec("https://c.com/", "http://old.com/", L),
+        rec("https://b.com/", "https://c.com/", L),   rec("https://a.com/x", "https://c.com/", L),
+        rec("http://old.com/", "https://b.com/", R),  rec("https://a.com/x", "https://a.com/", C),
+        rec("https://d.com/", "https://a.com/", L)};
+    auto build_raw = [](const std::vector<io::raw_link>& rows) {
+        web::web_graph_builder b;
+        std::size_t line = 0;
+        for (io::raw_link l : rows) {
+            l.line = ++line;
+            b.add(l);
+        }
+        return b.finish();
+    };
+    const web::web_graph g = build_raw(base);
+    REQUIRE(g.redirects().size() == 2);
+    REQUIRE_FALSE(g.find_page("http://old.com/"));
+    const std::vector<web::link_edit> edits = {
+        edit(web::edit_action::add, {"https://d.com/", "http://old.com/", ""}, 2),     // → b.com
+        edit(web::edit_action::add, {"https://a.com/x", "https://d.com/", ""}, 3),     // from a.com/
+        edit(web::edit_action::add, {"http://old.com/", "https://b.com/", ""}, 4),     // self: dropped
+        edit(web::edit_action::remove, {"https://c.com/", "http://old.com/", ""}, 5)};  // c → b
+    analysis::what_if_options o;
+    o.authority.pagerank.tolerance = 1e-12;
+    const auto before = web::compute_authority(g, o.authority);
+    const auto r = analysis::what_if(g, before, edits, nullptr, o);
+    CHECK(r.edited.report.merged == 1);
+    CHECK(r.edited.report.new_pages == 0);
+    CHECK(r.edited.graph.redirects().size() == 2);
+    // The oracle: the same rows with the edits applied by hand, built with the records.
+    std::vector<io::raw_link> rows = {
+        rec("https://a.com/", "https://b.com/", L),   rec("https://b.com/", "https://c.com/", L),
+        rec("https://a.com/x", "https://c.com/", L),  rec("http://old.com/", "https://b.com/", R),
+        rec("https://a.com/x", "https://a.com/", C),  rec("https://d.com/", "https://a.com/", L),
+        rec("https://d.com/", "http://old.com/", L),  rec("https://a.com/x", "https://d.com/", L),
+        rec("http://old.com/", "https://b.com/", L)};
+    const web::web_graph oracle = build_raw(rows);
+    same_graph(r.edited.graph, oracle);
+    const auto full = web::compute_authority(oracle, o.authority);
+    same_scores(r.after.pages, full.pages, 1e-10);
+    same_scores(r.after.domains, full.domains, 1e-10);
 }

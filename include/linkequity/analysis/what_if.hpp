@@ -30,6 +30,12 @@ struct what_if_options {
     bool skip_bad = false;
     /// false: score the edited graph from the teleport vector (for checks and benchmarks).
     bool warm_start = true;
+    /// Warm solves add quadratic extrapolation (pagerank_acceleration::quadratic) when
+    /// authority.pagerank asks for the power method without acceleration. The fixed point and
+    /// the stop test (L1 change of a power iteration < tolerance) are the same; from a warm start
+    /// it saves a further quarter of the iterations (benchmarks/README.md). false: exactly
+    /// authority.pagerank's solver.
+    bool extrapolate = true;
 };
 
 /// Before and after of one level: one row per node of either graph (a node is identified by its
@@ -55,15 +61,23 @@ struct what_if_result {
     web::disavow_application disavow;  ///< what the disavow file did (empty when none)
     web::authority_result after;       ///< scores of edited.graph (per-node vectors intact)
     score_delta_table pages, domains, hosts;  ///< hosts empty unless compute_hosts
+    double seconds_edit = 0;    ///< apply_link_edits (scoring times: after.seconds_*)
+    double seconds_deltas = 0;  ///< the delta tables
 };
 
 /// Applies `edits` (web::apply_link_edits: removals, then additions) and then `disavow` (when
 /// not null, into options.owner's domain or all links) to a copy of `g`, and scores the edited
 /// graph with options.authority, each level warm-started from `before` (compute_authority(g,
-/// options.authority)): old nodes start at their score, new ones at the old floor. The result
-/// equals compute_authority of the edited links (the fixed point is the same; both stop within
-/// the tolerance of it). Cost: apply_link_edits' O(P + L) copies, plus compute_authority with
-/// fewer PageRank iterations when the edit is small, plus O(N log N) per delta table.
+/// options.authority)): old nodes start at their score, new ones at the old floor; with
+/// options.extrapolate, quadratic extrapolation on top. The link counts are `before`'s, moved to
+/// the new ids, with those of the nodes at an end of an edited (or re-flagged) link recomputed
+/// (web::recount_links); all are recomputed when `before` has no counts. The result equals
+/// compute_authority of the edited links: the same graphs and counts, and scores converged by
+/// the same stop test to the same fixed point (both within the tolerance of it).
+/// Cost: apply_link_edits' O(P + L) copies, the page graph and contractions as
+/// compute_authority builds them, fewer PageRank iterations when the edit is small, two passes
+/// over the link targets per level plus the touched nodes' links for the counts, and
+/// O(N log N) per delta table.
 /// @throws parse_error for bad edit rows or removals of absent links (strict mode);
 ///         std::invalid_argument when `before` does not match `g` or for bad options.
 what_if_result what_if(const web::web_graph& g, const web::authority_result& before,

@@ -40,6 +40,9 @@ struct authority_options {
     /// graph, positive sum (pagerank() normalises it). The scores converge to the same fixed
     /// point; a start near it takes fewer iterations.
     std::vector<double> start_pages, start_hosts, start_domains;
+    /// false: leave the link-count columns empty (C++ only; analysis::what_if carries the old
+    /// counts over and recomputes those of the edited nodes with recount_links).
+    bool compute_counts = true;
 
     /// pagerank_options' defaults, except 200 iterations and a uniform dangling distribution.
     static pagerank_options default_pagerank() {
@@ -118,6 +121,17 @@ struct authority_result {
 /// reduction reordering. @throws std::invalid_argument for bad options; cancelled_error when
 /// the progress callback stops a run.
 authority_result compute_authority(const web_graph& g, const authority_options& options = {});
+
+/// Recomputes the link-count columns of `t` (each already holding one entry per node of `level`
+/// in g) for the listed nodes, exactly as compute_authority counts them with `excluded`; the
+/// other entries are left as they are. What-if updates use it for the nodes an edit touched.
+/// Cost: two passes over the link targets (an in-link index of the listed nodes' pages), one
+/// over the pages for host and domain levels, plus the listed nodes' in- and out-links (sorted
+/// per node); parallel over the nodes, the same on any thread count.
+/// @throws std::invalid_argument when a column's size differs from the level's node count or a
+///         node id is out of range.
+void recount_links(const web_graph& g, graph_level level, const std::vector<node_id>& nodes,
+                   edge_flags excluded, authority_table& t);
 
 /// docs/scores.md's floor f = ((1 − α) + α·(D + Z)) / N: the score of a node that no followable
 /// link reaches, with D the dangling mass and Z the evaporated mass of the final scores (Z = 0 in

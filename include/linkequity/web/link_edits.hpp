@@ -33,6 +33,7 @@ struct link_edit_report {
     std::size_t links_removed = 0;  ///< link rows deleted (a remove row deletes every parallel link)
     std::size_t missing = 0;        ///< remove rows naming no link of the graph (lenient: no-ops)
     std::size_t non_web_targets = 0;  ///< added rows to mailto:, tel: … (source still a page)
+    std::size_t merged = 0;  ///< added rows dropped: consolidation made them self-links
     std::size_t bad_rows = 0;       ///< rows skipped in lenient mode (bad URL, action, ...)
     std::size_t new_pages = 0, new_hosts = 0, new_domains = 0;        ///< not in the old graph
     std::size_t dropped_pages = 0, dropped_hosts = 0, dropped_domains = 0;  ///< left without links
@@ -59,10 +60,16 @@ struct edited_web_graph {
     /// old id → new id, or invalid_id for a node dropped (it kept no link). Sizes: old counts.
     std::vector<node_id> page_map, host_map, domain_map;
     link_edit_report report;
+    /// New ids of the pages at an end of an added link or of a removed link row (a dropped page
+    /// left out), ascending, each once: the only pages whose link counts the edit changes.
+    std::vector<node_id> touched_pages;
     static constexpr node_id invalid_id = ~node_id{0};
 };
 
-/// Applies `edits` to (a copy of) `g`. Removals apply first, to the links of `g`: a remove row
+/// Applies `edits` to (a copy of) `g`. URLs are normalised, then consolidated as g was: an end
+/// whose URL g resolved (g.redirects(), docs/redirects.md) names its final URL's page, and an
+/// added row that thereby becomes a self-link is dropped (report.merged); the edited graph keeps
+/// g's redirect table. Removals apply first, to the links of `g`: a remove row
 /// deletes every link row from its source page to its target page (after normalisation; flags and
 /// anchors do not matter). Additions are then appended, in order, as rows after g's input (so
 /// parallel links keep the input order building would give). Pages that had links in `g` and
