@@ -67,10 +67,8 @@ public:
         const double to_all = (alpha * lost.first + 1.0 - alpha) / static_cast<double>(n);
         const double to_core =
             (alpha * lost.second + 1.0 - alpha) / static_cast<double>(core_size_);
-        double res_all = 0, res_core = 0;
-#pragma omp parallel for schedule(dynamic, 4096) reduction(+ : res_all, res_core) \
-    if (n > detail::parallel_threshold)
-        for (std::size_t i = 0; i < n; ++i) {
+        // The residuals in block order: the stopping sweep does not depend on the thread count.
+        const auto [res_all, res_core] = detail::ordered_sums<2>(n, [&](std::size_t i, auto& res) {
             double s_all = 0, s_core = 0;
             for (edge_offset e = k_.offsets[i]; e < k_.offsets[i + 1]; ++e) {
                 prefetch(c, e);
@@ -85,11 +83,11 @@ public:
             }
             const double p = alpha * s_all + to_all;
             const double q = alpha * s_core + (in_core_[i] ? to_core : 0.0);
-            res_all += std::fabs(p - x[2 * i]);
-            res_core += std::fabs(q - x[2 * i + 1]);
+            res[0] += std::fabs(p - x[2 * i]);
+            res[1] += std::fabs(q - x[2 * i + 1]);
             x[2 * i] = p;
             x[2 * i + 1] = q;
-        }
+        });
         return std::max(res_all, res_core);
     }
     void restart() {}  // contributions and L are derived from x at every step

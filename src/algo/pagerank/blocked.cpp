@@ -29,9 +29,8 @@ public:
         const std::size_t n = k_.n;
         const node_id hot = bins_.hot();
         bins_.scatter(c);
-        double res = 0, dang = 0, evap = 0;
-        double dang_lo = 0, evap_lo = 0;
-#pragma omp parallel reduction(+ : res, dang, dang_lo, evap, evap_lo)
+        parts_.assign(bins_.num_bins(), block_sums{});
+#pragma omp parallel
         {
             std::vector<double> acc(cold_bins::bin_size, 0.0);  // all zero between blocks
 #pragma omp for schedule(dynamic, 1)
@@ -39,6 +38,7 @@ public:
                 bins_.add_bin(b, acc.data());
                 const std::size_t first = b << cold_bins::bin_shift;
                 const std::size_t last = std::min(n, first + cold_bins::bin_size);
+                block_sums sums;
                 for (std::size_t i = first; i < last; ++i) {
                     double s = 0;
                     const edge_offset end = k_.offsets[i + 1];
@@ -46,16 +46,17 @@ public:
                         prefetch_contribution(k_, c, e, hot);
                         s += term<false, Masked>(k_, c, e);
                     }
-                    update(i, s + std::exchange(acc[i - first], 0.0), res, dang, dang_lo, evap,
-                           evap_lo);
+                    update(i, s + std::exchange(acc[i - first], 0.0), sums);
                 }
+                parts_[b] = sums;
             }
         }
-        return finish({res, dang + dang_lo, evap + evap_lo});
+        return finish(in_block_order(parts_));
     }
 
 private:
     cold_bins bins_;
+    std::vector<block_sums> parts_;  // per bin, added in bin order
 };
 
 /// The hot prefix o asks for (0 = automatic).

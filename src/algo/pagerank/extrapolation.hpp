@@ -21,27 +21,23 @@ namespace linkequity::detail {
 inline void quadratic_extrapolate(const std::vector<double>& x0, const std::vector<double>& x1,
                                   const std::vector<double>& x2, std::vector<double>& x3) {
     const std::size_t n = x3.size();
-    double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
-#pragma omp parallel for reduction(+ : a11, a12, a22, b1, b2) if (n > parallel_threshold)
-    for (std::size_t i = 0; i < n; ++i) {
+    const auto [a11, a12, a22, b1, b2] = ordered_sums<5>(n, [&](std::size_t i, auto& a) {
         const double y1 = x1[i] - x0[i], y2 = x2[i] - x0[i], y3 = x3[i] - x0[i];
-        a11 += y1 * y1;
-        a12 += y1 * y2;
-        a22 += y2 * y2;
-        b1 += y1 * y3;
-        b2 += y2 * y3;
-    }
+        a[0] += y1 * y1;
+        a[1] += y1 * y2;
+        a[2] += y2 * y2;
+        a[3] += y1 * y3;
+        a[4] += y2 * y3;
+    });
     const double det = a11 * a22 - a12 * a12;
     if (!(std::fabs(det) > 1e-300) || !std::isfinite(det)) return;
     const double g1 = -(a22 * b1 - a12 * b2) / det;
     const double g2 = -(a11 * b2 - a12 * b1) / det;
     const double beta0 = g1 + g2 + 1, beta1 = g2 + 1, beta2 = 1;
-    double sum = 0;
-#pragma omp parallel for reduction(+ : sum) if (n > parallel_threshold)
-    for (std::size_t i = 0; i < n; ++i) {
+    const double sum = ordered_sums<1>(n, [&](std::size_t i, auto& s) {
         x3[i] = beta0 * x1[i] + beta1 * x2[i] + beta2 * x3[i];
-        sum += x3[i];
-    }
+        s[0] += x3[i];
+    })[0];
     if (!(sum > 0) || !std::isfinite(sum)) return;
 #pragma omp parallel for if (n > parallel_threshold)
     for (std::size_t i = 0; i < n; ++i) x3[i] /= sum;

@@ -13,8 +13,31 @@
 
 namespace linkequity::detail {
 
+/// One fixed block's share of an iteration's sums: ‖x' − x‖₁, and D and Z with their
+/// compensations.
+struct block_sums {
+    double res = 0, dang = 0, dang_lo = 0, evap = 0, evap_lo = 0;
+};
+
+/// The iteration's totals from its blocks' sums, added in block order (D and Z compensated):
+/// a fixed order, so every run on any thread count gives the same bits. O(blocks).
+inline sweep_sums in_block_order(const std::vector<block_sums>& parts) {
+    sweep_sums s;
+    double dang_lo = 0, evap_lo = 0;
+    for (const block_sums& p : parts) {
+        s.residual += p.res;
+        kahan_add(s.dangling, dang_lo, p.dang);
+        dang_lo += p.dang_lo;
+        kahan_add(s.evaporated, evap_lo, p.evap);
+        evap_lo += p.evap_lo;
+    }
+    s.dangling += dang_lo;
+    s.evaporated += evap_lo;
+    return s;
+}
+
 /// Given the pulled sum of node i: writes x_i (by the update equation) and its next
-/// contribution, and adds to the iteration's reductions.
+/// contribution, and adds to its block's sums.
 struct jacobi_update {
     const pagerank_problem& k;
     update_equation next;
@@ -30,19 +53,18 @@ struct jacobi_update {
           c_next(c_next_.data()),
           ev(setup.evaporated.empty() ? nullptr : setup.evaporated.data()) {}
 
-    /// `dang`/`evap` accumulate with compensation in `dang_lo`/`evap_lo` (Kahan): millions of
+    /// D and Z accumulate with compensation in `dang_lo`/`evap_lo` (Kahan): millions of
     /// equal tiny scores added to a sum of ~0.5 would otherwise round the same way each time
     /// (measured: 5e-11 of mass lost in one iteration at 4M nodes, and a different amount on
     /// another thread count).
-    void operator()(std::size_t i, double pulled, double& res, double& dang, double& dang_lo,
-                    double& evap, double& evap_lo) const {
+    void operator()(std::size_t i, double pulled, block_sums& b) const {
         const double xi = next(i, pulled);
-        res += std::fabs(xi - x[i]);
+        b.res += std::fabs(xi - x[i]);
         x[i] = xi;
         const double inv = k.inv_out[i];
         c_next[i] = xi * inv;
-        if (inv == 0.0) kahan_add(dang, dang_lo, xi);
-        if (ev) kahan_add(evap, evap_lo, xi * ev[i]);
+        if (inv == 0.0) kahan_add(b.dang, b.dang_lo, xi);
+        if (ev) kahan_add(b.evap, b.evap_lo, xi * ev[i]);
     }
 };
 

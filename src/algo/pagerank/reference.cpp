@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The reference PageRank iteration: Jacobi (power) over the in-adjacency. Every node pulls the
 // contributions c_j = x_j / out(j) of its followable in-neighbours and applies the update
-// equation (kernel.hpp); D, Z and ‖x' − x‖₁ are reductions of the same loop. Every other
-// solver is tested against this one.
+// equation (kernel.hpp); D, Z and ‖x' − x‖₁ are summed in the same loop, per fixed block of
+// nodes and then in block order (the same bits on any thread count). Every other solver is
+// tested against this one.
+
+#include <algorithm>
+#include <vector>
 
 #include "driver.hpp"
 #include "jacobi.hpp"
@@ -22,15 +26,20 @@ public:
         const jacobi_update update = writer();
         const double* c = c_.data();
         const std::size_t n = k_.n;
-        double res = 0, dang = 0, evap = 0;
-        double dang_lo = 0, evap_lo = 0;
-#pragma omp parallel for schedule(dynamic, 4096) \
-    reduction(+ : res, dang, dang_lo, evap, evap_lo) \
-    if (n > parallel_threshold)
-        for (std::size_t i = 0; i < n; ++i)
-            update(i, pull<Weighted, Masked>(k_, c, i), res, dang, dang_lo, evap, evap_lo);
-        return finish({res, dang + dang_lo, evap + evap_lo});
+        parts_.assign((n + sum_block - 1) / sum_block, block_sums{});
+#pragma omp parallel for schedule(dynamic, 1) if (n > parallel_threshold)
+        for (std::size_t b = 0; b < parts_.size(); ++b) {
+            block_sums sums;
+            const std::size_t end = std::min(n, (b + 1) * sum_block);
+            for (std::size_t i = b * sum_block; i < end; ++i)
+                update(i, pull<Weighted, Masked>(k_, c, i), sums);
+            parts_[b] = sums;
+        }
+        return finish(in_block_order(parts_));
     }
+
+private:
+    std::vector<block_sums> parts_;  // per block of sum_block nodes, added in block order
 };
 
 }  // namespace
