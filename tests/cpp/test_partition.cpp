@@ -11,6 +11,7 @@
 #include "linkequity/dist/partition.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/linkequity.hpp"
+#include "cli_runner.hpp"
 #include "temp_files.hpp"
 
 using namespace linkequity;
@@ -182,4 +183,25 @@ TEST_CASE("partition: missing, corrupted, swapped and foreign parts are clear er
     SECTION("too many parts") {
         CHECK_THROWS_AS(dist::save_partitions(tmp.file("d"), g, 41), std::invalid_argument);
     }
+}
+
+TEST_CASE("partition: `linkequity snapshot --partitions` writes a partitioned graph",
+          "[partition][cli]") {
+    if (!linkequity::testing::cli_available()) return;
+    test::temp_dir tmp("linkequity-partition-cli");
+    const auto r = linkequity::testing::run("snapshot --scale 8 --partitions 3 --out parts",
+                                            tmp.path);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("partitions   3 parts in parts"));
+    const auto m = dist::load_partition_manifest(tmp.file("parts"));
+    CHECK(m.parts == 3);
+    CHECK(m.num_nodes == 256);
+    kronecker_options ko;
+    ko.scale = 8;
+    CHECK(m.num_edges == build_graph(kronecker_edges(ko)).num_edges());
+    const auto bad = linkequity::testing::run("snapshot --scale 8 --partitions 0 --out p0", tmp.path);
+    CHECK(bad.code == 2);
+    const auto many = linkequity::testing::run("snapshot --scale 2 --partitions 5 --out p5", tmp.path);
+    CHECK(many.code != 0);
+    CHECK_THAT(many.err, Catch::Contains("parts must be in [1, 4]"));
 }
