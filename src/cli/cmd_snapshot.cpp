@@ -6,11 +6,15 @@
 // a web snapshot also its pages, hosts, domains, links and the PSL it was built with).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
+#include <utility>
 
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/dist/partition.hpp"
+#include "linkequity/web/authority.hpp"
+#include "linkequity/web/contraction.hpp"
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
@@ -86,6 +90,29 @@ void write_partitions(const snapshot_args& a) {
     for (std::size_t p = 0; p < m.parts; ++p)
         fmt::print("  part {:>5}  nodes [{}, {})  {} in-edges\n", p, m.bounds[p], m.bounds[p + 1],
                    m.part_edges[p]);
+}
+
+/// --web LINKS --partitions P: the web snapshot (DIR/web.lqs, for the names) and the page,
+/// host and domain graphs `score` ranks (default contraction options) as P parts each, in
+/// DIR/pages, DIR/hosts and DIR/domains.
+void write_web_partitions(const snapshot_args& a) {
+    detail::stopwatch t0;
+    const web::web_graph g = read_link_files(a.web);
+    std::filesystem::create_directories(a.out);
+    web::save_snapshot((std::filesystem::path(a.out) / "web.lqs").string(), g);
+    const web::contraction_options co = web::contraction_of(web::authority_options{});
+    fmt::print("web graph    {} pages, {} hosts, {} domains, {} links ({:.3f} s)\n",
+               g.num_pages(), g.num_hosts(), g.num_domains(), g.num_links(), t0.seconds());
+    const std::pair<const char*, web::graph_level> levels[] = {
+        {"pages", web::graph_level::page}, {"hosts", web::graph_level::host},
+        {"domains", web::graph_level::domain}};
+    for (const auto& [name, level] : levels) {
+        const csr_graph lg = web::contract(g, level, co);
+        const auto m =
+            dist::save_partitions((std::filesystem::path(a.out) / name).string(), lg, a.partitions);
+        fmt::print("{:<12} {} nodes, {} edges in {} parts\n", name, lg.num_nodes(),
+                   lg.num_edges(), m.parts);
+    }
 }
 
 void print_web_graph(const web::web_graph& g) {
@@ -186,7 +213,7 @@ read or written; 4 internal error.)");
                                   "Write the graph as P part files plus a manifest in the "
                                   "directory --out (for linkequity-mpi; docs/distributed.md)")
                       ->check(CLI::PositiveNumber);
-    parts->excludes(web)->excludes(inf);
+    parts->excludes(inf);
     auto* from = cmd->add_option("--graph", args->graph,
                                  "With --partitions: partition this graph snapshot")
                      ->check(CLI::ExistingFile)->needs(parts);
@@ -202,7 +229,9 @@ read or written; 4 internal error.)");
     cmd->callback([args] {
         if (args->out.empty() == args->info.empty())
             throw CLI::ValidationError("snapshot", "give exactly one of --out FILE or --info FILE");
-        if (args->partitions > 0)
+        if (args->partitions > 0 && !args->web.paths.empty())
+            write_web_partitions(*args);
+        else if (args->partitions > 0)
             write_partitions(*args);
         else if (!args->web.paths.empty())
             write_web(*args);

@@ -69,7 +69,8 @@ std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t part
 /// Writes `g` as `parts` part files plus DIR/manifest.lqs (created atomically, one file at a
 /// time, the manifest last; DIR is created if needed). Zero-copy for the edge arrays; each part
 /// file costs one write of its slice plus the checksum. Returns the manifest as written.
-/// @throws std::invalid_argument  parts == 0 or parts > n (for n > 0).
+/// More parts than nodes is allowed: some ranges are then empty.
+/// @throws std::invalid_argument  parts == 0 or parts > 99999.
 /// @throws std::filesystem::filesystem_error  a file cannot be written.
 partition_manifest save_partitions(const std::string& dir, const csr_graph& g, std::size_t parts);
 
