@@ -17,6 +17,8 @@
 #include <stdexcept>
 
 #include "../cli/option_flags.hpp"
+#include "collective.hpp"
+#include "score.hpp"
 #include "linkequity/dist/mpi_pagerank.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/io/atomic_file.hpp"
@@ -32,8 +34,6 @@ namespace {
 using cli::add_option_flags;
 using cli::choice_names;
 
-enum exit_code : int { exit_ok = 0, exit_input = 1, exit_usage = 2, exit_io = 3, exit_internal = 4 };
-
 struct pagerank_args {
     std::string snapshot;
     std::string verify = "checksums";
@@ -42,31 +42,6 @@ struct pagerank_args {
     int threads = 0;
     pagerank_options options;
 };
-
-/// Runs `f` on every rank; if it throws on any rank, each failing rank prints its error, and
-/// every rank returns the largest exit code (0 when all succeeded). Collective.
-template <class F>
-int collectively(F&& f, int rank, MPI_Comm comm) {
-    int code = exit_ok;
-    std::string message;
-    try {
-        f();
-    } catch (const parse_error& e) {
-        code = exit_input, message = e.what();
-    } catch (const std::filesystem::filesystem_error& e) {
-        code = exit_io, message = e.what();
-    } catch (const std::ios_base::failure& e) {
-        code = exit_io, message = e.what();
-    } catch (const std::invalid_argument& e) {
-        code = exit_usage, message = e.what();
-    } catch (const std::exception& e) {
-        code = exit_internal, message = e.what();
-    }
-    if (code != exit_ok) fmt::print(stderr, "linkequity-mpi: rank {}: error: {}\n", rank, message);
-    int worst = 0;
-    MPI_Allreduce(&code, &worst, 1, MPI_INT, MPI_MAX, comm);
-    return worst;
-}
 
 /// Part <rank> of DIR, checked against the manifest and the communicator's size.
 dist::graph_part open_part(const pagerank_args& a, int rank, int size) {
@@ -257,6 +232,8 @@ int main(int argc, char** argv) {
                "or rank count; 3 a file could not be read or written; 4 internal error.");
     pagerank_args pr;
     add_pagerank(app, pr);
+    score_args sc;
+    add_score(app, sc);
     int code = exit_ok;
     try {
         app.parse(argc, argv);
@@ -268,6 +245,7 @@ int main(int argc, char** argv) {
         return code;
     }
     if (app.got_subcommand("pagerank")) code = run_pagerank(pr, MPI_COMM_WORLD);
+    if (app.got_subcommand("score")) code = run_score(sc, MPI_COMM_WORLD);
     MPI_Finalize();
     return code;
 }
