@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// `linkequity-mpi`: the distributed commands (docs/distributed.md). `mpirun -np P linkequity-mpi
-// pagerank --snapshot DIR` opens part <rank> of a partitioned graph on every rank (a failure on
-// any rank is reported by that rank and ends every rank with the same exit code, no hang), runs
-// dist::mpi_pagerank and has rank 0 print `linkequity pagerank`'s report and write --scores.
+// `linkequity-mpi`: the distributed commands (docs/distributed.md; `score` is in score.cpp).
+// `mpirun -np P linkequity-mpi pagerank --snapshot DIR` opens part <rank> of a partitioned graph
+// on every rank (a failure on any rank is reported by that rank and ends every rank with the
+// same exit code, no hang), runs dist::mpi_pagerank and has rank 0 print `linkequity
+// pagerank`'s report and write --scores.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
