@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libpsl-dev publicsuffix libidn2-dev zlib1g-dev
   clang libclang-rt-14-dev                      # the libFuzzer targets (scripts/test.sh)
   python3-dev python3-pip python3-venv
+  libopenmpi-dev openmpi-bin python3-mpi4py     # linkequity-mpi, linkequity.distributed (optional)
   chromium                                      # renders the HTML report in a test (headless)
 )
 # pybind11 and pybind11-stubgen are pinned: the committed _core.pyi is checked against their output.

@@ -180,5 +180,6 @@ namespace linkequity::python {
 std::optional<web::topic_labels> topic_labels_of(const py::object& topics);
 void bind_centrality(py::module_& m);
 void bind_what_if(py::module_& m);  // bind_what_if.cpp: what-if and diff
+void bind_dist(py::module_& m);     // bind_dist.cpp: partitioned graphs (linkequity.distributed)
 
 }  // namespace linkequity::python

@@ -73,4 +73,5 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_topics(m);
     linkequity::python::bind_centrality(m);
     linkequity::python::bind_what_if(m);
+    linkequity::python::bind_dist(m);
 }

@@ -28,6 +28,7 @@ struct pagerank_args {
     std::string snapshot_verify = "checksums";
     std::string file;       ///< FILE: an integer edge list (empty = generate)
     bool skip_bad = false;  ///< --skip-bad: skip and count bad lines of FILE
+    std::string scores;     ///< --scores FILE: every node's score as CSV (node,score)
 };
 
 csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_build);
@@ -124,6 +125,13 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
         fmt::print("verify       {}\n", check.message);
         if (!check.ok) throw std::runtime_error("verification failed: " + check.message);
     }
+    if (!a.scores.empty()) {
+        atomic_output out(a.scores);
+        out.stream() << "node,score\n";
+        for (std::size_t i = 0; i < r.scores.size(); ++i)
+            out.stream() << fmt::format("{},{:.17g}\n", i, r.scores[i]);
+        out.commit();
+    }
     std::vector<node_id> order(g.num_nodes());
     std::iota(order.begin(), order.end(), node_id{0});
     const std::size_t k = std::min(a.top, order.size());
@@ -165,6 +173,8 @@ const command_registrar reg{50, [](CLI::App& app) {
            "Same as --node-order by_degree")
         ->excludes("--node-order");
     cmd->add_option("--top", args->top, "How many top nodes to print")->capture_default_str();
+    cmd->add_option("--scores", args->scores,
+                    "Write every node's score to this CSV file (node,score; 17 digits)");
     cmd->add_flag("--verify", args->verify, "Check the result with an independent push step");
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "

@@ -6,10 +6,15 @@
 // a web snapshot also its pages, hosts, domains, links and the PSL it was built with).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
+#include <utility>
 
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "linkequity/dist/partition.hpp"
+#include "linkequity/web/authority.hpp"
+#include "linkequity/web/contraction.hpp"
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
@@ -26,6 +31,9 @@ struct snapshot_args {
     std::string out;
     std::string info;
     std::string verify = "checksums";
+    std::size_t partitions = 0;  ///< --partitions P: write DIR with P parts (dist/partition.hpp)
+    std::string graph;           ///< --graph FILE: partition this graph snapshot
+    std::string edges;           ///< --edges FILE: partition this integer edge list
 };
 
 io::snapshot_verify parse_verify(const std::string& s) {
@@ -53,6 +61,58 @@ void write(const snapshot_args& a) {
     fmt::print("generate     {:.3f} s\nbuild        {:.3f} s\n", t_gen, t_build);
     fmt::print("save         {:.3f} s, {} ({:.1f} MB, {:.2f} GB/s incl. checksum and fsync)\n",
                t_save, a.out, bytes / 1e6, bytes / 1e9 / std::max(t_save, 1e-9));
+}
+
+/// --partitions P: the graph (--graph snapshot, --edges file or generated) as P parts in DIR.
+void write_partitions(const snapshot_args& a) {
+    detail::stopwatch t0;
+    csr_graph g;
+    if (!a.graph.empty()) {
+        g = io::load_snapshot(a.graph).take_graph();
+    } else if (!a.edges.empty()) {
+        require_input_files({a.edges});
+        build_options o;
+        o.lean = a.lean;
+        g = build_graph(io::read_edge_list(a.edges), o);
+    } else {
+        build_options o;
+        o.lean = a.lean;
+        g = build_graph(kronecker_edges(a.gen), o);
+    }
+    const double t_build = t0.seconds();
+    t0.restart();
+    const dist::partition_manifest m = dist::save_partitions(a.out, g, a.partitions);
+    fmt::print("graph        {} nodes, {} edges{}{}{} ({:.3f} s)\n", g.num_nodes(), g.num_edges(),
+               g.is_lean() ? ", lean" : "", g.has_weights() ? ", weights" : "",
+               g.has_flags() ? ", flags" : "", t_build);
+    fmt::print("partitions   {} parts in {} ({:.3f} s), id {:#018x}\n", m.parts, a.out,
+               t0.seconds(), m.id);
+    for (std::size_t p = 0; p < m.parts; ++p)
+        fmt::print("  part {:>5}  nodes [{}, {})  {} in-edges\n", p, m.bounds[p], m.bounds[p + 1],
+                   m.part_edges[p]);
+}
+
+/// --web LINKS --partitions P: the web snapshot (DIR/web.lqs, for the names) and the page,
+/// host and domain graphs `score` ranks (default contraction options) as P parts each, in
+/// DIR/pages, DIR/hosts and DIR/domains.
+void write_web_partitions(const snapshot_args& a) {
+    detail::stopwatch t0;
+    const web::web_graph g = read_link_files(a.web);
+    std::filesystem::create_directories(a.out);
+    web::save_snapshot((std::filesystem::path(a.out) / "web.lqs").string(), g);
+    const web::contraction_options co = web::contraction_of(web::authority_options{});
+    fmt::print("web graph    {} pages, {} hosts, {} domains, {} links ({:.3f} s)\n",
+               g.num_pages(), g.num_hosts(), g.num_domains(), g.num_links(), t0.seconds());
+    const std::pair<const char*, web::graph_level> levels[] = {
+        {"pages", web::graph_level::page}, {"hosts", web::graph_level::host},
+        {"domains", web::graph_level::domain}};
+    for (const auto& [name, level] : levels) {
+        const csr_graph lg = web::contract(g, level, co);
+        const auto m =
+            dist::save_partitions((std::filesystem::path(a.out) / name).string(), lg, a.partitions);
+        fmt::print("{:<12} {} nodes, {} edges in {} parts\n", name, lg.num_nodes(),
+                   lg.num_edges(), m.parts);
+    }
 }
 
 void print_web_graph(const web::web_graph& g) {
@@ -149,11 +209,31 @@ read or written; 4 internal error.)");
     cmd->add_option("--verify", args->verify, "With --info: none, structure or checksums")
         ->check(CLI::IsMember(choice_names<io::snapshot_verify>()))
         ->capture_default_str();
+    auto* parts = cmd->add_option("--partitions", args->partitions,
+                                  "Write the graph as P part files plus a manifest in the "
+                                  "directory --out (for linkequity-mpi; docs/distributed.md)")
+                      ->check(CLI::PositiveNumber);
+    parts->excludes(inf);
+    auto* from = cmd->add_option("--graph", args->graph,
+                                 "With --partitions: partition this graph snapshot")
+                     ->check(CLI::ExistingFile)->needs(parts);
+    auto* edges = cmd->add_option("--edges", args->edges,
+                                  "With --partitions: partition this integer edge list (the "
+                                  "formats `pagerank FILE` reads)")
+                      ->needs(parts)->excludes(from);
+    for (const char* k : {"--scale", "--edge-factor", "--seed", "--symmetrize"}) {
+        from->excludes(k);
+        edges->excludes(k);
+    }
     add_threads_option(*cmd);
     cmd->callback([args] {
         if (args->out.empty() == args->info.empty())
             throw CLI::ValidationError("snapshot", "give exactly one of --out FILE or --info FILE");
-        if (!args->web.paths.empty())
+        if (args->partitions > 0 && !args->web.paths.empty())
+            write_web_partitions(*args);
+        else if (args->partitions > 0)
+            write_partitions(*args);
+        else if (!args->web.paths.empty())
             write_web(*args);
         else if (!args->out.empty())
             write(*args);

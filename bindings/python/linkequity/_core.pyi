@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'pagerank', 'pagerank_residual', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'open_graph_part', 'pagerank', 'pagerank_residual', 'partition_manifest', 'save_partitions', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -2758,6 +2758,10 @@ def link_gain(graph: CsrGraph, target: typing.SupportsInt | typing.SupportsIndex
     """
     link_gain: {'source': array, 'gain': array, ..., 'score': x_t, ...}.
     """
+def open_graph_part(directory: str, index: typing.SupportsInt | typing.SupportsIndex, verify: str = 'checksums') -> dict:
+    """
+    Part `index` of a partitioned graph, checked against its manifest: a dict of its ranges and NumPy arrays viewing the mapped file.
+    """
 def pagerank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = None, signal_interval: typing.SupportsFloat | typing.SupportsIndex = 0.1) -> PageRankResult:
     """
     Runs the PageRank kernel with the GIL released (see linkequity.pagerank).
@@ -2765,6 +2769,14 @@ def pagerank(graph: CsrGraph, options: PageRankOptions, progress: typing.Any = N
 def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOptions) -> float:
     """
     L1 change of one serial push-direction PageRank step from `scores` (independent check).
+    """
+def partition_manifest(directory: str, verify: str = 'checksums') -> dict:
+    """
+    The manifest of a partitioned graph as a dict.
+    """
+def save_partitions(graph: CsrGraph, directory: str, parts: typing.SupportsInt | typing.SupportsIndex) -> dict:
+    """
+    Writes a graph as `parts` part files plus a manifest (see linkequity.distributed.save_partitions).
     """
 def score_for_what_if(graph: WebGraphCore, options: AuthorityOptions) -> ScoresCore:
     """

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// Partitioned graphs for distributed PageRank (docs/distributed.md): a csr_graph cut into P
+// contiguous node ranges balanced by in-edges, written as P part files plus a manifest, every
+// one a binary snapshot (io/snapshot.hpp: same header, version, per-section checksums). Part p
+// holds the in-edges of its nodes (sources as global ids) and the out-edge weights and flags of
+// its nodes (no targets), enough for the PageRank kernel to compute out(j) under any options.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "linkequity/graph/csr_graph.hpp"
+#include "linkequity/io/snapshot.hpp"
+#include "linkequity/span.hpp"
+
+namespace linkequity::dist {
+
+/// Version of the partition layout (the arrays inside the part snapshots), stored in the
+/// manifest and in every part.
+inline constexpr std::uint64_t partition_format_version = 1;
+
+/// The manifest of a partitioned graph (DIR/manifest.lqs).
+struct partition_manifest {
+    std::string dir;                  ///< the directory it was read from
+    std::uint64_t version = 0;        ///< partition_format_version
+    std::size_t parts = 0;            ///< P
+    std::size_t num_nodes = 0;        ///< n of the whole graph
+    std::size_t num_edges = 0;        ///< m of the whole graph
+    std::uint64_t id = 0;             ///< identifies this partitioning; every part carries it
+    bool lean = false;                ///< the graph was lean (out-weights only, no out-edges)
+    bool weights = false;             ///< edges carry weights
+    bool flags = false;               ///< edges carry flags
+    std::vector<std::uint64_t> bounds;  ///< P+1 entries: part p holds nodes [bounds[p], bounds[p+1])
+    std::vector<std::uint64_t> part_edges;      ///< in-edges of each part
+    std::vector<std::uint64_t> part_checksums;  ///< header checksum of each part file
+
+    /// Path of part p's file: DIR/part-<p>-of-<P>.lqs (5 digits each).
+    std::string part_path(std::size_t p) const;
+    /// The part that owns global node `node` (binary search in bounds). O(log P).
+    std::size_t owner(std::uint64_t node) const;
+};
+
+/// One part, viewing its mapped snapshot (valid while this object lives; movable).
+struct graph_part {
+    std::size_t index = 0;            ///< p
+    partition_manifest manifest;      ///< the manifest it was checked against
+    std::uint64_t first = 0, last = 0;  ///< global node range [first, last)
+    span<const edge_offset> in_offsets;  ///< last-first+1 entries, from 0
+    span<const node_id> in_sources;      ///< global ids, each row in the whole graph's row order
+    span<const edge_weight> in_weights;  ///< empty when unweighted
+    span<const edge_flags> in_flags;     ///< empty without flags
+    span<const edge_offset> out_offsets;  ///< last-first+1 entries (empty for a lean graph)
+    span<const edge_weight> out_weights;  ///< weights of the out-edges in out-row order (or empty)
+    span<const edge_flags> out_flags;     ///< flags of the out-edges (or empty)
+    span<const double> lean_out_weight;   ///< a lean graph's stored out-weights (else empty)
+    io::snapshot file;                    ///< the mapping
+
+    std::size_t num_local() const noexcept { return static_cast<std::size_t>(last - first); }
+};
+
+/// The contiguous ranges of a P-way partition: bounds[p] is the first node i whose
+/// in_offsets[i] + i (in-edges plus one per node, what an iteration touches) reaches
+/// p · (m + n) / P. P+1 entries from 0 to n; a range may be empty. O(P log n).
+/// @throws std::invalid_argument when parts == 0.
+std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t parts);
+
+/// Writes `g` as `parts` part files plus DIR/manifest.lqs (created atomically, one file at a
+/// time, the manifest last; DIR is created if needed). Zero-copy for the edge arrays; each part
+/// file costs one write of its slice plus the checksum. Returns the manifest as written.
+/// More parts than nodes is allowed: some ranges are then empty.
+/// @throws std::invalid_argument  parts == 0 or parts > 99999.
+/// @throws std::filesystem::filesystem_error  a file cannot be written.
+partition_manifest save_partitions(const std::string& dir, const csr_graph& g, std::size_t parts);
+
+/// Reads and checks DIR/manifest.lqs (bounds from 0 to n, non-decreasing, sums of edges).
+/// @throws parse_error naming the manifest file and what is wrong; filesystem_error when absent.
+partition_manifest load_partition_manifest(const std::string& dir,
+                                           const io::snapshot_load_options& options = {});
+
+/// Opens part `index` of `manifest` and checks that it belongs to it: same id, version, part
+/// count, index, node range, edge count and header checksum; array lengths consistent; every
+/// source < n (with verify >= structure). @throws parse_error naming the part file and the
+/// mismatch ("part 2 of 4 is from another partitioning: id … expected …"); filesystem_error
+/// when the file is missing; std::out_of_range when index >= parts.
+graph_part load_graph_part(const partition_manifest& manifest, std::size_t index,
+                           const io::snapshot_load_options& options = {});
+
+}  // namespace linkequity::dist
