@@ -18,24 +18,6 @@ io::snapshot_load_options load_options(const std::string& verify) {
                                             "open_graph_part")};
 }
 
-/// Runs f without the GIL; a filesystem_error becomes OSError(errno, message, path).
-template <class F>
-auto os_errors(F&& f) -> decltype(f()) {
-    std::error_code code;
-    std::string path;
-    try {
-        py::gil_scoped_release release;
-        return f();
-    } catch (const std::filesystem::filesystem_error& e) {
-        code = e.code();
-        path = e.path1().string();
-    }
-    const py::object err =
-        py::module_::import("builtins").attr("OSError")(code.value(), code.message(), path);
-    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(err.ptr())), err.ptr());
-    throw py::error_already_set();
-}
-
 py::dict manifest_dict(const dist::partition_manifest& m) {
     py::dict d;
     d["directory"] = m.dir;
@@ -77,7 +59,7 @@ void bind_dist(py::module_& m) {
         "save_partitions",
         [](const csr_graph& g, const std::string& directory, std::size_t parts) {
             return manifest_dict(
-                os_errors([&] { return dist::save_partitions(directory, g, parts); }));
+                with_os_errors([&] { return dist::save_partitions(directory, g, parts); }));
         },
         py::arg("graph"), py::arg("directory"), py::arg("parts"),
         "Writes a graph as `parts` part files plus a manifest (see "
@@ -87,7 +69,7 @@ void bind_dist(py::module_& m) {
         [](const std::string& directory, const std::string& verify) {
             const auto o = load_options(verify);
             return manifest_dict(
-                os_errors([&] { return dist::load_partition_manifest(directory, o); }));
+                with_os_errors([&] { return dist::load_partition_manifest(directory, o); }));
         },
         py::arg("directory"), py::arg("verify") = "checksums",
         "The manifest of a partitioned graph as a dict.");
@@ -95,7 +77,7 @@ void bind_dist(py::module_& m) {
         "open_graph_part",
         [](const std::string& directory, std::size_t index, const std::string& verify) {
             const auto o = load_options(verify);
-            auto part = os_errors([&] {
+            auto part = with_os_errors([&] {
                 const auto man = dist::load_partition_manifest(directory, o);
                 return std::make_shared<dist::graph_part>(dist::load_graph_part(man, index, o));
             });

@@ -145,25 +145,6 @@ web_graph from_columns(const py::list& source, const py::list& target,
     });
 }
 
-/// Runs f() without the GIL; a filesystem_error becomes OSError(errno, message, path), which
-/// Python turns into FileNotFoundError, PermissionError … as the errno says.
-template <class F>
-auto with_os_errors(F&& f) -> decltype(f()) {
-    std::error_code code;
-    std::string path;
-    try {
-        py::gil_scoped_release release;
-        return f();
-    } catch (const std::filesystem::filesystem_error& e) {
-        code = e.code();
-        path = e.path1().string();
-    }
-    const py::object err =
-        py::module_::import("builtins").attr("OSError")(code.value(), code.message(), path);
-    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(err.ptr())), err.ptr());
-    throw py::error_already_set();
-}
-
 io::snapshot_verify parse_verify(const std::string& verify) {
     return parse_enum<io::snapshot_verify>(verify, option_info("verify", ""), "WebGraph.open");
 }

@@ -9,11 +9,13 @@
 
 #include <cstddef>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -81,6 +83,25 @@ py::list text_column(const Rows& rows, Get&& get) {
     py::list out;
     for (const auto& r : rows) out.append(py::str(std::string(get(r))));
     return out;
+}
+
+/// Runs f() without the GIL; a filesystem_error becomes OSError(errno, message, path), which
+/// Python turns into FileNotFoundError, PermissionError … as the errno says.
+template <class F>
+auto with_os_errors(F&& f) -> decltype(f()) {
+    std::error_code code;
+    std::string path;
+    try {
+        py::gil_scoped_release release;
+        return f();
+    } catch (const std::filesystem::filesystem_error& e) {
+        code = e.code();
+        path = e.path1().string();
+    }
+    const py::object err =
+        py::module_::import("builtins").attr("OSError")(code.value(), code.message(), path);
+    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(err.ptr())), err.ptr());
+    throw py::error_already_set();
 }
 
 /// The state a progress hook shares with the call that installed it.
