@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "linkequity/detail/parallel.hpp"
+
 namespace linkequity::dist {
 namespace {
 
@@ -172,10 +174,9 @@ std::array<double, 3> sweep(const dist_problem& k, const double* c, double* c_ne
     const double teleport = (to_u + to_v) / static_cast<double>(k.n_global);
     const double* ev = k.evaporated.empty() ? nullptr : k.evaporated.data();
     const std::size_t n = k.n_local;
-    double res = 0, dang = 0, dang_lo = 0, evap = 0, evap_lo = 0;
-#pragma omp parallel for schedule(dynamic, 4096) \
-    reduction(+ : res, dang, dang_lo, evap, evap_lo) if (n > 65536)
-    for (std::size_t i = 0; i < n; ++i) {
+    // Per fixed block of rows, then in block order: the same bits on any thread count and in
+    // every run (an OpenMP reduction clause adds in thread-arrival order).
+    const auto s = linkequity::detail::ordered_sums<5>(n, [&](std::size_t i, auto& a) {
         double pulled = 0;
         for (edge_offset e = k.offsets[i]; e < k.offsets[i + 1]; ++e) {
             if constexpr (Masked) {
@@ -185,14 +186,14 @@ std::array<double, 3> sweep(const dist_problem& k, const double* c, double* c_ne
             else pulled += c[k.sources[e]];
         }
         const double xi = k.alpha * pulled + teleport;
-        res += std::fabs(xi - x[i]);
+        a[0] += std::fabs(xi - x[i]);
         x[i] = xi;
         const double inv = k.inv_out[i];
         c_next[i] = xi * inv;
-        if (inv == 0.0) kahan_add(dang, dang_lo, xi);
-        if (ev) kahan_add(evap, evap_lo, xi * ev[i]);
-    }
-    return {res, dang + dang_lo, evap + evap_lo};
+        if (inv == 0.0) kahan_add(a[1], a[2], xi);
+        if (ev) kahan_add(a[3], a[4], xi * ev[i]);
+    });
+    return {s[0], s[1] + s[2], s[3] + s[4]};
 }
 
 /// The power iteration: exchange the ghosts' contributions, pull, update, reduce.
