@@ -13,17 +13,13 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "linkequity/detail/kahan.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::dist {
 namespace {
 
-/// sum + lo ← sum + x, rounding error kept in lo (as kernel.hpp's kahan_add).
-inline void kahan_add(double& sum, double& lo, double x) {
-    const double t = sum + x;
-    lo += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-}
+using linkequity::detail::kahan_add;
 
 void check_options(const graph_part& part, const pagerank_options& o, MPI_Comm comm) {
     o.validate(part.manifest.num_nodes);

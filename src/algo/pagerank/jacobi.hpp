@@ -13,29 +13,6 @@
 
 namespace linkequity::detail {
 
-/// One fixed block's share of an iteration's sums: ‖x' − x‖₁, and D and Z with their
-/// compensations.
-struct block_sums {
-    double res = 0, dang = 0, dang_lo = 0, evap = 0, evap_lo = 0;
-};
-
-/// The iteration's totals from its blocks' sums, added in block order (D and Z compensated):
-/// a fixed order, so every run on any thread count gives the same bits. O(blocks).
-inline sweep_sums in_block_order(const std::vector<block_sums>& parts) {
-    sweep_sums s;
-    double dang_lo = 0, evap_lo = 0;
-    for (const block_sums& p : parts) {
-        s.residual += p.res;
-        kahan_add(s.dangling, dang_lo, p.dang);
-        dang_lo += p.dang_lo;
-        kahan_add(s.evaporated, evap_lo, p.evap);
-        evap_lo += p.evap_lo;
-    }
-    s.dangling += dang_lo;
-    s.evaporated += evap_lo;
-    return s;
-}
-
 /// Given the pulled sum of node i: writes x_i (by the update equation) and its next
 /// contribution, and adds to its block's sums.
 struct jacobi_update {

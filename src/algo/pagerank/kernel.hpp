@@ -13,6 +13,7 @@
 
 #include "linkequity/config.hpp"
 #include "linkequity/detail/huge_pages.hpp"
+#include "linkequity/detail/kahan.hpp"
 #include "linkequity/graph/edge_flags.hpp"
 
 namespace linkequity::detail {
@@ -125,11 +126,27 @@ struct sweep_sums {
     double residual = 0, dangling = 0, evaporated = 0;
 };
 
-/// sum + lo ← sum + x with the rounding error kept in lo (Kahan–Babuška/Neumaier).
-inline void kahan_add(double& sum, double& lo, double x) {
-    const double t = sum + x;
-    lo += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
+/// One fixed block's share of a sweep's sums: ‖x' − x‖₁, and D and Z with their
+/// compensations (kahan_add).
+struct block_sums {
+    double res = 0, dang = 0, dang_lo = 0, evap = 0, evap_lo = 0;
+};
+
+/// A sweep's totals from its blocks' sums, added in block order (D and Z compensated): a
+/// fixed order, so every run on any thread count gives the same bits. O(blocks).
+inline sweep_sums in_block_order(const std::vector<block_sums>& parts) {
+    sweep_sums s;
+    double dang_lo = 0, evap_lo = 0;
+    for (const block_sums& p : parts) {
+        s.residual += p.res;
+        kahan_add(s.dangling, dang_lo, p.dang);
+        dang_lo += p.dang_lo;
+        kahan_add(s.evaporated, evap_lo, p.evap);
+        evap_lo += p.evap_lo;
+    }
+    s.dangling += dang_lo;
+    s.evaporated += evap_lo;
+    return s;
 }
 
 /// The dangling mass D and evaporated mass Z of x: compensated sums over fixed blocks of
