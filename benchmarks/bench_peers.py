@@ -76,6 +76,111 @@ def scipy_power(A, alpha, tol, max_iter=1000):
     return x, max_iter
 
 
+class Run:
+    """What every peer gets: the graph, its edge arrays, the options and the reference scores."""
+
+    def __init__(self, g, alpha, tol, ref):
+        self.g, self.alpha, self.tol, self.ref = g, alpha, tol, ref
+        self.n = g.num_nodes
+        self.src, self.dst = g.edges()
+
+    def row(self, name, seconds, iters, x, note=""):
+        """A table row: time, iterations, L1 to the reference and top-100 overlap of x."""
+        return (name, seconds, iters, float(np.abs(normalised(x) - self.ref).sum()),
+                top_overlap(x, self.ref), note)
+
+
+def peer_networkx(run):
+    """networkx (scipy backend: nx.pagerank builds a scipy CSR matrix internally)."""
+    import networkx as nx
+    import scipy
+
+    A = run.g.to_scipy()
+    G, t_conv = timed(nx.from_scipy_sparse_array, A, create_using=nx.DiGraph)
+    del A
+    pr, t = timed(nx.pagerank, G, alpha=run.alpha, tol=run.tol / run.n, max_iter=1000,
+                  weight=None)
+    x = np.fromiter((pr[i] for i in range(run.n)), dtype=np.float64, count=run.n)
+    return run.row(f"networkx {nx.__version__} (scipy {scipy.__version__})", t, None, x,
+                   f"convert {t_conv:.1f} s")
+
+
+def peer_igraph(run):
+    """igraph's PRPACK solver."""
+    import igraph as ig
+
+    G, t_conv = timed(ig.Graph, n=run.n,
+                      edges=np.column_stack([run.src, run.dst]).astype(np.int64), directed=True)
+    x, t = timed(G.pagerank, damping=run.alpha, directed=True, implementation="prpack")
+    return run.row(f"igraph {ig.__version__} (PRPACK)", t, None, x, f"convert {t_conv:.1f} s")
+
+
+def peer_networkit(run):
+    """networkit's parallel PageRank, sinks distributed, L1 norm."""
+    import networkit as nk
+
+    def to_nk():
+        G = nk.Graph(run.n, weighted=False, directed=True)
+        G.addEdges((run.src.astype(np.uint64), run.dst.astype(np.uint64)))
+        return G
+
+    G, t_conv = timed(to_nk)
+    pr = nk.centrality.PageRank(G, damp=run.alpha, tol=run.tol,
+                                distributeSinks=nk.centrality.SinkHandling.DistributeSinks)
+    try:
+        pr.norm = nk.centrality.Norm.L1_NORM
+    except AttributeError:
+        pass
+    _, t = timed(pr.run)
+    iters = pr.numberOfIterations() if hasattr(pr, "numberOfIterations") else None
+    return run.row(f"networkit {nk.__version__}", t, iters, np.asarray(pr.scores()),
+                   f"convert {t_conv:.1f} s, {nk.getMaxNumberOfThreads()} threads")
+
+
+def peer_scipy(run):
+    """The hand-written scipy.sparse power iteration."""
+    import scipy
+
+    A = run.g.to_scipy().astype(np.float64)
+    (x, iters), t = timed(scipy_power, A, run.alpha, run.tol)
+    return run.row(f"scipy {scipy.__version__} power iteration", t, iters, x)
+
+
+def peer_graph_tool(run):
+    """graph-tool (conda / Debian's python3-graph-tool only; not on PyPI)."""
+    import graph_tool.all as gt
+
+    def to_gt():
+        G = gt.Graph(directed=True)
+        G.add_vertex(run.n)
+        G.add_edge_list(np.column_stack([run.src, run.dst]))
+        return G
+
+    G, t_conv = timed(to_gt)
+    x, t = timed(gt.pagerank, G, damping=run.alpha, epsilon=run.tol)
+    return run.row(f"graph-tool {gt.__version__.split()[0]}", t, None, np.asarray(x.a),
+                   f"convert {t_conv:.1f} s")
+
+
+PEERS = [("networkx", peer_networkx), ("igraph", peer_igraph), ("networkit", peer_networkit),
+         ("scipy", peer_scipy), ("graph-tool", peer_graph_tool)]
+
+
+def time_linkequity(g, alpha, tol, trials, ref):
+    """Best of `trials` linkequity.pagerank runs, as a table row, with the binding overhead."""
+    best = None
+    for _ in range(trials):
+        r, wall = timed(linkequity.pagerank, g, damping=alpha, tolerance=tol, max_iterations=1000)
+        if best is None or wall < best[1]:
+            best = (r, wall)
+    r, t_le = best
+    overhead = t_le - r.seconds
+    print(f"linkequity: wall {t_le:.4f} s, kernel {r.seconds:.4f} s, binding overhead "
+          f"{overhead * 1e3:.2f} ms ({100 * overhead / t_le:.2f} %), {r.iterations} iterations")
+    return ("linkequity", t_le, r.iterations, float(np.abs(r.scores - ref).sum()),
+            top_overlap(r.scores, ref), "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=int, default=20)
@@ -94,121 +199,22 @@ def main() -> None:
           f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}")
     print(f"linkequity {linkequity.__version__}")
     g, t_build = timed(linkequity.generate.kronecker, args.scale, args.edge_factor, args.seed)
-    n, m = g.num_nodes, g.num_edges
-    src, dst = g.edges()
-    print(f"graph: kronecker scale {args.scale}, edge factor {args.edge_factor}: n={n} m={m} "
-          f"(generate+build {t_build:.2f} s); damping {alpha}, tolerance {tol}")
+    print(f"graph: kronecker scale {args.scale}, edge factor {args.edge_factor}: "
+          f"n={g.num_nodes} m={g.num_edges} (generate+build {t_build:.2f} s); damping {alpha}, "
+          f"tolerance {tol}")
 
     ref = linkequity.pagerank(g, damping=alpha, tolerance=1e-14, max_iterations=2000).scores.copy()
-    rows = []
-
-    # ---- linkequity
-    best = None
-    for _ in range(args.trials):
-        r, wall = timed(linkequity.pagerank, g, damping=alpha, tolerance=tol, max_iterations=1000)
-        if best is None or wall < best[1]:
-            best = (r, wall)
-    r, t_le = best
-    rows.append(("linkequity", t_le, r.iterations, float(np.abs(r.scores - ref).sum()),
-                 top_overlap(r.scores, ref), ""))
-    overhead = t_le - r.seconds
-    print(f"linkequity: wall {t_le:.4f} s, kernel {r.seconds:.4f} s, binding overhead "
-          f"{overhead * 1e3:.2f} ms ({100 * overhead / t_le:.2f} %), {r.iterations} iterations")
-
-    # ---- networkx (scipy backend: nx.pagerank builds a scipy CSR matrix internally)
-    if "networkx" not in skip:
+    rows = [time_linkequity(g, alpha, tol, args.trials, ref)]
+    t_le = rows[0][1]
+    run = Run(g, alpha, tol, ref)
+    for name, peer in PEERS:
+        if name in skip:
+            continue
         try:
-            import networkx as nx
-            import scipy
-
-            A = g.to_scipy()
-            G, t_conv = timed(nx.from_scipy_sparse_array, A, create_using=nx.DiGraph)
-            del A
-            pr, t = timed(nx.pagerank, G, alpha=alpha, tol=tol / n, max_iter=1000, weight=None)
-            x = np.fromiter((pr[i] for i in range(n)), dtype=np.float64, count=n)
-            rows.append((f"networkx {nx.__version__} (scipy {scipy.__version__})", t, None,
-                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
-                         f"convert {t_conv:.1f} s"))
-            del G, pr
-            gc.collect()
+            rows.append(peer(run))
         except ImportError as e:
-            print(f"networkx: skipped ({e})")
-
-    # ---- igraph (PRPACK)
-    if "igraph" not in skip:
-        try:
-            import igraph as ig
-
-            G, t_conv = timed(ig.Graph, n=n, edges=np.column_stack([src, dst]).astype(np.int64),
-                              directed=True)
-            x, t = timed(G.pagerank, damping=alpha, directed=True, implementation="prpack")
-            rows.append((f"igraph {ig.__version__} (PRPACK)", t, None,
-                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
-                         f"convert {t_conv:.1f} s"))
-            del G
-            gc.collect()
-        except ImportError as e:
-            print(f"igraph: skipped ({e})")
-
-    # ---- networkit
-    if "networkit" not in skip:
-        try:
-            import networkit as nk
-
-            def to_nk():
-                G = nk.Graph(n, weighted=False, directed=True)
-                G.addEdges((src.astype(np.uint64), dst.astype(np.uint64)))
-                return G
-
-            G, t_conv = timed(to_nk)
-            pr = nk.centrality.PageRank(G, damp=alpha, tol=tol,
-                                        distributeSinks=nk.centrality.SinkHandling.DistributeSinks)
-            try:
-                pr.norm = nk.centrality.Norm.L1_NORM
-            except AttributeError:
-                pass
-            _, t = timed(pr.run)
-            x = np.asarray(pr.scores())
-            rows.append((f"networkit {nk.__version__}", t, pr.numberOfIterations()
-                         if hasattr(pr, "numberOfIterations") else None,
-                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
-                         f"convert {t_conv:.1f} s, {nk.getMaxNumberOfThreads()} threads"))
-            del G
-        except ImportError as e:
-            print(f"networkit: skipped ({e})")
-
-    # ---- scipy sparse power iteration (the hand-written baseline)
-    if "scipy" not in skip:
-        try:
-            import scipy
-
-            A = g.to_scipy().astype(np.float64)
-            (x, iters), t = timed(scipy_power, A, alpha, tol)
-            rows.append((f"scipy {scipy.__version__} power iteration", t, iters,
-                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref), ""))
-            del A
-        except ImportError as e:
-            print(f"scipy: skipped ({e})")
-
-    # ---- graph-tool (conda / Debian's python3-graph-tool only; not on PyPI)
-    if "graph-tool" not in skip:
-        try:
-            import graph_tool.all as gt
-
-            def to_gt():
-                G = gt.Graph(directed=True)
-                G.add_vertex(n)
-                G.add_edge_list(np.column_stack([src, dst]))
-                return G
-
-            G, t_conv = timed(to_gt)
-            x, t = timed(gt.pagerank, G, damping=alpha, epsilon=tol)
-            x = np.asarray(x.a)
-            rows.append((f"graph-tool {gt.__version__.split()[0]}", t, None,
-                         float(np.abs(normalised(x) - ref).sum()), top_overlap(x, ref),
-                         f"convert {t_conv:.1f} s"))
-        except ImportError:
-            print("graph-tool: not installed (not on PyPI), skipped")
+            print(f"{name}: skipped ({e})")
+        gc.collect()
 
     print()
     print(f"{'library':<36} {'pagerank s':>11} {'ratio':>8} {'iters':>6} {'L1 to ref':>11} "

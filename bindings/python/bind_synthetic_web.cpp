@@ -53,9 +53,8 @@ web::synthetic_web_options synthetic_options(const py::dict& kw) {
     return o;
 }
 
-}  // namespace
-
-void bind_synthetic_web(py::module_& m) {
+/// SyntheticWebCounts: what generate.web_csv wrote.
+void bind_counts(py::module_& m) {
     using stats = web::synthetic_web_stats;
     py::class_<stats> counts(m, "SyntheticWebCounts",
                              "What generate.web_csv wrote: link rows by kind (read-only).");
@@ -81,6 +80,10 @@ void bind_synthetic_web(py::module_& m) {
                                               : std::string());
         });
     with_item_access(counts);
+}
+
+/// The three generating calls: the graph, the CSV (+ labels), the labels alone.
+void bind_generating(py::module_& m) {
     m.def(
         "synthetic_web",
         [](const py::dict& kw) {
@@ -137,6 +140,13 @@ void bind_synthetic_web(py::module_& m) {
         py::arg("options"),
         "The synthetic web's domain labels as columns domain, label, group (see "
         "linkequity.generate.web_labels).");
+}
+
+}  // namespace
+
+void bind_synthetic_web(py::module_& m) {
+    bind_counts(m);
+    bind_generating(m);
     py::class_<web::manipulation_options> manipulation(
         m, "ManipulationOptions",
         "The synthetic web's labelled manipulation (generate.web's farms=, pbns=, … keywords).");
