@@ -126,10 +126,36 @@ void disavow_pass(const score_args& a, const web::disavow_list& disavow, web::we
                    s.reason);
 }
 
+/// Shows compute_authority's passes on `bar`: a graph or count pass as a stage with its elapsed
+/// time, a PageRank as a bar of its convergence (convergence_share) with iteration and residual.
+web::authority_options with_progress(const web::authority_options& ao, progress_bar& bar) {
+    web::authority_options o = ao;
+    if (!bar.enabled()) return o;
+    o.on_pass = [&bar](const char* pass) {
+        const std::string_view name(pass);  // "… rank" passes run PageRank
+        const bool rank = name.size() > 5 && name.compare(name.size() - 5, 5, " rank") == 0;
+        bar.stage(pass, rank ? 1000 : 0);
+    };
+    auto first = std::make_shared<double>(0.0);
+    o.pagerank.progress = [&bar, first](const pagerank_progress& p) {
+        if (p.iteration == 1) *first = p.residual;
+        bar.update(static_cast<std::uint64_t>(
+            std::lround(1000 * convergence_share(*first, p.residual, p.tolerance))));
+        bar.detail(fmt::format("iteration {}, residual {:.1e} (stops below {:.0e})", p.iteration,
+                               p.residual, p.tolerance));
+        return true;
+    };
+    return o;
+}
+
 /// Authority pass: page, domain (and host) authority, one line per level.
 web::authority_result authority_pass(const web::web_graph& g, const web::authority_options& ao,
                                      bool hosts) {
-    web::authority_result r = web::compute_authority(g, ao);
+    web::authority_result r;
+    {
+        progress_bar bar("page graph", 0, progress_style::fraction);
+        r = web::compute_authority(g, with_progress(ao, bar));
+    }
     print_level("page rank", r.pages);
     print_level("domain rank", r.domains);
     if (hosts) print_level("host rank", r.hosts);
@@ -187,10 +213,17 @@ void write_pass(const score_args& a, const web::web_graph& g, const score_tables
     std::filesystem::create_directories(a.out_dir);
     const std::filesystem::path dir(a.out_dir);
     std::vector<std::unique_ptr<atomic_output>> files;
+    progress_bar bar("writing rows", t.pages.size() + t.domains.size() + 2 +  // + headers
+                                         (a.options.compute_hosts ? t.hosts->size() + 1 : 0));
+    std::uint64_t lines = 0;  // written, headers included
     auto write = [&](const web::score_table& table, const char* name) {
         files.push_back(std::make_unique<atomic_output>(dir / name));
         atomic_output& out = *files.back();
-        web::write_csv(table, g, [&out](std::string_view s) { out.write(s); });
+        web::write_csv(table, g, [&out, &bar, &lines](std::string_view s) {
+            out.write(s);
+            lines += static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
+            bar.update(lines);
+        });
     };
     write(t.pages, "pages.csv");
     write(t.domains, "domains.csv");
@@ -203,6 +236,7 @@ void write_pass(const score_args& a, const web::web_graph& g, const score_tables
     std::vector<atomic_output*> outs;
     for (auto& f : files) outs.push_back(f.get());
     commit_all(outs);
+    bar.finish();
     times.write = timer.seconds();
     fmt::print("wrote        {}{}\n", (dir / "pages.csv").string(),
                fmt::format(", {}{}", (dir / "domains.csv").string(),

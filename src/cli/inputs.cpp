@@ -65,6 +65,7 @@ web::web_graph read_link_files(const link_inputs& in) {
     std::vector<std::string> files(in.paths);
     files.insert(files.end(), in.redirect_files.begin(), in.redirect_files.end());
     progress_bar bar("reading links, bytes", total_bytes(files));
+    bar.after_full("numbering pages, hosts and domains");  // web_graph_builder::finish
     const std::uint64_t start = io::file_bytes_read();
     wo.progress = [&bar, start](std::size_t) { bar.update(io::file_bytes_read() - start); };
     return web::web_graph::read(in.paths, wo);

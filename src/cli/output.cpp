@@ -6,6 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstdio>
 #include <system_error>
@@ -49,40 +56,133 @@ std::string rate(double per_second) {
 }
 }  // namespace
 
-progress_bar::progress_bar(std::string label, std::uint64_t total)
-    : label_(std::move(label)),
-      total_(total),
-      enabled_(::isatty(2) == 1) {}
+std::string format_progress(const progress_view& v) {
+    std::string line = v.label;
+    const bool counts = v.style == progress_style::counts;
+    if (counts) line += "  " + thousands(v.done);
+    if (v.total > 0) {
+        const double frac =
+            std::min(1.0, static_cast<double>(v.done) / static_cast<double>(v.total));
+        const int width = 24, full = static_cast<int>(frac * width);
+        if (counts) line += " / " + thousands(v.total);
+        line += fmt::format("  [{}{}] {:5.1f}%", std::string(full, '#'),
+                            std::string(width - full, '.'), 100 * frac);
+        if (v.done > 0 && v.done < v.total && v.elapsed > 0)
+            line += "  ETA " + duration(v.elapsed * static_cast<double>(v.total - v.done) /
+                                        static_cast<double>(v.done));
+    }
+    if (counts && v.elapsed > 0) line += "  " + rate(static_cast<double>(v.done) / v.elapsed);
+    if (!counts && v.total == 0) line += "  " + duration(v.elapsed);
+    if (!v.detail.empty()) line += "  " + v.detail;
+    if (v.since_full >= 0 && !v.after_full.empty())
+        line += fmt::format("  → {} {}", v.after_full, duration(v.since_full));
+    return line;
+}
+
+double convergence_share(double first_residual, double residual, double tolerance) {
+    if (residual < tolerance) return 1.0;
+    if (!(first_residual > tolerance) || !(residual > 0)) return 0.0;
+    const double share = std::log(first_residual / residual) / std::log(first_residual / tolerance);
+    return std::clamp(share, 0.0, 1.0);
+}
+
+/// The state the owner writes and the drawing thread reads.
+struct progress_bar::shared {
+    std::mutex m;
+    std::condition_variable wake;
+    bool stop = false;
+    progress_view view;
+    detail::stopwatch since_start, since_full;
+    bool full = false;
+    std::atomic<std::uint64_t> done{0};
+    std::thread drawer;
+    bool drawn = false;
+
+    /// Draws the line now (m held).
+    void draw() {
+        progress_view v = view;
+        v.done = done.load(std::memory_order_relaxed);
+        v.elapsed = since_start.seconds();
+        if (v.total > 0 && v.done >= v.total) {
+            if (!full) since_full.restart();
+            full = true;
+            v.since_full = since_full.seconds();
+        }
+        std::fprintf(stderr, "\r%s\033[K", format_progress(v).c_str());
+        std::fflush(stderr);
+        drawn = true;
+    }
+    void run() {
+        std::unique_lock<std::mutex> lock(m);
+        while (!wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop; }))
+            draw();
+    }
+};
+
+namespace {
+bool progress_wanted() {
+    const char* env = std::getenv("LINKEQUITY_PROGRESS");
+    if (env && std::string_view(env) == "always") return true;
+    if (env && std::string_view(env) == "never") return false;
+    return ::isatty(2) == 1;
+}
+}  // namespace
+
+progress_bar::progress_bar(std::string label, std::uint64_t total, progress_style style)
+    : enabled_(progress_wanted()) {
+    if (!enabled_) return;
+    s_ = std::make_unique<shared>();
+    s_->view.label = std::move(label);
+    s_->view.total = total;
+    s_->view.style = style;
+    shared* sh = s_.get();
+    sh->drawer = std::thread([sh] { sh->run(); });
+}
 
 progress_bar::~progress_bar() { finish(); }
 
 void progress_bar::update(std::uint64_t done) {
-    if (!enabled_) return;
-    if (drawn_ && since_draw_.seconds() < 0.2) return;
-    since_draw_.restart();
-    drawn_ = true;
-    const double elapsed = since_start_.seconds();
-    const double per_s = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-    std::string line = fmt::format("{}  {}", label_, thousands(done));
-    if (total_ > 0) {
-        const double frac = std::min(1.0, static_cast<double>(done) / static_cast<double>(total_));
-        const int width = 24, full = static_cast<int>(frac * width);
-        line += fmt::format(" / {}  [{}{}] {:5.1f}%", thousands(total_), std::string(full, '#'),
-                            std::string(width - full, '.'), 100 * frac);
-        if (per_s > 0 && done < total_)
-            line += "  ETA " + duration(static_cast<double>(total_ - done) / per_s);
-    }
-    line += "  " + rate(per_s);
-    std::fprintf(stderr, "\r%s\033[K", line.c_str());
-    std::fflush(stderr);
+    if (s_) s_->done.store(done, std::memory_order_relaxed);
+}
+
+void progress_bar::detail(std::string text) {
+    if (!s_) return;
+    std::lock_guard<std::mutex> lock(s_->m);
+    s_->view.detail = std::move(text);
+}
+
+void progress_bar::after_full(std::string text) {
+    if (!s_) return;
+    std::lock_guard<std::mutex> lock(s_->m);
+    s_->view.after_full = std::move(text);
+}
+
+void progress_bar::stage(std::string label, std::uint64_t total, progress_style style) {
+    if (!s_) return;
+    std::lock_guard<std::mutex> lock(s_->m);
+    s_->view = progress_view{};
+    s_->view.label = std::move(label);
+    s_->view.total = total;
+    s_->view.style = style;
+    s_->done.store(0, std::memory_order_relaxed);
+    s_->full = false;
+    s_->since_start.restart();
+    s_->draw();
 }
 
 void progress_bar::finish() {
-    if (enabled_ && drawn_) {
+    if (!s_) return;
+    {
+        std::lock_guard<std::mutex> lock(s_->m);
+        s_->stop = true;
+    }
+    s_->wake.notify_all();
+    if (s_->drawer.joinable()) s_->drawer.join();
+    if (s_->drawn) {
         std::fprintf(stderr, "\r\033[K");
         std::fflush(stderr);
     }
-    drawn_ = false;
+    s_.reset();
 }
 
 }  // namespace linkequity::cli

@@ -232,29 +232,39 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
     authority_result res;
     const pagerank_options& po = o.pagerank;
 
+    const auto pass = [&o](const char* name) {
+        if (o.on_pass) o.on_pass(name);
+    };
     linkequity::detail::stopwatch timer;
     const contraction_options co = contraction_of(o);
+    pass("page graph");
     csr_graph pages = page_graph(g, co);
     res.seconds_graphs += timer.seconds();
+    pass("page rank");
     score_level(pages, po, res.pages, "page", o.start_pages);
     pages = csr_graph{};
 
     timer.restart();
+    pass("domain graph");
     csr_graph domains = contract(g, graph_level::domain, co);
     res.seconds_graphs += timer.seconds();
+    pass("domain rank");
     score_level(domains, po, res.domains, "domain", o.start_domains);
     domains = csr_graph{};
 
     if (o.compute_hosts) {
         timer.restart();
+        pass("host graph");
         csr_graph hosts = contract(g, graph_level::host, co);
         res.seconds_graphs += timer.seconds();
+        pass("host rank");
         score_level(hosts, po, res.hosts, "host", o.start_hosts);
     }
 
     if (!o.compute_counts) return res;
     // Link counts.
     timer.restart();
+    pass("link counts");
     const in_index ix = build_in_index(g, po.excluded);
     count_links(g, ix, level_members{}, g.num_pages(), [](node_id p) { return p; }, po.excluded,
                 res.pages);

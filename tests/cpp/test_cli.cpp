@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -312,4 +313,32 @@ TEST_CASE("cli: --generator and --position-weights come from the option vocabula
     CHECK(bad.err.find("unknown position 'middle'") != std::string::npos);
     CHECK(!fs::exists(d / "bad" / "pages.csv"));
     CHECK(run("score --help", d).out.find("--position-weights [SPEC]") != std::string::npos);
+}
+
+TEST_CASE("cli: score's progress line names every pass, only when asked, outputs unchanged",
+          "[cli]") {
+    if (!cli_available()) return;
+    const fs::path d = scratch("progress");
+    REQUIRE(run("generate --domains 300 --links 30000 --seed 5 --out links.csv", d).code == 0);
+    // stderr is a file here: no progress line unless LINKEQUITY_PROGRESS=always.
+    const run_result quiet = run("score links.csv --out quiet --hosts", d);
+    REQUIRE(quiet.code == 0);
+    CHECK(quiet.err.find('\r') == std::string::npos);
+    ::setenv("LINKEQUITY_PROGRESS", "always", 1);
+    const run_result shown = run("score links.csv --out shown --hosts", d);
+    ::unsetenv("LINKEQUITY_PROGRESS");
+    INFO(shown.err);
+    REQUIRE(shown.code == 0);
+    // Each pass of compute_authority is drawn as it starts, in this order.
+    std::size_t at = 0;
+    for (const char* pass : {"page graph", "page rank", "domain graph", "domain rank",
+                             "host graph", "host rank", "link counts"}) {
+        const std::size_t found = shown.err.find(std::string("\r") + pass, at);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) at = found;
+    }
+    CHECK(shown.err.rfind("\r\033[K") != std::string::npos);  // the line is cleared at the end
+    for (const char* file : {"pages.csv", "domains.csv", "hosts.csv"})
+        CHECK(slurp(d / "quiet" / file) == slurp(d / "shown" / file));
+    CHECK(shown.out.find("top 20 domains by authority") != std::string::npos);
 }

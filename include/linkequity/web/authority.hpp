@@ -43,6 +43,11 @@ struct authority_options {
     /// false: leave the link-count columns empty (C++ only; analysis::what_if carries the old
     /// counts over and recomputes those of the edited nodes with recount_links).
     bool compute_counts = true;
+    /// Called from the calling thread as each pass of compute_authority starts (C++ only, not
+    /// in the option table), with its name: "page graph", "page rank", "domain graph",
+    /// "domain rank", "host graph", "host rank", "link counts". For progress displays; empty =
+    /// not called.
+    std::function<void(const char* pass)> on_pass;
 
     /// pagerank_options' defaults, except 200 iterations and a uniform dangling distribution.
     static pagerank_options default_pagerank() {
