@@ -19,6 +19,7 @@
 #include "inputs.hpp"
 #include "option_flags.hpp"
 #include "output.hpp"
+#include "pass_progress.hpp"
 #include "site_files.hpp"
 #include "score_trust.hpp"
 #include "score_what_if.hpp"
@@ -126,28 +127,6 @@ void disavow_pass(const score_args& a, const web::disavow_list& disavow, web::we
                    s.reason);
 }
 
-/// Shows compute_authority's passes on `bar`: a graph or count pass as a stage with its elapsed
-/// time, a PageRank as a bar of its convergence (convergence_share) with iteration and residual.
-web::authority_options with_progress(const web::authority_options& ao, progress_bar& bar) {
-    web::authority_options o = ao;
-    if (!bar.enabled()) return o;
-    o.on_pass = [&bar](const char* pass) {
-        const std::string_view name(pass);  // "… rank" passes run PageRank
-        const bool rank = name.size() > 5 && name.compare(name.size() - 5, 5, " rank") == 0;
-        bar.stage(pass, rank ? 1000 : 0);
-    };
-    auto first = std::make_shared<double>(0.0);
-    o.pagerank.progress = [&bar, first](const pagerank_progress& p) {
-        if (p.iteration == 1) *first = p.residual;
-        bar.update(static_cast<std::uint64_t>(
-            std::lround(1000 * convergence_share(*first, p.residual, p.tolerance))));
-        bar.detail(fmt::format("iteration {}, residual {:.1e} (stops below {:.0e})", p.iteration,
-                               p.residual, p.tolerance));
-        return true;
-    };
-    return o;
-}
-
 /// Authority pass: page, domain (and host) authority, one line per level.
 web::authority_result authority_pass(const web::web_graph& g, const web::authority_options& ao,
                                      bool hosts) {
@@ -184,8 +163,12 @@ void topics_pass(const std::string& path, const web::topic_labels& labels,
     for (const auto& s : labels.skipped)
         fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", path, s.line, s.reason);
     const detail::stopwatch timer;
-    const auto unknown = web::add_topic_columns(g, labels, ao, t.pages, t.domains,
-                                                t.hosts ? &*t.hosts : nullptr);
+    std::vector<std::string> unknown;
+    {
+        progress_bar bar("topics", 1000, progress_style::fraction);
+        unknown = web::add_topic_columns(g, labels, with_progress(ao, bar), t.pages, t.domains,
+                                         t.hosts ? &*t.hosts : nullptr);
+    }
     fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input), {}\n",
                path, labels.topics.size(), labels.domains.size(), unknown.size(),
                duration(timer.seconds()));

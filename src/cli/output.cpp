@@ -170,6 +170,15 @@ void progress_bar::stage(std::string label, std::uint64_t total, progress_style 
     s_->draw();
 }
 
+void progress_bar::restart() {
+    if (!s_) return;
+    std::lock_guard<std::mutex> lock(s_->m);
+    s_->view.detail.clear();
+    s_->done.store(0, std::memory_order_relaxed);
+    s_->full = false;
+    s_->since_start.restart();
+}
+
 void progress_bar::finish() {
     if (!s_) return;
     {

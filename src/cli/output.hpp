@@ -73,6 +73,8 @@ public:
     /// detail cleared; drawn at once.
     void stage(std::string label, std::uint64_t total,
                progress_style style = progress_style::fraction);
+    /// The same stage again: done = 0, clock restarted, detail cleared (a new run of it).
+    void restart();
     /// Stops the redrawing thread and clears the line. Called by the destructor too.
     void finish();
     bool enabled() const noexcept { return enabled_; }

@@ -9,6 +9,7 @@
 #include "inputs.hpp"
 #include "linkequity/web/trust.hpp"
 #include "output.hpp"
+#include "pass_progress.hpp"
 
 namespace linkequity::cli {
 namespace {
@@ -76,8 +77,12 @@ void trust_pass(const web::web_graph& g, const web::authority_options& o,
                 web::score_table* hosts) {
     if (!seeds.trusted) return;
     const web::seed_list* spam = seeds.spam ? &*seeds.spam : nullptr;
-    const web::trust_report r =
-        web::add_trust_columns(g, o, *seeds.trusted, spam, pages, domains, hosts);
+    web::trust_report r;
+    {
+        progress_bar bar("trust and spam", 1000, progress_style::fraction);
+        r = web::add_trust_columns(g, with_progress(o, bar), *seeds.trusted, spam, pages,
+                                   domains, hosts);
+    }
     warn_unmatched(r.unmatched_trusted, seeds.trusted->source());
     if (spam) warn_unmatched(r.unmatched_spam, spam->source());
     print_level("page trust", r.pages, spam);
