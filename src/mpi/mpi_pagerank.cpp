@@ -12,13 +12,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 
 #include "../algo/pagerank/jacobi.hpp"
+#include "../algo/pagerank/mass_aggregates.hpp"
 #include "linkequity/detail/kahan.hpp"
 #include "linkequity/detail/parallel.hpp"
+#include "dist_aggregates.hpp"
 #include "rank_order.hpp"
 
 namespace linkequity::dist {
@@ -46,12 +49,6 @@ void check_options(const graph_part& part, const pagerank_options& o, MPI_Comm c
     scalars.dangling_distribution.clear();
     if (scalars.dangling == dangling_policy::vector) scalars.dangling = dangling_policy::uniform;
     scalars.validate(part.manifest.num_nodes);
-    if (o.solver != pagerank_solver::power)
-        throw std::invalid_argument(
-            "mpi_pagerank: solver = gauss_seidel is not supported by the distributed kernel "
-            "(its sweeps run in node order through the whole graph, and its mass correction "
-            "needs the weakly connected components of the whole graph); use solver = power, "
-            "with acceleration = quadratic for fewer iterations");
     if (part.manifest.lean && o.excluded_links == excluded_link_mode::evaporate)
         throw std::invalid_argument(
             "mpi_pagerank: excluded_links = evaporate needs the excluded links, which a lean "
@@ -404,10 +401,98 @@ private:
     lk::sweep_sums m_;
 };
 
-/// detail::drive's loop (driver.hpp) with the distributed extrapolation; no progress callback.
-void drive(iteration& step, std::vector<double>& x, const dist_problem& d,
+/// Gauss–Seidel inside the rank, Jacobi across ranks: one in-place sweep over this rank's rows
+/// in node order with the newest local scores and D, Z (gauss_seidel.cpp), the remote
+/// contributions from the exchange before the sweep; then the component-mass correction (on
+/// one rank mass_aggregates itself, so that P = 1 is the single-process solver bit for bit;
+/// across ranks dist_aggregates), D and Z of the corrected x, and the residual (each rank's
+/// sum in node order, added in rank order). Converges to the same fixed point as pagerank().
+template <bool Weighted, bool Masked>
+class gauss_seidel_step {
+public:
+    gauss_seidel_step(const dist_problem& d, std::vector<double>& x, MPI_Comm comm)
+        : d_(d), x_(x), comm_(comm), c_(d.n_local + d.ghosts.size()), old_(d.n_local, 0.0),
+          send_(d.send_local.size()) {
+        const lk::pagerank_problem& k = d.k;
+        if (rank_order::comm_size(comm) == 1) {
+            single_ = std::make_unique<lk::mass_aggregates>(lk::aggregation_input{
+                k.n, k.alpha, k.offsets, k.sources, k.flags, k.mask, k.inv_out.data(),
+                k.evaporated.empty() ? nullptr : k.evaporated.data(), &k.v, &k.u});
+        } else {
+            spread_ = std::make_unique<dist_aggregates>(
+                dist_aggregation_input{d.n_local, k.n, d.first, k.alpha, k.offsets, k.sources,
+                                       k.flags, k.mask, k.inv_out.data(),
+                                       k.evaporated.empty() ? nullptr : k.evaporated.data(),
+                                       &k.v, &k.u, &d.ghosts, &d.send_local},
+                comm);
+        }
+        restart();
+    }
+    void restart() {
+        for (std::size_t i = 0; i < d_.n_local; ++i) c_[i] = x_[i] * d_.k.inv_out[i];
+        m_ = global_masses(d_, x_, comm_);
+    }
+
+    double operator()(double& comm_seconds) {
+        const lk::pagerank_problem& k = d_.k;
+        double t = MPI_Wtime();
+        for (std::size_t i = 0; i < send_.size(); ++i) send_[i] = c_[d_.send_local[i]];
+        MPI_Alltoallv(send_.data(), d_.send_counts.data(), d_.send_displs.data(), MPI_DOUBLE,
+                      c_.data() + d_.n_local, d_.recv_counts.data(), d_.recv_displs.data(),
+                      MPI_DOUBLE, comm_);
+        comm_seconds += MPI_Wtime() - t;
+        double dangling = m_.dangling, evaporated = m_.evaporated;
+        for (std::size_t i = 0; i < d_.n_local; ++i) {
+            const lk::update_equation next(k, dangling, evaporated);  // the newest D and Z
+            const double xi = next(i, lk::pull<Weighted, Masked>(k, c_.data(), i));
+            const double delta = xi - x_[i];
+            if (k.inv_out[i] == 0.0) dangling += delta;
+            evaporated += delta * k.evaporated_at(i);
+            old_[i] = x_[i];
+            x_[i] = xi;
+            c_[i] = xi * k.inv_out[i];
+        }
+        t = MPI_Wtime();
+        if (single_) single_->correct(x_);
+        else spread_->correct(x_);
+        m_ = global_masses(d_, x_, comm_);
+        comm_seconds += MPI_Wtime() - t;
+        double residual = 0;
+        for (std::size_t i = 0; i < d_.n_local; ++i) {
+            c_[i] = x_[i] * k.inv_out[i];
+            residual += std::fabs(x_[i] - old_[i]);
+        }
+        t = MPI_Wtime();
+        m_.residual = rank_order_sum(residual);
+        comm_seconds += MPI_Wtime() - t;
+        return m_.residual;
+    }
+
+private:
+    double rank_order_sum(double mine) const {
+        std::vector<std::array<double, 1>> all = gather_in_rank_order<1>({{mine}}, comm_);
+        double s = 0;
+        for (const auto& a : all) s += a[0];
+        return s;
+    }
+
+    const dist_problem& d_;
+    std::vector<double>& x_;
+    MPI_Comm comm_;
+    lk::gather_vector c_;
+    std::vector<double> old_, send_;
+    std::unique_ptr<lk::mass_aggregates> single_;
+    std::unique_ptr<dist_aggregates> spread_;
+    lk::sweep_sums m_;
+};
+
+/// detail::drive's loop (driver.hpp) with the distributed extrapolation (power method only, as
+/// there); no progress callback. Step: iteration or gauss_seidel_step.
+template <class Step>
+void drive(Step& step, std::vector<double>& x, const dist_problem& d,
            const pagerank_options& o, mpi_pagerank_result& r, MPI_Comm comm) {
-    const bool extrapolating = o.acceleration == pagerank_acceleration::quadratic;
+    const bool extrapolating = o.acceleration == pagerank_acceleration::quadratic &&
+                               o.solver == pagerank_solver::power;
     std::array<std::vector<double>, 3> past;
     std::size_t stored = 0;  // consecutive previous iterates held in `past` (oldest first)
     while (r.iterations < o.max_iterations) {
@@ -453,10 +538,20 @@ mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options&
         r.converged = true;
         return r;
     }
-    iteration step(d, x, comm);
-    r.setup_seconds = MPI_Wtime() - t0;
-    const double t1 = MPI_Wtime();
-    drive(step, x, d, o, r, comm);
+    double t1 = 0;
+    if (o.solver == pagerank_solver::gauss_seidel) {
+        lk::with_edge_kind(d.k, [&](auto weighted, auto masked) {
+            gauss_seidel_step<decltype(weighted)::value, decltype(masked)::value> step(d, x, comm);
+            r.setup_seconds = MPI_Wtime() - t0;
+            t1 = MPI_Wtime();
+            drive(step, x, d, o, r, comm);
+        });
+    } else {
+        iteration step(d, x, comm);
+        r.setup_seconds = MPI_Wtime() - t0;
+        t1 = MPI_Wtime();
+        drive(step, x, d, o, r, comm);
+    }
     r.seconds = MPI_Wtime() - t1;
     // D and Z of the scores as pagerank() reports them: plain sums in id order.
     const lk::pagerank_problem& k = d.k;

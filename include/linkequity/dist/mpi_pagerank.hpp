@@ -59,6 +59,15 @@ struct local_vectors {
 /// (≈1e-16). node_order, kernel and progress are ignored. Per-node vectors may be whole
 /// (n entries, in `options`, every rank passing the same) or, in the overload below, slices.
 ///
+/// solver = gauss_seidel: Gauss–Seidel inside each rank's range (the single-process sweep,
+/// newest local scores and D, Z), Jacobi across ranks (remote contributions from the exchange
+/// before the sweep), then the component-mass correction over the whole graph's weakly
+/// connected components (joined across ranks once at set-up, on rank 0: O(ghosts) there).
+/// On one rank this is the single-process solver bit for bit; on more it converges to the
+/// same fixed point (tested to 1e-10 in L1 at tolerance 1e-13), in more sweeps the more links
+/// cross ranks (on randomly numbered graphs close to the power method's count). Serial in a
+/// rank; no extrapolation, as in pagerank().
+///
 /// Cost per iteration and rank: O(n_p + m_p) for the pull, one MPI_Alltoallv of 8 bytes per
 /// ghost, one MPI_Allgather of the rank's block count and one MPI_Allgatherv of 40 bytes per
 /// 4,096-node block of the whole graph. Set-up: O(m_p log m_p) for the ghost list, one
@@ -66,9 +75,8 @@ struct local_vectors {
 /// each extrapolation), the vectors' sums and the final D and Z pass from rank to rank in
 /// sequence (P − 1 messages). Memory: 8·(2·n_p + ghosts) bytes for the vectors plus 4·m_p
 /// for the sources renumbered into [local | ghosts]; extrapolation adds 3 vectors of n_p.
-/// @throws std::invalid_argument on every rank alike: options the distributed kernel does not
-///         support (gauss_seidel), evaporate mode or an unweighted run on a weighted lean
-///         graph, a communicator that does not match the part, a bad per-node vector (the
+/// @throws std::invalid_argument on every rank alike: evaporate mode or an unweighted run on
+///         a weighted lean graph, a communicator that does not match the part, a bad per-node vector (the
 ///         ranks whose slice is wrong name it, the others name those ranks).
 mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& options,
                                  MPI_Comm comm);
