@@ -62,7 +62,8 @@ std::vector<std::uint64_t> join_on_rank0(const std::vector<std::uint64_t>& pairs
     std::vector<int> counts(static_cast<std::size_t>(size)), displs(counts.size(), 0);
     MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, comm);
     for (std::size_t r = 1; r < counts.size(); ++r) displs[r] = displs[r - 1] + counts[r - 1];
-    std::vector<std::uint64_t> all(rank == 0 ? static_cast<std::size_t>(displs.back() + counts.back()) : 0);
+    const std::size_t total = static_cast<std::size_t>(displs.back() + counts.back());
+    std::vector<std::uint64_t> all(rank == 0 ? total : 0);
     MPI_Gatherv(pairs.data(), count, MPI_UINT64_T, all.data(), counts.data(), displs.data(),
                 MPI_UINT64_T, 0, comm);
     std::vector<std::uint64_t> answers(all.size() / 2);
@@ -80,10 +81,12 @@ std::vector<std::uint64_t> join_on_rank0(const std::vector<std::uint64_t>& pairs
         for (std::size_t p = 0; p < answers.size(); ++p) second_of[p] = id(all[2 * p + 1]);
         union_find uf(id_of.size());
         for (std::size_t p = 0; p < answers.size(); ++p) uf.unite(first_of[p], second_of[p]);
-        std::vector<std::uint64_t> smallest(id_of.size(), std::numeric_limits<std::uint64_t>::max());
+        std::vector<std::uint64_t> smallest(id_of.size(),
+                                            std::numeric_limits<std::uint64_t>::max());
         for (std::uint32_t x = 0; x < id_of.size(); ++x)
             smallest[uf.find(x)] = std::min(smallest[uf.find(x)], id_of[x]);
-        for (std::size_t p = 0; p < answers.size(); ++p) answers[p] = smallest[uf.find(first_of[p])];
+        for (std::size_t p = 0; p < answers.size(); ++p)
+            answers[p] = smallest[uf.find(first_of[p])];
     }
     for (auto& c : counts) c /= 2;
     for (auto& d : displs) d /= 2;
@@ -204,7 +207,8 @@ void dist_aggregates::correct(std::vector<double>& x) {
     std::vector<std::size_t> shared{0};
     for (std::size_t a = local_ + 1; a < k; ++a) shared.push_back(a);
     std::vector<double> partial;
-    for (std::size_t a : shared) partial.insert(partial.end(), {mass_[a], dangling_[a], evaporated_[a]});
+    for (std::size_t a : shared)
+        partial.insert(partial.end(), {mass_[a], dangling_[a], evaporated_[a]});
     const std::vector<double> total = sum_over_ranks(partial, comm_);
     for (std::size_t j = 0; j < shared.size(); ++j)
         mass_[shared[j]] = total[3 * j], dangling_[shared[j]] = total[3 * j + 1],

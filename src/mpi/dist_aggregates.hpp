@@ -52,7 +52,7 @@ public:
 private:
     dist_aggregation_input in_;
     MPI_Comm comm_;
-    std::vector<std::uint32_t> of_;  // aggregate of each local node: 0 mixed, then local, then spanning
+    std::vector<std::uint32_t> of_;  // per local node: 0 mixed, then local, then spanning
     std::size_t local_ = 0;          // aggregates 1 .. local_ hold only this rank's nodes
     std::vector<double> v_mass_, u_mass_;  // per aggregate, whole-graph totals
     std::vector<double> mass_, dangling_, evaporated_, factor_;

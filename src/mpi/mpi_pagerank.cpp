@@ -87,9 +87,9 @@ local_vector local_distribution(const std::vector<double>& full, const std::vect
             "mpi_pagerank: {} has {} entries, expected {} (one per node) or none", name,
             full.size(), n));
     v.given = true;
-    v.values = full.empty() ? slice
-                            : std::vector<double>(full.begin() + static_cast<std::ptrdiff_t>(p.first),
-                                                  full.begin() + static_cast<std::ptrdiff_t>(p.last));
+    const auto from = static_cast<std::ptrdiff_t>(p.first);
+    const auto to = static_cast<std::ptrdiff_t>(p.last);
+    v.values = full.empty() ? slice : std::vector<double>(full.begin() + from, full.begin() + to);
     std::string error;
     if (v.values.size() != local)
         error = fmt::format("mpi_pagerank: rank {}: its slice of {} has {} entries, expected {} "

@@ -39,7 +39,8 @@ inline void agree(const std::string& error, MPI_Comm comm) {
     if (bad) throw std::invalid_argument(error);
     std::string ranks;
     for (int r = 0; r < size; ++r)
-        if (all[static_cast<std::size_t>(r)]) ranks += (ranks.empty() ? "" : ", ") + std::to_string(r);
+        if (all[static_cast<std::size_t>(r)])
+            ranks += (ranks.empty() ? "" : ", ") + std::to_string(r);
     if (!ranks.empty())
         throw std::invalid_argument("mpi_pagerank: rank(s) " + ranks +
                                     " rejected their input (see their messages)");

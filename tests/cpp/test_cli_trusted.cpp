@@ -70,7 +70,8 @@ TEST_CASE("cli: pagerank --trusted is TrustRank from a file of seed node ids", "
         write(d / "bad.txt", "3\nthree\n");
         auto r = run("pagerank g.el --trusted bad.txt", d);
         CHECK(r.code == 1);
-        CHECK_THAT(r.err, Catch::Contains("bad.txt:2:1") && Catch::Contains("'three' is not a node id"));
+        CHECK_THAT(r.err, Catch::Contains("bad.txt:2:1") &&
+                              Catch::Contains("'three' is not a node id"));
         write(d / "mixed.txt", "3 1\n6\n");
         r = run("pagerank g.el --trusted mixed.txt", d);
         CHECK(r.code == 1);

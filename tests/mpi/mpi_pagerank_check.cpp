@@ -43,7 +43,8 @@ csr_graph sample_graph(std::size_t n) {
 /// A per-node vector with zeros and unequal weights (not a distribution: pagerank normalises).
 std::vector<double> weights_vector(std::size_t n, std::size_t salt) {
     std::vector<double> v(n);
-    for (std::size_t i = 0; i < n; ++i) v[i] = (i * 7 + salt) % 5 == 0 ? 0.0 : 0.25 + (i * salt) % 9;
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = (i * 7 + salt) % 5 == 0 ? 0.0 : 0.25 + static_cast<double>((i * salt) % 9);
     return v;
 }
 

@@ -88,9 +88,11 @@ def test_personalization_whole_or_as_slices(shared_dir, how, dangling):
     part = distributed.open_part(d)
     v = personalization_vector(g.num_nodes)
     given = v if how == "whole" else v[part.first:part.last]
-    r = distributed.pagerank(part, personalization=given, dangling=dangling, excluded_links="evaporate")
+    r = distributed.pagerank(part, personalization=given, dangling=dangling,
+                             excluded_links="evaporate")
     everything = np.concatenate(COMM.allgather(r.scores))
-    single = linkequity.pagerank(g, personalization=v, dangling=dangling, excluded_links="evaporate")
+    single = linkequity.pagerank(g, personalization=v, dangling=dangling,
+                                 excluded_links="evaporate")
     assert r.iterations == single.iterations
     assert np.abs(everything - np.asarray(single.scores)).sum() < 1e-12
 

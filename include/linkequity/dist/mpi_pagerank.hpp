@@ -76,8 +76,9 @@ struct local_vectors {
 /// sequence (P − 1 messages). Memory: 8·(2·n_p + ghosts) bytes for the vectors plus 4·m_p
 /// for the sources renumbered into [local | ghosts]; extrapolation adds 3 vectors of n_p.
 /// @throws std::invalid_argument on every rank alike: evaporate mode or an unweighted run on
-///         a weighted lean graph, a communicator that does not match the part, a bad per-node vector (the
-///         ranks whose slice is wrong name it, the others name those ranks).
+///         a weighted lean graph, a communicator that does not match the part, a bad
+///         per-node vector (the ranks whose slice is wrong name it, the others name those
+///         ranks).
 mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& options,
                                  MPI_Comm comm);
 
