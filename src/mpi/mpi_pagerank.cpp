@@ -518,25 +518,16 @@ void drive(Step& step, std::vector<double>& x, const dist_problem& d,
     }
 }
 
-}  // namespace
-
-mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& o,
-                                 MPI_Comm comm) {
-    return mpi_pagerank(part, o, local_vectors{}, comm);
-}
-
-mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& o,
-                                 const local_vectors& slices, MPI_Comm comm) {
-    mpi_pagerank_result r;
-    r.first = part.first;
-    const double t0 = MPI_Wtime();
-    dist_problem d;
-    std::vector<double> x = make_problem(part, o, slices, comm, d);
+/// Runs o's solver on the prepared problem d from x (this rank's slice), and fills r: scores,
+/// iterations, timings, and D and Z as pagerank() reports them (plain sums in id order).
+void solve(const dist_problem& d, std::vector<double> x, const pagerank_options& o, double t0,
+           MPI_Comm comm, mpi_pagerank_result& r) {
+    r.first = d.first;
     r.ghosts = d.ghosts.size();
     r.sent_values = d.send_local.size();
     if (d.k.n == 0) {
         r.converged = true;
-        return r;
+        return;
     }
     double t1 = 0;
     if (o.solver == pagerank_solver::gauss_seidel) {
@@ -553,7 +544,6 @@ mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options&
         drive(step, x, d, o, r, comm);
     }
     r.seconds = MPI_Wtime() - t1;
-    // D and Z of the scores as pagerank() reports them: plain sums in id order.
     const lk::pagerank_problem& k = d.k;
     const auto dz = fold_in_rank_order<2>({0, 0}, [&](std::array<double, 2>& s) {
         for (std::size_t i = 0; i < d.n_local; ++i) {
@@ -564,7 +554,68 @@ mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options&
     r.dangling_mass = dz[0];
     r.evaporated_mass = dz[1];
     r.scores = std::move(x);
+}
+
+/// Topic t's seed weights on this rank's nodes (duplicates added in the order given), with
+/// topic_pagerank's checks; every rank sees the same topics and throws alike.
+std::vector<double> topic_slice(const topic_seeds& t, const graph_part& p) {
+    const std::size_t n = p.manifest.num_nodes;
+    if (t.nodes.empty())
+        throw std::invalid_argument(fmt::format(
+            "mpi_topic_pagerank: topic '{}' has no seeds, expected at least one", t.name));
+    if (!t.weights.empty() && t.weights.size() != t.nodes.size())
+        throw std::invalid_argument(fmt::format(
+            "mpi_topic_pagerank: topic '{}' has {} seeds and {} weights, expected one weight "
+            "per seed", t.name, t.nodes.size(), t.weights.size()));
+    std::vector<double> v(p.num_local(), 0.0);
+    for (std::size_t q = 0; q < t.nodes.size(); ++q) {
+        const double w = t.weights.empty() ? 1.0 : t.weights[q];
+        if (t.nodes[q] >= n || !(std::isfinite(w) && w >= 0))
+            throw std::invalid_argument(fmt::format(
+                "mpi_topic_pagerank: topic '{}': seed {} with weight {}: expected a node < {} "
+                "and a finite weight >= 0", t.name, t.nodes[q], w, n));
+        if (t.nodes[q] >= p.first && t.nodes[q] < p.last) v[t.nodes[q] - p.first] += w;
+    }
+    return v;
+}
+
+}  // namespace
+
+mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& o,
+                                 MPI_Comm comm) {
+    return mpi_pagerank(part, o, local_vectors{}, comm);
+}
+
+mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& o,
+                                 const local_vectors& slices, MPI_Comm comm) {
+    mpi_pagerank_result r;
+    const double t0 = MPI_Wtime();
+    dist_problem d;
+    std::vector<double> x = make_problem(part, o, slices, comm, d);
+    solve(d, std::move(x), o, t0, comm, r);
     return r;
+}
+
+std::vector<mpi_pagerank_result> mpi_topic_pagerank(const graph_part& part,
+                                                    const topic_pagerank_options& options,
+                                                    const std::vector<topic_seeds>& topics,
+                                                    MPI_Comm comm) {
+    options.validate();
+    pagerank_options o = options.pagerank;
+    o.dangling = dangling_policy::personalization;
+    std::vector<std::vector<double>> seeds;
+    for (const topic_seeds& t : topics) seeds.push_back(topic_slice(t, part));
+    dist_problem d;
+    make_problem(part, o, local_vectors{}, comm, d);  // uniform v, u: replaced per topic
+    std::vector<mpi_pagerank_result> results(topics.size());
+    for (std::size_t t = 0; t < topics.size(); ++t) {
+        const double t0 = MPI_Wtime();
+        const std::string name = "the seeds of topic '" + topics[t].name + "'";
+        d.k.v = local_distribution({}, seeds[t], part, name.c_str(), comm).values;
+        d.k.u = d.k.v;
+        solve(d, d.k.v, o, t0, comm, results[t]);
+    }
+    return results;
 }
 
 }  // namespace linkequity::dist

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "linkequity/algo/pagerank_options.hpp"
+#include "linkequity/algo/topic_pagerank.hpp"
 #include "linkequity/dist/partition.hpp"
 
 namespace linkequity::dist {
@@ -86,5 +87,21 @@ mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options&
 /// both ways). Collective.
 mpi_pagerank_result mpi_pagerank(const graph_part& part, const pagerank_options& options,
                                  const local_vectors& slices, MPI_Comm comm);
+
+/// Topic-sensitive PageRank over MPI (topic_pagerank(), docs/topics.md): for every topic, the
+/// TrustRank of its seeds (v_t = the seed weights over their sum, duplicates added; u_t = v_t)
+/// — one distributed run per topic, one after the other, on one set-up (out-weights and ghost
+/// lists built once). Not batched: each topic pulls every in-edge once per iteration of its
+/// own (topic_pagerank's batch pulls once for up to 8 topics). Each run is mpi_pagerank() with
+/// that personalization, so its scores have the bits of pagerank() with the dense v_t, and
+/// equal topic_pagerank()'s column to ≈1e-16. options: those of topic_pagerank_options
+/// (power solver; node_order and progress ignored). Returns this rank's slice of each topic,
+/// in the order given. Collective; every rank passes the same topics.
+/// @throws std::invalid_argument on every rank alike: bad options or seeds (no seeds, a node
+///         >= n, a negative or non-finite weight, weights summing to 0).
+std::vector<mpi_pagerank_result> mpi_topic_pagerank(const graph_part& part,
+                                                    const topic_pagerank_options& options,
+                                                    const std::vector<topic_seeds>& topics,
+                                                    MPI_Comm comm);
 
 }  // namespace linkequity::dist
