@@ -104,8 +104,13 @@ csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build) {
     const pagerank_options& o = a.options;
-    const pagerank_result r =
-        a.trusted.empty() ? pagerank(g, o) : trustrank(g, read_node_seeds(a.trusted), o);
+    pagerank_options solved = o;  // with --trusted: the seeds' v, for --verify
+    seed_set seeds;
+    if (!a.trusted.empty()) {
+        seeds = read_node_seeds(a.trusted);
+        solved.personalization = seeds.distribution(g.num_nodes(), "pagerank --trusted");
+    }
+    const pagerank_result r = a.trusted.empty() ? pagerank(g, o) : trustrank(g, seeds, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
                g.is_lean() ? " (lean)" : "");
@@ -124,7 +129,7 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
     if (a.verify && g.is_lean()) {
         fmt::print("verify       skipped: a lean graph has no out-adjacency to push along\n");
     } else if (a.verify) {
-        const auto check = verify_pagerank(g, r.scores, o, 10 * o.tolerance);
+        const auto check = verify_pagerank(g, r.scores, solved, 10 * o.tolerance);
         fmt::print("verify       {}\n", check.message);
         if (!check.ok) throw std::runtime_error("verification failed: " + check.message);
     }

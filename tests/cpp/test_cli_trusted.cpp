@@ -54,8 +54,10 @@ TEST_CASE("cli: pagerank --trusted is TrustRank from a file of seed node ids", "
     write(d / "g.el", edges);
     SECTION("uniform over the seeds") {
         write(d / "seeds.txt", "# trusted\n3\n\n6, \n");
-        const auto r = run("pagerank g.el --trusted seeds.txt --tolerance 1e-14 --scores s.csv", d);
+        const auto r = run("pagerank g.el --trusted seeds.txt --tolerance 1e-14 --scores s.csv "
+                           "--verify", d);
         REQUIRE(r.code == 0);
+        CHECK_THAT(r.out, Catch::Contains("verify       verified"));
         c.personalization = {0, 0, 0, 1, 0, 0, 1, 0, 0};
         CHECK(oracle::l1(read_scores(d / "s.csv"), oracle::dense_pagerank(c)) < 1e-12);
     }
