@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "node_seeds.hpp"
 #include "linkequity/io/link_source.hpp"
 #include "option_flags.hpp"
 #include "linkequity/io/snapshot.hpp"
@@ -29,6 +30,7 @@ struct pagerank_args {
     std::string file;       ///< FILE: an integer edge list (empty = generate)
     bool skip_bad = false;  ///< --skip-bad: skip and count bad lines of FILE
     std::string scores;     ///< --scores FILE: every node's score as CSV (node,score)
+    std::string trusted;    ///< --trusted FILE: TrustRank from these seed node ids
 };
 
 csr_graph generate_and_build(const pagerank_args& a, double& t_gen, double& t_build);
@@ -102,7 +104,13 @@ csr_graph read_and_build(const pagerank_args& a, std::string& source, double& t_
 void report(const pagerank_args& a, const csr_graph& g, const std::string& source, double t_gen,
             double t_build) {
     const pagerank_options& o = a.options;
-    const pagerank_result r = pagerank(g, o);
+    pagerank_options solved = o;  // with --trusted: the seeds' v, for --verify
+    seed_set seeds;
+    if (!a.trusted.empty()) {
+        seeds = read_node_seeds(a.trusted);
+        solved.personalization = seeds.distribution(g.num_nodes(), "pagerank --trusted");
+    }
+    const pagerank_result r = a.trusted.empty() ? pagerank(g, o) : trustrank(g, seeds, o);
 
     fmt::print("graph        {}: {} nodes, {} edges{}\n", source, g.num_nodes(), g.num_edges(),
                g.is_lean() ? " (lean)" : "");
@@ -121,7 +129,7 @@ void report(const pagerank_args& a, const csr_graph& g, const std::string& sourc
     if (a.verify && g.is_lean()) {
         fmt::print("verify       skipped: a lean graph has no out-adjacency to push along\n");
     } else if (a.verify) {
-        const auto check = verify_pagerank(g, r.scores, o, 10 * o.tolerance);
+        const auto check = verify_pagerank(g, r.scores, solved, 10 * o.tolerance);
         fmt::print("verify       {}\n", check.message);
         if (!check.ok) throw std::runtime_error("verification failed: " + check.message);
     }
@@ -175,6 +183,9 @@ const command_registrar reg{50, [](CLI::App& app) {
     cmd->add_option("--top", args->top, "How many top nodes to print")->capture_default_str();
     cmd->add_option("--scores", args->scores,
                     "Write every node's score to this CSV file (node,score; 17 digits)");
+    cmd->add_option("--trusted", args->trusted,
+                    "TrustRank: teleport to the seed node ids in this file (one per line, "
+                    "optionally with a weight; # comments), dangling score too");
     cmd->add_flag("--verify", args->verify, "Check the result with an independent push step");
     auto* snap = cmd->add_option("--snapshot", args->snapshot,
                                  "Score a binary snapshot (from `linkequity snapshot`) instead of "

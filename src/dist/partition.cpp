@@ -157,11 +157,15 @@ std::size_t partition_manifest::owner(std::uint64_t node) const {
     return static_cast<std::size_t>(it - bounds.begin()) - 1;
 }
 
-std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t parts) {
+std::vector<std::uint64_t> partition_bounds(span<const edge_offset> in_offsets,
+                                            std::size_t parts) {
     if (parts == 0) throw std::invalid_argument("partition_bounds: parts must be >= 1, got 0");
-    const std::size_t n = g.num_nodes();
-    const auto off = g.in_offsets();
-    const long double total = static_cast<long double>(g.num_edges()) + n;
+    if (in_offsets.empty())
+        throw std::invalid_argument("partition_bounds: in_offsets must have n + 1 entries, got 0");
+    const std::size_t n = in_offsets.size() - 1;
+    const auto& off = in_offsets;
+    const long double total = static_cast<long double>(off[n]) + n;
+    auto cost = [&](std::uint64_t i) { return static_cast<long double>(off[i]) + i; };
     std::vector<std::uint64_t> b(parts + 1, n);
     b[0] = 0;
     for (std::size_t p = 1; p < parts; ++p) {
@@ -169,12 +173,20 @@ std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t part
         std::uint64_t lo = b[p - 1], hi = n;  // first i in [lo, n] with off[i] + i >= target
         while (lo < hi) {
             const std::uint64_t mid = lo + (hi - lo) / 2;
-            if (static_cast<long double>(off[mid]) + mid >= target) hi = mid;
+            if (cost(mid) >= target) hi = mid;
             else lo = mid + 1;
         }
-        b[p] = lo;
+        // The nearer (in cost) of the block boundaries around it; ties go down.
+        const std::uint64_t down = std::max<std::uint64_t>(
+            b[p - 1], lo / partition_alignment * partition_alignment);
+        const std::uint64_t up = std::min<std::uint64_t>(n, down + partition_alignment);
+        b[p] = lo == down || target - cost(down) <= cost(up) - target ? down : up;
     }
     return b;
+}
+
+std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t parts) {
+    return partition_bounds(g.in_offsets(), parts);
 }
 
 partition_manifest save_partitions(const std::string& dir, const csr_graph& g, std::size_t parts) {

@@ -17,6 +17,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "../cli/node_seeds.hpp"
 #include "../cli/option_flags.hpp"
 #include "collective.hpp"
 #include "score.hpp"
@@ -39,6 +40,7 @@ struct pagerank_args {
     std::string snapshot;
     std::string verify = "checksums";
     std::string scores;
+    std::string trusted;  ///< --trusted FILE: TrustRank seeds (node ids)
     std::size_t top = 10;
     int threads = 0;
     pagerank_options options;
@@ -183,6 +185,20 @@ void report(const pagerank_args& a, const dist::graph_part& p, const dist::mpi_p
                    all[i].score, all[i].in_degree, all[i].out_degree);
 }
 
+/// This rank's slice of the TrustRank teleport (--trusted): every rank reads the seed file
+/// and keeps only its own nodes' entries, the bits of trustrank()'s vector.
+dist::local_vectors teleport_slices(const pagerank_args& a, const dist::graph_part& p) {
+    dist::local_vectors s;
+    if (a.trusted.empty()) return s;
+    if (a.options.dangling != dangling_policy::personalization)
+        throw std::invalid_argument(fmt::format(
+            "--trusted: dangling must stay personalization (dangling score goes to the seeds), "
+            "got {}", to_string(a.options.dangling)));
+    s.personalization = cli::seed_slice(cli::read_node_seeds(a.trusted), p.manifest.num_nodes,
+                                        p.first, p.last, "linkequity-mpi pagerank --trusted");
+    return s;
+}
+
 int run_pagerank(const pagerank_args& a, MPI_Comm comm) {
     int rank = 0, size = 0;
     MPI_Comm_rank(comm, &rank);
@@ -195,8 +211,12 @@ int run_pagerank(const pagerank_args& a, MPI_Comm comm) {
     int code = collectively([&] { part = open_part(a, rank, size); }, rank, comm);
     if (code != exit_ok) return code;
     const double t_open = MPI_Wtime() - t0;
+    dist::local_vectors slices;
+    code = collectively([&] { slices = teleport_slices(a, part); }, rank, comm);
+    if (code != exit_ok) return code;
     dist::mpi_pagerank_result r;
-    code = collectively([&] { r = dist::mpi_pagerank(part, a.options, comm); }, rank, comm);
+    code = collectively([&] { r = dist::mpi_pagerank(part, a.options, slices, comm); }, rank,
+                        comm);
     if (code != exit_ok) return code;
     return collectively([&] { report(a, part, r, t_open, rank, size, comm); }, rank, comm);
 }
@@ -212,6 +232,10 @@ void add_pagerank(CLI::App& app, pagerank_args& a) {
         ->capture_default_str();
     cmd->add_option("--scores", a.scores,
                     "Rank 0 writes every node's score to this CSV file (node,score; 17 digits)");
+    cmd->add_option("--trusted", a.trusted,
+                    "TrustRank: teleport to the seed node ids in this file (one per line, "
+                    "optionally with a weight; # comments), dangling score too; every rank "
+                    "reads it and keeps its own nodes");
     cmd->add_option("--top", a.top, "How many top nodes to print")->capture_default_str();
     cmd->add_option("--threads", a.threads, "OpenMP threads per rank (default: OMP_NUM_THREADS)")
         ->check(CLI::NonNegativeNumber);

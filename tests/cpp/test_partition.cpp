@@ -4,6 +4,7 @@
 // balanced, and a missing, corrupted, swapped or foreign part is a clear error.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <numeric>
 #include <string>
@@ -105,28 +106,48 @@ TEST_CASE("partition: lean graphs keep their out-weights", "[partition]") {
     }
 }
 
-TEST_CASE("partition: ranges are contiguous and balanced by in-edges plus nodes", "[partition]") {
+TEST_CASE("partition: ranges are contiguous, block-aligned and balanced by in-edges plus nodes",
+          "[partition]") {
     kronecker_options ko;
-    ko.scale = 12;
+    ko.scale = 15;
     const csr_graph g = build_graph(kronecker_edges(ko));
-    std::size_t max_in = 0;
-    for (std::size_t v = 0; v < g.num_nodes(); ++v)
-        max_in = std::max<std::size_t>(max_in, g.in_degree(static_cast<node_id>(v)));
+    const std::size_t n = g.num_nodes(), block = dist::partition_alignment;
+    // The heaviest block (its rows' in-edges plus its nodes): a cut moves by at most one block.
+    double max_block = 0;
+    for (std::size_t f = 0; f < n; f += block) {
+        const std::size_t l = std::min(n, f + block);
+        max_block = std::max(max_block, double(g.in_offsets()[l] - g.in_offsets()[f]) +
+                                            double(l - f));
+    }
     for (std::size_t parts : {1, 2, 3, 4, 8}) {
         const auto b = dist::partition_bounds(g, parts);
         REQUIRE(b.size() == parts + 1);
         CHECK(b.front() == 0);
-        CHECK(b.back() == g.num_nodes());
-        const double ideal = double(g.num_edges() + g.num_nodes()) / double(parts);
+        CHECK(b.back() == n);
+        const double ideal = double(g.num_edges() + n) / double(parts);
         for (std::size_t p = 0; p < parts; ++p) {
             REQUIRE(b[p] <= b[p + 1]);
+            CHECK((b[p] % block == 0 || b[p] == n));
             const double load = double(g.in_offsets()[b[p + 1]] - g.in_offsets()[b[p]]) +
                                 double(b[p + 1] - b[p]);
-            // Each cut lands within one row (max in-degree + 1) of its target.
-            CHECK(load <= ideal + double(max_in + 1));
-            CHECK(load >= ideal - double(max_in + 1));
+            // Each cut lands within one block of its target (so a part within two of its share).
+            CHECK(load <= ideal + 2 * max_block);
+            CHECK(load >= ideal - 2 * max_block);
         }
+        // The overload on the offsets alone gives the same cuts.
+        CHECK(dist::partition_bounds(g.in_offsets(), parts) == b);
     }
+    // 8 blocks in 2 parts: the cut is a block boundary near the middle of the load.
+    const auto b2 = dist::partition_bounds(g, 2);
+    const double half = double(g.num_edges() + n) / 2;
+    const double at = double(g.in_offsets()[b2[1]] + b2[1]);
+    for (std::size_t c = 0; c <= n; c += block)  // no other boundary is nearer the target
+        CHECK(std::fabs(at - half) <= std::fabs(double(g.in_offsets()[c] + c) - half));
+    // Fewer blocks than parts: some parts are empty. One block (n = 4096) in 3 parts: the
+    // cut at 1/3 of the load rounds down to 0, the one at 2/3 up to n.
+    ko.scale = 12;
+    const csr_graph small = build_graph(kronecker_edges(ko));
+    CHECK(dist::partition_bounds(small, 3) == std::vector<std::uint64_t>{0, 0, 4096, 4096});
     CHECK_THROWS_AS(dist::partition_bounds(g, 0), std::invalid_argument);
 }
 
@@ -153,11 +174,13 @@ TEST_CASE("partition: missing, corrupted, swapped and foreign parts are clear er
         CHECK_THAT(message(1), Catch::Contains("part-00001-of-00003.lqs"));
     }
     SECTION("corrupted byte") {
-        auto bytes = test::read_bytes(m.part_path(2));
+        // 40 nodes are one block: part 1 holds them all (parts 0 and 2 are empty).
+        REQUIRE(m.bounds == std::vector<std::uint64_t>{0, 0, 40, 40});
+        auto bytes = test::read_bytes(m.part_path(1));
         bytes[bytes.size() - 3] ^= 0x40;
-        test::write_bytes(m.part_path(2), bytes);
-        CHECK_THROWS_AS(dist::load_graph_part(m, 2), parse_error);
-        CHECK_THAT(message(2), Catch::Contains("checksum"));
+        test::write_bytes(m.part_path(1), bytes);
+        CHECK_THROWS_AS(dist::load_graph_part(m, 1), parse_error);
+        CHECK_THAT(message(1), Catch::Contains("checksum"));
     }
     SECTION("part of another graph") {
         fs::copy_file(b + "/part-00000-of-00003.lqs", m.part_path(0),

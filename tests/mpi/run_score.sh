@@ -8,7 +8,7 @@
 set -eu
 le=$1 lempi=$2 mpiexec=$3 np=$4 work=$5
 rm -rf "$work" && mkdir -p "$work"
-"$le" generate --domains 300 --links 20000 --seed 3 --out "$work/web.csv" > /dev/null
+"$le" generate --domains 5000 --links 200000 --seed 3 --out "$work/web.csv" > /dev/null
 "$le" snapshot --web "$work/web.csv" --partitions "$np" --out "$work/parts" > /dev/null
 "$le" score --snapshot "$work/parts/web.lqs" --hosts --out "$work/single" > /dev/null
 "$mpiexec" --oversubscribe -np "$np" "$lempi" score --snapshot "$work/parts" --hosts \

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # linkequity.distributed (mpi4py): on however many ranks run it (plain pytest: 1; CI also runs
 # `mpirun -np 2 python -m pytest tests/python/test_distributed.py`), the ranks' slices put
-# together equal single-process linkequity.pagerank of the same graph, and a rank count that
-# does not match the parts raises on every rank.
+# together equal single-process linkequity.pagerank of the same graph (also personalised, with the
+# vector whole or as each rank's slice, and TrustRank), and a rank count that does not match the
+# parts or a bad vector on one rank raises on every rank.
 import os
 import shutil
 import tempfile
@@ -71,6 +72,55 @@ def test_slices_equal_single_process_pagerank(shared_dir, options):
     assert r.converged == single.converged
     assert np.abs(everything - np.asarray(single.scores)).sum() < 1e-12
     assert abs(everything.sum() - 1) < 1e-12
+
+
+def personalization_vector(n):
+    """Unequal weights with zeros (pagerank normalises it)."""
+    return np.array([0.0 if (7 * i + 3) % 5 == 0 else 0.25 + (3 * i) % 9 for i in range(n)])
+
+
+@pytest.mark.parametrize("how", ["whole", "slice"])
+@pytest.mark.parametrize("dangling", ["personalization", "uniform"])
+def test_personalization_whole_or_as_slices(shared_dir, how, dangling):
+    # 9,000 nodes: three blocks of 4,096 to cut at, so up to 3 ranks hold nodes.
+    g = sample_graph(9000)
+    d = written(g, os.path.join(shared_dir, "pers"), COMM.size)
+    part = distributed.open_part(d)
+    v = personalization_vector(g.num_nodes)
+    given = v if how == "whole" else v[part.first:part.last]
+    r = distributed.pagerank(part, personalization=given, dangling=dangling,
+                             excluded_links="evaporate")
+    everything = np.concatenate(COMM.allgather(r.scores))
+    single = linkequity.pagerank(g, personalization=v, dangling=dangling,
+                                 excluded_links="evaporate")
+    assert r.iterations == single.iterations
+    assert np.abs(everything - np.asarray(single.scores)).sum() < 1e-12
+
+
+def test_trustrank_seeds_as_slices(shared_dir):
+    g = sample_graph(9000)
+    d = written(g, os.path.join(shared_dir, "trust"), COMM.size)
+    part = distributed.open_part(d)
+    seeds = [5, 100, 4500, 8000]
+    v = np.zeros(g.num_nodes)
+    v[seeds] = 1.0
+    r = distributed.pagerank(part, personalization=v[part.first:part.last])
+    everything = np.concatenate(COMM.allgather(r.scores))
+    single = linkequity.trustrank(g, seeds)
+    assert np.abs(everything - np.asarray(single.scores)).sum() < 1e-12
+
+
+def test_bad_personalization_fails_on_every_rank(shared_dir):
+    g = sample_graph()
+    d = written(g, os.path.join(shared_dir, "badpers"), COMM.size)
+    part = distributed.open_part(d)
+    v = personalization_vector(g.num_nodes)[part.first:part.last]
+    if COMM.rank == COMM.size - 1:
+        v = np.append(v, 1.0)  # one entry too many on the last rank only
+    with pytest.raises((ValueError, RuntimeError)):
+        distributed.pagerank(part, personalization=v)
+    with pytest.raises(ValueError, match="sums to 0"):
+        distributed.pagerank(part, personalization=np.zeros(g.num_nodes))
 
 
 def test_rank_count_must_match_the_parts(shared_dir):

@@ -7,7 +7,8 @@ collectively, each rank returning the scores of its own node range. The iteratio
 ``linkequity-mpi``: each rank pulls for its nodes, the contributions of the remote sources its
 in-edges reference (its ghosts, listed once) arrive through one ``Alltoallv`` per iteration,
 and the dangling mass, evaporated mass and residual are gathered and added in rank order. The
-scores equal :func:`linkequity.pagerank` of the whole graph to about 1e-15 in L1.
+scores equal :func:`linkequity.pagerank` of the whole graph to about 1e-15 in L1 (the C++
+``linkequity-mpi`` has its bits; NumPy's sums do not follow the kernel's order).
 
 Needs ``mpi4py`` (``pip install linkequity[mpi]``).
 """
@@ -156,6 +157,35 @@ def _check_options(part: GraphPart, damping: float, tolerance: float, max_iterat
                          "lean graph dropped at build time")
 
 
+def _local_distribution(part: GraphPart, comm: Any, values: Any, name: str) -> Optional[np.ndarray]:
+    """This rank's slice of a per-node vector given whole (``num_nodes`` entries) or as this
+    rank's slice (``last - first`` entries), divided by its sum over the whole graph; None when
+    no rank gives it. Raises on every rank when any rank's vector is wrong."""
+    given = comm.allreduce(int(values is not None), op=MPI.MAX) != 0
+    if not given:
+        return None
+    n, error, v = part.last - part.first, None, np.zeros(0)
+    try:
+        if values is None:
+            raise ValueError(f"pagerank: {name} is given on other ranks but not on rank "
+                             f"{comm.rank}: give it on every rank (whole or as its slice)")
+        a = np.asarray(values, dtype=np.float64)
+        if a.ndim != 1 or len(a) not in (part.num_nodes, n):
+            raise ValueError(f"pagerank: {name} on rank {comm.rank} has shape {a.shape}, expected "
+                             f"{part.num_nodes} entries (whole) or {n} (nodes [{part.first}, "
+                             f"{part.last}))")
+        v = a[part.first:part.last] if len(a) == part.num_nodes and len(a) != n else a
+        if not np.all(np.isfinite(v) & (v >= 0)):
+            raise ValueError(f"pagerank: {name} has an entry that is negative or not finite")
+    except Exception as e:  # noqa: BLE001 - re-raised on every rank below
+        error = e
+    _collective_check(comm, error)
+    total = comm.allreduce(float(v.sum()))
+    if not total > 0:
+        raise ValueError(f"pagerank: {name} sums to {total}, expected a positive sum")
+    return v / total
+
+
 def _sum_in_rank_order(comm: Any, values: tuple) -> np.ndarray:
     """Σ over ranks of each rank's partial sums, added in rank order on every rank."""
     total = np.zeros(len(values))
@@ -167,15 +197,23 @@ def _sum_in_rank_order(comm: Any, values: tuple) -> np.ndarray:
 def pagerank(part: GraphPart, comm: Any = None, *, damping: float = 0.85,
              tolerance: float = 1e-10, max_iterations: int = 100, weighted: bool = True,
              excluded: int = _DEFAULT_EXCLUDED,
-             excluded_links: str = "exclude") -> DistributedPageRank:
+             excluded_links: str = "exclude", personalization: Any = None,
+             dangling: str = "personalization") -> DistributedPageRank:
     """PageRank of the partitioned graph whose part ``part`` this rank holds (from
-    :func:`open_part`); collective over ``comm``. Same equation, start vector (uniform) and
-    stopping rule (‖x' − x‖₁ < tolerance, or ``max_iterations``) as :func:`linkequity.pagerank`
-    with a uniform personalization; ``excluded`` is the flag mask of links that pass nothing.
+    :func:`open_part`); collective over ``comm``. Same equation, start vector (the
+    personalization) and stopping rule (‖x' − x‖₁ < tolerance, or ``max_iterations``) as
+    :func:`linkequity.pagerank`; ``excluded`` is the flag mask of links that pass nothing.
+    ``personalization`` (teleport vector v; TrustRank: 1 on the seeds) is either the whole
+    vector (``num_nodes`` entries, the same on every rank) or this rank's slice
+    (``last - first`` entries, so no rank needs an n-vector); None = uniform. ``dangling``:
+    ``"personalization"`` (like v) or ``"uniform"``.
     Returns this rank's slice. Cost per iteration: O(n_p + m_p) NumPy work and one Alltoallv
     of 8 bytes per ghost."""
     comm = MPI.COMM_WORLD if comm is None else comm
     _check_options(part, damping, tolerance, max_iterations, excluded_links)
+    if dangling not in ("personalization", "uniform"):
+        raise ValueError(f"pagerank: dangling must be personalization or uniform here, got "
+                         f"{dangling!r}")
     a, n, N = part.arrays, part.last - part.first, part.num_nodes
     evaporate = excluded_links == "evaporate"
     has_flags = bool(a["flags"]) and len(a["in_flags"]) > 0
@@ -194,12 +232,15 @@ def pagerank(part: GraphPart, comm: Any = None, *, damping: float = 0.85,
     ew = np.asarray(a["in_weights"], dtype=np.float64) if w_on else np.ones(len(row))
     if masked:
         ew = np.where((np.asarray(a["in_flags"]) & excluded) != 0, 0.0, ew)
-    dangling = inv_out == 0
-    x = np.full(n, 1.0 / N)
+    is_dangling = inv_out == 0
+    v = _local_distribution(part, comm, personalization, "personalization")
+    v = np.full(n, 1.0 / N) if v is None else v
+    u = v if dangling == "personalization" else np.full(n, 1.0 / N)
+    x = v.copy()
     c = np.zeros(n + len(g.ghosts))
 
-    def masses(v: np.ndarray) -> tuple:
-        return (float(v[dangling].sum()), float((v * ev).sum()) if ev is not None else 0.0)
+    def masses(y: np.ndarray) -> tuple:
+        return (float(y[is_dangling].sum()), float((y * ev).sum()) if ev is not None else 0.0)
 
     D, Z = _sum_in_rank_order(comm, masses(x))
     result = DistributedPageRank(part.first, x, 0, 0.0, False, [], len(g.ghosts),
@@ -210,7 +251,7 @@ def pagerank(part: GraphPart, comm: Any = None, *, damping: float = 0.85,
         comm.Alltoallv([send, (g.send_counts, g.send_displs), MPI.DOUBLE],
                        [c[n:], (g.recv_counts, g.recv_displs), MPI.DOUBLE])
         pulled = np.bincount(row, weights=c[g.sources] * ew, minlength=n)
-        new = damping * pulled + (damping * D + damping * Z + (1.0 - damping)) / N
+        new = damping * pulled + damping * D * u + (damping * Z + (1.0 - damping)) * v
         res, D, Z = _sum_in_rank_order(comm, (float(np.abs(new - x).sum()),) + masses(new))
         x = new
         result.iterations += 1

@@ -60,10 +60,22 @@ struct graph_part {
     std::size_t num_local() const noexcept { return static_cast<std::size_t>(last - first); }
 };
 
-/// The contiguous ranges of a P-way partition: bounds[p] is the first node i whose
-/// in_offsets[i] + i (in-edges plus one per node, what an iteration touches) reaches
-/// p · (m + n) / P. P+1 entries from 0 to n; a range may be empty. O(P log n).
-/// @throws std::invalid_argument when parts == 0.
+/// Part boundaries fall on multiples of this many nodes (or at n): the fixed blocks in which
+/// the single-process kernel sums D, Z and the residual (detail::sum_block), so that every
+/// rank sums whole blocks and the distributed scores have the same bits as pagerank()'s.
+inline constexpr std::size_t partition_alignment = 4096;
+
+/// The contiguous ranges of a P-way partition, balanced by in-edges plus nodes (what an
+/// iteration touches): bounds[p] is the multiple of partition_alignment (or n) nearest, in
+/// in_offsets[i] + i, to the first node i where that reaches p · (m + n) / P (ties go to the
+/// lower boundary). So every part is within about one block (4,096 rows and their in-edges)
+/// of its share, and some parts are empty when there are more parts than blocks (n ≤ 4,096:
+/// all nodes in one part). P+1 entries from 0 to n, non-decreasing. O(P log n).
+/// `in_offsets`: the n + 1 offsets of the in-adjacency (in_offsets[i + 1] − in_offsets[i] is
+/// node i's in-degree), for callers that hold only the degrees.
+/// @throws std::invalid_argument when parts == 0 or in_offsets is empty.
+std::vector<std::uint64_t> partition_bounds(span<const edge_offset> in_offsets, std::size_t parts);
+/// The same for g's in-adjacency.
 std::vector<std::uint64_t> partition_bounds(const csr_graph& g, std::size_t parts);
 
 /// Writes `g` as `parts` part files plus DIR/manifest.lqs (created atomically, one file at a
