@@ -5,7 +5,11 @@
 // co-citation example; option and seed errors; 1 vs 2 threads.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
