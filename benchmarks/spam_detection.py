@@ -9,9 +9,11 @@ above the honest domains: AUC and precision at 100 of relative spam mass (good c
 documented sample of honest domains), anti-TrustRank (seeds: a documented sample of labelled
 spam, "the known spam"), known-spam mass (the share of a domain's PageRank that the known spam
 gives it: spam mass's linear form with the known spam as the core), the two-stage anti-trust
-that combines them, and plain in-degree and PageRank as baselines. Uses linkequity.spam_mass /
-linkequity.anti_trustrank when the package has them, else the FALLBACK below (scipy /
-linkequity.pagerank on the reversed graph); it says which.
+that combines them, personalised SALSA from the known spam (hubs: domains that link to what
+the known spam links to; authorities: the domains they boost), and plain in-degree, total
+degree and PageRank as baselines. Uses linkequity.spam_mass / anti_trustrank / salsa when the
+package has them, else the FALLBACK below (scipy / linkequity.pagerank on the reversed graph);
+it says which.
 
     python benchmarks/spam_detection.py [--domains 20000] [--links 1000000] [--seed 3]
 """
@@ -115,6 +117,20 @@ def two_stage_anti_trust(graph: le.Graph, seeds: np.ndarray, share: np.ndarray,
     return _fallback_anti_trust(graph, keep, damping, share[keep])
 
 
+def spam_salsa(graph: le.Graph, seeds: np.ndarray, damping: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Personalised SALSA from the known spam (docs/trust.md), restarts split evenly between
+    the seeds' hub and authority copies: (hubs, authorities). A walk that follows a link
+    forwards, then one backwards, from the known spam: hubs are high for domains that link to
+    the same sites as the known spam (a PBN's other members, which all link to its money
+    sites), authorities for the sites those domains link to (the money sites). Co-citation,
+    the footprint an analyst looks for: "who else links to the sites this spam links to?"."""
+    if hasattr(le, "salsa"):
+        r = le.salsa(graph, list(map(int, seeds)), damping=damping, tolerance=1e-12,
+                     max_iterations=2000)
+        return np.asarray(r.hubs), np.asarray(r.authorities)
+    return _fallback_salsa(graph, seeds, damping)
+
+
 # FALLBACK — used only while linkequity.spam_mass / anti_trustrank do not exist in the build.
 def _fallback_spam_mass(graph: le.Graph, core: np.ndarray, damping: float) -> Tuple[np.ndarray, np.ndarray]:
     """p = (1-α)(I - αTᵀ)⁻¹ 1/N and p' = (1-α)(I - αTᵀ)⁻¹ 1_C/N by Jacobi iteration
@@ -152,6 +168,29 @@ def _fallback_anti_trust(graph: le.Graph, seeds: np.ndarray, damping: float,
     v /= v.sum()
     return np.asarray(le.pagerank(reverse, personalization=v, damping=damping,
                                   tolerance=1e-12, max_iterations=1000).scores)
+
+
+def _fallback_salsa(graph: le.Graph, seeds: np.ndarray, damping: float) -> Tuple[np.ndarray, np.ndarray]:
+    """h and a of docs/trust.md's personalised SALSA by iterating its equations (hub_share ½)."""
+    a = graph.to_scipy().tocsr().astype(np.float64)
+    a.data[:] = 1.0
+    n = a.shape[0]
+    out, into = np.asarray(a.sum(axis=1)).ravel(), np.asarray(a.sum(axis=0)).ravel()
+    inv_out = np.divide(1.0, out, out=np.zeros(n), where=out > 0)
+    inv_in = np.divide(1.0, into, out=np.zeros(n), where=into > 0)
+    at = a.T.tocsr()
+    v = np.zeros(n)
+    v[seeds] = 1.0 / len(seeds)
+    h, au = v / 2, v / 2
+    for _ in range(5000):
+        restart = 1 - damping + damping * (h[out == 0].sum() + au[into == 0].sum())
+        au2 = damping * (at @ (h * inv_out)) + restart * v / 2
+        h2 = damping * (a @ (au * inv_in)) + restart * v / 2
+        change = np.abs(h2 - h).sum() + np.abs(au2 - au).sum()
+        h, au = h2, au2
+        if change < 1e-12:
+            break
+    return h, au
 
 
 # --------------------------------------------------------------------------- the measures
@@ -213,7 +252,8 @@ def spam_seeds(cls: np.ndarray, args: argparse.Namespace, rng) -> np.ndarray:
 
 
 def diagnose(graph: le.Graph, cls: np.ndarray, grp: np.ndarray, seeds: np.ndarray,
-              every: np.ndarray, anti: np.ndarray, damping: float) -> Dict:
+              every: np.ndarray, anti: np.ndarray, damping: float,
+              hubs: np.ndarray = None) -> Dict:
     """Anti-trust's AUC for PBN members in networks with and without a known-spam domain, and
     the *exact* spam-mass share of the money sites: the PageRank share that all labelled farm
     and PBN members give them (p_S / p with S = every member: Gyöngyi et al.'s true spam mass,
@@ -226,6 +266,8 @@ def diagnose(graph: le.Graph, cls: np.ndarray, grp: np.ndarray, seeds: np.ndarra
         keep = honest | pos
         out[name] = auc(anti[keep], pos[keep])
         out[name + " (n)"] = int(pos.sum())
+        if hubs is not None:
+            out[name + ", SALSA hubs"] = auc(hubs[keep], pos[keep])
     exact = known_spam_mass(graph, np.flatnonzero(np.isin(cls, ("farm", "pbn"))), damping)
     for c in ("pbn_target", "farm_target", "honest"):
         out[f"exact spam share, {c}, median"] = float(np.median(exact[cls == c]))
@@ -234,12 +276,16 @@ def diagnose(graph: le.Graph, cls: np.ndarray, grp: np.ndarray, seeds: np.ndarra
     lines = [f"anti-TrustRank AUC, PBN members of networks with a known-spam domain: "
              f"{out['pbn members, network flagged']:.3f} ({out['pbn members, network flagged (n)']}),"
              f" without: {out['pbn members, network unflagged']:.3f} "
-             f"({out['pbn members, network unflagged (n)']})",
-             "share of PageRank from all farm + PBN members (exact spam mass), median: money "
-             f"sites {out['exact spam share, pbn_target, median']:.3f}, farm targets "
-             f"{out['exact spam share, farm_target, median']:.3f}, honest "
-             f"{out['exact spam share, honest, median']:.3f}; its AUC for money sites "
-             f"{out['exact spam share AUC, pbn_target']:.3f}"]
+             f"({out['pbn members, network unflagged (n)']})"]
+    if hubs is not None:
+        lines.append("SALSA hubs AUC, PBN members of networks with a known-spam domain: "
+                     f"{out['pbn members, network flagged, SALSA hubs']:.3f}, without: "
+                     f"{out['pbn members, network unflagged, SALSA hubs']:.3f}")
+    lines += ["share of PageRank from all farm + PBN members (exact spam mass), median: money "
+              f"sites {out['exact spam share, pbn_target, median']:.3f}, farm targets "
+              f"{out['exact spam share, farm_target, median']:.3f}, honest "
+              f"{out['exact spam share, honest, median']:.3f}; its AUC for money sites "
+              f"{out['exact spam share AUC, pbn_target']:.3f}"]
     return {"figures": out, "lines": lines}
 
 
@@ -277,9 +323,9 @@ def print_tables(figures: Dict[str, Dict[str, Dict[str, float]]]) -> None:
     for key, title in (("auc", "AUC against the honest domains"),
                        ("p100", "P@100: share of the class among the 100 highest scores of the "
                                 "class and the honest domains ('all': any labelled spam)")):
-        print(f"\n{title}\n{'score':26}" + "".join(f"{c:>15}" for c in cols))
+        print(f"\n{title}\n{'score':28}" + "".join(f"{c:>15}" for c in cols))
         for name, per in figures.items():
-            print(f"{name:26}" + "".join(f"{per[c][key]:>15.3f}" if c in per else f"{'-':>15}"
+            print(f"{name:28}" + "".join(f"{per[c][key]:>15.3f}" if c in per else f"{'-':>15}"
                                           for c in cols))
 
 
@@ -300,6 +346,8 @@ def main() -> int:
     anti, anti_impl = anti_trust(graph, seeds, args.damping)
     known = known_spam_mass(graph, seeds, args.damping)
     two_stage = two_stage_anti_trust(graph, seeds, known, args.damping)
+    hubs, authorities = spam_salsa(graph, seeds, args.damping)
+    outdeg = np.diff(graph.to_scipy().tocsr().indptr).astype(float)
     t_scores = time.perf_counter() - t1
 
     not_core = ~np.isin(np.arange(len(cls)), core)
@@ -313,7 +361,11 @@ def main() -> int:
         "anti-TrustRank": evaluate(anti, cls, every),
         "known-spam mass": evaluate(known, cls, every),
         "two-stage anti-trust": evaluate(two_stage, cls, every),
+        "SALSA hubs": evaluate(hubs, cls, every),
+        "SALSA authorities": evaluate(authorities, cls, every),
+        "SALSA hubs + authorities": evaluate(hubs + authorities, cls, every),
         "in-degree (baseline)": evaluate(indeg, cls, every),
+        "in + out degree (baseline)": evaluate(indeg + outdeg, cls, every),
         "PageRank (baseline)": evaluate(pr, cls, every),
         "low PageRank (baseline)": evaluate(-pr, cls, every),
     }
@@ -333,14 +385,15 @@ def main() -> int:
     print("networks without any known-spam domain: " +
           ", ".join(f"{unflagged[k]} of {len(v)} {k}s" for k, v in networks.items()))
     print(f"negatives: {int((every & (cls == 'honest')).sum())} honest domains "
-          f"({args.negatives}); spam mass: {mass_impl}; anti-trust: {anti_impl} "
+          f"({args.negatives}); spam mass: {mass_impl}; anti-trust: {anti_impl}; SALSA: "
+          f"{'linkequity.salsa' if hasattr(le, 'salsa') else 'fallback (numpy, this script)'} "
           f"({t_scores:.1f} s)")
     judged_share = {c: float(judged[cls == c].mean()) for c in ("honest",) + SPAM_CLASSES
                     if (cls == c).any()}
     print(f"judged by spam mass (N·p >= {args.rho:g}): " +
           ", ".join(f"{c} {v:.0%}" for c, v in judged_share.items()))
     print_tables(figures)
-    diagnosis = diagnose(graph, cls, grp, seeds, every, anti, args.damping)
+    diagnosis = diagnose(graph, cls, grp, seeds, every, anti, args.damping, hubs)
     print("\nWhy PBNs are missed (diagnosis; uses every label, so it is no detector):")
     for line in diagnosis["lines"]:
         print("  " + line)

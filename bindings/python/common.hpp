@@ -185,6 +185,7 @@ void bind_generators(py::module_& m);
 void bind_analysis(py::module_& m);
 void bind_explain(py::module_& m);
 void bind_trust(py::module_& m);
+void bind_salsa(py::module_& m);  // bind_salsa.cpp: personalised SALSA
 void bind_plan(py::module_& m);
 void bind_topics(py::module_& m);
 

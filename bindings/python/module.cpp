@@ -69,6 +69,7 @@ PYBIND11_MODULE(_core, m) {
     linkequity::python::bind_analysis(m);
     linkequity::python::bind_explain(m);
     linkequity::python::bind_trust(m);
+    linkequity::python::bind_salsa(m);
     linkequity::python::bind_plan(m);
     linkequity::python::bind_topics(m);
     linkequity::python::bind_centrality(m);

@@ -10,6 +10,7 @@
 #include "linkequity/algo/harmonic.hpp"
 #include "linkequity/algo/hits.hpp"
 #include "linkequity/algo/pagerank.hpp"
+#include "linkequity/algo/salsa.hpp"
 #include "linkequity/algo/spam_mass.hpp"
 #include "linkequity/algo/trustrank.hpp"
 #include "linkequity/algo/topic_pagerank.hpp"

@@ -2,7 +2,8 @@
 """benchmarks/spam_detection.py's measures and detectors against independent oracles: AUC by
 counting every positive/negative pair, P@k by hand, known-spam mass against a dense numpy solve
 of DESIGN's linear form, the two-stage anti-trust against networkx (personalised PageRank of the
-reversed graph with the share as seed weights), and the labelled graph on a small web."""
+reversed graph with the share as seed weights), SALSA from the known spam against its numpy
+iteration, and the labelled graph on a small web."""
 import argparse
 import importlib.util
 import pathlib
@@ -84,3 +85,12 @@ def test_labelled_domain_graph_on_a_small_web(bench):
                                                (labels["label"] == "target")).sum()
     assert graph.num_nodes == len(cls) == len(grp)
     assert set(grp[cls == "pbn"]) == set(labels.loc[labels["label"] == "pbn", "group"])
+
+
+def test_spam_salsa_matches_its_numpy_fallback(bench):
+    rng = np.random.default_rng(12)
+    g, _ = _graph(rng)
+    hubs, authorities = bench.spam_salsa(g, np.array([3, 8, 20]), 0.85)
+    want_h, want_a = bench._fallback_salsa(g, np.array([3, 8, 20]), 0.85)
+    assert np.abs(hubs - want_h).sum() + np.abs(authorities - want_a).sum() < 1e-9
+    assert hubs.sum() + authorities.sum() == pytest.approx(1.0, abs=1e-12)

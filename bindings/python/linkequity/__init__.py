@@ -11,6 +11,7 @@ from ._core import ParseError, PageRankResult
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustrank
+from ._salsa import SalsaResult, salsa
 from ._topics import TopicPageRankResult, topic_pagerank
 from ._centrality import harmonic_centrality, hits
 from ._web import AuthorityInfo, AuthorityResult, WebGraph
@@ -32,6 +33,7 @@ __all__ = [
     "LinkProfile",
     "PageRankResult",
     "ParseError",
+    "SalsaResult",
     "SiteAuthority",
     "SpamMassResult",
     "TopicPageRankResult",
@@ -48,6 +50,7 @@ __all__ = [
     "link_gain",
     "pagerank",
     "pagerank_residual",
+    "salsa",
     "spam_mass",
     "topic_pagerank",
     "trustrank",

@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'open_graph_part', 'pagerank', 'pagerank_residual', 'partition_manifest', 'save_partitions', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'SalsaOptions', 'SalsaResult', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'open_graph_part', 'pagerank', 'pagerank_residual', 'partition_manifest', 'salsa', 'save_partitions', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -1950,6 +1950,199 @@ class SpamMassResult:
         """
         Wall time of the iterations.
         """
+class SalsaOptions:
+    """
+    salsa_options (private; built by linkequity.salsa).
+    """
+    @staticmethod
+    def fields() -> list:
+        """
+        The option table: one dict per field (name, kind, default, range, choices, deprecated spellings, help, cli).
+        """
+    def __init__(self) -> None:
+        ...
+    def set(self, name: str, value: typing.Any) -> typing.Any:
+        """
+        Sets one option from a Python value (enum by spelling); returns a deprecation message for an old spelling, else None. Raises ValueError/TypeError naming it.
+        """
+    def validate(self) -> None:
+        """
+        Checks every option; raises ValueError.
+        """
+    def values(self) -> dict:
+        """
+        Every option's value (enums by spelling).
+        """
+    @property
+    def acceleration(self) -> PageRankAcceleration:
+        """
+        quadratic: extrapolation every acceleration_period power iterations (3 more vectors)
+        """
+    @acceleration.setter
+    def acceleration(self, arg1: PageRankAcceleration) -> None:
+        ...
+    @property
+    def acceleration_period(self) -> int:
+        """
+        Iterations between extrapolations, >= 4 when acceleration is on
+        """
+    @acceleration_period.setter
+    def acceleration_period(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def blocked_hot_nodes(self) -> int:
+        """
+        Blocked kernel: sources with smaller ids are pulled directly; 0 = half the last-level cache's worth
+        """
+    @blocked_hot_nodes.setter
+    def blocked_hot_nodes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def damping(self) -> float:
+        """
+        Damping factor α: the probability of following a link
+        """
+    @damping.setter
+    def damping(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded(self) -> int:
+        """
+        Links with any of these flags pass nothing
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def excluded_links(self) -> ExcludedLinkMode:
+        """
+        exclude: excluded links do not exist for scoring; evaporate: they count in the source's out-weight and pass nothing
+        """
+    @excluded_links.setter
+    def excluded_links(self, arg1: ExcludedLinkMode) -> None:
+        ...
+    @property
+    def hub_share(self) -> float:
+        """
+        Share of each restart at the seeds' hub copies (the rest at their authority copies)
+        """
+    @hub_share.setter
+    def hub_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def kernel(self) -> PageRankKernel:
+        """
+        pull (reference, leanest) or blocked (propagation blocking for sources beyond a cache-sized prefix: faster on graphs far larger than the cache, in degree order)
+        """
+    @kernel.setter
+    def kernel(self, arg1: PageRankKernel) -> None:
+        ...
+    @property
+    def max_iterations(self) -> int:
+        """
+        Iteration limit k: the k-th iterate is returned when not converged
+        """
+    @max_iterations.setter
+    def max_iterations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def node_order(self) -> PageRankNodeOrder:
+        """
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        """
+    @node_order.setter
+    def node_order(self, arg1: PageRankNodeOrder) -> None:
+        ...
+    @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
+    def tolerance(self) -> float:
+        """
+        Stop when the L1 change of an iteration is < tolerance
+        """
+    @tolerance.setter
+    def tolerance(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def weighted(self) -> bool:
+        """
+        Use the edge weights when the graph has them
+        """
+    @weighted.setter
+    def weighted(self, arg1: bool) -> None:
+        ...
+class SalsaResult:
+    """
+    The result of linkequity.salsa (personalised SALSA, docs/trust.md). Arrays are float64 views of
+    the result's memory (read-only, no copy), indexed by node id; hubs.sum() + authorities.sum() = 1.
+    
+    Attributes:
+        hubs: h, the walk at a node about to follow one of its out-links: high for nodes that
+            link to what the seeds link to.
+        authorities: a, the walk at a node about to go back over one of its in-links: high for
+            nodes linked by the seeds and by nodes that link like them.
+        iterations, residual, converged, cancelled, history, seconds, setup_seconds: as
+            PageRankResult's (of the walk's PageRank on the doubled graph).
+    """
+    def __getitem__(self, key: str) -> typing.Any:
+        """
+        r[name] is r.name (read access by field name, as when results were dicts).
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def authorities(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        a, by node id.
+        """
+    @property
+    def cancelled(self) -> bool:
+        """
+        A progress callback returned False.
+        """
+    @property
+    def converged(self) -> bool:
+        """
+        residual < tolerance.
+        """
+    @property
+    def history(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        Residual of every iteration.
+        """
+    @property
+    def hubs(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        h, by node id.
+        """
+    @property
+    def iterations(self) -> int:
+        """
+        Iterations performed.
+        """
+    @property
+    def residual(self) -> float:
+        """
+        L1 change, last iteration.
+        """
+    @property
+    def seconds(self) -> float:
+        """
+        Wall time of the iterations.
+        """
+    @property
+    def setup_seconds(self) -> float:
+        """
+        Wall time before the first iteration.
+        """
 class LinkGainOptions:
     """
     link_gain_options (private; built by linkequity.link_gain).
@@ -2773,6 +2966,10 @@ def pagerank_residual(graph: CsrGraph, scores: typing.Any, options: PageRankOpti
 def partition_manifest(directory: str, verify: str = 'checksums') -> dict:
     """
     The manifest of a partitioned graph as a dict.
+    """
+def salsa(graph: CsrGraph, nodes: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], options: SalsaOptions, progress: typing.Any = None) -> SalsaResult:
+    """
+    Personalised SALSA (see linkequity.salsa).
     """
 def save_partitions(graph: CsrGraph, directory: str, parts: typing.SupportsInt | typing.SupportsIndex) -> dict:
     """
