@@ -34,6 +34,12 @@ int run_ingest(const ingest_args& a, MPI_Comm comm);
 
 namespace ingest {
 
+/// Frees a vector's memory now (`v = {}` clears it but keeps its capacity).
+template <class T>
+void release(std::vector<T>& v) {
+    std::vector<T>().swap(v);
+}
+
 /// One edge on the move between ranks (12 bytes; the weight is 1 for unweighted lines).
 struct edge_rec {
     node_id src;
@@ -64,12 +70,13 @@ struct edge_share {
 /// @throws std::filesystem::filesystem_error when the file cannot be opened or mapped.
 file_share open_share(const std::string& path, int rank, int size);
 
-/// Parses the share with the reader of `linkequity pagerank FILE` (io::read_edge_list, strict),
-/// `first_line` being the file's line number of the share's first line (an exclusive prefix sum
-/// of the ranks' line counts): a bad line's message names the file, its global line, the value
-/// and what was expected. A share that is not split is read whole and this rank keeps edges
-/// [r·m/P, (r+1)·m/P). @throws parse_error for a bad line or an empty file.
-edge_share parse_share(const file_share& share, std::uint64_t first_line, int rank, int size);
+/// Parses the share with the reader of `linkequity pagerank FILE` (io::read_edge_list, strict).
+/// `lines_before` is the number of line ends in the shares of the ranks before this one (an
+/// exclusive prefix sum): a bad line's message names the file, its line in the whole file, the
+/// value and what was expected. A share that is not split is read whole and this rank keeps edges
+/// [r·m/P, (r+1)·m/P). Unmaps the file once parsed. @throws parse_error for a bad line or an
+/// empty file.
+edge_share parse_share(file_share& share, std::uint64_t lines_before, int rank, int size);
 
 /// What run_ingest reports on rank 0.
 struct ingest_summary {
@@ -82,8 +89,8 @@ struct ingest_summary {
 /// target in a uniform split (where duplicates merge and self-loops drop, as graph_builder
 /// does), balances the ranges with dist::partition_bounds, moves each edge to the owners of its
 /// target and of its source, and writes part <rank> (DIR must exist) and, on rank 0, the
-/// manifest. Returns the summary (complete on rank 0). `step` wraps each phase that may throw
-/// on some ranks only (mpi_cli::collectively); a non-zero code ends it with that code.
+/// manifest. Fills the summary (complete on rank 0). Each phase that may throw on some ranks
+/// only ends in mpi_cli::collectively; returns the exit code every rank agrees on.
 int build_and_write(edge_share&& share, const ingest_args& a, MPI_Comm comm,
                     ingest_summary& summary);
 

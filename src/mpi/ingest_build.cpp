@@ -82,7 +82,7 @@ std::vector<edge_rec> to_target_owners(std::vector<edge_rec>&& mine,
     std::vector<edge_rec> send(at.back() + counts.back());
     for (const edge_rec& e : mine)
         if (e.src != e.dst) send[at[owner(bounds, e.dst)]++] = e;
-    mine = {};
+    release(mine);
     return exchange(send.data(), counts, comm);
 }
 
@@ -100,7 +100,7 @@ std::vector<edge_rec> merge_rows(std::vector<edge_rec>&& in, std::uint64_t first
         std::vector<std::uint64_t> at(start.begin(), start.end() - 1);
         for (const edge_rec& e : in) sorted[at[e.dst - first]++] = e;
     }
-    in = {};
+    release(in);
     degree.assign(rows, 0);
     std::size_t w = 0;
     for (std::size_t i = 0; i < rows; ++i) {
@@ -154,31 +154,28 @@ int balanced_bounds(const std::vector<std::uint32_t>& degree, std::uint64_t n,
     return exit_ok;
 }
 
-/// Merged edges (sorted by target, then source) → this rank's in-rows and out-rows in the
-/// balanced ranges. Collective.
+/// Merged edges (sorted by target, then source) → this rank's in-rows (sorted by target, then
+/// source) and out-edges (sorted by target: senders come in rank order, each with increasing
+/// targets, so ingest_parts.cpp makes the out-rows with one stable counting pass). Collective.
 void to_final_owners(std::vector<edge_rec>&& merged, const std::vector<std::uint64_t>& bounds,
                      std::vector<edge_rec>& in, std::vector<edge_rec>& out, MPI_Comm comm) {
     std::vector<std::uint64_t> counts(bounds.size() - 1, 0);
+    for (const edge_rec& e : merged) ++counts[owner(bounds, e.src)];
+    {
+        std::vector<std::uint64_t> at(counts.size(), 0);
+        for (std::size_t r = 1; r < counts.size(); ++r) at[r] = at[r - 1] + counts[r - 1];
+        std::vector<edge_rec> send(merged.size());
+        for (const edge_rec& e : merged) send[at[owner(bounds, e.src)]++] = e;
+        out = exchange(send.data(), counts, comm);
+    }
+    const auto by_target = [](const edge_rec& e, std::uint64_t v) { return e.dst < v; };
     for (std::size_t r = 0; r < counts.size(); ++r) {  // sorted by target: one run per owner
-        const auto lo = std::lower_bound(merged.begin(), merged.end(), bounds[r],
-                                         [](const edge_rec& e, std::uint64_t v) { return e.dst < v; });
-        const auto hi = std::lower_bound(merged.begin(), merged.end(), bounds[r + 1],
-                                         [](const edge_rec& e, std::uint64_t v) { return e.dst < v; });
+        const auto lo = std::lower_bound(merged.begin(), merged.end(), bounds[r], by_target);
+        const auto hi = std::lower_bound(merged.begin(), merged.end(), bounds[r + 1], by_target);
         counts[r] = static_cast<std::uint64_t>(hi - lo);
     }
     in = exchange(merged.data(), counts, comm);
-    // Out-rows: the receiver sorts by (source, target), unique after the merge, so any order
-    // of sending does: group in place by the source's owner.
-    std::sort(merged.begin(), merged.end(), [&](const edge_rec& x, const edge_rec& y) {
-        return x.src < y.src;
-    });
-    std::fill(counts.begin(), counts.end(), 0);
-    for (const edge_rec& e : merged) ++counts[owner(bounds, e.src)];
-    out = exchange(merged.data(), counts, comm);
-    merged = {};
-    std::sort(out.begin(), out.end(), [](const edge_rec& x, const edge_rec& y) {
-        return x.src < y.src || (x.src == y.src && x.dst < y.dst);
-    });
+    release(merged);
 }
 
 }  // namespace
@@ -207,7 +204,7 @@ int build_and_write(edge_share&& share, const ingest_args& a, MPI_Comm comm,
     std::vector<std::uint64_t> bounds;
     code = balanced_bounds(degree, n, uniform, bounds, rank, comm);
     if (code != exit_ok) return code;
-    degree = {};
+    release(degree);
     std::vector<edge_rec> in, out;
     code = collectively([&] { to_final_owners(std::move(merged), bounds, in, out, comm); }, rank,
                         comm);

@@ -52,21 +52,22 @@ part_arrays make_arrays(const part_input& p, int rank, std::vector<edge_rec>&& i
     for (const edge_rec& e : in) a.in_sources.push_back(e.src);
     if (p.weighted)
         for (const edge_rec& e : in) a.in_weights.push_back(e.w);
-    in = {};
-    if (p.lean) {  // graph_builder's out_weight_sums: Σ weights in target order (or the degree)
+    release(in);
+    // `out` is sorted by target: one stable pass by source gives out-rows sorted by target, and
+    // a lean out-weight summed in target order, as graph_builder's out_weight_sums does.
+    if (p.lean) {
         a.lean_out_weight.assign(a.last - a.first, 0.0);
-        for (std::size_t i = 0, e = 0; i < a.lean_out_weight.size(); ++i) {
-            double s = 0;
-            for (; e < out.size() && out[e].src == a.first + i; ++e)
-                s += p.weighted ? static_cast<double>(out[e].w) : 1.0;  // merged copies: 1
-            a.lean_out_weight[i] = s;
-        }
+        for (const edge_rec& e : out)  // merged copies count once when unweighted
+            a.lean_out_weight[e.src - a.first] += p.weighted ? static_cast<double>(e.w) : 1.0;
     } else {
         a.out_offsets = row_offsets(out, a.first, a.last, [](const edge_rec& e) { return e.src; });
-        if (p.weighted)
-            for (const edge_rec& e : out) a.out_weights.push_back(e.w);
+        if (p.weighted) {
+            a.out_weights.resize(out.size());
+            std::vector<edge_offset> at(a.out_offsets.begin(), a.out_offsets.end() - 1);
+            for (const edge_rec& e : out) a.out_weights[at[e.src - a.first]++] = e.w;
+        }
     }
-    out = {};
+    release(out);
     return a;
 }
 
@@ -159,7 +160,7 @@ std::vector<std::uint64_t> bounds_from_degrees(std::vector<std::uint32_t>&& degr
     const std::size_t n = degree.size();
     auto offsets = std::make_shared<std::vector<edge_offset>>(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) (*offsets)[i + 1] = (*offsets)[i] + degree[i];
-    degree = {};
+    release(degree);
     const std::uint64_t m = offsets->back();
     const std::size_t bytes = std::max<std::size_t>(m * sizeof(node_id), 1);
     void* zeros = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,

@@ -33,7 +33,7 @@ std::vector<std::uint64_t> bounds_from_degrees(std::vector<std::uint32_t>&& degr
                                                std::size_t parts);
 
 /// Builds this rank's part from `in` (its in-edges, sorted by target then source) and `out`
-/// (its out-edges, sorted by source then target), computes the partitioning's id across the
+/// (its out-edges, sorted by target), computes the partitioning's id across the
 /// ranks, writes part <rank> in p.dir and, on rank 0, the manifest. Fills `summary` (on rank
 /// 0). Collective; returns the exit code every rank agrees on.
 int write_parts(const part_input& p, std::vector<edge_rec>&& in, std::vector<edge_rec>&& out,

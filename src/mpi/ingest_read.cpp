@@ -124,7 +124,7 @@ file_share open_share(const std::string& path, int rank, int size) {
     return s;
 }
 
-edge_share parse_share(const file_share& s, std::uint64_t lines_before, int rank, int size) {
+edge_share parse_share(file_share& s, std::uint64_t lines_before, int rank, int size) {
     edge_share out;
     if (!s.split) {  // every rank reads the whole file, and keeps its 1/P of the edges
         const edge_list el = io::read_edge_list(s.path);
@@ -150,6 +150,7 @@ edge_share parse_share(const file_share& s, std::uint64_t lines_before, int rank
         if (e.line() == 0) throw;
         throw parse_error(e.path(), e.line() + lines_before, e.column(), e.reason());
     }
+    s.data.reset();  // the mapping is no longer needed: unmap before the edges are copied
     append_edges(el, 0, el.num_edges(), out);
     out.nodes = el.num_nodes;
     return out;
