@@ -17,6 +17,9 @@ awk 'BEGIN { print "# a SNAP-style header"; print "% another comment"
 # Weights, duplicates whose weights add up, float weights; the first lines carry no weight.
 awk 'BEGIN { print "0 1"; print "1 2"
   for (i = 0; i < 600; i++) printf "%d %d %.3f\n", i % 53, (i * 17 + 3) % 61, (i % 11) * 0.37 + 0.01 }' > w.wel
+# Many weighted copies of few edges, spread over every rank's share: their float sum depends
+# on the order of the additions (the file's), which the merge must keep.
+awk 'BEGIN { for (i = 0; i < 500; i++) printf "%d %d %.7f\n", i % 7, i % 5, 0.1 * (i % 13) + 0.0001234 * i }' > dupw.wel
 # Weights only on the last lines: the first ranks' shares have none (they weigh 1).
 awk 'BEGIN { for (i = 0; i < 300; i++) print i % 30, (i * 7 + 1) % 33
   for (i = 0; i < 10; i++) print i, i + 1, 2.5 }' > late.wel
@@ -47,12 +50,13 @@ compare() {  # NAME FILE [--lean]
   done
   echo "P=$np $name: $(ls "d2_$name" | wc -l) files identical? $( [ $failed -eq 0 ] && echo yes || echo NO)"
 }
-for f in dup.el w.wel late.wel crlf.el aligned.wel short.el comments.el big.el m.mtx dup.el.gz; do
+for f in dup.el w.wel dupw.wel late.wel crlf.el aligned.wel short.el comments.el big.el m.mtx dup.el.gz; do
   compare "$f" "$f"
 done
 compare dup_lean dup.el --lean
 compare w_lean w.wel --lean
 compare late_lean late.wel --lean
+compare dupw_lean dupw.wel --lean
 compare big_lean big.el --lean
 head -n 3 d1_big.el.txt
 # The test can fail: a part of another graph differs.
