@@ -20,6 +20,7 @@ using linkequity::detail::fmix64;
 constexpr std::uint64_t prime1 = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4Full;
 constexpr std::size_t block_bytes = std::size_t{1} << 20;
+static_assert(block_bytes == snapshot_checksum_block_bytes, "one block size");
 
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 // Bijective in h for a fixed w and in w for a fixed h: a changed word always changes the state.
@@ -75,6 +76,18 @@ std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept {
                                static_cast<std::uint64_t>(b));
     }
     for (std::uint64_t d : digest) h = step(h, d);
+    return fmix64(h);
+}
+
+std::uint64_t snapshot_checksum_block(const void* data, std::size_t bytes,
+                                      std::uint64_t index) noexcept {
+    return block_hash(static_cast<const unsigned char*>(data), bytes, index);
+}
+
+std::uint64_t snapshot_checksum_chain(std::size_t total_bytes,
+                                      span<const std::uint64_t> digests) noexcept {
+    std::uint64_t h = fmix64(total_bytes ^ prime1);
+    for (std::uint64_t d : digests) h = step(h, d);
     return fmix64(h);
 }
 

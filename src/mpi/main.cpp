@@ -20,6 +20,7 @@
 #include "../cli/node_seeds.hpp"
 #include "../cli/option_flags.hpp"
 #include "collective.hpp"
+#include "ingest.hpp"
 #include "score.hpp"
 #include "linkequity/dist/mpi_pagerank.hpp"
 #include "linkequity/error.hpp"
@@ -259,6 +260,8 @@ int main(int argc, char** argv) {
     add_pagerank(app, pr);
     score_args sc;
     add_score(app, sc);
+    ingest_args in;  // `snapshot EDGES --out DIR`: ingest.cpp
+    add_ingest(app, in);
     int code = exit_ok;
     try {
         app.parse(argc, argv);
@@ -271,6 +274,7 @@ int main(int argc, char** argv) {
     }
     if (app.got_subcommand("pagerank")) code = run_pagerank(pr, MPI_COMM_WORLD);
     if (app.got_subcommand("score")) code = run_score(sc, MPI_COMM_WORLD);
+    if (app.got_subcommand("snapshot")) code = run_ingest(in, MPI_COMM_WORLD);
     MPI_Finalize();
     return code;
 }

@@ -235,4 +235,20 @@ const char* to_string(snapshot_section_kind kind) noexcept;
 /// probability about 2^-64. Not cryptographic. Exposed for tools and tests.
 std::uint64_t snapshot_checksum(const void* data, std::size_t bytes) noexcept;
 
+/// The block size of snapshot_checksum: the data is hashed in blocks of this many bytes (the
+/// last one shorter), each block with its index as seed.
+inline constexpr std::size_t snapshot_checksum_block_bytes = std::size_t{1} << 20;
+
+/// snapshot_checksum in pieces, for an array held in slices by several processes (the MPI
+/// ingest, docs/distributed.md): `snapshot_checksum_block(p, k_bytes, b)` is the digest of block
+/// b (its `k_bytes` <= snapshot_checksum_block_bytes bytes at `p`), and
+/// `snapshot_checksum_chain(total, digests)` chains the digests of blocks 0, 1, … of an array of
+/// `total` bytes. For an empty array give the one digest `snapshot_checksum_block(p, 0, 0)`.
+/// chain(bytes, {block(data + b·B, …, b) for every block b}) == snapshot_checksum(data, bytes).
+/// O(bytes) and O(blocks).
+std::uint64_t snapshot_checksum_block(const void* data, std::size_t bytes,
+                                      std::uint64_t index) noexcept;
+std::uint64_t snapshot_checksum_chain(std::size_t total_bytes, span<const std::uint64_t> digests)
+    noexcept;
+
 }  // namespace linkequity::io

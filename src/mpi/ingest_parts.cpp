@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+// `linkequity-mpi snapshot`, the files (ingest_parts.hpp). The part and manifest layout is the
+// one dist::save_partitions writes (src/dist/partition.cpp: part_meta, in_offsets, in_sources,
+// in_weights, out_offsets / out_weights or lean_out_weight; partition_meta, partition_bounds,
+// part_edges, part_checksums); tests/mpi/run_ingest.sh compares the two byte for byte.
+#include "ingest_parts.hpp"
+
+#include <sys/mman.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <new>
+
+#include "collective.hpp"
+#include "linkequity/dist/partition.hpp"
+#include "linkequity/graph/builder.hpp"
+#include "linkequity/graph/csr_view.hpp"
+#include "linkequity/io/snapshot.hpp"
+
+namespace linkequity::mpi_cli::ingest {
+namespace {
+
+/// This rank's part, as arrays.
+struct part_arrays {
+    std::uint64_t first = 0, last = 0;
+    std::vector<edge_offset> in_offsets, out_offsets;
+    std::vector<node_id> in_sources;
+    std::vector<edge_weight> in_weights, out_weights;
+    std::vector<double> lean_out_weight;
+};
+
+/// Row offsets (rows + 1 entries, from 0) of edges sorted by their row key.
+template <class Key>
+std::vector<edge_offset> row_offsets(const std::vector<edge_rec>& edges, std::uint64_t first,
+                                     std::uint64_t last, Key key) {
+    std::vector<edge_offset> off(last - first + 1, 0);
+    for (const edge_rec& e : edges) ++off[key(e) - first + 1];
+    for (std::size_t i = 1; i < off.size(); ++i) off[i] += off[i - 1];
+    return off;
+}
+
+part_arrays make_arrays(const part_input& p, int rank, std::vector<edge_rec>&& in,
+                        std::vector<edge_rec>&& out) {
+    part_arrays a;
+    a.first = p.bounds[rank];
+    a.last = p.bounds[rank + 1];
+    a.in_offsets = row_offsets(in, a.first, a.last, [](const edge_rec& e) { return e.dst; });
+    a.in_sources.reserve(in.size());
+    for (const edge_rec& e : in) a.in_sources.push_back(e.src);
+    if (p.weighted)
+        for (const edge_rec& e : in) a.in_weights.push_back(e.w);
+    release(in);
+    // `out` is sorted by target: one stable pass by source gives out-rows sorted by target, and
+    // a lean out-weight summed in target order, as graph_builder's out_weight_sums does.
+    if (p.lean) {
+        a.lean_out_weight.assign(a.last - a.first, 0.0);
+        for (const edge_rec& e : out)  // merged copies count once when unweighted
+            a.lean_out_weight[e.src - a.first] += p.weighted ? static_cast<double>(e.w) : 1.0;
+    } else {
+        a.out_offsets = row_offsets(out, a.first, a.last, [](const edge_rec& e) { return e.src; });
+        if (p.weighted) {
+            a.out_weights.resize(out.size());
+            std::vector<edge_offset> at(a.out_offsets.begin(), a.out_offsets.end() - 1);
+            for (const edge_rec& e : out) a.out_weights[at[e.src - a.first]++] = e.w;
+        }
+    }
+    release(out);
+    return a;
+}
+
+const csr_graph& empty_graph() {
+    static const csr_graph g = build_graph(edge_list{});
+    return g;
+}
+
+/// The checksum the manifest records for a part (as partition.cpp's content_checksum).
+std::uint64_t content_checksum(const io::snapshot& s) {
+    std::vector<std::uint64_t> words;
+    for (const auto& x : s.sections()) {
+        words.push_back(io::snapshot_checksum(x.name.data(), x.name.size()));
+        words.push_back(x.checksum);
+        words.push_back(x.count);
+    }
+    return io::snapshot_checksum(words.data(), words.size() * sizeof(std::uint64_t));
+}
+
+/// Writes part `index`; returns its content checksum.
+std::uint64_t write_part(const dist::partition_manifest& m, std::size_t index,
+                         const part_arrays& a) {
+    const std::uint64_t meta[] = {m.version, m.parts, m.num_nodes, m.num_edges, m.id, m.lean,
+                                  m.weights, m.flags, index, a.first, a.last,
+                                  a.in_sources.size()};
+    io::snapshot_extras x;
+    x.add_array("part_meta", span<const std::uint64_t>(meta, sizeof meta / sizeof meta[0]));
+    x.add_array("in_offsets", span<const std::uint64_t>(a.in_offsets));
+    x.add_array("in_sources", span<const std::uint32_t>(a.in_sources));
+    if (m.weights) x.add_array("in_weights", span<const float>(a.in_weights));
+    if (m.lean) {
+        x.add_array("lean_out_weight", span<const double>(a.lean_out_weight));
+    } else {
+        x.add_array("out_offsets", span<const std::uint64_t>(a.out_offsets));
+        if (m.weights) x.add_array("out_weights", span<const float>(a.out_weights));
+    }
+    const std::string path = m.part_path(index);
+    io::save_snapshot(path, empty_graph(), x);
+    return content_checksum(io::load_snapshot(path, {io::snapshot_verify::none}));
+}
+
+void write_manifest(const dist::partition_manifest& m) {
+    const std::uint64_t meta[] = {m.version, m.parts, m.num_nodes, m.num_edges,
+                                  m.id,      m.lean,  m.weights,   m.flags};
+    io::snapshot_extras x;
+    x.add_array("partition_meta", span<const std::uint64_t>(meta, sizeof meta / sizeof meta[0]));
+    x.add_array("partition_bounds", span<const std::uint64_t>(m.bounds));
+    x.add_array("part_edges", span<const std::uint64_t>(m.part_edges));
+    x.add_array("part_checksums", span<const std::uint64_t>(m.part_checksums));
+    io::save_snapshot((std::filesystem::path(m.dir) / "manifest.lqs").string(), empty_graph(), x);
+}
+
+/// The manifest's fields every rank can fill: n, m, P, kinds, bounds and the id (the hash of
+/// partition.cpp's partition_id: n, m, P, kinds, checksums of the whole in_offsets and
+/// in_sources, computed here across the ranks). Collective.
+dist::partition_manifest manifest_of(const part_input& p, const part_arrays& a, int rank,
+                                     int size, MPI_Comm comm) {
+    dist::partition_manifest m;
+    m.dir = p.dir;
+    m.version = dist::partition_format_version;
+    m.parts = static_cast<std::size_t>(size);
+    m.bounds = p.bounds;
+    std::uint64_t mine = a.in_sources.size(), total = 0, before = 0;
+    MPI_Allreduce(&mine, &total, 1, MPI_UINT64_T, MPI_SUM, comm);
+    MPI_Exscan(&mine, &before, 1, MPI_UINT64_T, MPI_SUM, comm);
+    if (rank == 0) before = 0;
+    m.num_nodes = p.nodes;
+    m.num_edges = total;
+    m.lean = p.lean;
+    m.weights = p.weighted && total > 0;  // csr_graph::has_weights: a non-empty weight array
+    m.flags = false;                      // edge lists carry no flags
+    m.part_edges.resize(m.parts);
+    MPI_Allgather(&mine, 1, MPI_UINT64_T, m.part_edges.data(), 1, MPI_UINT64_T, comm);
+    // The whole graph's in_offsets: ours shifted by the edges before us; the last rank adds m.
+    std::vector<edge_offset> global(a.in_offsets.begin(), a.in_offsets.end() - 1);
+    for (edge_offset& o : global) o += before;
+    if (rank + 1 == size) global.push_back(total);
+    const std::uint64_t words[] = {
+        m.num_nodes, m.num_edges, m.parts, m.lean, m.weights, m.flags,
+        distributed_checksum(global.data(), global.size() * sizeof(edge_offset), comm),
+        distributed_checksum(a.in_sources.data(), a.in_sources.size() * sizeof(node_id), comm)};
+    m.id = io::snapshot_checksum(words, sizeof words);
+    return m;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> bounds_from_degrees(std::vector<std::uint32_t>&& degree,
+                                               std::size_t parts) {
+    const std::size_t n = degree.size();
+    auto offsets = std::make_shared<std::vector<edge_offset>>(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) (*offsets)[i + 1] = (*offsets)[i] + degree[i];
+    release(degree);
+    const std::uint64_t m = offsets->back();
+    const std::size_t bytes = std::max<std::size_t>(m * sizeof(node_id), 1);
+    void* zeros = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                         -1, 0);
+    if (zeros == MAP_FAILED) throw std::bad_alloc();
+    std::shared_ptr<const void> owner(zeros, [offsets, bytes](const void* z) {
+        ::munmap(const_cast<void*>(z), bytes);
+    });
+    csr_view v;
+    v.num_nodes = n;
+    v.offsets = span<const edge_offset>(*offsets);
+    v.sources = span<const node_id>(static_cast<const node_id*>(zeros), m);
+    const csr_graph stand_in = csr_graph::adopt_lean(v, owner);
+    return dist::partition_bounds(stand_in, parts);
+}
+
+std::uint64_t distributed_checksum(const void* data, std::uint64_t bytes, MPI_Comm comm) {
+    int rank = 0, size = 1;
+    MPI_Comm_rank(comm, &rank);
+    MPI_Comm_size(comm, &size);
+    const std::size_t P = static_cast<std::size_t>(size), me = static_cast<std::size_t>(rank);
+    std::vector<std::uint64_t> start(P + 1, 0);
+    MPI_Allgather(&bytes, 1, MPI_UINT64_T, start.data() + 1, 1, MPI_UINT64_T, comm);
+    for (std::size_t r = 0; r < P; ++r) start[r + 1] += start[r];
+    const std::uint64_t total = start[P], B = io::snapshot_checksum_block_bytes;
+    if (total == 0) return io::snapshot_checksum("", 0);
+    // Rank r hashes the blocks k with k·B in [start[r], start[r+1]): [k0(r), k0(r+1)).
+    auto k0 = [&](std::size_t r) { return (start[r] + B - 1) / B; };
+    auto need_end = [&](std::size_t r) {  // the end of rank r's last block
+        return k0(r + 1) > k0(r) ? std::min(k0(r + 1) * B, total) : start[r + 1];
+    };
+    std::vector<int> sc(P, 0), sd(P, 0), rc(P, 0), rd(P, 0);
+    for (std::size_t r = 0; r < P; ++r) {  // what rank r needs of my bytes, and I of rank r's
+        const std::uint64_t lo = std::max(start[r + 1], start[me]);
+        const std::uint64_t hi = std::min(need_end(r), start[me + 1]);
+        if (r < me && hi > lo) sc[r] = static_cast<int>(hi - lo), sd[r] = static_cast<int>(lo - start[me]);
+        const std::uint64_t lo2 = std::max(start[me + 1], start[r]);
+        const std::uint64_t hi2 = std::min(need_end(me), start[r + 1]);
+        if (r > me && hi2 > lo2) rc[r] = static_cast<int>(hi2 - lo2);
+    }
+    for (std::size_t r = 1; r < P; ++r) rd[r] = rd[r - 1] + rc[r - 1];
+    std::vector<unsigned char> tail(static_cast<std::size_t>(rd[P - 1] + rc[P - 1]));
+    MPI_Alltoallv(data, sc.data(), sd.data(), MPI_BYTE, tail.data(), rc.data(), rd.data(),
+                  MPI_BYTE, comm);
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::vector<std::uint64_t> digests;
+    for (std::uint64_t k = k0(me); k < k0(me + 1); ++k) {
+        const std::uint64_t lo = k * B, hi = std::min(lo + B, total);
+        if (hi <= start[me + 1]) {
+            digests.push_back(io::snapshot_checksum_block(p + (lo - start[me]), hi - lo, k));
+        } else {  // the last block runs into the next ranks' bytes
+            std::vector<unsigned char> block(p + (lo - start[me]), p + bytes);
+            block.insert(block.end(), tail.begin(), tail.end());
+            digests.push_back(io::snapshot_checksum_block(block.data(), block.size(), k));
+        }
+    }
+    std::vector<int> dc(P), dd(P, 0);
+    for (std::size_t r = 0; r < P; ++r) dc[r] = static_cast<int>(k0(r + 1) - k0(r));
+    for (std::size_t r = 1; r < P; ++r) dd[r] = dd[r - 1] + dc[r - 1];
+    std::vector<std::uint64_t> all(static_cast<std::size_t>(dd[P - 1] + dc[P - 1]));
+    MPI_Allgatherv(digests.data(), static_cast<int>(digests.size()), MPI_UINT64_T, all.data(),
+                   dc.data(), dd.data(), MPI_UINT64_T, comm);
+    return io::snapshot_checksum_chain(total, all);
+}
+
+int write_parts(const part_input& p, std::vector<edge_rec>&& in, std::vector<edge_rec>&& out,
+                MPI_Comm comm, ingest_summary& summary) {
+    int rank = 0, size = 1;
+    MPI_Comm_rank(comm, &rank);
+    MPI_Comm_size(comm, &size);
+    const part_arrays a = make_arrays(p, rank, std::move(in), std::move(out));
+    dist::partition_manifest m = manifest_of(p, a, rank, size, comm);
+    std::uint64_t checksum = 0;
+    int code = collectively([&] { checksum = write_part(m, static_cast<std::size_t>(rank), a); },
+                            rank, comm);
+    if (code != exit_ok) return code;
+    m.part_checksums.resize(m.parts);
+    MPI_Gather(&checksum, 1, MPI_UINT64_T, m.part_checksums.data(), 1, MPI_UINT64_T, 0, comm);
+    code = collectively([&] { if (rank == 0) write_manifest(m); }, rank, comm);
+    summary = {m.num_nodes, m.num_edges, m.id, m.weights, m.bounds, m.part_edges};
+    return code;
+}
+
+}  // namespace linkequity::mpi_cli::ingest
