@@ -5,7 +5,6 @@
 // part_edges, part_checksums); tests/mpi/run_ingest.sh compares the two byte for byte.
 #include "ingest_parts.hpp"
 
-#include <sys/mman.h>
 
 #include <fmt/format.h>
 
@@ -17,7 +16,6 @@
 #include "collective.hpp"
 #include "linkequity/dist/partition.hpp"
 #include "linkequity/graph/builder.hpp"
-#include "linkequity/graph/csr_view.hpp"
 #include "linkequity/io/snapshot.hpp"
 
 namespace linkequity::mpi_cli::ingest {
@@ -158,23 +156,10 @@ dist::partition_manifest manifest_of(const part_input& p, const part_arrays& a, 
 std::vector<std::uint64_t> bounds_from_degrees(std::vector<std::uint32_t>&& degree,
                                                std::size_t parts) {
     const std::size_t n = degree.size();
-    auto offsets = std::make_shared<std::vector<edge_offset>>(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) (*offsets)[i + 1] = (*offsets)[i] + degree[i];
+    std::vector<edge_offset> offsets(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) offsets[i + 1] = offsets[i] + degree[i];
     release(degree);
-    const std::uint64_t m = offsets->back();
-    const std::size_t bytes = std::max<std::size_t>(m * sizeof(node_id), 1);
-    void* zeros = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                         -1, 0);
-    if (zeros == MAP_FAILED) throw std::bad_alloc();
-    std::shared_ptr<const void> owner(zeros, [offsets, bytes](const void* z) {
-        ::munmap(const_cast<void*>(z), bytes);
-    });
-    csr_view v;
-    v.num_nodes = n;
-    v.offsets = span<const edge_offset>(*offsets);
-    v.sources = span<const node_id>(static_cast<const node_id*>(zeros), m);
-    const csr_graph stand_in = csr_graph::adopt_lean(v, owner);
-    return dist::partition_bounds(stand_in, parts);
+    return dist::partition_bounds(span<const edge_offset>(offsets), parts);
 }
 
 std::uint64_t distributed_checksum(const void* data, std::uint64_t bytes, MPI_Comm comm) {

@@ -25,10 +25,8 @@ struct part_input {
     std::string dir;
 };
 
-/// dist::partition_bounds(g, parts) for a graph g whose node i has in-degree degree[i]. The
-/// function takes a csr_graph: g is a lean stand-in over the real in-offsets (8(n+1) bytes)
-/// whose m sources are read-only zero pages (never resident), plus its n out-weights (8n
-/// bytes). O(n + m) time. Local (rank 0).
+/// dist::partition_bounds for the in-degrees `degree` (freed once summed): the n + 1 in-offsets,
+/// 8(n+1) bytes, are the only O(n) array it builds. O(n) time. Local (rank 0).
 std::vector<std::uint64_t> bounds_from_degrees(std::vector<std::uint32_t>&& degree,
                                                std::size_t parts);
 
