@@ -202,7 +202,7 @@ def test_dangling_and_evaporated_mass():
     ({"dangling": [0.0, 0.0, 0, 0]}, "dangling_distribution sums to 0"),
     ({"dangling": "everywhere"}, "dangling must be 'personalization', 'uniform' or 'vector'"),
     ({"start": [1.0]}, "start has 1 entries"),
-    ({"solver": "jacobi"}, "solver must be 'power' or 'gauss_seidel', got 'jacobi'"),
+    ({"solver": "jacobi"}, "solver must be 'power', 'gauss_seidel' or 'block_gauss_seidel', got 'jacobi'"),
     ({"excluded": 300}, "excluded must be a Flag mask"),
     ({"personalization": np.ones((2, 2))}, "one-dimensional"),
 ])

@@ -84,13 +84,8 @@ void mass_aggregates::correct(std::vector<double>& x) {
         zv += zeta * v_mass_[a] / s;
         zu += zeta * u_mass_[a] / s;
     }
-    // (I − α B)(D, Z) = (1 − α)(dv, zv) with B = [du, dv; zu, zv]. Nonsingular: (δ + ζ)/s ≤ 1
-    // (s − δ − ζ = (1 − α)(1 − δ − ζ) ≥ 0), so B's columns sum to ≤ 1 and ρ(αB) ≤ α < 1.
-    const double a11 = 1.0 - alpha * du, a12 = -alpha * dv;
-    const double a21 = -alpha * zu, a22 = 1.0 - alpha * zv;
-    const double b1 = (1.0 - alpha) * dv, b2 = (1.0 - alpha) * zv;
-    const double det = a11 * a22 - a12 * a21;
-    const double D = (b1 * a22 - a12 * b2) / det, Z = (a11 * b2 - a21 * b1) / det;
+    double D = 0, Z = 0;
+    fixed_point_masses(alpha, dv, du, zv, zu, D, Z);
     for (std::size_t a = 0; a < k; ++a) {
         if (!(mass_[a] > 0)) {
             factor_[a] = 1.0;

@@ -52,6 +52,19 @@ public:
     /// (see the class comment). O(n). Aggregates holding no mass are left as they are.
     void correct(std::vector<double>& x);
 
+    /// Groups the nodes by aggregate (ascending within each) for correct_in_blocks: a counting
+    /// sort, O(n + aggregates), 4 bytes per node + 8 per aggregate. Called once, after which
+    /// correct_in_blocks may be used.
+    void index_members();
+
+    /// The same correction as correct(), in parallel with a fixed order of its sums: each
+    /// aggregate's mass, dangling and evaporated sums are taken over its members (in node
+    /// order) per fixed run of sum_block members and folded in run order; the 2×2 system's
+    /// sums over aggregates use ordered_sums. So x gets the same bits on any thread count (not
+    /// necessarily correct()'s bits: the fold differs for aggregates over sum_block members).
+    /// Needs index_members(). O(n), parallel.
+    void correct_in_blocks(std::vector<double>& x);
+
     std::size_t count() const noexcept { return v_mass_.size(); }
 
 private:
@@ -60,6 +73,24 @@ private:
     std::vector<double> v_mass_;    // v(C)
     std::vector<double> u_mass_;    // u(C)
     std::vector<double> mass_, dangling_, evaporated_, factor_;  // per sweep
+    std::vector<edge_offset> member_start_;  // index_members: aggregate a's members are
+    std::vector<node_id> members_;           // members_[member_start_[a] .. member_start_[a+1])
+
+    void sum_members_in_runs(const double* x);
 };
+
+/// The dangling and evaporated masses (D, Z) at the fixed point given the sums over the
+/// aggregates holding mass of δ v / s, δ u / s, ζ v / s, ζ u / s (mass_aggregates):
+/// (I − α B)(D, Z) = (1 − α)(dv, zv) with B = [du, dv; zu, zv]. Nonsingular: (δ + ζ)/s ≤ 1
+/// (s − δ − ζ = (1 − α)(1 − δ − ζ) ≥ 0), so B's columns sum to ≤ 1 and ρ(αB) ≤ α < 1. O(1).
+inline void fixed_point_masses(double alpha, double dv, double du, double zv, double zu,
+                               double& D, double& Z) {
+    const double a11 = 1.0 - alpha * du, a12 = -alpha * dv;
+    const double a21 = -alpha * zu, a22 = 1.0 - alpha * zv;
+    const double b1 = (1.0 - alpha) * dv, b2 = (1.0 - alpha) * zv;
+    const double det = a11 * a22 - a12 * a21;
+    D = (b1 * a22 - a12 * b2) / det;
+    Z = (a11 * b2 - a21 * b1) / det;
+}
 
 }  // namespace linkequity::detail

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// The parallel form of the aggregates' mass correction (mass_aggregates::correct_in_blocks), for
+// the block Gauss–Seidel solver: every sum is taken per fixed run of members or aggregates and
+// folded in a fixed order, so the corrected scores have the same bits on any thread count.
+#include <algorithm>
+#include <array>
+
+#include "linkequity/detail/parallel.hpp"
+#include "mass_aggregates.hpp"
+
+namespace linkequity::detail {
+namespace {
+
+/// One run's partial sums for one aggregate.
+struct aggregate_sums {
+    double mass = 0, dangling = 0, evaporated = 0;
+};
+
+}  // namespace
+
+void mass_aggregates::index_members() {
+    const std::size_t n = in_.n, k = count();
+    member_start_.assign(k + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) ++member_start_[of_[i] + 1];
+    for (std::size_t a = 0; a < k; ++a) member_start_[a + 1] += member_start_[a];
+    members_.resize(n);
+    std::vector<edge_offset> next(member_start_.begin(), member_start_.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) members_[next[of_[i]]++] = static_cast<node_id>(i);
+}
+
+/// mass_, dangling_, evaporated_ of every aggregate for the scores x: the members array is cut into runs of
+/// sum_block positions; a run sums each aggregate it touches over its members there. An
+/// aggregate lying inside one run is written by that run; the first and last aggregate of each
+/// run (possibly shared with the neighbouring runs) get the runs' partials added in run order.
+/// An aggregate without members (aggregate 0 when no component is mixed) keeps mass 0.
+void mass_aggregates::sum_members_in_runs(const double* x) {
+    const std::size_t n = in_.n;
+    const std::size_t runs = (n + sum_block - 1) / sum_block;
+    std::vector<aggregate_sums> head(runs), tail(runs);
+    std::vector<std::size_t> head_of(runs), tail_of(runs);
+#pragma omp parallel for schedule(dynamic, 16) if (n > parallel_threshold)
+    for (std::size_t t = 0; t < runs; ++t) {
+        const std::size_t p0 = t * sum_block, p1 = std::min(n, p0 + sum_block);
+        // The aggregate holding position p0: the last a with member_start_[a] <= p0.
+        std::size_t a = static_cast<std::size_t>(
+            std::upper_bound(member_start_.begin(), member_start_.end(), p0) -
+            member_start_.begin() - 1);
+        head_of[t] = a;
+        aggregate_sums s;
+        for (std::size_t p = p0; p < p1; ++p) {
+            while (p >= member_start_[a + 1]) {  // a ends here: store its sums, go to the next
+                if (a == head_of[t]) head[t] = s;
+                else mass_[a] = s.mass, dangling_[a] = s.dangling, evaporated_[a] = s.evaporated;
+                s = {};
+                ++a;
+            }
+            const node_id i = members_[p];
+            s.mass += x[i];
+            if (in_.inv_out[i] == 0.0) s.dangling += x[i];
+            if (in_.evaporated) s.evaporated += x[i] * in_.evaporated[i];
+        }
+        tail_of[t] = a;
+        if (a == head_of[t]) head[t] = s;
+        else tail[t] = s;
+    }
+    for (std::size_t t = 0; t < runs; ++t) {
+        for (std::size_t a : {head_of[t], tail_of[t]})
+            mass_[a] = dangling_[a] = evaporated_[a] = 0.0;
+    }
+    for (std::size_t t = 0; t < runs; ++t) {
+        auto add = [&](std::size_t a, const aggregate_sums& s) {
+            mass_[a] += s.mass;
+            dangling_[a] += s.dangling;
+            evaporated_[a] += s.evaporated;
+        };
+        add(head_of[t], head[t]);
+        if (tail_of[t] != head_of[t]) add(tail_of[t], tail[t]);
+    }
+}
+
+void mass_aggregates::correct_in_blocks(std::vector<double>& x) {
+    const std::size_t k = count();
+    const double alpha = in_.alpha;
+    sum_members_in_runs(x.data());
+    // Σ δ v / s, Σ δ u / s, Σ ζ v / s, Σ ζ u / s over the aggregates holding mass; factor_ keeps s.
+    const auto sums = ordered_sums<4>(k, [&](std::size_t a, std::array<double, 4>& acc) {
+        if (!(mass_[a] > 0)) return;
+        const double delta = dangling_[a] / mass_[a], zeta = evaporated_[a] / mass_[a];
+        const double s = 1.0 - alpha * (1.0 - delta - zeta);
+        factor_[a] = s;
+        acc[0] += delta * v_mass_[a] / s;
+        acc[1] += delta * u_mass_[a] / s;
+        acc[2] += zeta * v_mass_[a] / s;
+        acc[3] += zeta * u_mass_[a] / s;
+    });
+    double D = 0, Z = 0;
+    fixed_point_masses(alpha, sums[0], sums[1], sums[2], sums[3], D, Z);
+#pragma omp parallel for schedule(static) if (k > parallel_threshold)
+    for (std::size_t a = 0; a < k; ++a) {
+        if (!(mass_[a] > 0)) {
+            factor_[a] = 1.0;
+            continue;
+        }
+        const double target = ((1.0 - alpha + alpha * Z) * v_mass_[a] + alpha * D * u_mass_[a]) /
+                              factor_[a];
+        factor_[a] = target / mass_[a];
+    }
+    const std::size_t n = in_.n;
+#pragma omp parallel for schedule(static) if (n > parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) x[i] *= factor_[of_[i]];
+}
+
+}  // namespace linkequity::detail
