@@ -84,9 +84,9 @@ TEST_CASE("block_gauss_seidel: many closed pieces against the dense solve", "[pa
 TEST_CASE("block_gauss_seidel: power's answer on graphs of many phases, any thread count",
           "[pagerank][bgs][threads]") {
     // 9,000 to 27,000 nodes: 9 to 27 phases (above 16,384 nodes they run in parallel). power
-    // is checked against the dense solve in test_pagerank.cpp. The mass correction's sums over
-    // components of ~10^4 nodes round at ~n·ε, which bounds how close a Gauss–Seidel fixed point
-    // gets (measured: residual up to 1.7e-13 and L1 difference 1.2e-12 to power's).
+    // is checked against the dense solve in test_pagerank.cpp. The mass correction's sums are
+    // compensated: with plain sums over components of ~10^4 nodes (as the serial solver has)
+    // this failed, at an L1 difference of 1.2e-12.
     std::mt19937_64 rng(11);
     for (int t = 0; t < 16; ++t) {
         const oracle::dense_case c = large_case(rng, 9000, t);
@@ -103,7 +103,7 @@ TEST_CASE("block_gauss_seidel: power's answer on graphs of many phases, any thre
                       << power.iterations << " iterations, block GS " << one.iterations
                       << ", L1 difference " << oracle::l1(one.scores, power.scores));
         REQUIRE(one.converged);
-        CHECK(oracle::l1(one.scores, power.scores) < 5e-12);
+        CHECK(oracle::l1(one.scores, power.scores) < 1e-12);
         CHECK(one.scores == two.scores);
         CHECK(one.iterations == two.iterations);
         CHECK(one.history == two.history);

@@ -36,8 +36,8 @@ enum class pagerank_solver {
     /// web-shaped graphs, but each sweep runs on one thread. Set-up: one union–find pass,
     /// O(m α(n)), 4 bytes per node.
     gauss_seidel,
-    /// Gauss–Seidel between fixed phases of consecutive node ids (4,096 ids, or n/256 beyond
-    /// 2^20 nodes), Jacobi inside a phase: each phase reads the newest scores of every earlier
+    /// Gauss–Seidel between fixed phases of consecutive node ids (1,024 ids, or n/64 beyond
+    /// 2^16 nodes), Jacobi inside a phase: each phase reads the newest scores of every earlier
     /// phase and the previous sweep's of the rest, so its nodes are shared among the threads.
     /// The same per-component mass correction as gauss_seidel, in parallel. Parallel and
     /// identical on any thread count (the phases depend on n only); 55-58 % of the power

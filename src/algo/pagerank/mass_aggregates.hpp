@@ -53,13 +53,14 @@ public:
     void correct(std::vector<double>& x);
 
     /// Groups the nodes by aggregate (ascending within each) for correct_in_blocks: a counting
-    /// sort, O(n + aggregates), 4 bytes per node + 8 per aggregate. Called once, after which
+    /// sort, O(n + aggregates), 4 bytes per node + 8 per aggregate; and sums v(C), u(C) again
+    /// with compensation (correct() too then uses those). Called once, after which
     /// correct_in_blocks may be used.
     void index_members();
 
     /// The same correction as correct(), in parallel with a fixed order of its sums: each
     /// aggregate's mass, dangling and evaporated sums are taken over its members (in node
-    /// order) per fixed run of sum_block members and folded in run order; the 2×2 system's
+    /// order, compensated) per fixed run of sum_block members and folded in run order; the 2×2 system's
     /// sums over aggregates use ordered_sums. So x gets the same bits on any thread count (not
     /// necessarily correct()'s bits: the fold differs for aggregates over sum_block members).
     /// Needs index_members(). O(n), parallel.
@@ -76,7 +77,13 @@ private:
     std::vector<edge_offset> member_start_;  // index_members: aggregate a's members are
     std::vector<node_id> members_;           // members_[member_start_[a] .. member_start_[a+1])
 
+    /// One run's compensated partial sums for one aggregate (correct_in_blocks).
+    struct run_sums {
+        double mass = 0, mass_lo = 0, dangling = 0, dangling_lo = 0, evaporated = 0,
+               evaporated_lo = 0;
+    };
     void sum_members_in_runs(const double* x);
+    void store(std::size_t a, const run_sums& s);
 };
 
 /// The dangling and evaporated masses (D, Z) at the fixed point given the sums over the

@@ -37,11 +37,12 @@ void solve_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
 /// alone (never of the thread count), so the sweeps' values are too. Measured on the
 /// symmetrized Kronecker graph at scale 20 in degree order, to 1e-9: phases of 1,024 / 4,096 /
 /// 16,384 nodes took 16 / 17 / 18 sweeps (serial Gauss–Seidel 16, power 31); each phase ends in
-/// a barrier, so fewer, longer phases cost less synchronisation (benchmarks/README.md).
+/// a barrier, and on a loaded machine a barrier can cost a scheduler time slice, so at most 64
+/// phases (benchmarks/README.md).
 struct phase_plan {
     static constexpr std::size_t chunk = 64;         ///< nodes handed to a thread at a time
     static constexpr std::size_t min_nodes = 1024;   ///< shortest phase
-    static constexpr std::size_t max_phases = 256;   ///< longer phases beyond 2^20 nodes
+    static constexpr std::size_t max_phases = 64;    ///< longer phases beyond 2^16 nodes
     std::size_t nodes = min_nodes;
     std::vector<std::size_t> starts;  ///< phase p is [starts[p], starts[p + 1]); ends with n
     std::size_t phases() const { return starts.size() - 1; }
