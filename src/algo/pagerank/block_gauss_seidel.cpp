@@ -42,7 +42,8 @@ class block_gauss_seidel_step {
 public:
     block_gauss_seidel_step(const pagerank_problem& k, std::vector<double>& x)
         : k_(k), x_(x), c_(k.n), c_new_(k.n), old_(k.n), plan_(phase_plan::of(k.n)),
-          parts_((k.n + sum_block - 1) / sum_block), aggregates_(aggregation_of(k)) {
+          parts_((k.n + sum_block - 1) / sum_block),
+          aggregates_(aggregation_of(k), mass_aggregates::parallel_components) {
         for (auto& c : changes_) c.resize(plan_.nodes / phase_plan::chunk);
         aggregates_.index_members();
         restart();

@@ -27,13 +27,23 @@ mass_aggregates::mass_aggregates(const aggregation_input& in) : in_(in) {
             sets.union_set(static_cast<node_id>(i), in.sources[e]);
         }
     }
+    for (std::size_t i = 0; i < n; ++i) parent[i] = sets.find_set(static_cast<node_id>(i));
     rank = {};
+    classify(parent);
+}
+
+mass_aggregates::mass_aggregates(const aggregation_input& in, parallel_components_t) : in_(in) {
+    classify(components_in_parallel());
+}
+
+void mass_aggregates::classify(const std::vector<node_id>& parent) {
+    const aggregation_input& in = in_;
+    const std::size_t n = in.n;
     // Classify each component by its nodes: all dangling, none dangling or evaporating, or mixed.
     enum : unsigned char { has_dangling = 1, has_live = 2, has_evaporating = 4 };
     std::vector<unsigned char> kind(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        const node_id r = sets.find_set(static_cast<node_id>(i));
-        parent[i] = r;
+        const node_id r = parent[i];
         kind[r] |= in.inv_out[i] == 0.0 ? has_dangling : has_live;
         if (in.evaporated && in.evaporated[i] > 0.0) kind[r] |= has_evaporating;
     }

@@ -48,6 +48,13 @@ public:
     /// per node while building, 4 per node kept (plus 32 per aggregate).
     explicit mass_aggregates(const aggregation_input& in);
 
+    struct parallel_components_t {};
+    static constexpr parallel_components_t parallel_components{};
+    /// The same aggregates from a parallel, lock-free union–find (each set's root is its
+    /// smallest id, so the aggregates' numbering, by smallest member, is the same on any thread
+    /// count and may differ from the serial constructor's). O(m α(n)) work, 4 bytes per node.
+    mass_aggregates(const aggregation_input& in, parallel_components_t);
+
     /// Rescales x so that each aggregate holds its exact mass given the shape of x inside it
     /// (see the class comment). O(n). Aggregates holding no mass are left as they are.
     void correct(std::vector<double>& x);
@@ -83,6 +90,10 @@ private:
                evaporated_lo = 0;
     };
     void sum_members_in_runs(const double* x);
+    /// Aggregates, their v(C), u(C) and the per-sweep buffers from each node's set root.
+    void classify(const std::vector<node_id>& parent);
+    /// Each node's component root (its smallest id) over the followable edges, in parallel.
+    std::vector<node_id> components_in_parallel() const;
     void store(std::size_t a, const run_sums& s);
 };
 

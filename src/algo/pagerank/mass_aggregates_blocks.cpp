@@ -17,6 +17,60 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+node_id load(const node_id* p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+
+/// The root of x's set, halving the path on the way (parent[x] <= x always).
+node_id find_root(node_id* parent, node_id x) {
+    for (;;) {
+        node_id p = load(parent + x);
+        if (p == x) return x;
+        const node_id g = load(parent + p);
+        if (g != p) __atomic_compare_exchange_n(parent + x, &p, g, false, __ATOMIC_RELAXED,
+                                                __ATOMIC_RELAXED);
+        x = g;
+    }
+}
+
+/// Joins the sets of a and b, hooking the larger root under the smaller (lock-free).
+void unite(node_id* parent, node_id a, node_id b) {
+    for (;;) {
+        a = find_root(parent, a);
+        b = find_root(parent, b);
+        if (a == b) return;
+        if (a < b) std::swap(a, b);
+        node_id expected = a;
+        if (__atomic_compare_exchange_n(parent + a, &expected, b, false, __ATOMIC_RELAXED,
+                                        __ATOMIC_RELAXED))
+            return;
+    }
+}
+
+}  // namespace
+
+std::vector<node_id> mass_aggregates::components_in_parallel() const {
+    const std::size_t n = in_.n;
+    std::vector<node_id> parent(n);
+    node_id* up = parent.data();
+#pragma omp parallel if (n > parallel_threshold)
+    {
+#pragma omp for schedule(static)
+        for (std::size_t i = 0; i < n; ++i) up[i] = static_cast<node_id>(i);
+#pragma omp for schedule(dynamic, 1024)
+        for (std::size_t i = 0; i < n; ++i) {
+            for (edge_offset e = in_.offsets[i]; e < in_.offsets[i + 1]; ++e) {
+                if (in_.flags && (in_.flags[e] & in_.mask)) continue;
+                unite(up, static_cast<node_id>(i), in_.sources[e]);
+            }
+        }
+#pragma omp for schedule(static)
+        for (std::size_t i = 0; i < n; ++i)
+            __atomic_store_n(up + i, find_root(up, static_cast<node_id>(i)), __ATOMIC_RELAXED);
+    }
+    return parent;
+}
+
 void mass_aggregates::index_members() {
     const std::size_t n = in_.n, k = count();
     member_start_.assign(k + 1, 0);
