@@ -51,8 +51,7 @@ public:
     void restart() { m_ = refresh(false); }
 
     double operator()() {
-        const std::size_t n = k_.n;
-#pragma omp parallel if (n > parallel_threshold)
+#pragma omp parallel if (k_.n > parallel_threshold)
         {
             double dangling = m_.dangling, evaporated = m_.evaporated;  // the same in every thread
             for (std::size_t p = 0; p < plan_.phases(); ++p) {
