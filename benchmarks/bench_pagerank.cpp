@@ -90,6 +90,8 @@ struct bench_args {
     std::size_t max_iterations = 20;
     std::uint64_t seed = 27491095;
     std::string json, save_path, snapshot_path;
+    std::string solver = "power";  ///< --solver: the timed runs' solver
+    bool time_to_solution = false;  ///< --time-to-solution: every solver to 1e-4 and 1e-9
 };
 
 /// Registers the options of `a` on `app`.
@@ -116,6 +118,11 @@ void add_options(CLI::App& app, bench_args& a) {
     app.add_flag("--solvers", a.solvers,
                  "Power, Gauss-Seidel and quadratic extrapolation to 1e-9: iterations and time");
     app.add_flag("--scaling", a.scaling, "Also time the runs on 1 thread for the speed-up");
+    app.add_option("--solver", a.solver, "Solver of the timed runs (power, gauss_seidel, "
+                   "block_gauss_seidel)")->capture_default_str();
+    app.add_flag("--time-to-solution", a.time_to_solution,
+                 "Also time power, gauss_seidel and block_gauss_seidel to L1 < 1e-4 and < 1e-9, "
+                 "wall time of the whole pagerank() call (set-up and node order included)");
     app.add_flag("--incremental", a.incremental,
                  "Add 0.1% random links and re-score warm-started vs cold, to 1e-9");
     app.add_option("--topics", a.topics,
@@ -314,6 +321,38 @@ void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o)
     p.acceleration = pagerank_acceleration::none;
     p.solver = pagerank_solver::gauss_seidel;
     versus_power("gauss-seidel to 1e-9", "gauss_seidel", pagerank(g, p));
+    p.solver = pagerank_solver::block_gauss_seidel;
+    versus_power("block gauss-seidel to 1e-9", "block_gauss_seidel", pagerank(g, p));
+}
+
+/// --time-to-solution: for each solver, the wall time of one whole pagerank() call (set-up,
+/// node order, iterations, mapping back) to L1 < 1e-4 and to < 1e-9, against power's.
+void time_to_solution(report& rep, const csr_graph& g, const pagerank_options& o) {
+    const pagerank_solver solvers[] = {pagerank_solver::power, pagerank_solver::gauss_seidel,
+                                       pagerank_solver::block_gauss_seidel};
+    for (double tolerance : {1e-4, 1e-9}) {
+        double power_seconds = 0;
+        std::vector<double> power_scores;
+        for (pagerank_solver solver : solvers) {
+            pagerank_options p = o;
+            p.tolerance = tolerance;
+            p.max_iterations = 1000;
+            p.solver = solver;
+            const double t0 = now_seconds();
+            const pagerank_result r = pagerank(g, p);
+            const double wall = now_seconds() - t0;
+            if (solver == pagerank_solver::power) power_seconds = wall, power_scores = r.scores;
+            const std::string name = to_string(solver);
+            rep.line(fmt::format("{} to {:.0e}", name, tolerance),
+                     fmt::format("{:.3f} s wall ({:.0f}% of power), {} iterations, {:.3f} s "
+                                 "set-up, L1 difference to power {:.1e}",
+                                 wall, 100.0 * wall / power_seconds, r.iterations,
+                                 r.setup_seconds, l1(power_scores, r.scores)));
+            const std::string key = fmt::format("tts_{}_{:.0e}", name, tolerance);
+            rep.put(key + "_seconds", wall);
+            rep.put(key + "_iterations", static_cast<double>(r.iterations));
+        }
+    }
 }
 
 /// --incremental: 0.1% new random links; cold start vs warm start from the old scores, both
@@ -406,12 +445,14 @@ int main(int argc, char** argv) {
     pagerank_options o;
     o.tolerance = a.tolerance;
     o.max_iterations = a.max_iterations;
+    o.solver = parse_enum<pagerank_solver>(a.solver, option_info("solver", ""), "bench_pagerank");
     o.node_order = a.by_degree && !a.stream_ordered ? pagerank_node_order::by_degree
                                                     : pagerank_node_order::as_built;
     const double best = time_pagerank(rep, a, g, o);
     if (a.scaling) time_one_thread(rep, a, g, o, best);
     if (a.topics > 0) time_topics(rep, a, g, o, best);
     if (a.solvers) compare_solvers(rep, g, o);
+    if (a.time_to_solution) time_to_solution(rep, g, o);
     if (a.incremental && !a.stream) time_incremental(rep, a, k, g, o);
 
     const double m = static_cast<double>(g.num_edges());

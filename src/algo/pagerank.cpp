@@ -146,6 +146,7 @@ std::vector<double> set_teleport(const pagerank_options& o, pagerank_problem& k)
 void permute_to_new(std::vector<double>& vec, const std::vector<node_id>& old_of) {
     if (vec.empty()) return;
     std::vector<double> out(vec.size());
+#pragma omp parallel for schedule(static) if (vec.size() > detail::parallel_threshold)
     for (std::size_t i = 0; i < vec.size(); ++i) out[i] = vec[old_of[i]];
     vec.swap(out);
 }
@@ -154,6 +155,8 @@ void permute_to_new(std::vector<double>& vec, const std::vector<node_id>& old_of
 void run_solver(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
                 pagerank_result& r) {
     if (o.solver == pagerank_solver::gauss_seidel) detail::solve_gauss_seidel(k, x, o, r);
+    else if (o.solver == pagerank_solver::block_gauss_seidel)
+        detail::solve_block_gauss_seidel(k, x, o, r);
     else if (detail::blocked_applies(k, o)) detail::solve_blocked(k, x, o, r);
     else detail::solve_power(k, x, o, r);
 }
@@ -218,6 +221,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
     run_solver(k, x, o, r);
     if (by_degree) {
         r.scores.resize(n);
+#pragma omp parallel for schedule(static) if (n > detail::parallel_threshold)
         for (std::size_t i = 0; i < n; ++i) r.scores[relabelled.old_of[i]] = x[i];
     } else {
         r.scores = std::move(x);

@@ -190,8 +190,11 @@ class PageRankSolver:
       power
     
       gauss_seidel
+    
+      block_gauss_seidel
     """
     __members__: typing.ClassVar[dict[str, PageRankSolver]]
+    block_gauss_seidel: typing.ClassVar[PageRankSolver]
     gauss_seidel: typing.ClassVar[PageRankSolver]
     power: typing.ClassVar[PageRankSolver]
     @typing.overload
@@ -494,7 +497,7 @@ class PageRankOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1128,7 +1131,7 @@ class AuthorityOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1792,7 +1795,7 @@ class ExplainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2305,7 +2308,7 @@ class LinkGainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2460,7 +2463,7 @@ class WebPlanOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:

@@ -27,13 +27,23 @@ mass_aggregates::mass_aggregates(const aggregation_input& in) : in_(in) {
             sets.union_set(static_cast<node_id>(i), in.sources[e]);
         }
     }
+    for (std::size_t i = 0; i < n; ++i) parent[i] = sets.find_set(static_cast<node_id>(i));
     rank = {};
+    classify(parent);
+}
+
+mass_aggregates::mass_aggregates(const aggregation_input& in, parallel_components_t) : in_(in) {
+    classify(components_in_parallel());
+}
+
+void mass_aggregates::classify(const std::vector<node_id>& parent) {
+    const aggregation_input& in = in_;
+    const std::size_t n = in.n;
     // Classify each component by its nodes: all dangling, none dangling or evaporating, or mixed.
     enum : unsigned char { has_dangling = 1, has_live = 2, has_evaporating = 4 };
     std::vector<unsigned char> kind(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        const node_id r = sets.find_set(static_cast<node_id>(i));
-        parent[i] = r;
+        const node_id r = parent[i];
         kind[r] |= in.inv_out[i] == 0.0 ? has_dangling : has_live;
         if (in.evaporated && in.evaporated[i] > 0.0) kind[r] |= has_evaporating;
     }
@@ -84,13 +94,8 @@ void mass_aggregates::correct(std::vector<double>& x) {
         zv += zeta * v_mass_[a] / s;
         zu += zeta * u_mass_[a] / s;
     }
-    // (I − α B)(D, Z) = (1 − α)(dv, zv) with B = [du, dv; zu, zv]. Nonsingular: (δ + ζ)/s ≤ 1
-    // (s − δ − ζ = (1 − α)(1 − δ − ζ) ≥ 0), so B's columns sum to ≤ 1 and ρ(αB) ≤ α < 1.
-    const double a11 = 1.0 - alpha * du, a12 = -alpha * dv;
-    const double a21 = -alpha * zu, a22 = 1.0 - alpha * zv;
-    const double b1 = (1.0 - alpha) * dv, b2 = (1.0 - alpha) * zv;
-    const double det = a11 * a22 - a12 * a21;
-    const double D = (b1 * a22 - a12 * b2) / det, Z = (a11 * b2 - a21 * b1) / det;
+    double D = 0, Z = 0;
+    fixed_point_masses(alpha, dv, du, zv, zu, D, Z);
     for (std::size_t a = 0; a < k; ++a) {
         if (!(mass_[a] > 0)) {
             factor_[a] = 1.0;

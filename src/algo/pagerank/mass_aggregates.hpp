@@ -48,9 +48,30 @@ public:
     /// per node while building, 4 per node kept (plus 32 per aggregate).
     explicit mass_aggregates(const aggregation_input& in);
 
+    struct parallel_components_t {};
+    static constexpr parallel_components_t parallel_components{};
+    /// The same aggregates from a parallel, lock-free union–find (each set's root is its
+    /// smallest id, so the aggregates' numbering, by smallest member, is the same on any thread
+    /// count and may differ from the serial constructor's). O(m α(n)) work, 4 bytes per node.
+    mass_aggregates(const aggregation_input& in, parallel_components_t);
+
     /// Rescales x so that each aggregate holds its exact mass given the shape of x inside it
     /// (see the class comment). O(n). Aggregates holding no mass are left as they are.
     void correct(std::vector<double>& x);
+
+    /// Groups the nodes by aggregate (ascending within each) for correct_in_blocks: a counting
+    /// sort, O(n + aggregates), 4 bytes per node + 8 per aggregate; and sums v(C), u(C) again
+    /// with compensation (correct() too then uses those). Called once, after which
+    /// correct_in_blocks may be used.
+    void index_members();
+
+    /// The same correction as correct(), in parallel with a fixed order of its sums: each
+    /// aggregate's mass, dangling and evaporated sums are taken over its members (in node
+    /// order, compensated) per fixed run of sum_block members and folded in run order; the 2×2 system's
+    /// sums over aggregates use ordered_sums. So x gets the same bits on any thread count (not
+    /// necessarily correct()'s bits: the fold differs for aggregates over sum_block members).
+    /// Needs index_members(). O(n), parallel.
+    void correct_in_blocks(std::vector<double>& x);
 
     std::size_t count() const noexcept { return v_mass_.size(); }
 
@@ -60,6 +81,34 @@ private:
     std::vector<double> v_mass_;    // v(C)
     std::vector<double> u_mass_;    // u(C)
     std::vector<double> mass_, dangling_, evaporated_, factor_;  // per sweep
+    std::vector<edge_offset> member_start_;  // index_members: aggregate a's members are
+    std::vector<node_id> members_;           // members_[member_start_[a] .. member_start_[a+1])
+
+    /// One run's compensated partial sums for one aggregate (correct_in_blocks).
+    struct run_sums {
+        double mass = 0, mass_lo = 0, dangling = 0, dangling_lo = 0, evaporated = 0,
+               evaporated_lo = 0;
+    };
+    void sum_members_in_runs(const double* x);
+    /// Aggregates, their v(C), u(C) and the per-sweep buffers from each node's set root.
+    void classify(const std::vector<node_id>& parent);
+    /// Each node's component root (its smallest id) over the followable edges, in parallel.
+    std::vector<node_id> components_in_parallel() const;
+    void store(std::size_t a, const run_sums& s);
 };
+
+/// The dangling and evaporated masses (D, Z) at the fixed point given the sums over the
+/// aggregates holding mass of δ v / s, δ u / s, ζ v / s, ζ u / s (mass_aggregates):
+/// (I − α B)(D, Z) = (1 − α)(dv, zv) with B = [du, dv; zu, zv]. Nonsingular: (δ + ζ)/s ≤ 1
+/// (s − δ − ζ = (1 − α)(1 − δ − ζ) ≥ 0), so B's columns sum to ≤ 1 and ρ(αB) ≤ α < 1. O(1).
+inline void fixed_point_masses(double alpha, double dv, double du, double zv, double zu,
+                               double& D, double& Z) {
+    const double a11 = 1.0 - alpha * du, a12 = -alpha * dv;
+    const double a21 = -alpha * zu, a22 = 1.0 - alpha * zv;
+    const double b1 = (1.0 - alpha) * dv, b2 = (1.0 - alpha) * zv;
+    const double det = a11 * a22 - a12 * a21;
+    D = (b1 * a22 - a12 * b2) / det;
+    Z = (a11 * b2 - a21 * b1) / det;
+}
 
 }  // namespace linkequity::detail

@@ -54,6 +54,7 @@ relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* ou
     std::vector<edge_offset> degree(n, 0);
     if (out) {
         const auto out_off = out->offsets;
+#pragma omp parallel for schedule(static) if (n > parallel_threshold)
         for (std::size_t u = 0; u < n; ++u) degree[u] = out_off[u + 1] - out_off[u];
     } else {
         for (node_id s : in.sources) ++degree[s];
@@ -69,7 +70,9 @@ relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* ou
     // Transpose the out-adjacency visited in new source order: row new_of[t] receives the new
     // sources in ascending order, so no per-row sort is needed.
     std::vector<edge_offset> new_out(n + 1, 0);  // out-offsets in the new order
-    for (std::size_t s = 0; s < n; ++s) new_out[s + 1] = new_out[s] + degree[r.old_of[s]];
+#pragma omp parallel for schedule(static) if (n > parallel_threshold)
+    for (std::size_t s = 0; s < n; ++s) new_out[s + 1] = degree[r.old_of[s]];
+    for (std::size_t s = 0; s < n; ++s) new_out[s + 1] += new_out[s];
     degree = {};
     const int chunks = chunk_count(m);
     const auto bounds = balanced_rows({new_out.data(), new_out.size()}, chunks);

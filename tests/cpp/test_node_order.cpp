@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// The degree renumbering (order_by_decreasing, relabel_by_out_degree): the parallel counting
+// sort gives the permutation of a plain stable sort by decreasing degree, ties by id, and the
+// same relabelled graph on 1 and 2 threads.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <vector>
+
+#include "../../src/algo/pagerank/node_order.hpp"
+#include "../../src/graph/counting_sort.hpp"
+#include "linkequity/linkequity.hpp"
+#include "threads.hpp"
+
+using namespace linkequity;
+
+namespace {
+
+/// The documented rule, independently: ids stably sorted by decreasing degree.
+std::vector<node_id> stable_by_decreasing(const std::vector<std::uint32_t>& degree) {
+    std::vector<node_id> order(degree.size());
+    std::iota(order.begin(), order.end(), node_id{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](node_id a, node_id b) { return degree[a] > degree[b]; });
+    return order;
+}
+
+}  // namespace
+
+TEST_CASE("order_by_decreasing: a stable sort by decreasing degree on any thread count",
+          "[node_order][threads]") {
+    std::mt19937_64 rng(5);
+    for (const std::size_t n : {1u, 7u, 5000u, 70000u}) {  // the last two in parallel chunks
+        std::vector<std::uint32_t> degree(n);
+        for (auto& d : degree) d = rng() % 3 ? static_cast<std::uint32_t>(rng() % 8)
+                                             : static_cast<std::uint32_t>(rng() % 100000);
+        const auto expected = stable_by_decreasing(degree);
+        for (const int threads : {1, 2}) {
+            std::vector<node_id> old_of, new_of;
+            test_threads::on(threads, [&] {
+                detail::order_by_decreasing(degree, old_of, new_of);
+                return 0;
+            });
+            INFO("n " << n << ", threads " << threads);
+            CHECK(old_of == expected);
+            for (std::size_t v = 0; v < n; ++v) REQUIRE(new_of[old_of[v]] == v);
+        }
+    }
+}
+
+TEST_CASE("relabel_by_out_degree: the same relabelled graph on 1 and 2 threads",
+          "[node_order][threads]") {
+    kronecker_options k;
+    k.scale = 16;
+    k.symmetrize = true;
+    const auto g = build_graph(kronecker_edges(k));
+    const csr_view in = g.in_view(), out = g.out_view();
+    auto relabel = [&] { return detail::relabel_by_out_degree(in, &out, false, false); };
+    const auto one = test_threads::on(1, relabel);
+    const auto two = test_threads::on(2, relabel);
+    std::vector<std::uint32_t> degree(g.num_nodes());
+    for (node_id u = 0; u < g.num_nodes(); ++u)
+        degree[u] = static_cast<std::uint32_t>(g.out_neighbors(u).size());
+    CHECK(one.old_of == stable_by_decreasing(degree));
+    CHECK(two.old_of == one.old_of);
+    CHECK(two.new_of == one.new_of);
+    const std::size_t m = g.num_edges();
+    CHECK(std::equal(one.offsets.data(), one.offsets.data() + g.num_nodes() + 1,
+                     two.offsets.data()));
+    CHECK(std::equal(one.sources.data(), one.sources.data() + m, two.sources.data()));
+    // Row v of the copy is old row old_of[v] renamed, ascending.
+    for (node_id v : {node_id{0}, node_id{1}, static_cast<node_id>(g.num_nodes() / 2)}) {
+        const node_id old = one.old_of[v];
+        std::vector<node_id> want;
+        for (edge_offset e = in.offsets[old]; e < in.offsets[old + 1]; ++e)
+            want.push_back(one.new_of[in.sources[e]]);
+        std::sort(want.begin(), want.end());
+        const std::vector<node_id> got(one.sources.data() + one.offsets[v],
+                                       one.sources.data() + one.offsets[v + 1]);
+        CHECK(got == want);
+    }
+}
