@@ -42,6 +42,8 @@ f="$work/corrupt/part-00001-of-00002.lqs"
 size=$(wc -c < "$f")
 printf 'X' | dd of="$f" bs=1 seek=$((size - 5)) conv=notrunc 2> /dev/null
 expect corrupt 1 "rank 1: error" "checksum" -- -np 2 "$lempi" pagerank --snapshot "$work/corrupt"
+expect blockgs 2 "rank 0: error" "rank 1: error" "solver = block_gauss_seidel" -- \
+  -np 2 "$lempi" pagerank --snapshot "$work/a" --solver block_gauss_seidel
 expect nomanifest 3 "rank 0: error" "rank 1: error" "manifest.lqs" -- \
   -np 2 "$lempi" pagerank --snapshot "$work/nowhere"
 exit $failed
