@@ -33,16 +33,6 @@ const csr_graph& empty_graph() {
     return g;
 }
 
-/// The identity of one partitioning: n, m, P, the kinds of arrays and the in-adjacency's
-/// checksums. A part of another graph or of another P never matches.
-std::uint64_t partition_id(const csr_graph& g, std::size_t parts) {
-    const std::uint64_t words[] = {
-        g.num_nodes(), g.num_edges(), parts, g.is_lean(), g.has_weights(), g.has_flags(),
-        io::snapshot_checksum(g.in_offsets().data(), g.in_offsets().size() * sizeof(edge_offset)),
-        io::snapshot_checksum(g.in_sources().data(), g.in_sources().size() * sizeof(node_id))};
-    return io::snapshot_checksum(words, sizeof words);
-}
-
 /// The checksum the manifest records for a part: over its sections' names and checksums.
 std::uint64_t content_checksum(const io::snapshot& s) {
     std::vector<std::uint64_t> words;
@@ -64,33 +54,28 @@ std::vector<edge_offset> rebase(span<const edge_offset> offsets, std::uint64_t f
 
 /// Writes part p of g (bounds as computed) and returns its content checksum.
 std::uint64_t write_part(const partition_manifest& man, const csr_graph& g, std::size_t p) {
-    const std::uint64_t first = man.bounds[p], last = man.bounds[p + 1];
+    part_arrays a;
+    a.first = man.bounds[p];
+    a.last = man.bounds[p + 1];
     const auto in_off = g.in_offsets();
-    const edge_offset e0 = in_off[first], e1 = in_off[last];
-    const std::uint64_t meta[meta_part_size] = {
-        man.version, man.parts, man.num_nodes, man.num_edges, man.id, man.lean, man.weights,
-        man.flags, p, first, last, e1 - e0};
-    const std::vector<edge_offset> in_rows = rebase(in_off, first, last);
-    io::snapshot_extras x;
-    x.add_array("part_meta", span<const std::uint64_t>(meta, meta_part_size));
-    x.add_array("in_offsets", span<const std::uint64_t>(in_rows));
-    x.add_array("in_sources", g.in_sources().subspan(e0, e1 - e0));
-    if (man.weights) x.add_array("in_weights", g.in_weight_array().subspan(e0, e1 - e0));
-    if (man.flags) x.add_array("in_flags", g.in_flag_array().subspan(e0, e1 - e0));
+    const edge_offset e0 = in_off[a.first], e1 = in_off[a.last];
+    const std::vector<edge_offset> in_rows = rebase(in_off, a.first, a.last);
+    a.in_offsets = in_rows;
+    a.in_sources = g.in_sources().subspan(e0, e1 - e0);
+    if (man.weights) a.in_weights = g.in_weight_array().subspan(e0, e1 - e0);
+    if (man.flags) a.in_flags = g.in_flag_array().subspan(e0, e1 - e0);
     std::vector<edge_offset> out_rows;
     if (man.lean) {
-        x.add_array("lean_out_weight", g.lean_out_weight().subspan(first, last - first));
+        a.lean_out_weight = g.lean_out_weight().subspan(a.first, a.last - a.first);
     } else {
         const auto out_off = g.out_offsets();
-        const edge_offset o0 = out_off[first], o1 = out_off[last];
-        out_rows = rebase(out_off, first, last);
-        x.add_array("out_offsets", span<const std::uint64_t>(out_rows));
-        if (man.weights) x.add_array("out_weights", g.out_weight_array().subspan(o0, o1 - o0));
-        if (man.flags) x.add_array("out_flags", g.out_flag_array().subspan(o0, o1 - o0));
+        const edge_offset o0 = out_off[a.first], o1 = out_off[a.last];
+        out_rows = rebase(out_off, a.first, a.last);
+        a.out_offsets = out_rows;
+        if (man.weights) a.out_weights = g.out_weight_array().subspan(o0, o1 - o0);
+        if (man.flags) a.out_flags = g.out_flag_array().subspan(o0, o1 - o0);
     }
-    const std::string path = man.part_path(p);
-    io::save_snapshot(path, empty_graph(), x);
-    return content_checksum(io::load_snapshot(path, {io::snapshot_verify::none}));
+    return write_part_file(man, p, a);
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {
@@ -200,15 +185,46 @@ partition_manifest save_partitions(const std::string& dir, const csr_graph& g, s
     m.parts = parts;
     m.num_nodes = g.num_nodes();
     m.num_edges = g.num_edges();
-    m.id = partition_id(g, parts);
     m.lean = g.is_lean();
     m.weights = g.has_weights();
     m.flags = g.has_flags();
+    m.id = partition_id(m, io::snapshot_checksum(g.in_offsets().data(),
+                                                 g.in_offsets().size() * sizeof(edge_offset)),
+                        io::snapshot_checksum(g.in_sources().data(),
+                                              g.in_sources().size() * sizeof(node_id)));
     m.bounds = partition_bounds(g, parts);
     for (std::size_t p = 0; p < parts; ++p) {
         m.part_edges.push_back(g.in_offsets()[m.bounds[p + 1]] - g.in_offsets()[m.bounds[p]]);
         m.part_checksums.push_back(write_part(m, g, p));
     }
+    write_manifest_file(m);
+    return m;
+}
+
+std::uint64_t write_part_file(const partition_manifest& m, std::size_t index,
+                              const part_arrays& a) {
+    const std::uint64_t meta[meta_part_size] = {
+        m.version, m.parts, m.num_nodes, m.num_edges, m.id, m.lean, m.weights, m.flags,
+        index,     a.first, a.last,      a.in_sources.size()};
+    io::snapshot_extras x;
+    x.add_array("part_meta", span<const std::uint64_t>(meta, meta_part_size));
+    x.add_array("in_offsets", a.in_offsets);
+    x.add_array("in_sources", a.in_sources);
+    if (m.weights) x.add_array("in_weights", a.in_weights);
+    if (m.flags) x.add_array("in_flags", a.in_flags);
+    if (m.lean) {
+        x.add_array("lean_out_weight", a.lean_out_weight);
+    } else {
+        x.add_array("out_offsets", a.out_offsets);
+        if (m.weights) x.add_array("out_weights", a.out_weights);
+        if (m.flags) x.add_array("out_flags", a.out_flags);
+    }
+    const std::string path = m.part_path(index);
+    io::save_snapshot(path, empty_graph(), x);
+    return content_checksum(io::load_snapshot(path, {io::snapshot_verify::none}));
+}
+
+void write_manifest_file(const partition_manifest& m) {
     const std::uint64_t meta[meta_manifest_size] = {m.version, m.parts,   m.num_nodes, m.num_edges,
                                                     m.id,      m.lean,    m.weights,   m.flags};
     io::snapshot_extras x;
@@ -216,8 +232,15 @@ partition_manifest save_partitions(const std::string& dir, const csr_graph& g, s
     x.add_array("partition_bounds", span<const std::uint64_t>(m.bounds));
     x.add_array("part_edges", span<const std::uint64_t>(m.part_edges));
     x.add_array("part_checksums", span<const std::uint64_t>(m.part_checksums));
-    io::save_snapshot((std::filesystem::path(dir) / "manifest.lqs").string(), empty_graph(), x);
-    return m;
+    io::save_snapshot((std::filesystem::path(m.dir) / "manifest.lqs").string(), empty_graph(), x);
+}
+
+std::uint64_t partition_id(const partition_manifest& m, std::uint64_t in_offsets_checksum,
+                           std::uint64_t in_sources_checksum) {
+    const std::uint64_t words[] = {m.num_nodes, m.num_edges, m.parts,
+                                   m.lean,      m.weights,   m.flags,
+                                   in_offsets_checksum, in_sources_checksum};
+    return io::snapshot_checksum(words, sizeof words);
 }
 
 partition_manifest load_partition_manifest(const std::string& dir,

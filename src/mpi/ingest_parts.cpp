@@ -1,28 +1,26 @@
 // SPDX-License-Identifier: MIT
-// `linkequity-mpi snapshot`, the files (ingest_parts.hpp). The part and manifest layout is the
-// one dist::save_partitions writes (src/dist/partition.cpp: part_meta, in_offsets, in_sources,
-// in_weights, out_offsets / out_weights or lean_out_weight; partition_meta, partition_bounds,
-// part_edges, part_checksums); tests/mpi/run_ingest.sh compares the two byte for byte.
+// `linkequity-mpi snapshot`, the files (ingest_parts.hpp): this rank's part arrays and the
+// manifest's fields, computed across the ranks, written by the writers dist::save_partitions
+// uses (dist::write_part_file, write_manifest_file, partition_id); tests/mpi/run_ingest.sh
+// compares the two byte for byte.
 #include "ingest_parts.hpp"
 
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <new>
 
 #include "collective.hpp"
 #include "linkequity/dist/partition.hpp"
-#include "linkequity/graph/builder.hpp"
 #include "linkequity/io/snapshot.hpp"
 
 namespace linkequity::mpi_cli::ingest {
 namespace {
 
-/// This rank's part, as arrays.
-struct part_arrays {
+/// This rank's part, as arrays (viewed by dist::part_arrays to be written).
+struct part_storage {
     std::uint64_t first = 0, last = 0;
     std::vector<edge_offset> in_offsets, out_offsets;
     std::vector<node_id> in_sources;
@@ -40,9 +38,9 @@ std::vector<edge_offset> row_offsets(const std::vector<edge_rec>& edges, std::ui
     return off;
 }
 
-part_arrays make_arrays(const part_input& p, int rank, std::vector<edge_rec>&& in,
+part_storage make_arrays(const part_input& p, int rank, std::vector<edge_rec>&& in,
                         std::vector<edge_rec>&& out) {
-    part_arrays a;
+    part_storage a;
     a.first = p.bounds[rank];
     a.last = p.bounds[rank + 1];
     a.in_offsets = row_offsets(in, a.first, a.last, [](const edge_rec& e) { return e.dst; });
@@ -69,59 +67,24 @@ part_arrays make_arrays(const part_input& p, int rank, std::vector<edge_rec>&& i
     return a;
 }
 
-const csr_graph& empty_graph() {
-    static const csr_graph g = build_graph(edge_list{});
-    return g;
-}
-
-/// The checksum the manifest records for a part (as partition.cpp's content_checksum).
-std::uint64_t content_checksum(const io::snapshot& s) {
-    std::vector<std::uint64_t> words;
-    for (const auto& x : s.sections()) {
-        words.push_back(io::snapshot_checksum(x.name.data(), x.name.size()));
-        words.push_back(x.checksum);
-        words.push_back(x.count);
-    }
-    return io::snapshot_checksum(words.data(), words.size() * sizeof(std::uint64_t));
-}
-
-/// Writes part `index`; returns its content checksum.
-std::uint64_t write_part(const dist::partition_manifest& m, std::size_t index,
-                         const part_arrays& a) {
-    const std::uint64_t meta[] = {m.version, m.parts, m.num_nodes, m.num_edges, m.id, m.lean,
-                                  m.weights, m.flags, index, a.first, a.last,
-                                  a.in_sources.size()};
-    io::snapshot_extras x;
-    x.add_array("part_meta", span<const std::uint64_t>(meta, sizeof meta / sizeof meta[0]));
-    x.add_array("in_offsets", span<const std::uint64_t>(a.in_offsets));
-    x.add_array("in_sources", span<const std::uint32_t>(a.in_sources));
-    if (m.weights) x.add_array("in_weights", span<const float>(a.in_weights));
-    if (m.lean) {
-        x.add_array("lean_out_weight", span<const double>(a.lean_out_weight));
-    } else {
-        x.add_array("out_offsets", span<const std::uint64_t>(a.out_offsets));
-        if (m.weights) x.add_array("out_weights", span<const float>(a.out_weights));
-    }
-    const std::string path = m.part_path(index);
-    io::save_snapshot(path, empty_graph(), x);
-    return content_checksum(io::load_snapshot(path, {io::snapshot_verify::none}));
-}
-
-void write_manifest(const dist::partition_manifest& m) {
-    const std::uint64_t meta[] = {m.version, m.parts, m.num_nodes, m.num_edges,
-                                  m.id,      m.lean,  m.weights,   m.flags};
-    io::snapshot_extras x;
-    x.add_array("partition_meta", span<const std::uint64_t>(meta, sizeof meta / sizeof meta[0]));
-    x.add_array("partition_bounds", span<const std::uint64_t>(m.bounds));
-    x.add_array("part_edges", span<const std::uint64_t>(m.part_edges));
-    x.add_array("part_checksums", span<const std::uint64_t>(m.part_checksums));
-    io::save_snapshot((std::filesystem::path(m.dir) / "manifest.lqs").string(), empty_graph(), x);
+/// The view of `a` that dist::write_part_file writes.
+dist::part_arrays view_of(const part_storage& a) {
+    dist::part_arrays v;
+    v.first = a.first;
+    v.last = a.last;
+    v.in_offsets = a.in_offsets;
+    v.in_sources = a.in_sources;
+    v.in_weights = a.in_weights;
+    v.out_offsets = a.out_offsets;
+    v.out_weights = a.out_weights;
+    v.lean_out_weight = a.lean_out_weight;
+    return v;
 }
 
 /// The manifest's fields every rank can fill: n, m, P, kinds, bounds and the id (the hash of
 /// partition.cpp's partition_id: n, m, P, kinds, checksums of the whole in_offsets and
 /// in_sources, computed here across the ranks). Collective.
-dist::partition_manifest manifest_of(const part_input& p, const part_arrays& a, int rank,
+dist::partition_manifest manifest_of(const part_input& p, const part_storage& a, int rank,
                                      int size, MPI_Comm comm) {
     dist::partition_manifest m;
     m.dir = p.dir;
@@ -143,11 +106,11 @@ dist::partition_manifest manifest_of(const part_input& p, const part_arrays& a, 
     std::vector<edge_offset> global(a.in_offsets.begin(), a.in_offsets.end() - 1);
     for (edge_offset& o : global) o += before;
     if (rank + 1 == size) global.push_back(total);
-    const std::uint64_t words[] = {
-        m.num_nodes, m.num_edges, m.parts, m.lean, m.weights, m.flags,
-        distributed_checksum(global.data(), global.size() * sizeof(edge_offset), comm),
-        distributed_checksum(a.in_sources.data(), a.in_sources.size() * sizeof(node_id), comm)};
-    m.id = io::snapshot_checksum(words, sizeof words);
+    const std::uint64_t offsets_checksum =
+        distributed_checksum(global.data(), global.size() * sizeof(edge_offset), comm);
+    m.id = dist::partition_id(
+        m, offsets_checksum,
+        distributed_checksum(a.in_sources.data(), a.in_sources.size() * sizeof(node_id), comm));
     return m;
 }
 
@@ -216,15 +179,15 @@ int write_parts(const part_input& p, std::vector<edge_rec>&& in, std::vector<edg
     int rank = 0, size = 1;
     MPI_Comm_rank(comm, &rank);
     MPI_Comm_size(comm, &size);
-    const part_arrays a = make_arrays(p, rank, std::move(in), std::move(out));
+    const part_storage a = make_arrays(p, rank, std::move(in), std::move(out));
     dist::partition_manifest m = manifest_of(p, a, rank, size, comm);
     std::uint64_t checksum = 0;
-    int code = collectively([&] { checksum = write_part(m, static_cast<std::size_t>(rank), a); },
+    int code = collectively([&] { checksum = dist::write_part_file(m, static_cast<std::size_t>(rank), view_of(a)); },
                             rank, comm);
     if (code != exit_ok) return code;
     m.part_checksums.resize(m.parts);
     MPI_Gather(&checksum, 1, MPI_UINT64_T, m.part_checksums.data(), 1, MPI_UINT64_T, 0, comm);
-    code = collectively([&] { if (rank == 0) write_manifest(m); }, rank, comm);
+    code = collectively([&] { if (rank == 0) dist::write_manifest_file(m); }, rank, comm);
     summary = {m.num_nodes, m.num_edges, m.id, m.weights, m.bounds, m.part_edges};
     return code;
 }

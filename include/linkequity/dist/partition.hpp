@@ -42,6 +42,39 @@ struct partition_manifest {
     std::size_t owner(std::uint64_t node) const;
 };
 
+/// The arrays of one part as its file stores them (what graph_part views after loading): rows
+/// [first, last) of the whole graph, offsets from 0, sources as global ids. Arrays the manifest
+/// says are absent (weights, flags; out-rows of a lean graph, lean_out_weight otherwise) are
+/// empty spans.
+struct part_arrays {
+    std::uint64_t first = 0, last = 0;
+    span<const edge_offset> in_offsets;
+    span<const node_id> in_sources;
+    span<const edge_weight> in_weights;
+    span<const edge_flags> in_flags;
+    span<const edge_offset> out_offsets;
+    span<const edge_weight> out_weights;
+    span<const edge_flags> out_flags;
+    span<const double> lean_out_weight;
+};
+
+/// Writes part `index` of the partitioning `m` (file m.part_path(index); the manifest's
+/// version, P, n, m, id and kinds, the part's index, range and edge count, then its arrays) and
+/// returns the content checksum the manifest records for it. The one writer of part files:
+/// save_partitions and the ranks of `linkequity-mpi snapshot` both call it. O(size of the part).
+/// @throws std::system_error / std::runtime_error when the file cannot be written.
+std::uint64_t write_part_file(const partition_manifest& m, std::size_t index,
+                              const part_arrays& a);
+
+/// Writes m's DIR/manifest.lqs (m.part_edges and m.part_checksums filled). O(P).
+void write_manifest_file(const partition_manifest& m);
+
+/// The identity of one partitioning (partition_manifest::id): a checksum of n, m, P, the kinds
+/// of arrays and the checksums (io::snapshot_checksum) of the whole graph's in_offsets and
+/// in_sources. A part of another graph or of another P never matches.
+std::uint64_t partition_id(const partition_manifest& m, std::uint64_t in_offsets_checksum,
+                           std::uint64_t in_sources_checksum);
+
 /// One part, viewing its mapped snapshot (valid while this object lives; movable).
 struct graph_part {
     std::size_t index = 0;            ///< p
