@@ -2059,7 +2059,7 @@ class SalsaOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count) or gauss_seidel (serial, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
