@@ -17,6 +17,7 @@
 #include <string>
 #include <type_traits>
 
+#include "../algo/pagerank/extrapolation.hpp"
 #include "../algo/pagerank/jacobi.hpp"
 #include "../algo/pagerank/mass_aggregates.hpp"
 #include "linkequity/detail/kahan.hpp"
@@ -316,30 +317,13 @@ std::array<double, K> ordered_sums(const dist_problem& d, Body&& body, MPI_Comm 
     return total;
 }
 
-/// quadratic_extrapolate (extrapolation.hpp) on the ranks' slices: the same per-node
-/// arithmetic, its dot products and sum added as ordered_sums adds them.
+/// quadratic_extrapolate (extrapolation.hpp) on the ranks' slices: the same arithmetic
+/// (quadratic_extrapolate_by), its dot products and sum added as ordered_sums adds them.
 void extrapolate(const dist_problem& d, const std::array<std::vector<double>, 3>& past,
                  std::vector<double>& x3, MPI_Comm comm) {
-    const std::vector<double>&x0 = past[0], &x1 = past[1], &x2 = past[2];
-    const auto [a11, a12, a22, b1, b2] = ordered_sums<5>(d, [&](std::size_t i, auto& a) {
-        const double y1 = x1[i] - x0[i], y2 = x2[i] - x0[i], y3 = x3[i] - x0[i];
-        a[0] += y1 * y1;
-        a[1] += y1 * y2;
-        a[2] += y2 * y2;
-        a[3] += y1 * y3;
-        a[4] += y2 * y3;
-    }, comm);
-    const double det = a11 * a22 - a12 * a12;
-    if (!(std::fabs(det) > 1e-300) || !std::isfinite(det)) return;
-    const double g1 = -(a22 * b1 - a12 * b2) / det;
-    const double g2 = -(a11 * b2 - a12 * b1) / det;
-    const double beta0 = g1 + g2 + 1, beta1 = g2 + 1, beta2 = 1;
-    const double sum = ordered_sums<1>(d, [&](std::size_t i, auto& s) {
-        x3[i] = beta0 * x1[i] + beta1 * x2[i] + beta2 * x3[i];
-        s[0] += x3[i];
-    }, comm)[0];
-    if (!(sum > 0) || !std::isfinite(sum)) return;
-    for (double& v : x3) v /= sum;
+    lk::quadratic_extrapolate_by(past[0], past[1], past[2], x3, [&](auto k, auto&& body) {
+        return ordered_sums<decltype(k)::value>(d, body, comm);
+    });
 }
 
 /// This rank's rows of one Jacobi sweep, as reference_step (reference.cpp) runs them: per
