@@ -30,13 +30,21 @@ pagerank_options seeded(const pagerank_options& o, const seed_set& seeds, std::s
 }  // namespace
 
 std::vector<double> seed_set::distribution(std::size_t n, const char* who) const {
+    return distribution(n, who, 0, n);
+}
+
+std::vector<double> seed_set::distribution(std::size_t n, const char* who, std::uint64_t first,
+                                           std::uint64_t last) const {
+    if (first > last || last > n)
+        throw std::invalid_argument(fmt::format(
+            "{}: slice [{}, {}) of a distribution over {} nodes", who, first, last, n));
     if (nodes.empty())
         throw std::invalid_argument(fmt::format("{}: no seeds, expected at least one node", who));
     if (!weights.empty() && weights.size() != nodes.size())
         throw std::invalid_argument(fmt::format(
             "{}: {} seed weights for {} seeds, expected one per seed (or none)", who,
             weights.size(), nodes.size()));
-    std::vector<double> v(n, 0.0);
+    std::vector<double> v(last - first, 0.0);
     std::vector<node_id> sorted(nodes);
     std::sort(sorted.begin(), sorted.end());
     for (std::size_t i = 0; i + 1 < sorted.size(); ++i)
@@ -54,7 +62,7 @@ std::vector<double> seed_set::distribution(std::size_t n, const char* who) const
             throw std::invalid_argument(fmt::format(
                 "{}: the weight of seed {} is {}, expected a finite number >= 0", who, nodes[i],
                 w));
-        v[nodes[i]] = w;
+        if (nodes[i] >= first && nodes[i] < last) v[nodes[i] - first] = w;
         sum += w;
     }
     if (!(sum > 0))

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Seed files of integer node ids (node_seeds.hpp): parsing with file:line errors, and one
-// rank's slice of the seeds' distribution.
+// Seed files of integer node ids (node_seeds.hpp): parsing with file:line errors.
 #include "node_seeds.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -73,38 +71,6 @@ seed_set read_node_seeds(const std::string& path) {
     }
     if (s.nodes.empty()) throw parse_error(path, 0, 0, "no seed: expected one node id per line");
     return s;
-}
-
-std::vector<double> seed_slice(const seed_set& seeds, std::size_t n, std::uint64_t first,
-                               std::uint64_t last, const char* who) {
-    if (seeds.nodes.empty())
-        throw std::invalid_argument(fmt::format("{}: no seeds, expected at least one node", who));
-    if (!seeds.weights.empty() && seeds.weights.size() != seeds.nodes.size())
-        throw std::invalid_argument(fmt::format("{}: {} seed weights for {} seeds, expected one "
-                                                "per seed (or none)", who, seeds.weights.size(),
-                                                seeds.nodes.size()));
-    std::vector<node_id> sorted(seeds.nodes);
-    std::sort(sorted.begin(), sorted.end());
-    for (std::size_t i = 0; i + 1 < sorted.size(); ++i)
-        if (sorted[i] == sorted[i + 1])
-            throw std::invalid_argument(fmt::format(
-                "{}: seed {} is listed twice, expected each node once", who, sorted[i]));
-    std::vector<double> v(last - first, 0.0);
-    double sum = 0;
-    for (std::size_t i = 0; i < seeds.nodes.size(); ++i) {
-        const node_id s = seeds.nodes[i];
-        if (s >= n)
-            throw std::out_of_range(fmt::format("{}: seed {} is not a node (the graph has {} "
-                                                "nodes)", who, s, n));
-        const double w = seeds.weights.empty() ? 1.0 : seeds.weights[i];
-        if (s >= first && s < last) v[s - first] = w;
-        sum += w;
-    }
-    if (!(sum > 0))
-        throw std::invalid_argument(
-            fmt::format("{}: seed weights sum to {}, expected a positive sum", who, sum));
-    for (double& x : v) x /= sum;
-    return v;
 }
 
 }  // namespace linkequity::cli

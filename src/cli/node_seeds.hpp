@@ -20,11 +20,4 @@ namespace linkequity::cli {
 ///         seed at all); std::filesystem::filesystem_error when FILE cannot be opened.
 seed_set read_node_seeds(const std::string& path);
 
-/// Entries [first, last) of seeds.distribution(n, who) — w_i / Σw on the seeds, Σw added in
-/// file order as distribution() adds it, so the same bits — with the same checks, without
-/// building the n-vector. O(|S| log |S| + last − first).
-/// @throws std::invalid_argument / std::out_of_range as seed_set::distribution.
-std::vector<double> seed_slice(const seed_set& seeds, std::size_t n, std::uint64_t first,
-                               std::uint64_t last, const char* who);
-
 }  // namespace linkequity::cli

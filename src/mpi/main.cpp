@@ -195,8 +195,8 @@ dist::local_vectors teleport_slices(const pagerank_args& a, const dist::graph_pa
         throw std::invalid_argument(fmt::format(
             "--trusted: dangling must stay personalization (dangling score goes to the seeds), "
             "got {}", to_string(a.options.dangling)));
-    s.personalization = cli::seed_slice(cli::read_node_seeds(a.trusted), p.manifest.num_nodes,
-                                        p.first, p.last, "linkequity-mpi pagerank --trusted");
+    s.personalization = cli::read_node_seeds(a.trusted).distribution(
+        p.manifest.num_nodes, "linkequity-mpi pagerank --trusted", p.first, p.last);
     return s;
 }
 

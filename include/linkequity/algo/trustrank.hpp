@@ -24,6 +24,12 @@ struct seed_set {
     ///         twice, a weights vector of another size, a negative or non-finite weight, or
     ///         weights summing to 0; std::out_of_range for a node id >= n.
     std::vector<double> distribution(std::size_t n, const char* who) const;
+    /// Entries [first, last) of distribution(n, who), with the same checks and the same bits
+    /// (Σw added in seed order), without building the n-vector: one MPI rank's slice.
+    /// O(|S| log |S| + last − first). @throws as distribution(); std::invalid_argument when
+    /// first > last or last > n.
+    std::vector<double> distribution(std::size_t n, const char* who, std::uint64_t first,
+                                     std::uint64_t last) const;
 };
 
 /// TrustRank(S) (Gyöngyi, Garcia-Molina, Pedersen, VLDB 2004), docs/trust.md: pagerank() of g
