@@ -91,8 +91,10 @@ score_table make_score_table(const web_graph& g, table_level level, authority_ta
 std::string_view name_of(const web_graph& g, table_level list, node_id id);
 
 /// Writes `t` as CSV (header line, then one line per row; fields quoted as RFC 4180 needs,
-/// numbers as number_style says, "\n" line ends) to `sink`, in blocks of about 1 MiB.
-/// `g` must be the graph the table was made from. O(rows · columns).
+/// numbers as number_style says, "\n" line ends) to `sink`: the header, then blocks of 8,192
+/// rows, formatted in parallel (one block per thread at a time) and handed to `sink` in row
+/// order on the calling thread, so the bytes are the same on any thread count. `g` must be
+/// the graph the table was made from. O(rows · columns) work; memory: one block per thread.
 void write_csv(const score_table& t, const web_graph& g,
                const std::function<void(std::string_view)>& sink);
 
