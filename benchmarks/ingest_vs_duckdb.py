@@ -5,17 +5,19 @@
 #
 #   python benchmarks/ingest_vs_duckdb.py --links 1000000 --domains 20000 --threads 2
 #   python benchmarks/ingest_vs_duckdb.py --links 10000000 --domains 200000 --threads 2
+#   add --snapshot for `score --snapshot` on a web snapshot of the same file; --no-duckdb to skip it
 """Times linkequity score and DuckDB's edge-list ingest on the same link file."""
 import argparse
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 
-STAGE = re.compile(r"(read|graphs|pagerank|counts|write|total) ((?:\d+ min \d+ s)|(?:[\d.]+ (?:s|ms|µs)))")
+STAGE = re.compile(r"(read|graphs|pagerank|counts|write|total|normalise|intern|number) "
+                   r"((?:\d+ min \d+ s)|(?:[\d.]+ (?:s|ms|µs)))")
+COLUMNS = ("read", "normalise", "intern", "number", "graphs", "pagerank", "counts", "write")
 
 
 def seconds(text):
@@ -27,22 +29,29 @@ def seconds(text):
     return float(value) * {"s": 1.0, "ms": 1e-3, "µs": 1e-6}[unit]
 
 
-def child_usage():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime, r.ru_maxrss
+def run_child(cmd):
+    """Runs cmd; returns its stdout, wall seconds, and its own CPU seconds and peak RSS (KiB):
+    os.wait4 gives this child's usage, not the maximum over every child so far."""
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        pid = os.posix_spawnp(cmd[0], cmd, os.environ,
+                              file_actions=[(os.POSIX_SPAWN_DUP2, out.fileno(), 1)])
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - t0
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{' '.join(cmd)} failed (exit status {os.waitstatus_to_exitcode(status)})")
+        out.seek(0)
+        return out.read().decode(), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def run_linkequity(binary, path, threads, out_dir):
-    """Runs `score`; returns wall time, CPU time, the stage times it prints, and its stderr."""
-    cpu0, _ = child_usage()
-    t0 = time.perf_counter()
-    p = subprocess.run([binary, "score", path, "--out", out_dir, "--threads", str(threads)],
-                       capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - t0
-    cpu1, rss = child_usage()
-    line = next(l for l in p.stdout.splitlines() if l.startswith("timings"))
-    stages = {k: seconds(v) for k, v in STAGE.findall(line)}
-    return wall, cpu1 - cpu0, rss, stages
+def run_linkequity(binary, args, threads, out_dir):
+    """Runs `score ARGS`; returns wall time, CPU time, peak RSS and the stage times it prints
+    (the `timings` and `reading` lines)."""
+    out, wall, cpu, rss = run_child([binary, "score", *args, "--out", out_dir,
+                                     "--threads", str(threads)])
+    lines = [l for l in out.splitlines() if l.startswith(("timings", "reading"))]
+    stages = {k: seconds(v) for line in lines for k, v in STAGE.findall(line)}
+    return wall, cpu, rss, stages
 
 
 def run_duckdb(path, threads):
@@ -68,6 +77,11 @@ def run_duckdb(path, threads):
     return total, t_read, edges, urls
 
 
+def row(name, wall, cpu, rss, st):
+    cells = [f"{st[k]:.2f} s" if k in st else "" for k in COLUMNS]
+    return f"| {name} | " + " | ".join(cells) + f" | {wall:.2f} s | {cpu:.2f} s | {rss / 1024:.0f} MB |"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--bin", default="build/release/src/cli/linkequity")
@@ -75,7 +89,10 @@ def main():
     ap.add_argument("--domains", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--file", help="link file to use (generated when missing)")
+    ap.add_argument("--file", help="link file to use (generated with --links/--domains when missing)")
+    ap.add_argument("--snapshot", action="store_true",
+                    help="also write a web snapshot of the file and time `score --snapshot` on it")
+    ap.add_argument("--no-duckdb", action="store_true", help="skip DuckDB (stage times only)")
     args = ap.parse_args()
     path = args.file or os.path.join(tempfile.gettempdir(), f"links_{args.links}_{args.seed}.csv")
     if not os.path.exists(path):
@@ -83,21 +100,35 @@ def main():
                         str(args.links), "--seed", str(args.seed), "--out", path],
                        check=True, stdout=subprocess.DEVNULL)
     size = os.path.getsize(path)
+    rows = []
     with tempfile.TemporaryDirectory() as out:
-        wall, cpu, rss, st = run_linkequity(args.bin, path, args.threads, out)
-    dk, dk_read, edges, urls = run_duckdb(path, args.threads)
+        wall, cpu, rss, st = run_linkequity(args.bin, [path], args.threads, out)
+        rows.append(row("linkequity score", wall, cpu, rss, st))
+        if args.snapshot:
+            snap = os.path.join(out, "web.lqs")
+            _, s_wall, s_cpu, s_rss = run_child([args.bin, "snapshot", "--web", path, "--out", snap,
+                                                 "--threads", str(args.threads)])
+            rows.append(f"| `snapshot --web` (once) | | | | | | | | | {s_wall:.2f} s | {s_cpu:.2f} s "
+                        f"| {s_rss / 1024:.0f} MB |")
+            w2, c2, r2, st2 = run_linkequity(args.bin, ["--snapshot", snap], args.threads,
+                                             os.path.join(out, "s2"))
+            rows.append(row("linkequity score --snapshot", w2, c2, r2, st2))
+    if not args.no_duckdb:
+        dk, dk_read, edges, urls = run_duckdb(path, args.threads)
+        rows.append(f"| DuckDB ingest ({urls:,} URLs, {edges:,} edges) | {dk_read:.2f} s |"
+                    + " |" * (len(COLUMNS) - 1) + f" {dk:.2f} s | | |")
     load = os.getloadavg()[0]
-    print(f"file {path}: {size / 1e6:.0f} MB, {args.links:,} links; {args.threads} threads; "
-          f"load average {load:.1f} at the end")
-    print("| | read | graphs | pagerank | counts | write | total | CPU | peak RSS |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    print("| linkequity score | " + " | ".join(f"{st.get(k, float('nan')):.2f} s" for k in
-                                              ("read", "graphs", "pagerank", "counts", "write"))
-          + f" | {wall:.2f} s | {cpu:.2f} s | {rss / 1024:.0f} MB |")
-    print(f"| DuckDB ingest ({urls:,} URLs, {edges:,} edges) | {dk_read:.2f} s | | | | | "
-          f"{dk:.2f} s | | |")
-    print(f"read / DuckDB ingest: {st['read'] / dk:.2f}x; score total / DuckDB: {wall / dk:.2f}x; "
-          f"reading {args.links / st['read'] / 1e6:.2f} M links/s, {size / st['read'] / 1e6:.0f} MB/s")
+    print(f"file {path}: {size / 1e6:.0f} MB; {args.threads} threads; load average {load:.1f} "
+          "at the end. normalise and intern run beside the parsing (2+ threads), inside read.")
+    print("| | " + " | ".join(COLUMNS) + " | total | CPU | peak RSS |")
+    print("|---|" + "---:|" * (len(COLUMNS) + 3))
+    print("\n".join(rows))
+    rate = f"reading {size / st['read'] / 1e6:.0f} MB/s"
+    if not args.no_duckdb:
+        print(f"read / DuckDB ingest: {st['read'] / dk:.2f}x; score total / DuckDB: "
+              f"{wall / dk:.2f}x; {rate}")
+    else:
+        print(rate)
     return 0
 
 

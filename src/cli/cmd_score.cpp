@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "command.hpp"
+#include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/authority.hpp"
@@ -96,6 +97,16 @@ void print_redirects(const web::web_graph_stats& st) {
                    ? fmt::format("; {} conflicting records ignored",
                                  thousands(st.conflicting_records))
                    : std::string());
+}
+
+/// The "reading" line: what the read time was spent on (a link file only; a snapshot has no
+/// such stages). Normalising and interning overlap the parsing when a worker thread does them.
+void print_read_stages(const web::web_graph_stats& st) {
+    if (st.seconds_number == 0) return;
+    fmt::print("reading      normalise {}, intern {}{}, number {}\n",
+               duration(st.seconds_normalize), duration(st.seconds_intern),
+               detail::max_threads() > 1 ? " (beside the parsing)" : "",
+               duration(st.seconds_number));
 }
 
 /// Read pass: the web graph of LINKS or --snapshot, with the "input" and "web graph" lines.
@@ -293,6 +304,7 @@ void run(const score_args& a) {
                duration(times.read), duration(r.seconds_graphs),
                duration(r.pages.seconds + r.domains.seconds + r.hosts.seconds),
                duration(r.seconds_counts), duration(times.write), duration(total.seconds()));
+    print_read_stages(g.stats());
 }
 
 const command_registrar reg{10, [](CLI::App& app) {

@@ -24,8 +24,9 @@ namespace linkequity::web::detail {
 class string_interner {
 public:
     /// Returns (id, inserted). @throws std::length_error past max_nodes strings (32-bit ids).
-    std::pair<std::uint32_t, bool> intern(std::string_view s) {
-        const std::uint64_t h = hash(s);
+    std::pair<std::uint32_t, bool> intern(std::string_view s) { return intern(s, hash(s)); }
+    /// The same, with h = hash(s) computed beforehand (by another thread, say).
+    std::pair<std::uint32_t, bool> intern(std::string_view s, std::uint64_t h) {
         if (slots_.empty()) rehash(1024);
         std::size_t i = h & mask_;
         for (;; i = (i + 1) & mask_) {
@@ -61,11 +62,33 @@ public:
     /// Frees everything.
     void clear() { *this = string_interner(); }
 
-private:
+    /// The hash intern() and find() use. Pure: safe to compute on any thread.
     static std::uint64_t hash(std::string_view s) noexcept {
         std::uint64_t h = std::hash<std::string_view>{}(s);
         return h ^ (h >> 29) * 0x9E3779B97F4A7C15ull;  // spread into the tag bits and the index
     }
+    /// Cache hints for a coming intern(s, h), to be given some rows ahead, in two steps: the
+    /// table slot first (prefetch_slot), then, once that slot is likely cached, the string its
+    /// tag points at (prefetch_string). Hints only: results never depend on them. O(1).
+    void prefetch_slot(std::uint64_t h) const noexcept {
+#if defined(__GNUC__)
+        if (!slots_.empty()) __builtin_prefetch(slots_.data() + (h & mask_));
+#else
+        (void)h;
+#endif
+    }
+    void prefetch_string(std::uint64_t h) const noexcept {
+#if defined(__GNUC__)
+        if (slots_.empty()) return;
+        const std::uint64_t slot = slots_[h & mask_];
+        if (slot != 0 && (slot >> 32) == (h >> 32))
+            __builtin_prefetch(chars_.data() + offsets_[id_of(slot)]);
+#else
+        (void)h;
+#endif
+    }
+
+private:
     static std::uint32_t id_of(std::uint64_t slot) noexcept {
         return static_cast<std::uint32_t>(slot & 0xFFFFFFFF) - 1;
     }

@@ -57,13 +57,13 @@ bool has_dot_segment(std::string_view path) noexcept {
 
 bool already_normal(std::string_view raw, std::string_view& host) noexcept {
     if (raw.size() > max_url_length) return false;
-    std::size_t i;
-    if (raw.compare(0, 8, "https://") == 0)
-        i = 8;
-    else if (raw.compare(0, 7, "http://") == 0)
-        i = 7;
-    else
+    // Byte by byte: a compare() here was a memcmp call per URL.
+    if (raw.size() < 8 || raw[0] != 'h' || raw[1] != 't' || raw[2] != 't' || raw[3] != 'p')
         return false;
+    std::size_t i = 4;
+    if (raw[i] == 's') ++i;
+    if (raw[i] != ':' || raw[i + 1] != '/' || raw[i + 2] != '/') return false;
+    i += 3;
     const std::size_t host_begin = i;
     while (i < raw.size() && has(static_cast<unsigned char>(raw[i]), fc_host)) ++i;
     if (i == host_begin || i == raw.size() || raw[i] != '/') return false;

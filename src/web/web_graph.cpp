@@ -12,6 +12,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/web/url.hpp"
 #include "parallel_sort.hpp"
@@ -71,6 +72,7 @@ struct web_graph_builder::impl {
     std::vector<pending_row> spare;
     std::future<void> pending;  // the worker; get() rethrows what its rows raised
     std::vector<normalized_url> nsrc, ndst;  // process()'s results, reused batch to batch
+    std::vector<std::uint64_t> hsrc, hdst, hanchor;  // their interner hashes, and the anchors'
     web_graph_stats stats;
     std::string last_source_url;  // page id cache for consecutive rows of one source page
     std::uint32_t last_source_id = 0;
@@ -104,8 +106,8 @@ struct web_graph_builder::impl {
         source_open = true;
     }
 
-    std::uint32_t intern_page(const normalized_url& u) {
-        auto [id, inserted] = pages.intern(u.url);
+    std::uint32_t intern_page(const normalized_url& u, std::uint64_t hash) {
+        auto [id, inserted] = pages.intern(u.url, hash);
         if (inserted) page_host.push_back(hosts.intern(u.host).first);
         return id;
     }
@@ -155,9 +157,10 @@ void web_graph_builder::impl::flush_async() {
     if (options.progress) options.progress(stats.rows);
     std::swap(batch, spare);
     const std::size_t n = batch_size;
-    const int threads = batch_threads(n);  // the caller's setting, not the worker thread's
     batch_size = 0;
-    pending = std::async(std::launch::async, [this, n, threads] { process(spare, n, threads); });
+    // One thread: the worker is the second thread already, beside the reader. A team of its own
+    // would put three threads on two cores and made normalising 1.5x slower, not faster.
+    pending = std::async(std::launch::async, [this, n] { process(spare, n, 1); });
 }
 
 void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_t n,
@@ -166,7 +169,9 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
     if (nsrc.size() < n) {  // kept between batches: their strings' buffers are reused
         nsrc.resize(n);
         ndst.resize(n);
+        for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
     }
+    linkequity::detail::stopwatch timer;
     // Each thread normalises a contiguous chunk, reusing the previous row's source when equal
     // (exports list a page's links together). normalize_url never throws on bad input.
 #pragma omp parallel num_threads(threads) if (threads > 1)
@@ -177,18 +182,37 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
         const std::size_t hi = lo + n / nt + (t < n % nt ? 1 : 0);
         for (std::size_t i = lo; i < hi; ++i) {
             const io::raw_link& l = rows[i].link;
-            if (i > lo && rows[i - 1].link.source == l.source)
+            if (i > lo && rows[i - 1].link.source == l.source) {
                 nsrc[i] = nsrc[i - 1];
-            else
+                hsrc[i] = hsrc[i - 1];
+            } else {
                 detail::normalize_url_into(l.source, {}, nsrc[i]);
+                hsrc[i] = interner::hash(nsrc[i].url);
+            }
             if (nsrc[i].ok())
                 detail::normalize_url_into(l.target, nsrc[i].url, ndst[i]);
             else
                 ndst[i] = normalized_url{};
+            hdst[i] = interner::hash(ndst[i].url);
+            hanchor[i] = interner::hash(l.anchor);
         }
     }
-    // Serial, in input order: ids and errors come out the same on any thread count.
+    stats.seconds_normalize += timer.lap();
+    // Serial, in input order: ids and errors come out the same on any thread count. The hashes
+    // are known, so the tables' cache lines are asked for some rows ahead: the look-ups are
+    // memory-bound (a random slot, then the string it names).
+    constexpr std::size_t ahead = 32;
     for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) {
+            pages.prefetch_slot(hdst[i + ahead]);
+            pages.prefetch_slot(hsrc[i + ahead]);
+            anchors.prefetch_slot(hanchor[i + ahead]);
+        }
+        if (i + ahead / 2 < n) {
+            pages.prefetch_string(hdst[i + ahead / 2]);
+            pages.prefetch_string(hsrc[i + ahead / 2]);
+            anchors.prefetch_string(hanchor[i + ahead / 2]);
+        }
         const io::raw_link& l = rows[i].link;
         io::read_report& report = reports[rows[i].source_index];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
@@ -215,7 +239,7 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
         // The source is a page even for non-web targets. Exports list a page's links together:
         // reuse the previous row's id when the normalised source is the same.
         const bool same_source = have_last_source && s.url == last_source_url;
-        const std::uint32_t sp = same_source ? last_source_id : intern_page(s);
+        const std::uint32_t sp = same_source ? last_source_id : intern_page(s, hsrc[i]);
         if (!same_source) {
             last_source_url = s.url;
             last_source_id = sp;
@@ -226,12 +250,12 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
             ++stats.non_web_by_scheme[t.url];
             continue;
         }
-        const std::uint32_t tp = intern_page(t);
+        const std::uint32_t tp = intern_page(t, hdst[i]);
         src.push_back(sp);
         dst.push_back(tp);
         rel.push_back(static_cast<edge_flags>(l.rel & rel_bits));
         pos.push_back(l.position);
-        anchor.push_back(anchors.intern(l.anchor).first);
+        anchor.push_back(anchors.intern(l.anchor, hanchor[i]).first);
         if (!l.first_seen.empty() || !l.last_seen.empty() || !first_seen.empty()) {
             first_seen.resize(src.size() - 1, 0);
             last_seen.resize(src.size() - 1, 0);
@@ -239,6 +263,7 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
             last_seen.push_back(dates.intern(l.last_seen).first);
         }
     }
+    stats.seconds_intern += timer.seconds();
 }
 
 // ------------------------------------------------------------------ redirects and canonicals
@@ -624,9 +649,11 @@ web_graph web_graph_builder::finish() {
     impl& d = *impl_;
     if (d.source_open) end_source();
     d.flush();
+    linkequity::detail::stopwatch timer;
     for (auto* v : {&d.batch, &d.spare}) *v = {};  // reused buffers: not needed from here on
     d.nsrc = {};
     d.ndst = {};
+    for (auto* h : {&d.hsrc, &d.hdst, &d.hanchor}) *h = {};
 
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);
@@ -643,6 +670,7 @@ web_graph web_graph_builder::finish() {
     for (std::size_t a = 0; a < d.dates.size(); ++a) g.dates_.push_back(d.dates[a]);
 
     web_graph_stats& st = d.stats;
+    st.seconds_number = timer.seconds();
     st.reports = std::move(d.merged);
     st.bad_rows = 0;
     for (const auto& r : st.reports) st.bad_rows += r.skipped;
