@@ -71,17 +71,27 @@ buffer<edge_offset> counting_scatter(std::size_t num_keys, int chunks, Visit&& v
                          });
 }
 
+/// How many chunks a pass over m items uses: 1 below the parallel threshold, else the threads.
+inline int chunk_count(std::size_t m) {
+    return m < parallel_threshold ? 1 : std::max(1, max_threads());
+}
+
 /// The stable order of items 0..n-1 (or of `order`, when given) by key(item) in
-/// [0, num_keys): returns the permuted items. counting_sort with one chunk: O(n + num_keys)
-/// time, serial, 16 · num_keys bytes of counts.
+/// [0, num_keys): returns the permuted items. counting_sort over contiguous chunks of the
+/// sequence, one per thread (serial below parallel_threshold items), so the order is the
+/// serial stable one on any thread count. key must be safe to call from several threads.
+/// O(n + num_keys · chunks) time; 8 · num_keys · (chunks + 1) bytes of counts.
 template <class Key>
 std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<std::size_t>& order,
                                         std::size_t n, Key key) {
     std::vector<std::size_t> out(n);
+    const int chunks = chunk_count(n);
     counting_sort(
-        num_keys, 1,
-        [&](int, auto&& f) {
-            for (std::size_t i = 0; i < n; ++i) {
+        num_keys, chunks,
+        [&](int t, auto&& f) {
+            const std::size_t lo = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(chunks);
+            const std::size_t hi = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(chunks);
+            for (std::size_t i = lo; i < hi; ++i) {
                 const std::size_t item = order.empty() ? i : order[i];
                 f(static_cast<node_id>(key(item)), item);
             }
@@ -90,10 +100,6 @@ std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<
     return out;
 }
 
-/// How many chunks a pass over m items uses: 1 below the parallel threshold, else the threads.
-inline int chunk_count(std::size_t m) {
-    return m < parallel_threshold ? 1 : std::max(1, max_threads());
-}
 
 /// Row boundaries splitting a CSR (offsets of n + 1 entries) into `chunks` row ranges with
 /// about equal edge counts.

@@ -201,7 +201,7 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
     // Serial, in input order: ids and errors come out the same on any thread count. The hashes
     // are known, so the tables' cache lines are asked for some rows ahead: the look-ups are
     // memory-bound (a random slot, then the string it names).
-    constexpr std::size_t ahead = 32;
+    constexpr std::size_t ahead = 16;
     for (std::size_t i = 0; i < n; ++i) {
         if (i + ahead < n) {
             pages.prefetch_slot(hdst[i + ahead]);
@@ -601,7 +601,9 @@ std::vector<node_id> web_graph_builder::impl::number_pages(const std::vector<nod
 /// offsets; counts links, internal and self links.
 void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, web_graph& g) {
     const std::size_t num_pages = page_new.size(), m = src.size();
-    for (std::size_t l = 0; l < m; ++l) {
+    const auto links = static_cast<std::ptrdiff_t>(m);
+#pragma omp parallel for schedule(static) if (m > linkequity::detail::parallel_threshold)
+    for (std::ptrdiff_t l = 0; l < links; ++l) {
         src[l] = page_new[src[l]];
         dst[l] = page_new[dst[l]];
     }
@@ -622,7 +624,10 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
         g.link_last_seen_ = linkequity::detail::buffer<std::uint32_t>(m);
     }
     stats.links = m;
-    for (std::size_t i = 0; i < m; ++i) {
+    std::size_t internal = 0, self = 0;  // integer sums: the same on any thread count
+#pragma omp parallel for schedule(static) reduction(+ : internal, self) \
+    if (m > linkequity::detail::parallel_threshold)
+    for (std::ptrdiff_t i = 0; i < links; ++i) {
         const std::size_t l = order[i];
         const node_id s = src[l], t = dst[l];
         g.link_source_[i] = s;
@@ -630,9 +635,9 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
         edge_flags f = rel[l];
         if (g.domain_of(s) == g.domain_of(t)) {
             f |= flags::internal;
-            ++stats.internal_links;
+            ++internal;
         }
-        if (s == t) ++stats.self_links;
+        if (s == t) ++self;
         g.link_flags_[i] = f;
         g.link_position_[i] = pos[l];
         g.link_anchor_[i] = anchor[l];
@@ -640,8 +645,10 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
             g.link_first_seen_[i] = first_seen[l];
             g.link_last_seen_[i] = last_seen[l];
         }
-        ++g.link_offsets_[s + 1];
     }
+    stats.internal_links += internal;
+    stats.self_links += self;
+    for (std::size_t i = 0; i < m; ++i) ++g.link_offsets_[g.link_source_[i] + 1];
     for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
 }
 
