@@ -100,7 +100,6 @@ std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<
     return out;
 }
 
-
 /// Row boundaries splitting a CSR (offsets of n + 1 entries) into `chunks` row ranges with
 /// about equal edge counts.
 inline std::vector<std::size_t> balanced_rows(span<const edge_offset> offsets, int chunks) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <future>
 #include <numeric>
 #include <stdexcept>
@@ -538,14 +539,16 @@ web_graph_builder::impl::host_numbering web_graph_builder::impl::number_hosts() 
 /// names and keys.
 void web_graph_builder::impl::number_domains(const host_numbering& hn, web_graph& g) {
     std::vector<std::string> domain_list(hn.domain_name);
-    std::sort(domain_list.begin(), domain_list.end());
+    detail::parallel_sort(domain_list, std::less<>());  // equal names are equal: any order
     domain_list.erase(std::unique(domain_list.begin(), domain_list.end()), domain_list.end());
+    const auto num_domains = static_cast<std::ptrdiff_t>(domain_list.size());
     std::vector<std::string> domain_key(domain_list.size());
-    for (std::size_t i = 0; i < domain_list.size(); ++i) domain_key[i] = host_sort_key(domain_list[i]);
+#pragma omp parallel for schedule(static) if (num_domains > 4096)
+    for (std::ptrdiff_t i = 0; i < num_domains; ++i) domain_key[i] = host_sort_key(domain_list[i]);
     std::vector<std::uint32_t> domain_order(domain_list.size());
     std::iota(domain_order.begin(), domain_order.end(), 0u);
-    std::sort(domain_order.begin(), domain_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return domain_key[a] < domain_key[b];
+    detail::parallel_sort(domain_order, [&](std::uint32_t a, std::uint32_t b) {
+        return domain_key[a] < domain_key[b];  // keys are unique: a total order
     });
     for (std::uint32_t i : domain_order) {
         g.domain_names_.push_back(domain_list[i]);
@@ -557,12 +560,15 @@ void web_graph_builder::impl::number_domains(const host_numbering& hn, web_graph
 void web_graph_builder::impl::fill_hosts(const host_numbering& hn, web_graph& g) const {
     const std::size_t num_hosts = hosts.size();
     g.host_domain_ = linkequity::detail::buffer<node_id>(num_hosts);
+    const auto hosts_n = static_cast<std::ptrdiff_t>(num_hosts);
+#pragma omp parallel for schedule(static) if (num_hosts > 4096)
+    for (std::ptrdiff_t i = 0; i < hosts_n; ++i)  // the look-ups only read
+        g.host_domain_[i] = table_lower_bound(g.domain_keys_, 0, g.domain_keys_.size(),
+                                             host_sort_key(hn.domain_name[hn.order[i]]));
     for (std::size_t i = 0; i < num_hosts; ++i) {
         const std::uint32_t h = hn.order[i];
         g.host_names_.push_back(hosts[h]);
         g.host_keys_.push_back(hn.key[h]);
-        g.host_domain_[i] = table_lower_bound(g.domain_keys_, 0, g.domain_keys_.size(),
-                                             host_sort_key(hn.domain_name[h]));
     }
 }
 
