@@ -89,8 +89,9 @@ std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<
     counting_sort(
         num_keys, chunks,
         [&](int t, auto&& f) {
-            const std::size_t lo = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(chunks);
-            const std::size_t hi = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(chunks);
+            const auto parts = static_cast<std::size_t>(chunks);
+            const std::size_t lo = n * static_cast<std::size_t>(t) / parts;
+            const std::size_t hi = n * static_cast<std::size_t>(t + 1) / parts;
             for (std::size_t i = lo; i < hi; ++i) {
                 const std::size_t item = order.empty() ? i : order[i];
                 f(static_cast<node_id>(key(item)), item);

@@ -55,7 +55,7 @@ struct web_graph_stats {
     // Where web_graph_builder spent its time (wall seconds; 0 for a graph opened from a
     // snapshot). With 2+ threads normalising and interning run on a worker thread while the
     // reader parses the next rows, so they overlap the reading rather than add to it.
-    double seconds_normalize = 0;  ///< URL normalisation of the rows (every thread without a worker)
+    double seconds_normalize = 0;  ///< URL normalisation (all threads when there is no worker)
     double seconds_intern = 0;     ///< ids in input order: pages, hosts, anchors, dates, records
     double seconds_number = 0;     ///< finish(): records resolved, hosts, domains and pages
                                    ///< numbered, links sorted
