@@ -38,9 +38,10 @@ const char* csv_error_reason(csv_error e) noexcept {
 }
 
 csv_tokenizer::csv_tokenizer(text_stream& in, std::size_t max_row_bytes)
-    : in_(in), max_row_(max_row_bytes == 0 ? 1 : max_row_bytes), buf_(new char[block_size]) {
+    : in_(&in), max_row_(max_row_bytes == 0 ? 1 : max_row_bytes), own_(new char[block_size]) {
+    buf_ = own_.get();
     while (end_ < block_size) {
-        std::size_t got = in_.read(buf_.get() + end_, block_size - end_);
+        std::size_t got = in_->read(own_.get() + end_, block_size - end_);
         if (got == 0) {
             eof_ = true;
             break;
@@ -48,6 +49,27 @@ csv_tokenizer::csv_tokenizer(text_stream& in, std::size_t max_row_bytes)
         end_ += got;
     }
     set_delimiter(',');
+}
+
+csv_tokenizer::csv_tokenizer(std::string_view text, std::size_t max_row_bytes, char delimiter)
+    : max_row_(max_row_bytes == 0 ? 1 : max_row_bytes), buf_(text.data()), end_(text.size()),
+      eof_(true) {
+    set_delimiter(delimiter);
+}
+
+std::string_view csv_tokenizer::take_buffered() {
+    if (skip_lf_ && pos_ == end_) refill();
+    if (skip_lf_ && pos_ < end_) {
+        skip_lf_ = false;
+        if (buf_[pos_] == '\n') {
+            ++pos_;
+            line_start_ = base_ + pos_;
+        }
+    }
+    std::string_view rest(buf_ + pos_, end_ - pos_);
+    base_ += end_;
+    pos_ = end_ = 0;
+    return rest;
 }
 
 void csv_tokenizer::set_delimiter(char d) {
@@ -63,7 +85,7 @@ bool csv_tokenizer::refill() {
     if (eof_) return false;
     base_ += end_;
     pos_ = end_ = 0;
-    std::size_t got = in_.read(buf_.get(), block_size);
+    std::size_t got = in_->read(own_.get(), block_size);
     if (got == 0) {
         eof_ = true;
         return false;
@@ -133,13 +155,13 @@ bool csv_tokenizer::next(csv_row& row) {
     // Appends the bytes before the next one in `specials` to the field and moves past them;
     // `q` points at that byte (or the buffer's end). False when the row grew too long.
     auto copy_run = [&](const auto& specials, const char*& q) {
-        const char* p = buf_.get() + pos_;
-        q = scan(specials, p, buf_.get() + end_);
+        const char* p = buf_ + pos_;
+        q = scan(specials, p, buf_ + end_);
         if (q > p) {
             if (too_long(q - p)) return false;
             row.data.append(p, q - p);
         }
-        pos_ = q - buf_.get();
+        pos_ = q - buf_;
         return true;
     };
 
@@ -152,6 +174,7 @@ bool csv_tokenizer::next(csv_row& row) {
                     end_field();
                     break;
                 case state::quoted:
+                    ended_in_quote_ = true;
                     set_error(csv_error::unterminated_quote, quote);
                     end_field();
                     break;
@@ -176,7 +199,7 @@ bool csv_tokenizer::next(csv_row& row) {
 
             case state::unquoted: {
                 const char* q = nullptr;
-                if (!copy_run(special_, q) || q == buf_.get() + end_) break;
+                if (!copy_run(special_, q) || q == buf_ + end_) break;
                 char c = *q;
                 if (c == delim_) {
                     ++pos_;
@@ -203,7 +226,7 @@ bool csv_tokenizer::next(csv_row& row) {
 
             case state::quoted: {
                 const char* q = nullptr;
-                if (!copy_run(quoted_special_, q) || q == buf_.get() + end_) break;
+                if (!copy_run(quoted_special_, q) || q == buf_ + end_) break;
                 char c = *q;
                 if (c == '"') {
                     ++pos_;
@@ -241,11 +264,11 @@ bool csv_tokenizer::next(csv_row& row) {
             }
 
             case state::skip_line: {
-                const char* p = buf_.get() + pos_;
-                const char* e = buf_.get() + end_;
+                const char* p = buf_ + pos_;
+                const char* e = buf_ + end_;
                 const char* q = p;
                 while (q < e && *q != '\n' && *q != '\r') ++q;
-                pos_ = q - buf_.get();
+                pos_ = q - buf_;
                 if (q == e) break;
                 ++pos_;
                 newline();
@@ -272,8 +295,8 @@ bool csv_tokenizer::next_line(csv_row& row) {
     bool skipping = false;
     for (;;) {
         if (pos_ == end_ && !refill()) break;
-        const char* p = buf_.get() + pos_;
-        const char* e = buf_.get() + end_;
+        const char* p = buf_ + pos_;
+        const char* e = buf_ + end_;
         const char* q = p;
         while (q < e && *q != '\n' && *q != '\r' && *q != '\0') ++q;
         if (!skipping && q > p) {
@@ -286,7 +309,7 @@ bool csv_tokenizer::next_line(csv_row& row) {
                 row.data.append(p, q - p);
             }
         }
-        pos_ = q - buf_.get();
+        pos_ = q - buf_;
         if (q == e) continue;
         ++pos_;
         if (*q == '\0') {

@@ -68,9 +68,13 @@ public:
 
     /// Reads the first block at once so that peek() can show it.
     csv_tokenizer(text_stream& in, std::size_t max_row_bytes);
+    /// Tokenizes `text` in place (no copy, no stream): a chunk of a larger text that starts at a
+    /// row boundary. Lines count from 1 and columns from the chunk's start; the caller adds the
+    /// chunk's first line. `text` must outlive the tokenizer.
+    csv_tokenizer(std::string_view text, std::size_t max_row_bytes, char delimiter);
 
     /// The start of the text (up to one block), for format sniffing; valid until next().
-    std::string_view peek() const noexcept { return {buf_.get() + pos_, end_ - pos_}; }
+    std::string_view peek() const noexcept { return {buf_ + pos_, end_ - pos_}; }
 
     void set_delimiter(char d);
     char delimiter() const noexcept { return delim_; }
@@ -86,6 +90,16 @@ public:
     /// The line number the next row starts at (or that end of input was reached on).
     std::size_t line() const noexcept { return line_; }
 
+    /// Whether the input ended inside a quoted field (the last row then has unterminated_quote).
+    /// On a chunk, this means the chunk did not end at a row boundary.
+    bool ended_in_quote() const noexcept { return ended_in_quote_; }
+
+    /// Hands over the text buffered but not yet tokenized (after the rows read so far; a line
+    /// feed that completes a CR line end is dropped), for a reader that goes on by itself with
+    /// the stream and line(). Valid until the next call; the tokenizer is empty afterwards.
+    /// @throws what text_stream::read throws (it may read one block to find that line feed).
+    std::string_view take_buffered();
+
 private:
     bool refill();
     void newline() noexcept {
@@ -95,15 +109,17 @@ private:
     std::size_t column() const noexcept { return base_ + pos_ - line_start_ + 1; }
     bool skip_blank_lines();
 
-    text_stream& in_;
+    text_stream* in_ = nullptr;    // null: tokenizing a chunk in memory
     std::size_t max_row_;
-    std::unique_ptr<char[]> buf_;
+    std::unique_ptr<char[]> own_;  // the block buffer when reading a stream
+    const char* buf_ = nullptr;    // own_, or the chunk
     std::size_t pos_ = 0, end_ = 0;
     std::size_t base_ = 0;        // absolute text offset of buf_[0]
     std::size_t line_ = 1;
     std::size_t line_start_ = 0;  // absolute text offset of the current line's first byte
     bool eof_ = false;
     bool skip_lf_ = false;        // a CR ended the last line; swallow a following LF
+    bool ended_in_quote_ = false;
     char delim_ = ',';
     bool special_[256] = {};      // unquoted: delimiter, CR, LF, quote, NUL
     bool quoted_special_[256] = {};  // quoted: quote, LF, NUL

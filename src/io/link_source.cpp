@@ -4,14 +4,19 @@
 // bad-row switch (read_report::bad_row). Streaming: one reused csv_row and raw_link per read.
 #include "linkequity/io/link_source.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
+#include <exception>
+#include <future>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "csv_reader.hpp"
 #include "link_formats.hpp"
+#include "linkequity/detail/parallel.hpp"
 #include "linkequity/error.hpp"
 #include "matrix_market.hpp"
 #include "text_stream.hpp"
@@ -123,10 +128,11 @@ struct prepared {
     link_format format = link_format::auto_detect;
     detail::column_map map;
     std::size_t header_columns = 0;
+    char delimiter = ',';
 };
 
 /// Reads up to and including the header row; decides format, delimiter and columns.
-prepared prepare(csv_tokenizer& tok, const std::string& path, const read_options& options,
+prepared prepare_header(csv_tokenizer& tok, const std::string& path, const read_options& options,
                  bool map) {
     prepared p;
     std::string_view head = tok.peek();
@@ -142,6 +148,7 @@ prepared prepare(csv_tokenizer& tok, const std::string& path, const read_options
     const char delimiter = detail::header_delimiter(head, sep_line);
     if (sep_line) tok.next_line(row);
     tok.set_delimiter(delimiter);
+    p.delimiter = delimiter;
     if (!tok.next(row)) throw_empty(path);
     if (row.error != csv_error::none) {
         throw parse_error(path, row.error_pos.line, row.error_pos.column,
@@ -162,25 +169,84 @@ prepared prepare(csv_tokenizer& tok, const std::string& path, const read_options
 
 // ---------------------------------------------------------------- CSV rows → links
 
-/// Reports a tokenizer-level problem of the row.
-void report_row_error(read_report& report, const read_options& options, const csv_row& row) {
-    if (row.error == csv_error::row_too_long) {
-        std::string detail = fmt::format("longer than {} bytes; lines {}-{} skipped",
-                                         options.max_row_bytes, row.line, row.end_line);
-        if (row.open_quote.line > 0) {
-            detail += fmt::format("; the quoted field opened at {}:{} may lack its closing quote",
-                                  row.open_quote.line, row.open_quote.column);
+/// A row longer than max_row_bytes (lines [line, end_line]), reported as a bad row.
+void report_too_long(read_report& report, const read_options& options, std::size_t line,
+                     std::size_t end_line, detail::text_pos open_quote) {
+    std::string detail = fmt::format("longer than {} bytes; lines {}-{} skipped",
+                                     options.max_row_bytes, line, end_line);
+    if (open_quote.line > 0) {
+        detail += fmt::format("; the quoted field opened at {}:{} may lack its closing quote",
+                              open_quote.line, open_quote.column);
+    }
+    report.bad_row(options.skip_bad, line, 1, "row too long", detail);
+}
+
+/// A chunk's bad rows and counts, kept with chunk-relative lines until the chunk's first line
+/// is known; replay() then reports them as read_report::bad_row would have, in order.
+struct chunk_log {
+    struct bad {
+        std::size_t line = 0, column = 0;
+        std::string reason, detail;
+        bool too_long = false;  // row_too_long: detail is made by report_too_long at replay
+        std::size_t end_line = 0;
+        detail::text_pos open_quote;
+    };
+    std::size_t rows = 0, links = 0, resources = 0, records = 0;
+    std::vector<bad> bad_rows;
+
+    void clear() {
+        rows = links = resources = records = 0;
+        bad_rows.clear();
+    }
+    void bad_row(bool, std::size_t line, std::size_t column, const std::string& reason,
+                 const std::string& detail = std::string()) {
+        bad b;
+        b.line = line;
+        b.column = column;
+        b.reason = reason;
+        b.detail = detail;
+        bad_rows.push_back(std::move(b));
+    }
+    /// Reports entry `b` to `report` with its lines moved down by `shift`.
+    static void replay(read_report& report, const read_options& options, const bad& b,
+                       std::size_t shift) {
+        if (!b.too_long) {
+            report.bad_row(options.skip_bad, b.line + shift, b.column, b.reason, b.detail);
+            return;
         }
-        report.bad_row(options.skip_bad, row.line, 1, "row too long", detail);
+        detail::text_pos q = b.open_quote;
+        if (q.line > 0) q.line += shift;
+        report_too_long(report, options, b.line + shift, b.end_line + shift, q);
+    }
+};
+
+void report_too_long(chunk_log& log, const read_options&, std::size_t line, std::size_t end_line,
+                     detail::text_pos open_quote) {
+    chunk_log::bad b;
+    b.line = line;
+    b.column = 1;
+    b.too_long = true;
+    b.end_line = end_line;
+    b.open_quote = open_quote;
+    log.bad_rows.push_back(std::move(b));
+}
+
+/// Reports a tokenizer-level problem of the row (to a read_report or a chunk_log).
+template <class Report>
+void report_row_error(Report& report, const read_options& options, const csv_row& row) {
+    if (row.error == csv_error::row_too_long) {
+        report_too_long(report, options, row.line, row.end_line, row.open_quote);
         return;
     }
     report.bad_row(options.skip_bad, row.error_pos.line, row.error_pos.column,
                    detail::csv_error_reason(row.error));
 }
 
+/// Maps CSV rows to links; bad rows go to `Report` (read_report, or chunk_log in a chunk).
+template <class Report>
 class row_mapper {
 public:
-    row_mapper(const detail::column_map& map, read_report& report, const read_options& options)
+    row_mapper(const detail::column_map& map, Report& report, const read_options& options)
         : map_(map), report_(report), options_(options) {}
 
     /// Fills `link` from the row; false when the row is bad (reported) or a resource (counted).
@@ -327,7 +393,7 @@ private:
     }
 
     const detail::column_map& map_;
-    read_report& report_;
+    Report& report_;
     const read_options& options_;
 };
 
@@ -394,15 +460,10 @@ void parse_edge_lines(csv_tokenizer& tok, read_report& report, const read_option
     }
 }
 
-read_report read_links_impl(text_stream& in, const read_options& options,
-                            const std::function<void(const raw_link&)>& sink) {
-    read_report report;
-    report.path = in.name();
-    csv_tokenizer tok(in, options.max_row_bytes);
-    prepared p = prepare(tok, report.path, options, true);
-    report.format = p.format;
+/// The serial reader, after prepare_header(): sink(link) per link, in input order.
+void read_serial(csv_tokenizer& tok, const prepared& p, read_report& report,
+                 const read_options& options, const std::function<void(const raw_link&)>& sink) {
     raw_link link;
-
     if (p.format == link_format::edge_list) {
         parse_edge_lines(tok, report, options,
                          [&](std::uint64_t, std::uint64_t, double, bool, const std::string_view* t,
@@ -413,10 +474,9 @@ read_report read_links_impl(text_stream& in, const read_options& options,
                              ++report.links;
                              sink(link);
                          });
-        return report;
+        return;
     }
-
-    row_mapper mapper(p.map, report, options);
+    row_mapper<read_report> mapper(p.map, report, options);
     csv_row row;
     while (tok.next(row)) {
         ++report.rows;
@@ -432,6 +492,225 @@ read_report read_links_impl(text_stream& in, const read_options& options,
             ++report.records;
         }
         sink(link);
+    }
+}
+
+// ---------------------------------------------------------------- parallel chunks
+
+/// What parsing one chunk found: its lines, whether it ended inside a quoted field (then it did
+/// not end at a row boundary), its counts and bad rows, or an exception.
+struct chunk_result {
+    std::size_t begin = 0, end = 0;  // bytes of the block's text
+    std::size_t lines = 0;           // line ends inside (the next chunk starts that much later)
+    bool in_quote = false;
+    chunk_log log;
+    std::exception_ptr error;
+};
+
+/// Parses the rows of `text` (which starts at a row boundary) into out.links[0, out.size), with
+/// chunk-relative lines. In strict mode it stops at the first bad row: nothing after it counts.
+void parse_chunk(std::string_view text, const prepared& p, const read_options& options,
+                 link_chunk& out, chunk_result& r) {
+    r.log.clear();
+    r.error = nullptr;
+    out.size = 0;
+    csv_tokenizer tok(text, options.max_row_bytes, p.delimiter);
+    row_mapper<chunk_log> mapper(p.map, r.log, options);
+    csv_row row;
+    while (tok.next(row)) {
+        ++r.log.rows;
+        if (row.error != csv_error::none) {
+            report_row_error(r.log, options, row);
+        } else {
+            if (out.size == out.links.size()) out.links.emplace_back();
+            raw_link& link = out.links[out.size];
+            if (mapper.map(row, link, p.header_columns)) {
+                if (link.kind == record_kind::link) {
+                    ++r.log.links;
+                } else {
+                    ++r.log.resources;
+                    ++r.log.records;
+                }
+                ++out.size;
+            }
+        }
+        if (!options.skip_bad && !r.log.bad_rows.empty()) break;
+    }
+    r.lines = tok.line() - 1;
+    r.in_quote = tok.ended_in_quote();
+}
+
+/// End of the last complete line of text[0, n): after the last LF, else after the last CR whose
+/// next byte is known (not an LF: there is none); 0 when there is no such line end.
+std::size_t last_line_end(const char* text, std::size_t n) {
+    for (std::size_t i = n; i > 0; --i)
+        if (text[i - 1] == '\n') return i;
+    for (std::size_t i = n - 1; i > 0; --i)  // n >= 1 here: the loop above saw no LF
+        if (text[i - 1] == '\r') return i;
+    return 0;
+}
+
+/// The first line end at or after `from` in text[0, end) (end itself is one): the cut after it.
+std::size_t next_cut(const char* text, std::size_t from, std::size_t end) {
+    for (std::size_t i = from; i < end; ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == end || text[i + 1] != '\n')))
+            return i + 1;
+    }
+    return end;
+}
+
+/// Reads up to n bytes of text (fewer only at the end of input).
+std::size_t read_full(text_stream& in, char* out, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+        const std::size_t k = in.read(out + got, n - got);
+        if (k == 0) break;
+        got += k;
+    }
+    return got;
+}
+
+/// The parallel reader, after prepare_header() of a CSV file. Blocks of up to half the chunk
+/// slots are read ahead on a thread of their own. Each block's chunks are parsed (and prepared)
+/// on all threads while the calling thread first consumes the previous block's chunks (they are
+/// in the other half of the slots) and then joins the parsing. After that, in order, a chunk
+/// that ended inside a quoted field is parsed again together with the next (or carried over to
+/// the next block), lines are made absolute and bad rows replayed; the chunks wait to be consumed
+/// with the next block. The output does not depend on the thread count.
+void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_report& report,
+                  const read_options& options, const std::function<void(link_chunk&)>& prepare,
+                  const std::function<void(link_chunk&)>& consume) {
+    constexpr std::size_t per_block = link_chunk_slots / 2;
+    const std::size_t chunk_bytes = options.chunk_bytes;
+    std::vector<link_chunk> chunks(link_chunk_slots);
+    for (std::size_t k = 0; k < link_chunk_slots; ++k) chunks[k].slot = k;
+    std::vector<chunk_result> res(link_chunk_slots);
+
+    std::size_t line = tok.line();  // of the block's first byte
+    const std::string_view buffered = tok.take_buffered();
+    std::vector<char> text(buffered.begin(), buffered.end());
+    std::vector<char> ahead(chunk_bytes * per_block);
+    std::future<std::size_t> reading;
+    bool more = true;  // the input may go on after `text`
+    auto read_ahead = [&] {
+        reading = std::async(std::launch::async,
+                             [&in, &ahead] { return read_full(in, ahead.data(), ahead.size()); });
+    };
+    auto append_ahead = [&] {  // waits for the block read ahead, appends it, reads the next
+        const std::size_t got = reading.get();
+        text.insert(text.end(), ahead.data(), ahead.data() + got);
+        more = got == ahead.size();
+        if (more) read_ahead();
+    };
+    read_ahead();
+    append_ahead();
+
+    std::vector<std::size_t> waiting;  // slots parsed, checked, not consumed yet (input order)
+    auto consume_waiting = [&] {
+        for (std::size_t s : waiting) consume(chunks[s]);
+        waiting.clear();
+    };
+    [[maybe_unused]] const int threads = linkequity::detail::max_threads();  // (no OpenMP: 1)
+    const bool strict = !options.skip_bad;
+    std::size_t half = 0;  // this block's chunks go to slots [half, half + per_block)
+    for (;; half = per_block - half) {
+        const std::size_t n = text.size();
+        const std::size_t end = more ? (n == 0 ? 0 : last_line_end(text.data(), n)) : n;
+        if (end == 0 && more) {
+            append_ahead();  // no complete line yet: a longer block
+            half = per_block - half;  // (the loop flips it back: nothing was parsed)
+            continue;
+        }
+        // Cut [0, end) at line ends into up to per_block chunks, in slots [half, half + count).
+        std::size_t count = 0;
+        for (std::size_t b = 0; b < end; ++count) {
+            const std::size_t target = std::max(b + 1, (count + 1) * chunk_bytes);
+            const std::size_t e =
+                count + 1 == per_block ? end : next_cut(text.data(), target - 1, end);
+            res[half + count].begin = b;
+            res[half + count].end = e;
+            b = e;
+        }
+        const std::string_view all(text.data(), end);
+        auto parse = [&](std::size_t s) {
+            parse_chunk(all.substr(res[s].begin, res[s].end - res[s].begin), p, options, chunks[s],
+                        res[s]);
+            if (prepare) prepare(chunks[s]);
+        };
+        std::atomic<std::size_t> next_chunk{0};
+        std::exception_ptr consume_error;
+#pragma omp parallel num_threads(threads) if (threads > 1 && count > 0)
+        {
+            if (linkequity::detail::thread_num() == 0) {
+                try {
+                    consume_waiting();
+                } catch (...) {
+                    consume_error = std::current_exception();
+                }
+            }
+            for (std::size_t k; (k = next_chunk.fetch_add(1)) < count;) {
+                try {
+                    parse(half + k);
+                } catch (...) {
+                    res[half + k].error = std::current_exception();
+                }
+            }
+        }
+        if (consume_error) std::rethrow_exception(consume_error);
+        consume_waiting();  // (a block without chunks)
+        // In order: merge across quoted cuts, make lines absolute, replay bad rows.
+        std::size_t carry = end;  // text from here goes on to the next block
+        for (std::size_t k = 0; k < count;) {
+            const std::size_t s = half + k;
+            std::size_t next = k + 1;
+            while (res[s].in_quote && next < count) {  // a quoted field spans the cut
+                res[s].end = res[half + next].end;
+                ++next;
+                parse(s);
+            }
+            if (res[s].error) std::rethrow_exception(res[s].error);
+            if (res[s].in_quote && more) {
+                carry = res[s].begin;  // the field may close in the text still to come
+                break;
+            }
+            link_chunk& c = chunks[s];
+            const std::size_t shift = line - 1;
+            for (std::size_t i = 0; i < c.size; ++i) c.links[i].line += shift;
+            const chunk_log& log = res[s].log;
+            report.rows += log.rows;
+            report.links += log.links;
+            report.resources += log.resources;
+            report.records += log.records;
+            if (strict && !log.bad_rows.empty()) {
+                consume_waiting();
+                consume(c);  // the links before the bad row (parse_chunk stopped there)
+                chunk_log::replay(report, options, log.bad_rows.front(), shift);  // throws
+            }
+            for (const auto& b : log.bad_rows) chunk_log::replay(report, options, b, shift);
+            waiting.push_back(s);
+            line += res[s].lines;
+            k = next;
+        }
+        if (!more && carry == n) break;
+        text.erase(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(carry));
+        if (more) append_ahead();
+    }
+    consume_waiting();
+}
+
+read_report read_links_impl(text_stream& in, const read_options& options,
+                            const std::function<void(const raw_link&)>& sink) {
+    read_report report;
+    report.path = in.name();
+    csv_tokenizer tok(in, options.max_row_bytes);
+    prepared p = prepare_header(tok, report.path, options, true);
+    report.format = p.format;
+    if (p.format != link_format::edge_list && options.chunk_bytes > 0) {
+        read_chunked(in, tok, p, report, options, {}, [&sink](link_chunk& c) {
+            for (std::size_t i = 0; i < c.size; ++i) sink(c.links[i]);
+        });
+    } else {
+        read_serial(tok, p, report, options, sink);
     }
     return report;
 }
@@ -491,10 +770,45 @@ read_report read_links_from_memory(const void* data, std::size_t size, const std
     return read_links_impl(in, options, sink);
 }
 
+read_report read_links_chunked(const std::string& path, const read_options& options,
+                               const std::function<void(link_chunk&)>& prepare,
+                               const std::function<void(link_chunk&)>& consume) {
+    text_stream in = text_stream::open_file(path);
+    read_report report;
+    report.path = in.name();
+    csv_tokenizer tok(in, options.max_row_bytes);
+    prepared p = prepare_header(tok, report.path, options, true);
+    report.format = p.format;
+    if (p.format != link_format::edge_list && options.chunk_bytes > 0) {
+        read_chunked(in, tok, p, report, options, prepare, consume);
+        return report;
+    }
+    // Serially, in chunks of 4,096 links in slot 0.
+    link_chunk c;
+    auto deliver = [&] {
+        if (c.size == 0) return;
+        if (prepare) prepare(c);
+        consume(c);
+        c.size = 0;
+    };
+    try {
+        read_serial(tok, p, report, options, [&](const raw_link& l) {
+            if (c.size == c.links.size()) c.links.emplace_back();
+            c.links[c.size++] = l;
+            if (c.size == 4096) deliver();
+        });
+    } catch (const parse_error&) {
+        deliver();  // the links before the bad row, as read_links gives them
+        throw;
+    }
+    deliver();
+    return report;
+}
+
 link_format detect_format(const std::string& path) {
     text_stream in = text_stream::open_file(path);
     csv_tokenizer tok(in, read_options{}.max_row_bytes);
-    return prepare(tok, path, read_options{}, false).format;
+    return prepare_header(tok, path, read_options{}, false).format;
 }
 
 edge_list read_edge_list(const std::string& path, const read_options& options,

@@ -50,9 +50,49 @@ std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::si
     return i;
 }
 
-struct pending_row {
-    io::raw_link link;
-    std::size_t source_index;  // which input (reports_ index)
+/// The normalised URLs of a run of rows, and the interner hashes of those and of the anchors.
+struct normalised_rows {
+    std::vector<normalized_url> nsrc, ndst;
+    std::vector<std::uint64_t> hsrc, hdst, hanchor;
+    double seconds = 0;  // spent normalising (prepare_chunk: summed over the slot's chunks)
+
+    void reserve(std::size_t n) {  // kept between runs: their strings' buffers are reused
+        if (nsrc.size() >= n) return;
+        nsrc.resize(n);
+        ndst.resize(n);
+        for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
+    }
+};
+
+/// Normalises rows [lo, hi) of `links` into `out` (sized for them), reusing the previous row's
+/// source when equal (exports list a page's links together). normalize_url never throws on bad
+/// input.
+void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
+                    normalised_rows& out) {
+    for (std::size_t i = lo; i < hi; ++i) {
+        const io::raw_link& l = links[i];
+        if (i > lo && links[i - 1].source == l.source) {
+            out.nsrc[i] = out.nsrc[i - 1];
+            out.hsrc[i] = out.hsrc[i - 1];
+        } else {
+            detail::normalize_url_into(l.source, {}, out.nsrc[i]);
+            out.hsrc[i] = interner::hash(out.nsrc[i].url);
+        }
+        if (out.nsrc[i].ok())
+            detail::normalize_url_into(l.target, out.nsrc[i].url, out.ndst[i]);
+        else
+            out.ndst[i] = normalized_url{};
+        out.hdst[i] = interner::hash(out.ndst[i].url);
+        out.hanchor[i] = interner::hash(l.anchor);
+    }
+}
+
+/// Rows of one input waiting to be normalised and interned: links[0, size).
+struct pending_chunk {
+    std::vector<io::raw_link> links;  // beyond size: spare buffers, reused
+    std::size_t size = 0;
+    std::size_t source_index = 0;  // which input (reports index)
+    normalised_rows norm;
 };
 
 }  // namespace
@@ -66,14 +106,15 @@ struct web_graph_builder::impl {
     std::size_t parts_line = 0;    // line numbers of add(parts) rows
     std::size_t source_rows = 0;   // rows added to the current input
 
-    std::vector<pending_row> batch;  // rows [0, batch_size) are pending; the others are kept
-    std::size_t batch_size = 0;      // for their string buffers, so a row costs no allocation
-    // 2+ threads: a full batch is swapped into `spare` and processed by a worker while the
+    // add(link): chunks [0, queued) are pending (queued_rows rows); the others keep their
+    // buffers, so a row costs no allocation.
+    std::vector<pending_chunk> queue;
+    std::size_t queued = 0, queued_rows = 0;
+    // 2+ threads: a full queue is swapped into `spare` and interned by a worker while the
     // reader fills the next one (a pipeline: parsing overlaps normalising and interning).
-    std::vector<pending_row> spare;
+    std::vector<pending_chunk> spare;
     std::future<void> pending;  // the worker; get() rethrows what its rows raised
-    std::vector<normalized_url> nsrc, ndst;  // process()'s results, reused batch to batch
-    std::vector<std::uint64_t> hsrc, hdst, hanchor;  // their interner hashes, and the anchors'
+    std::vector<normalised_rows> slot_norm;  // prepare_chunk's results, by io chunk slot
     web_graph_stats stats;
     std::string last_source_url;  // page id cache for consecutive rows of one source page
     std::uint32_t last_source_id = 0;
@@ -91,7 +132,8 @@ struct web_graph_builder::impl {
     std::vector<std::string> record_hosts;
     std::vector<std::uint32_t> redirect_to, canonical_to;  // no_record when none
 
-    impl(const web_graph_options& o, public_suffix_list p) : options(o), psl(std::move(p)) {
+    impl(const web_graph_options& o, public_suffix_list p)
+        : options(o), psl(std::move(p)), slot_norm(io::link_chunk_slots) {
         anchors.intern("");
         dates.intern("");
     }
@@ -115,14 +157,22 @@ struct web_graph_builder::impl {
 
     /// Processes the pending rows now (after the worker's batch: input order is kept).
     void flush();
-    /// Hands the full batch to the worker (after the previous one is done) and reports progress.
+    /// Hands the full queue to the worker (after the previous one is done) and reports progress.
     void flush_async();
+    /// After rows were queued: hands the queue on once it holds batch_rows rows.
+    void maybe_flush();
+    /// The chunk add(link) appends to: the last one when it is of the current input and not
+    /// full; else a new one.
+    pending_chunk& open_chunk();
     /// Waits for the worker's batch; rethrows its error (parse_error in strict mode) if any.
     void wait_pending() {
         if (pending.valid()) pending.get();
     }
-    /// Normalises rows [0, n) of `rows` on `threads` threads and interns them in input order.
-    void process(std::vector<pending_row>& rows, std::size_t n, int threads);
+    /// Normalises the chunks q[0, n) on `threads` threads and interns their rows in input order.
+    void process(std::vector<pending_chunk>& q, std::size_t n, int threads);
+    /// Interns rows[0, n) of input `source` with their normalised URLs, in input order (serial).
+    void intern_rows(const io::raw_link* rows, std::size_t n, const normalised_rows& nr,
+                     std::size_t source);
     /// A record row (raw_link::kind redirect / canonical) with its normalised URLs.
     void add_record(const io::raw_link& l, const normalized_url& s, const normalized_url& t,
                     io::read_report& report);
@@ -149,56 +199,73 @@ int batch_threads(std::size_t n) { return n >= 4096 ? linkequity::detail::max_th
 
 void web_graph_builder::impl::flush() {
     wait_pending();
-    process(batch, batch_size, batch_threads(batch_size));
-    batch_size = 0;
+    process(queue, queued, batch_threads(queued_rows));
+    queued = queued_rows = 0;
 }
 
 void web_graph_builder::impl::flush_async() {
     wait_pending();
     if (options.progress) options.progress(stats.rows);
-    std::swap(batch, spare);
-    const std::size_t n = batch_size;
-    batch_size = 0;
+    std::swap(queue, spare);
+    const std::size_t n = queued;
+    queued = queued_rows = 0;
     // One thread: the worker is the second thread already, beside the reader. A team of its own
     // would put three threads on two cores and made normalising 1.5x slower, not faster.
     pending = std::async(std::launch::async, [this, n] { process(spare, n, 1); });
 }
 
-void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_t n,
+void web_graph_builder::impl::maybe_flush() {
+    if (queued_rows < batch_rows) return;
+    if (linkequity::detail::max_threads() > 1) {
+        flush_async();
+    } else {
+        flush();
+        if (options.progress) options.progress(stats.rows);
+    }
+}
+
+pending_chunk& web_graph_builder::impl::open_chunk() {
+    const std::size_t source = reports.size() - 1;
+    if (queued > 0) {
+        pending_chunk& last = queue[queued - 1];
+        if (last.source_index == source && last.size < batch_rows) return last;
+    }
+    if (queued == queue.size()) queue.emplace_back();
+    pending_chunk& c = queue[queued++];
+    c.size = 0;
+    c.source_index = source;
+    return c;
+}
+
+void web_graph_builder::impl::process(std::vector<pending_chunk>& q, std::size_t n,
                                       int threads) {
-    if (n == 0) return;
-    if (nsrc.size() < n) {  // kept between batches: their strings' buffers are reused
-        nsrc.resize(n);
-        ndst.resize(n);
-        for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
-    }
-    linkequity::detail::stopwatch timer;
-    // Each thread normalises a contiguous chunk, reusing the previous row's source when equal
-    // (exports list a page's links together). normalize_url never throws on bad input.
-#pragma omp parallel num_threads(threads) if (threads > 1)
-    {
-        const std::size_t t = static_cast<std::size_t>(linkequity::detail::thread_num());
-        const std::size_t nt = static_cast<std::size_t>(threads > 1 ? threads : 1);
-        const std::size_t lo = n / nt * t + std::min(t, n % nt);
-        const std::size_t hi = lo + n / nt + (t < n % nt ? 1 : 0);
-        for (std::size_t i = lo; i < hi; ++i) {
-            const io::raw_link& l = rows[i].link;
-            if (i > lo && rows[i - 1].link.source == l.source) {
-                nsrc[i] = nsrc[i - 1];
-                hsrc[i] = hsrc[i - 1];
-            } else {
-                detail::normalize_url_into(l.source, {}, nsrc[i]);
-                hsrc[i] = interner::hash(nsrc[i].url);
-            }
-            if (nsrc[i].ok())
-                detail::normalize_url_into(l.target, nsrc[i].url, ndst[i]);
-            else
-                ndst[i] = normalized_url{};
-            hdst[i] = interner::hash(ndst[i].url);
-            hanchor[i] = interner::hash(l.anchor);
+    for (std::size_t k = 0; k < n; ++k) {
+        pending_chunk& c = q[k];
+        linkequity::detail::stopwatch timer;
+        c.norm.reserve(c.size);
+        const std::size_t rows = c.size;
+        const int team = threads > 1 ? batch_threads(rows) : 1;
+        // Each thread normalises a contiguous run of rows.
+#pragma omp parallel num_threads(team) if (team > 1)
+        {
+            const auto t = static_cast<std::size_t>(linkequity::detail::thread_num());
+            const auto nt = static_cast<std::size_t>(team);
+            const std::size_t lo = rows / nt * t + std::min(t, rows % nt);
+            const std::size_t hi = lo + rows / nt + (t < rows % nt ? 1 : 0);
+            normalise_rows(c.links.data(), lo, hi, c.norm);
         }
+        stats.seconds_normalize += timer.seconds();
+        intern_rows(c.links.data(), c.size, c.norm, c.source_index);
     }
-    stats.seconds_normalize += timer.lap();
+}
+
+void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t n,
+                                          const normalised_rows& nr, std::size_t source) {
+    linkequity::detail::stopwatch timer;
+    const auto& hsrc = nr.hsrc;
+    const auto& hdst = nr.hdst;
+    const auto& hanchor = nr.hanchor;
+    io::read_report& report = reports[source];
     // Serial, in input order: ids and errors come out the same on any thread count. The hashes
     // are known, so the tables' cache lines are asked for some rows ahead: the look-ups are
     // memory-bound (a random slot, then the string it names).
@@ -214,14 +281,13 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
             pages.prefetch_string(hsrc[i + ahead / 2]);
             anchors.prefetch_string(hanchor[i + ahead / 2]);
         }
-        const io::raw_link& l = rows[i].link;
-        io::read_report& report = reports[rows[i].source_index];
+        const io::raw_link& l = rows[i];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
-            add_record(l, nsrc[i], ndst[i], report);
+            add_record(l, nr.nsrc[i], nr.ndst[i], report);
             continue;
         }
         ++stats.rows;
-        const normalized_url& s = nsrc[i];
+        const normalized_url& s = nr.nsrc[i];
         if (!s.ok()) {
             if (s.kind == url_kind::non_web)
                 report.bad_row(options.skip_bad, l.line, 0,
@@ -231,7 +297,7 @@ void web_graph_builder::impl::process(std::vector<pending_row>& rows, std::size_
                                fmt::format("invalid source URL: {}", s.error));
             continue;
         }
-        const normalized_url& t = ndst[i];
+        const normalized_url& t = nr.ndst[i];
         if (t.kind == url_kind::invalid) {
             report.bad_row(options.skip_bad, l.line, 0,
                            fmt::format("invalid target URL: {}", t.error));
@@ -458,19 +524,33 @@ void web_graph_builder::end_source(const io::read_report* reader_report) {
 void web_graph_builder::add(const io::raw_link& link) {
     impl& d = *impl_;
     d.ensure_source();
-    if (d.batch_size == d.batch.size()) d.batch.emplace_back();
-    pending_row& row = d.batch[d.batch_size++];
-    row.link = link;  // copy-assignment reuses the slot's string buffers
-    row.source_index = d.reports.size() - 1;
+    pending_chunk& c = d.open_chunk();
+    if (c.size == c.links.size()) c.links.emplace_back();
+    c.links[c.size++] = link;  // copy-assignment reuses the slot's string buffers
     ++d.source_rows;
-    if (d.batch_size >= batch_rows) {
-        if (linkequity::detail::max_threads() > 1) {
-            d.flush_async();
-        } else {
-            d.flush();
-            if (d.options.progress) d.options.progress(d.stats.rows);
-        }
-    }
+    ++d.queued_rows;
+    d.maybe_flush();
+}
+
+void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
+    normalised_rows& out = impl_->slot_norm.at(chunk.slot);
+    linkequity::detail::stopwatch timer;
+    out.reserve(chunk.size);
+    normalise_rows(chunk.links.data(), 0, chunk.size, out);
+    out.seconds = timer.seconds();
+}
+
+void web_graph_builder::add_chunk(io::link_chunk& chunk) {
+    impl& d = *impl_;
+    d.ensure_source();
+    if (d.queued > 0 || d.pending.valid()) d.flush();  // rows added before come first
+    const normalised_rows& nr = d.slot_norm.at(chunk.slot);
+    d.stats.seconds_normalize += nr.seconds;
+    const std::size_t before = d.stats.rows;
+    d.intern_rows(chunk.links.data(), chunk.size, nr, d.reports.size() - 1);
+    d.source_rows += chunk.size;
+    if (d.options.progress && before / batch_rows != d.stats.rows / batch_rows)
+        d.options.progress(d.stats.rows);
 }
 
 void web_graph_builder::rethrow_pending() { impl_->wait_pending(); }
@@ -663,10 +743,8 @@ web_graph web_graph_builder::finish() {
     if (d.source_open) end_source();
     d.flush();
     linkequity::detail::stopwatch timer;
-    for (auto* v : {&d.batch, &d.spare}) *v = {};  // reused buffers: not needed from here on
-    d.nsrc = {};
-    d.ndst = {};
-    for (auto* h : {&d.hsrc, &d.hdst, &d.hanchor}) *h = {};
+    for (auto* v : {&d.queue, &d.spare}) *v = {};  // reused buffers: not needed from here on
+    d.slot_norm = {};
 
     web_graph g;
     g.psl_ = std::make_unique<public_suffix_list>(d.psl);
@@ -724,7 +802,9 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     for (const std::string& path : paths) {
         b.begin_source(path);
         const io::read_report r = read_into(b, [&] {
-            return io::read_links(path, ro, [&b](const io::raw_link& l) { b.add(l); });
+            return io::read_links_chunked(
+                path, ro, [&b](io::link_chunk& c) { b.prepare_chunk(c); },
+                [&b](io::link_chunk& c) { b.add_chunk(c); });
         });
         b.end_source(&r);
     }

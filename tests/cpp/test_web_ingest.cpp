@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The reading pipeline (web_graph_builder with 2+ threads: full batches of rows normalised and
-// interned by a worker while the reader parses the next): on files of several batches, 1 and 2
-// threads build identical graphs, and in strict mode the error of the earliest bad row is the
-// one reported even when the reader meets a later bad row while the worker is busy.
+// The reading pipeline: web_graph::read parses chunks on all threads (io::read_links_chunked;
+// their URLs normalised there too) while the calling thread interns the previous block's; rows
+// added one by one go in batches to a worker. On files of several blocks and batches, 1 and 2
+// threads, chunked and serial reading build identical graphs, and in strict mode the error of
+// the earliest bad row is the one reported, whichever stage (CSV or URL) finds it.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -86,6 +87,15 @@ TEST_CASE("web ingest: 1 and 2 threads build identical graphs over several batch
     const std::string one = test_threads::on(1, [&] { return dump(web_graph::read({path}, o)); });
     const std::string two = test_threads::on(2, [&] { return dump(web_graph::read({path}, o)); });
     CHECK(one == two);
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{100}, std::size_t{5000}}) {
+        o.read.chunk_bytes = chunk;  // serial reading, and many cuts (in quoted anchors too)
+        for (int threads : {1, 2}) {
+            INFO("chunk_bytes " << chunk << ", " << threads << " threads");
+            CHECK(test_threads::on(threads, [&] { return dump(web_graph::read({path}, o)); }) ==
+                  one);
+        }
+    }
+    o.read.chunk_bytes = web_graph_options{}.read.chunk_bytes;
     const web_graph g = test_threads::on(2, [&] { return web_graph::read({path}, o); });
     // Oracle by construction: the distinct normalised URLs of the rows kept, and the counts.
     std::set<std::string> pages;
@@ -136,4 +146,33 @@ TEST_CASE("web ingest: strict mode reports the earliest bad row on any thread co
     CHECK(one.find("invalid target URL") != std::string::npos);
     // Rows 0, 3, 6 … before row 40000 carry one quoted newline each: 13334 extra lines.
     CHECK(one.find(":" + std::to_string(40000 + 2 + 13334) + ":") != std::string::npos);
+}
+
+TEST_CASE("web ingest: strict mode reports the earliest bad row whatever the chunk size",
+          "[web][ingest]") {
+    linkequity::test::temp_dir dir;
+    // A bad URL (row 40000) right before a CSV error (row 40001): in one chunk or in two.
+    const std::string path = write_file(dir, [](int i, std::string& r) {
+        if (i == 40000) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";
+        if (i == 40001) r = "https://ok.com/y,\"https://ok.com/z\"junk,a\n";
+    });
+    const std::string line = ":" + std::to_string(40000 + 2 + 13334) + ":";
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{64}, std::size_t{4096},
+                              web_graph_options{}.read.chunk_bytes}) {
+        web_graph_options o;
+        o.read.chunk_bytes = chunk;
+        for (int threads : {1, 2}) {
+            std::string error = "no error";
+            test_threads::on(threads, [&] {
+                try {
+                    web_graph::read({path}, o);
+                } catch (const linkequity::parse_error& e) {
+                    error = e.what();
+                }
+            });
+            INFO("chunk_bytes " << chunk << ", " << threads << " threads: " << error);
+            CHECK(error.find("invalid target URL") != std::string::npos);
+            CHECK(error.find(line) != std::string::npos);
+        }
+    }
 }

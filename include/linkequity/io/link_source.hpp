@@ -95,6 +95,12 @@ struct read_options {
     /// and redirect rows) to the sink with raw_link::kind set. False (the default): they are
     /// counted in read_report::resources and read_report::records and not delivered.
     bool records = false;
+    /// Parallel reading of CSV link files (read_links, read_links_chunked): the text is cut at
+    /// line ends into chunks of about this many bytes, which all threads parse at once; the links
+    /// come out in input order, exactly as a serial read gives them (a quoted field that spans a
+    /// cut makes the two chunks be read again as one). 0: read serially. Edge lists are always
+    /// read serially. Memory: text of link_chunk_slots chunks and the links of as many.
+    std::size_t chunk_bytes = std::size_t{128} << 10;
 };
 
 /// What a read (and later stages that reject rows, such as URL normalisation) skipped.
@@ -147,9 +153,43 @@ struct read_report {
 ///   truncated gzip, UTF-16 with an odd byte count, empty file, unusable header row, a column
 ///   override naming no header column. Links delivered before such an error must be discarded.
 /// - Cost: O(file size) time, about 300 MB/s per core on plain CSV (benchmarks/bench_import);
-///   memory O(max_row_bytes + 1 MiB block), independent of the file size.
+///   CSV files are parsed on all threads (read_options::chunk_bytes, read_links_chunked) and the
+///   sink is called in input order on the calling thread. Memory O(max_row_bytes + 32 chunks),
+///   independent of the file size.
 read_report read_links(const std::string& path, const read_options& options,
                        const std::function<void(const raw_link&)>& sink);
+
+/// How many chunk buffers read_links_chunked uses: link_chunk::slot is below this. A block of
+/// up to half as many chunks is parsed while the previous block's are consumed.
+inline constexpr std::size_t link_chunk_slots = 32;
+
+/// A run of consecutive links of one input, as read_links_chunked delivers them.
+struct link_chunk {
+    std::vector<raw_link> links;  ///< links[0, size), in input order; the rest are spare buffers
+    std::size_t size = 0;
+    std::size_t slot = 0;         ///< which of the link_chunk_slots buffers this is
+};
+
+/// read_links for callers that take links in bulk and want per-link work done in parallel.
+/// The text is read in blocks of up to link_chunk_slots / 2 chunks of options.chunk_bytes (the
+/// next block is read, and inflated or converted from UTF-16, on a thread of its own meanwhile).
+/// A block's chunks are parsed on all threads while the calling thread consumes the previous
+/// block's chunks (then it helps parsing): the serial work of `consume` overlaps the parsing.
+/// - `prepare(chunk)` (may be empty) runs right after a chunk is parsed, on the parsing threads,
+///   concurrently for distinct slots, in no set order, and while `consume` runs on chunks of
+///   other slots: for work that needs no order, such as normalising URLs. A chunk may be
+///   prepared and then dropped (a quoted field spanned its cut: the merged chunk is parsed and
+///   prepared again in the same slot before it is delivered).
+/// - `consume(chunk)` runs on the calling thread, one chunk at a time, in input order, after the
+///   last `prepare` of that chunk. raw_link::line is final by then. The chunk and its slot are
+///   reused after consume returns.
+/// Same links, lines, reports and errors as read_links (options.chunk_bytes = 0, or an edge
+/// list: read serially, delivered in chunks of 4,096 links in slot 0). Strict mode: the links
+/// before the first bad row are consumed, then its parse_error is thrown.
+/// @throws what read_links throws, and whatever prepare or consume throw.
+read_report read_links_chunked(const std::string& path, const read_options& options,
+                               const std::function<void(link_chunk&)>& prepare,
+                               const std::function<void(link_chunk&)>& consume);
 
 /// Same as read_links, from bytes in memory (e.g. a Python `bytes` object or a download);
 /// `name` stands for the file name in messages. Gzip and UTF-16 are recognised as for files.

@@ -119,6 +119,17 @@ public:
     /// Adds one row given by its parts (line numbers count the calls).
     void add(std::string_view source, std::string_view target, std::string_view anchor = {},
              edge_flags rel = flags::none, link_position position = link_position::unknown);
+    /// The bulk form, for io::read_links_chunked (web_graph::read uses it): call prepare_chunk
+    /// from the reader's `prepare` and add_chunk from its `consume`.
+    /// - prepare_chunk normalises the chunk's URLs into scratch space of its slot: calls for
+    ///   distinct link_chunk::slot values may run concurrently with each other and with
+    ///   add_chunk of a chunk in another slot; nothing else of the builder may run meanwhile.
+    /// - add_chunk adds the chunk's rows in input order, as add(link) for each would (same ids,
+    ///   same bad rows and errors), interning them at once on the calling thread. The chunk must
+    ///   have been prepared (its last prepare_chunk in that slot is the one used).
+    /// Cost: prepare_chunk O(bytes of the URLs); add_chunk O(rows), memory-bound hash look-ups.
+    void prepare_chunk(io::link_chunk& chunk);
+    void add_chunk(io::link_chunk& chunk);
     /// With 2+ threads, full batches of rows are processed in the background while add() goes
     /// on. Waits for that work and rethrows its error, if any: call it when the code feeding
     /// add() fails, so that the error of the earlier row (in input order) is the one reported.
