@@ -100,7 +100,7 @@ void print_redirects(const web::web_graph_stats& st) {
 }
 
 /// The "reading" line: what the read time was spent on (a link file only; a snapshot has no
-/// such stages). Normalising and interning overlap the parsing when a worker thread does them.
+/// such stages). With 2+ threads normalising and interning overlap the parsing.
 void print_read_stages(const web::web_graph_stats& st) {
     if (st.seconds_number == 0) return;
     fmt::print("reading      normalise {}, intern {}{}, number {}\n",

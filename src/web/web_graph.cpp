@@ -280,6 +280,11 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
             pages.prefetch_string(hdst[i + ahead / 2]);
             pages.prefetch_string(hsrc[i + ahead / 2]);
             anchors.prefetch_string(hanchor[i + ahead / 2]);
+            // The rows' own strings too: another thread wrote them (parsing, normalising), so
+            // they are in that core's cache, not this one's.
+            __builtin_prefetch(nr.nsrc[i + ahead / 2].url.data());
+            __builtin_prefetch(nr.ndst[i + ahead / 2].url.data());
+            __builtin_prefetch(rows[i + ahead / 2].anchor.data());
         }
         const io::raw_link& l = rows[i];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows

@@ -52,10 +52,10 @@ struct web_graph_stats {
     std::size_t redirects_too_long = 0;   ///< URLs on chains longer than 10 hops (likewise)
     std::size_t links_repointed = 0;      ///< links with an end replaced by its final URL
     std::size_t links_merged = 0;         ///< links dropped because they became self-links
-    // Where web_graph_builder spent its time (wall seconds; 0 for a graph opened from a
-    // snapshot). With 2+ threads normalising and interning run on a worker thread while the
-    // reader parses the next rows, so they overlap the reading rather than add to it.
-    double seconds_normalize = 0;  ///< URL normalisation (all threads when there is no worker)
+    // Where web_graph_builder spent its time (seconds; 0 for a graph opened from a snapshot).
+    // Reading link files, URLs are normalised on the parsing threads and interned while the
+    // next chunks are parsed, so these overlap the reading rather than add to it.
+    double seconds_normalize = 0;  ///< URL normalisation (summed over the threads doing it)
     double seconds_intern = 0;     ///< ids in input order: pages, hosts, anchors, dates, records
     double seconds_number = 0;     ///< finish(): records resolved, hosts, domains and pages
                                    ///< numbered, links sorted
