@@ -698,21 +698,46 @@ void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_r
     consume_waiting();
 }
 
-read_report read_links_impl(text_stream& in, const read_options& options,
-                            const std::function<void(const raw_link&)>& sink) {
+/// Both entry points: the header, then the chunked reader (CSV files) or the serial one, which
+/// hands over chunks of 4,096 links in slot 0 (and, when it throws, the links before the error).
+read_report read_chunks_impl(text_stream& in, const read_options& options,
+                             const std::function<void(link_chunk&)>& prepare,
+                             const std::function<void(link_chunk&)>& consume) {
     read_report report;
     report.path = in.name();
     csv_tokenizer tok(in, options.max_row_bytes);
     prepared p = prepare_header(tok, report.path, options, true);
     report.format = p.format;
     if (p.format != link_format::edge_list && options.chunk_bytes > 0) {
-        read_chunked(in, tok, p, report, options, {}, [&sink](link_chunk& c) {
-            for (std::size_t i = 0; i < c.size; ++i) sink(c.links[i]);
-        });
-    } else {
-        read_serial(tok, p, report, options, sink);
+        read_chunked(in, tok, p, report, options, prepare, consume);
+        return report;
     }
+    link_chunk c;
+    auto deliver = [&] {
+        if (c.size == 0) return;
+        if (prepare) prepare(c);
+        consume(c);
+        c.size = 0;
+    };
+    try {
+        read_serial(tok, p, report, options, [&](const raw_link& l) {
+            if (c.size == c.links.size()) c.links.emplace_back();
+            c.links[c.size++] = l;
+            if (c.size == 4096) deliver();
+        });
+    } catch (const parse_error&) {
+        deliver();  // the links before the bad row, as a serial reader gives them
+        throw;
+    }
+    deliver();
     return report;
+}
+
+read_report read_links_impl(text_stream& in, const read_options& options,
+                            const std::function<void(const raw_link&)>& sink) {
+    return read_chunks_impl(in, options, {}, [&sink](link_chunk& c) {
+        for (std::size_t i = 0; i < c.size; ++i) sink(c.links[i]);
+    });
 }
 
 edge_list read_edge_list_impl(text_stream& in, const read_options& options, read_report* out) {
@@ -774,35 +799,7 @@ read_report read_links_chunked(const std::string& path, const read_options& opti
                                const std::function<void(link_chunk&)>& prepare,
                                const std::function<void(link_chunk&)>& consume) {
     text_stream in = text_stream::open_file(path);
-    read_report report;
-    report.path = in.name();
-    csv_tokenizer tok(in, options.max_row_bytes);
-    prepared p = prepare_header(tok, report.path, options, true);
-    report.format = p.format;
-    if (p.format != link_format::edge_list && options.chunk_bytes > 0) {
-        read_chunked(in, tok, p, report, options, prepare, consume);
-        return report;
-    }
-    // Serially, in chunks of 4,096 links in slot 0.
-    link_chunk c;
-    auto deliver = [&] {
-        if (c.size == 0) return;
-        if (prepare) prepare(c);
-        consume(c);
-        c.size = 0;
-    };
-    try {
-        read_serial(tok, p, report, options, [&](const raw_link& l) {
-            if (c.size == c.links.size()) c.links.emplace_back();
-            c.links[c.size++] = l;
-            if (c.size == 4096) deliver();
-        });
-    } catch (const parse_error&) {
-        deliver();  // the links before the bad row, as read_links gives them
-        throw;
-    }
-    deliver();
-    return report;
+    return read_chunks_impl(in, options, prepare, consume);
 }
 
 link_format detect_format(const std::string& path) {
