@@ -9,6 +9,7 @@
 #include <iterator>
 #include <numeric>
 #include <stdexcept>
+#include <type_traits>
 
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/io/csv_writer.hpp"
@@ -115,6 +116,9 @@ void append_cell(std::string& s, const web_graph& g, const table_column& c, node
                 else fmt::format_to(out, "{}", v[x]);
             } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
                 io::append_csv_field(s, v[x]);
+            } else if constexpr (std::is_integral_v<typename V::value_type>) {
+                const fmt::format_int digits(v[x]);  // the same digits as "{}", without parsing it
+                s.append(digits.data(), digits.size());
             } else {
                 fmt::format_to(out, "{}", v[x]);
             }
