@@ -185,12 +185,29 @@ void topics_pass(const std::string& path, const web::topic_labels& labels,
                duration(timer.seconds()));
 }
 
-/// Harmonic pass (--harmonic): a `harmonic` column in the domain and host tables.
+/// Harmonic pass (--harmonic): a `harmonic` column in the domain and host tables. Progress:
+/// the exact method's rounds of BFS passes as a bar; HyperBall's iterations and the counters
+/// that still change (it stops when none does: no total, no ETA).
 void harmonic_pass(const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
     harmonic_options o;
     o.excluded = ao.pagerank.excluded;
+    progress_bar bar("harmonic", 0, progress_style::fraction);
     for (web::score_table* table : {&t.domains, t.hosts ? &*t.hosts : nullptr}) {
         if (!table) continue;
+        bar.stage(fmt::format("harmonic, {}", web::table_level_name(table->level)), 0);
+        const std::size_t n = table->size();
+        o.progress = [&bar, n](const pagerank_progress& p) {
+            if (p.max_iterations == n + 1) {  // HyperBall (harmonic_options::progress)
+                bar.detail(fmt::format("iteration {}, {} counters changed", p.iteration,
+                                       thousands(static_cast<std::uint64_t>(p.residual))));
+            } else {
+                bar.set_total(p.max_iterations);
+                bar.update(p.iteration);
+                bar.detail(fmt::format("{} of {} rounds of BFS passes", p.iteration,
+                                       p.max_iterations));
+            }
+            return true;
+        };
         const harmonic_result r = web::add_harmonic_column(g, *table, o);
         fmt::print("harmonic     {}: {}, {} {}, {}\n", web::table_level_name(table->level),
                    r.exact ? "exact" : fmt::format("HyperBall ({} registers, relative standard "

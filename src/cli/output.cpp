@@ -170,6 +170,12 @@ void progress_bar::stage(std::string label, std::uint64_t total, progress_style 
     s_->draw();
 }
 
+void progress_bar::set_total(std::uint64_t total) {
+    if (!s_) return;
+    std::lock_guard<std::mutex> lock(s_->m);
+    s_->view.total = total;
+}
+
 void progress_bar::restart() {
     if (!s_) return;
     std::lock_guard<std::mutex> lock(s_->m);

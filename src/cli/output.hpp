@@ -75,6 +75,8 @@ public:
                progress_style style = progress_style::fraction);
     /// The same stage again: done = 0, clock restarted, detail cleared (a new run of it).
     void restart();
+    /// Sets the total of the current stage once it is known (the clock goes on).
+    void set_total(std::uint64_t total);
     /// Stops the redrawing thread and clears the line. Called by the destructor too.
     void finish();
     bool enabled() const noexcept { return enabled_; }

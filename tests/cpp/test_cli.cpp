@@ -321,18 +321,19 @@ TEST_CASE("cli: score's progress line names every pass, only when asked, outputs
     const fs::path d = scratch("progress");
     REQUIRE(run("generate --domains 300 --links 30000 --seed 5 --out links.csv", d).code == 0);
     // stderr is a file here: no progress line unless LINKEQUITY_PROGRESS=always.
-    const run_result quiet = run("score links.csv --out quiet --hosts", d);
+    const run_result quiet = run("score links.csv --out quiet --hosts --harmonic", d);
     REQUIRE(quiet.code == 0);
     CHECK(quiet.err.find('\r') == std::string::npos);
     ::setenv("LINKEQUITY_PROGRESS", "always", 1);
-    const run_result shown = run("score links.csv --out shown --hosts", d);
+    const run_result shown = run("score links.csv --out shown --hosts --harmonic", d);
     ::unsetenv("LINKEQUITY_PROGRESS");
     INFO(shown.err);
     REQUIRE(shown.code == 0);
     // Each pass of compute_authority is drawn as it starts, in this order.
     std::size_t at = 0;
     for (const char* pass : {"page graph", "page rank", "domain graph", "domain rank",
-                             "host graph", "host rank", "link counts"}) {
+                             "host graph", "host rank", "link counts", "harmonic, domains",
+                             "harmonic, hosts"}) {
         const std::size_t found = shown.err.find(std::string("\r") + pass, at);
         CHECK(found != std::string::npos);
         if (found != std::string::npos) at = found;

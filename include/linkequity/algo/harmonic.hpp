@@ -39,8 +39,11 @@ struct harmonic_options {
     std::size_t seed = 0;  ///< HyperBall: seed of the node hash (fixed: results are reproducible)
     edge_flags excluded = flags::default_excluded;  ///< links with any of these bits do not exist
     /// Called from the calling thread after each HyperBall iteration or each round of exact
-    /// passes (iteration = rounds done, residual = counters changed or passes left); return
-    /// false to stop early (the result then has cancelled == true and partial scores).
+    /// passes; return false to stop early (the result then has cancelled == true and partial
+    /// scores). Exact: iteration = rounds done out of max_iterations (every round but the last
+    /// is reported), residual = BFS passes left. HyperBall: iteration = iterations done,
+    /// max_iterations = n + 1 (only a bound: it stops once no counter changes), residual = the
+    /// counters that changed in that iteration.
     std::function<bool(const pagerank_progress&)> progress;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed.
