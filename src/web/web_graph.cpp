@@ -54,7 +54,7 @@ std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::si
 struct normalised_rows {
     std::vector<normalized_url> nsrc, ndst;
     std::vector<std::uint64_t> hsrc, hdst, hanchor;
-    double seconds = 0;  // spent normalising (prepare_chunk: summed over the slot's chunks)
+    double seconds = 0;  // spent normalising the slot's latest chunk (prepare_chunk)
 
     void reserve(std::size_t n) {  // kept between runs: their strings' buffers are reused
         if (nsrc.size() >= n) return;
