@@ -87,11 +87,12 @@ void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
     }
 }
 
-/// Rows of one input waiting to be normalised and interned: links[0, size).
-struct pending_chunk {
+/// Rows added one by one (web_graph_builder::add), waiting to be normalised and interned:
+/// links[0, size), all of one input (open_source flushes them first).
+struct pending_batch {
     std::vector<io::raw_link> links;  // beyond size: spare buffers, reused
     std::size_t size = 0;
-    std::size_t source_index = 0;  // which input (reports index)
+    std::size_t source_index = 0;  // which input (reports index), set when handed on
     normalised_rows norm;
 };
 
@@ -106,13 +107,10 @@ struct web_graph_builder::impl {
     std::size_t parts_line = 0;    // line numbers of add(parts) rows
     std::size_t source_rows = 0;   // rows added to the current input
 
-    // add(link): chunks [0, queued) are pending (queued_rows rows); the others keep their
-    // buffers, so a row costs no allocation.
-    std::vector<pending_chunk> queue;
-    std::size_t queued = 0, queued_rows = 0;
-    // 2+ threads: a full queue is swapped into `spare` and interned by a worker while the
-    // reader fills the next one (a pipeline: parsing overlaps normalising and interning).
-    std::vector<pending_chunk> spare;
+    // add(link)'s rows; the slots beyond batch.size keep their string buffers, so a row costs
+    // no allocation. 2+ threads: a full batch is swapped into `spare` and processed by a worker
+    // while the reader fills the next one (parsing overlaps normalising and interning).
+    pending_batch batch, spare;
     std::future<void> pending;  // the worker; get() rethrows what its rows raised
     std::vector<normalised_rows> slot_norm;  // prepare_chunk's results, by io chunk slot
     web_graph_stats stats;
@@ -157,19 +155,14 @@ struct web_graph_builder::impl {
 
     /// Processes the pending rows now (after the worker's batch: input order is kept).
     void flush();
-    /// Hands the full queue to the worker (after the previous one is done) and reports progress.
+    /// Hands the full batch to the worker (after the previous one is done) and reports progress.
     void flush_async();
-    /// After rows were queued: hands the queue on once it holds batch_rows rows.
-    void maybe_flush();
-    /// The chunk add(link) appends to: the last one when it is of the current input and not
-    /// full; else a new one.
-    pending_chunk& open_chunk();
     /// Waits for the worker's batch; rethrows its error (parse_error in strict mode) if any.
     void wait_pending() {
         if (pending.valid()) pending.get();
     }
-    /// Normalises the chunks q[0, n) on `threads` threads and interns their rows in input order.
-    void process(std::vector<pending_chunk>& q, std::size_t n, int threads);
+    /// Normalises the batch's rows on `threads` threads and interns them in input order.
+    void process(pending_batch& b, int threads);
     /// Interns rows[0, n) of input `source` with their normalised URLs, in input order (serial).
     void intern_rows(const io::raw_link* rows, std::size_t n, const normalised_rows& nr,
                      std::size_t source);
@@ -199,64 +192,38 @@ int batch_threads(std::size_t n) { return n >= 4096 ? linkequity::detail::max_th
 
 void web_graph_builder::impl::flush() {
     wait_pending();
-    process(queue, queued, batch_threads(queued_rows));
-    queued = queued_rows = 0;
+    batch.source_index = reports.size() - 1;
+    process(batch, batch_threads(batch.size));
+    batch.size = 0;
 }
 
 void web_graph_builder::impl::flush_async() {
     wait_pending();
     if (options.progress) options.progress(stats.rows);
-    std::swap(queue, spare);
-    const std::size_t n = queued;
-    queued = queued_rows = 0;
+    batch.source_index = reports.size() - 1;
+    std::swap(batch, spare);
+    batch.size = 0;
     // One thread: the worker is the second thread already, beside the reader. A team of its own
     // would put three threads on two cores and made normalising 1.5x slower, not faster.
-    pending = std::async(std::launch::async, [this, n] { process(spare, n, 1); });
+    pending = std::async(std::launch::async, [this] { process(spare, 1); });
 }
 
-void web_graph_builder::impl::maybe_flush() {
-    if (queued_rows < batch_rows) return;
-    if (linkequity::detail::max_threads() > 1) {
-        flush_async();
-    } else {
-        flush();
-        if (options.progress) options.progress(stats.rows);
+void web_graph_builder::impl::process(pending_batch& b, int threads) {
+    if (b.size == 0) return;
+    linkequity::detail::stopwatch timer;
+    b.norm.reserve(b.size);
+    const std::size_t rows = b.size;
+    // Each thread normalises a contiguous run of rows.
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const auto t = static_cast<std::size_t>(linkequity::detail::thread_num());
+        const auto nt = static_cast<std::size_t>(threads > 1 ? threads : 1);
+        const std::size_t lo = rows / nt * t + std::min(t, rows % nt);
+        const std::size_t hi = lo + rows / nt + (t < rows % nt ? 1 : 0);
+        normalise_rows(b.links.data(), lo, hi, b.norm);
     }
-}
-
-pending_chunk& web_graph_builder::impl::open_chunk() {
-    const std::size_t source = reports.size() - 1;
-    if (queued > 0) {
-        pending_chunk& last = queue[queued - 1];
-        if (last.source_index == source && last.size < batch_rows) return last;
-    }
-    if (queued == queue.size()) queue.emplace_back();
-    pending_chunk& c = queue[queued++];
-    c.size = 0;
-    c.source_index = source;
-    return c;
-}
-
-void web_graph_builder::impl::process(std::vector<pending_chunk>& q, std::size_t n,
-                                      int threads) {
-    for (std::size_t k = 0; k < n; ++k) {
-        pending_chunk& c = q[k];
-        linkequity::detail::stopwatch timer;
-        c.norm.reserve(c.size);
-        const std::size_t rows = c.size;
-        const int team = threads > 1 ? batch_threads(rows) : 1;
-        // Each thread normalises a contiguous run of rows.
-#pragma omp parallel num_threads(team) if (team > 1)
-        {
-            const auto t = static_cast<std::size_t>(linkequity::detail::thread_num());
-            const auto nt = static_cast<std::size_t>(team);
-            const std::size_t lo = rows / nt * t + std::min(t, rows % nt);
-            const std::size_t hi = lo + rows / nt + (t < rows % nt ? 1 : 0);
-            normalise_rows(c.links.data(), lo, hi, c.norm);
-        }
-        stats.seconds_normalize += timer.seconds();
-        intern_rows(c.links.data(), c.size, c.norm, c.source_index);
-    }
+    stats.seconds_normalize += timer.seconds();
+    intern_rows(b.links.data(), b.size, b.norm, b.source_index);
 }
 
 void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t n,
@@ -529,12 +496,18 @@ void web_graph_builder::end_source(const io::read_report* reader_report) {
 void web_graph_builder::add(const io::raw_link& link) {
     impl& d = *impl_;
     d.ensure_source();
-    pending_chunk& c = d.open_chunk();
-    if (c.size == c.links.size()) c.links.emplace_back();
-    c.links[c.size++] = link;  // copy-assignment reuses the slot's string buffers
+    pending_batch& b = d.batch;
+    if (b.size == b.links.size()) b.links.emplace_back();
+    b.links[b.size++] = link;  // copy-assignment reuses the slot's string buffers
     ++d.source_rows;
-    ++d.queued_rows;
-    d.maybe_flush();
+    if (b.size >= batch_rows) {
+        if (linkequity::detail::max_threads() > 1) {
+            d.flush_async();
+        } else {
+            d.flush();
+            if (d.options.progress) d.options.progress(d.stats.rows);
+        }
+    }
 }
 
 void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
@@ -548,7 +521,7 @@ void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
 void web_graph_builder::add_chunk(io::link_chunk& chunk) {
     impl& d = *impl_;
     d.ensure_source();
-    if (d.queued > 0 || d.pending.valid()) d.flush();  // rows added before come first
+    if (d.batch.size > 0 || d.pending.valid()) d.flush();  // rows added before come first
     const normalised_rows& nr = d.slot_norm.at(chunk.slot);
     d.stats.seconds_normalize += nr.seconds;
     const std::size_t before = d.stats.rows;
@@ -748,7 +721,7 @@ web_graph web_graph_builder::finish() {
     if (d.source_open) end_source();
     d.flush();
     linkequity::detail::stopwatch timer;
-    for (auto* v : {&d.queue, &d.spare}) *v = {};  // reused buffers: not needed from here on
+    for (auto* v : {&d.batch, &d.spare}) *v = {};  // reused buffers: not needed from here on
     d.slot_norm = {};
 
     web_graph g;
