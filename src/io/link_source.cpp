@@ -242,6 +242,13 @@ void report_row_error(Report& report, const read_options& options, const csv_row
                    detail::csv_error_reason(row.error));
 }
 
+/// Whether a chunk's parse may stop: strict mode and a bad row seen (nothing after it counts).
+/// A read_report in strict mode has thrown at that row already.
+bool stop_after_bad(const read_report&, const read_options&) { return false; }
+bool stop_after_bad(const chunk_log& log, const read_options& options) {
+    return !options.skip_bad && !log.bad_rows.empty();
+}
+
 /// Maps CSV rows to links; bad rows go to `Report` (read_report, or chunk_log in a chunk).
 template <class Report>
 class row_mapper {
@@ -460,6 +467,31 @@ void parse_edge_lines(csv_tokenizer& tok, read_report& report, const read_option
     }
 }
 
+/// The CSV rows of `tok` as links, counted in `report` (rows, links, resources, records) with
+/// their bad rows: each row is mapped into next_link() and, when it is a link or a delivered
+/// record, handed to emit(link). Stops early only where stop_after_bad says so.
+template <class Report, class NextLink, class Emit>
+void map_rows(csv_tokenizer& tok, const prepared& p, Report& report, const read_options& options,
+              NextLink&& next_link, Emit&& emit) {
+    row_mapper<Report> mapper(p.map, report, options);
+    csv_row row;
+    while (tok.next(row)) {
+        ++report.rows;
+        if (row.error != csv_error::none) {
+            report_row_error(report, options, row);
+        } else if (raw_link& link = next_link(); mapper.map(row, link, p.header_columns)) {
+            if (link.kind == record_kind::link) {
+                ++report.links;
+            } else {
+                ++report.resources;
+                ++report.records;
+            }
+            emit(link);
+        }
+        if (stop_after_bad(report, options)) break;
+    }
+}
+
 /// The serial reader, after prepare_header(): sink(link) per link, in input order.
 void read_serial(csv_tokenizer& tok, const prepared& p, read_report& report,
                  const read_options& options, const std::function<void(const raw_link&)>& sink) {
@@ -476,23 +508,7 @@ void read_serial(csv_tokenizer& tok, const prepared& p, read_report& report,
                          });
         return;
     }
-    row_mapper<read_report> mapper(p.map, report, options);
-    csv_row row;
-    while (tok.next(row)) {
-        ++report.rows;
-        if (row.error != csv_error::none) {
-            report_row_error(report, options, row);
-            continue;
-        }
-        if (!mapper.map(row, link, p.header_columns)) continue;
-        if (link.kind == record_kind::link) {
-            ++report.links;
-        } else {
-            ++report.resources;
-            ++report.records;
-        }
-        sink(link);
-    }
+    map_rows(tok, p, report, options, [&link]() -> raw_link& { return link; }, sink);
 }
 
 // ---------------------------------------------------------------- parallel chunks
@@ -515,27 +531,13 @@ void parse_chunk(std::string_view text, const prepared& p, const read_options& o
     r.error = nullptr;
     out.size = 0;
     csv_tokenizer tok(text, options.max_row_bytes, p.delimiter);
-    row_mapper<chunk_log> mapper(p.map, r.log, options);
-    csv_row row;
-    while (tok.next(row)) {
-        ++r.log.rows;
-        if (row.error != csv_error::none) {
-            report_row_error(r.log, options, row);
-        } else {
+    map_rows(
+        tok, p, r.log, options,
+        [&out]() -> raw_link& {
             if (out.size == out.links.size()) out.links.emplace_back();
-            raw_link& link = out.links[out.size];
-            if (mapper.map(row, link, p.header_columns)) {
-                if (link.kind == record_kind::link) {
-                    ++r.log.links;
-                } else {
-                    ++r.log.resources;
-                    ++r.log.records;
-                }
-                ++out.size;
-            }
-        }
-        if (!options.skip_bad && !r.log.bad_rows.empty()) break;
-    }
+            return out.links[out.size];
+        },
+        [&out](const raw_link&) { ++out.size; });
     r.lines = tok.line() - 1;
     r.in_quote = tok.ended_in_quote();
 }
