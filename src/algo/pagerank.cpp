@@ -206,15 +206,17 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
         (o.node_order == pagerank_node_order::automatic && g.has_out() && !g.lean &&
          g.in.num_edges() >= automatic_reorder_edges);
     if (by_degree) {
+        // Only the blocked kernel needs each row sorted by source.
+        const bool sort_rows = o.kernel == pagerank_kernel::blocked;
         relabelled = detail::relabel_by_out_degree(g.in, g.has_out() ? &g.out : nullptr,
-                                                   weighted, masked);
+                                                   weighted, masked, sort_rows);
         const auto& old_of = relabelled.old_of;
         for (auto* vec : {&k.inv_out, &k.evaporated, &k.v, &k.u, &x}) permute_to_new(*vec, old_of);
         k.offsets = relabelled.offsets.data();
         k.sources = relabelled.sources.data();
         if (weighted) k.weights = relabelled.weights.data();
         if (masked) k.flags = relabelled.flags.data();
-        k.rows_sorted = true;
+        k.rows_sorted = sort_rows;
     }
     k.last_edge = k.offsets[n] > 0 ? k.offsets[n] - 1 : 0;
     r.setup_seconds = t0.seconds();

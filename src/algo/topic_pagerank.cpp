@@ -134,7 +134,7 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     if (by_degree) {
         const csr_view out_view = has_out ? full->out_view() : csr_view{};
         relabelled = detail::relabel_by_out_degree(in, has_out ? &out_view : nullptr, weighted,
-                                                   masked);
+                                                   masked, false);  // pulled: rows unsorted
         for (auto* vec : {&p.inv_out, &p.evaporated}) {
             if (vec->empty()) continue;
             std::vector<double> moved(vec->size());

@@ -57,7 +57,7 @@ TEST_CASE("relabel_by_out_degree: the same relabelled graph on 1 and 2 threads",
     k.symmetrize = true;
     const auto g = build_graph(kronecker_edges(k));
     const csr_view in = g.in_view(), out = g.out_view();
-    auto relabel = [&] { return detail::relabel_by_out_degree(in, &out, false, false); };
+    auto relabel = [&] { return detail::relabel_by_out_degree(in, &out, false, false, true); };
     const auto one = test_threads::on(1, relabel);
     const auto two = test_threads::on(2, relabel);
     std::vector<std::uint32_t> degree(g.num_nodes());
@@ -80,5 +80,47 @@ TEST_CASE("relabel_by_out_degree: the same relabelled graph on 1 and 2 threads",
         const std::vector<node_id> got(one.sources.data() + one.offsets[v],
                                        one.sources.data() + one.offsets[v + 1]);
         CHECK(got == want);
+    }
+}
+
+TEST_CASE("relabel_by_out_degree: unsorted rows are the old rows renamed, in their order",
+          "[node_order][threads]") {
+    // The pull kernel's copy (sort_rows = false), with weights and flags carried along, with
+    // and without the out-adjacency: every row in full, on 1 and 2 threads.
+    std::mt19937_64 rng(8);
+    const std::size_t n = 40000;  // above the parallel threshold
+    std::vector<node_id> src, dst;
+    std::vector<edge_flags> f;
+    std::vector<edge_weight> w;
+    for (std::size_t e = 0; e < 6 * n; ++e) {
+        src.push_back(static_cast<node_id>(rng() % (e % 3 ? 100 : n)));  // skewed degrees
+        dst.push_back(static_cast<node_id>(rng() % n));
+        f.push_back(static_cast<edge_flags>(rng() % 4));
+        w.push_back(static_cast<edge_weight>(rng() % 16) / 4.0f);
+    }
+    const auto g = build_graph(n, src, dst, f, w);
+    const csr_view in = g.in_view(), out = g.out_view();
+    for (const bool with_out : {true, false}) {
+        auto relabel = [&] {
+            return detail::relabel_by_out_degree(in, with_out ? &out : nullptr, true, true, false);
+        };
+        const auto one = test_threads::on(1, relabel);
+        const auto two = test_threads::on(2, relabel);
+        INFO("with the out-adjacency: " << with_out);
+        CHECK(two.old_of == one.old_of);
+        const std::size_t m = g.num_edges();
+        CHECK(std::equal(one.sources.data(), one.sources.data() + m, two.sources.data()));
+        bool rows_ok = true;
+        for (std::size_t v = 0; v < n; ++v) {
+            const node_id old = one.old_of[v];
+            const edge_offset first = in.offsets[old], count = in.offsets[old + 1] - first;
+            rows_ok = rows_ok && one.offsets[v + 1] - one.offsets[v] == count;
+            for (edge_offset k = 0; rows_ok && k < count; ++k) {
+                const edge_offset a = one.offsets[v] + k, b = first + k;
+                rows_ok = one.sources[a] == one.new_of[in.sources[b]] &&
+                          one.weights[a] == in.weights[b] && one.flags[a] == in.flags[b];
+            }
+        }
+        CHECK(rows_ok);
     }
 }
