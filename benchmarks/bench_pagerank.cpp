@@ -15,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -297,7 +298,21 @@ void time_one_thread(report& rep, const bench_args& a, const csr_graph& g,
 #endif
 }
 
-/// --solvers: power iteration, quadratic extrapolation and Gauss–Seidel to 1e-9.
+/// Whether conjugate_gradient runs on g (its followable links are symmetric).
+bool symmetric_graph(const csr_graph& g) {
+    pagerank_options p;
+    p.solver = pagerank_solver::conjugate_gradient;
+    p.max_iterations = 0;
+    try {
+        pagerank(g, p);
+        return true;
+    } catch (const std::invalid_argument&) {
+        return false;
+    }
+}
+
+/// --solvers: power iteration, quadratic extrapolation, Gauss–Seidel (serial and block) and, on
+/// symmetric graphs, conjugate gradients, to 1e-9.
 void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o) {
     pagerank_options p = o;
     p.tolerance = 1e-9;
@@ -323,13 +338,18 @@ void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o)
     versus_power("gauss-seidel to 1e-9", "gauss_seidel", pagerank(g, p));
     p.solver = pagerank_solver::block_gauss_seidel;
     versus_power("block gauss-seidel to 1e-9", "block_gauss_seidel", pagerank(g, p));
+    if (symmetric_graph(g)) {
+        p.solver = pagerank_solver::conjugate_gradient;
+        versus_power("conjugate gradient to 1e-9", "conjugate_gradient", pagerank(g, p));
+    }
 }
 
 /// --time-to-solution: for each solver, the wall time of one whole pagerank() call (set-up,
 /// node order, iterations, mapping back) to L1 < 1e-4 and to < 1e-9, against power's.
 void time_to_solution(report& rep, const csr_graph& g, const pagerank_options& o) {
-    const pagerank_solver solvers[] = {pagerank_solver::power, pagerank_solver::gauss_seidel,
-                                       pagerank_solver::block_gauss_seidel};
+    std::vector<pagerank_solver> solvers = {pagerank_solver::power, pagerank_solver::gauss_seidel,
+                                            pagerank_solver::block_gauss_seidel};
+    if (symmetric_graph(g)) solvers.push_back(pagerank_solver::conjugate_gradient);
     for (double tolerance : {1e-4, 1e-9}) {
         double power_seconds = 0;
         std::vector<double> power_scores;

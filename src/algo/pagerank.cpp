@@ -5,6 +5,8 @@
 // through one driver) and maps the scores back, with the dangling and evaporated masses.
 #include "linkequity/algo/pagerank.hpp"
 
+#include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -26,9 +28,6 @@ std::vector<double> normalised(const std::vector<double>& v) {
     for (std::size_t i = 0; i < v.size(); ++i) out[i] = v[i] / sum;
     return out;
 }
-
-/// pagerank_node_order::automatic reorders graphs with at least this many edges.
-constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
 
 /// A graph as pagerank() reads it: its in-adjacency, and what a csr_graph adds to it.
 struct graph_source {
@@ -151,10 +150,93 @@ void permute_to_new(std::vector<double>& vec, const std::vector<node_id>& old_of
     vec.swap(out);
 }
 
+/// Whether two arrays hold the same bytes; compared in parallel pieces. O(size).
+template <class T>
+bool same_array(span<const T> a, span<const T> b) {
+    if (a.size() != b.size()) return false;
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    const std::size_t pieces = (a.size() + piece - 1) / piece;
+    bool same = true;
+#pragma omp parallel for schedule(static) reduction(&& : same) if (pieces > 1)
+    for (std::size_t p = 0; p < pieces; ++p) {
+        const std::size_t first = p * piece, count = std::min(piece, a.size() - first);
+        same = same && std::memcmp(a.data() + first, b.data() + first, count * sizeof(T)) == 0;
+    }
+    return same;
+}
+
+/// Whether the followable links of g are symmetric: W_ij = W_ji for every pair, W_ij the summed
+/// weight (the count, unweighted) of the followable links j → i. Row i of the in-adjacency and
+/// row i of the out-adjacency (both sorted by neighbour in a csr_graph) must list the same
+/// neighbours with the same summed weights, links carrying a bit of `mask` skipped and
+/// neighbours whose sum is 0 ignored. Summed weights count as the same within a relative 1e-6
+/// (float rounding: the builder's merged parallel links are summed in either direction's own
+/// order), and parallel links may come in any order within a neighbour's run. False
+/// when g stores no out-adjacency. O(n + m), parallel: first a byte comparison of the two
+/// adjacencies (a symmetrized graph usually passes it), then row by row, a thread stopping at
+/// its first difference.
+bool followable_symmetric(const graph_source& g, bool weighted, edge_flags mask) {
+    // The builder merges parallel links into one float weight, summed in an order that can
+    // differ between j → i and i → j: sums of the same weights may differ in their last bits.
+    constexpr double weight_rounding = 1e-6;
+    if (!g.has_out()) return false;
+    const csr_view& in = g.in;
+    const csr_view& out = g.out;
+    const bool masked = mask != 0 && in.has_flags() && out.has_flags();
+    if (same_array(in.offsets, out.offsets) && same_array(in.sources, out.sources) &&
+        (!weighted || same_array(in.weights, out.weights)) &&
+        (!masked || same_array(in.flags, out.flags)))
+        return true;
+    struct run {
+        node_id node = 0;
+        double weight = 0;
+    };
+    // The next neighbour of the row [e, end) with a positive followable weight, from e on.
+    const auto next_run = [&](const csr_view& v, edge_offset& e, edge_offset end, run& r) {
+        while (e < end) {
+            const node_id j = v.sources[e];
+            double w = 0;
+            for (; e < end && v.sources[e] == j; ++e)
+                if (!(masked && (v.flags[e] & mask) != 0))
+                    w += weighted ? static_cast<double>(v.weights[e]) : 1.0;
+            if (w != 0) {
+                r = {j, w};
+                return true;
+            }
+        }
+        return false;
+    };
+    const std::size_t n = in.num_nodes;
+    bool symmetric = true;
+#pragma omp parallel for schedule(dynamic, 4096) reduction(&& : symmetric) \
+    if (n > detail::parallel_threshold)
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!symmetric) continue;
+        edge_offset a = in.offsets[i], b = out.offsets[i];
+        const edge_offset a_end = in.offsets[i + 1], b_end = out.offsets[i + 1];
+        run ra, rb;
+        while (symmetric) {
+            const bool has_a = next_run(in, a, a_end, ra), has_b = next_run(out, b, b_end, rb);
+            if (!has_a || !has_b) {
+                symmetric = has_a == has_b;
+                break;
+            }
+            symmetric = ra.node == rb.node &&
+                        std::fabs(ra.weight - rb.weight) <= weight_rounding * ra.weight;
+        }
+    }
+    return symmetric;
+}
+
 /// The solver o chooses, on k from x.
 void run_solver(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
                 pagerank_result& r) {
-    if (o.solver == pagerank_solver::gauss_seidel) detail::solve_gauss_seidel(k, x, o, r);
+    if (o.solver == pagerank_solver::conjugate_gradient) {
+        const std::string why = detail::conjugate_gradient_refusal(k);
+        if (!why.empty())
+            throw std::invalid_argument("pagerank: solver = conjugate_gradient " + why);
+        detail::solve_conjugate_gradient(k, x, o, r);
+    } else if (o.solver == pagerank_solver::gauss_seidel) detail::solve_gauss_seidel(k, x, o, r);
     else if (o.solver == pagerank_solver::block_gauss_seidel)
         detail::solve_block_gauss_seidel(k, x, o, r);
     else if (detail::blocked_applies(k, o)) detail::solve_blocked(k, x, o, r);
@@ -200,6 +282,8 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
     k.flags = masked ? g.in.flags.data() : nullptr;
     k.mask = masked ? o.excluded : 0;
     k.rows_sorted = g.rows_sorted;
+    if (o.solver == pagerank_solver::conjugate_gradient)
+        k.symmetric = followable_symmetric(g, weighted, k.mask);
     detail::relabelled_in_graph relabelled;
     const bool by_degree =
         o.node_order == pagerank_node_order::by_degree ||

@@ -109,9 +109,6 @@ bool any_masked(span<const edge_flags> f, edge_flags mask) {
     return false;
 }
 
-/// pagerank_node_order::automatic relabels graphs with at least this many edges (as pagerank()).
-constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
-
 /// The in-adjacency the batch iterates: `in` itself, or its copy relabelled by decreasing
 /// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering.
 void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,

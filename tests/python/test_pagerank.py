@@ -167,6 +167,35 @@ def test_block_gauss_seidel_agrees_with_power_and_networkx():
     assert np.abs(b.scores - np.array([ref[i] for i in range(g.num_nodes)])).sum() < 1e-9
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_conjugate_gradient_agrees_with_networkx_on_undirected_graphs(seed):
+    # networkx treats an undirected graph as links both ways: the graphs the solver is for.
+    # Weighted, with isolated nodes, sometimes personalised (dangling score follows v).
+    rng = np.random.default_rng(seed)
+    G = nx.gnm_random_graph(int(rng.integers(2, 80)), int(rng.integers(0, 300)), seed=seed)
+    for a, b in G.edges:
+        G[a][b]["weight"] = float(rng.integers(1, 16)) / 4.0
+    kw, nx_kw = {}, {}
+    if seed % 2:
+        p = rng.random(G.number_of_nodes())
+        kw["personalization"] = p
+        nx_kw["personalization"] = {j: p[j] for j in range(len(p))}
+    g = Graph.from_networkx(G)
+    r = pagerank(g, tolerance=TOL, max_iterations=1000, solver="conjugate_gradient", **kw)
+    power = pagerank(g, tolerance=TOL, max_iterations=1000, **kw)
+    assert r.converged and r.iterations <= power.iterations
+    expected = nx_pagerank(G, weight="weight", **nx_kw)
+    assert l1(r.scores, expected, range(G.number_of_nodes())) < 1e-9
+    assert np.all(r.scores >= 0) and abs(r.scores.sum() - 1) < 1e-12
+
+
+def test_conjugate_gradient_refuses_a_directed_graph():
+    g = Graph.from_edges([0, 1], [1, 2], num_nodes=3)
+    with pytest.raises(ValueError, match="conjugate_gradient needs a graph whose followable "
+                                         "links are symmetric"):
+        pagerank(g, solver="conjugate_gradient")
+
+
 def test_weighted_false_ignores_weights():
     g = Graph.from_edges([0, 0, 1], [1, 2, 0], weights=[9.0, 1.0, 1.0])
     u = Graph.from_edges([0, 0, 1], [1, 2, 0])
@@ -217,7 +246,7 @@ def test_dangling_and_evaporated_mass():
     ({"dangling": [0.0, 0.0, 0, 0]}, "dangling_distribution sums to 0"),
     ({"dangling": "everywhere"}, "dangling must be 'personalization', 'uniform' or 'vector'"),
     ({"start": [1.0]}, "start has 1 entries"),
-    ({"solver": "jacobi"}, "solver must be 'power', 'gauss_seidel' or 'block_gauss_seidel', got 'jacobi'"),
+    ({"solver": "jacobi"}, "solver must be 'power', 'gauss_seidel', 'block_gauss_seidel' or 'conjugate_gradient', got 'jacobi'"),
     ({"excluded": 300}, "excluded must be a Flag mask"),
     ({"personalization": np.ones((2, 2))}, "one-dimensional"),
 ])

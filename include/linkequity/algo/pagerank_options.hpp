@@ -45,6 +45,14 @@ enum class pagerank_solver {
     /// Set-up: one union–find pass, O(m α(n)), 8 bytes per node; 3 more vectors of n doubles
     /// than power while iterating.
     block_gauss_seidel,
+    /// Conjugate gradients on the linear system (I − α W H) y = v, x = y / Σy, in the inner
+    /// product weighted by 1/out(j): for graphs whose followable links are symmetric (every
+    /// j → i also i → j with the same weight; undirected graphs), where that system is
+    /// self-adjoint and positive definite. Parallel and identical on any thread count; one pull
+    /// and one O(n) pass per step, 5 vectors of n doubles. Needs the dangling score to go
+    /// where teleportation goes (dangling = personalization) when the graph has dangling
+    /// nodes. Measured: benchmarks/README.md, "time to solution".
+    conjugate_gradient,
 };
 
 /// Optional acceleration of the power method.
@@ -56,12 +64,18 @@ enum class pagerank_acceleration {
     quadratic,
 };
 
+/// pagerank_node_order::automatic renumbers by degree graphs of at least this many edges (2^22)
+/// that are not lean. Measured on symmetrized Kronecker graphs, 2 threads, whole pagerank()
+/// calls: from scale 17 (3.9M edges) on, by_degree is as fast to 1e-4 and 15–38 % faster to
+/// 1e-9, the renumbering (0.12 s at 31M edges) included; on the synthetic web's page graph
+/// (4.4M edges) it is neither faster nor slower (benchmarks/README.md, "time to solution").
+inline constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 22;
+
 /// The node numbering the kernel iterates in (results always come back in the graph's ids).
 enum class pagerank_node_order {
-    /// by_degree for graphs of at least 2^26 edges that are not lean (where the relabelled copy
-    /// pays for itself within a few iterations: measured 2.2-2.4x faster iterations on
-    /// Kronecker scale 22), as_built otherwise (smaller graphs, or lean ones kept small on
-    /// purpose).
+    /// by_degree for graphs of at least automatic_reorder_edges (2^22) edges that are not lean,
+    /// as_built otherwise (small graphs, whose scores stay in cache anyway, or lean ones kept
+    /// small on purpose).
     automatic,
     as_built,   ///< the graph's own ids
     /// Renumber by decreasing out-degree first, so the scores read most often share cache lines
@@ -105,6 +119,7 @@ inline constexpr enum_spelling<pagerank_solver> pagerank_solver_names[] = {
     {pagerank_solver::power, "power"},
     {pagerank_solver::gauss_seidel, "gauss_seidel"},
     {pagerank_solver::block_gauss_seidel, "block_gauss_seidel"},
+    {pagerank_solver::conjugate_gradient, "conjugate_gradient"},
     {pagerank_solver::gauss_seidel, "gauss-seidel", true}};  // deprecated: the CLI's old spelling
 inline constexpr enum_spelling<pagerank_acceleration> pagerank_acceleration_names[] = {
     {pagerank_acceleration::none, "none"}, {pagerank_acceleration::quadratic, "quadratic"}};
@@ -207,9 +222,11 @@ struct pagerank_options {
                                         "for scoring; evaporate: they count in the source's "
                                         "out-weight and pass nothing"));
         v(o.solver, option_info("solver", "power (parallel, identical on any thread count), "
-                                          "gauss_seidel (serial, fewer iterations) or "
+                                          "gauss_seidel (serial, fewer iterations), "
                                           "block_gauss_seidel (parallel, identical on any thread "
-                                          "count, fewer iterations)"));
+                                          "count, fewer iterations) or conjugate_gradient "
+                                          "(symmetric graphs only: parallel, identical on any "
+                                          "thread count, fewest iterations)"));
         v(o.acceleration, option_info("acceleration", "quadratic: extrapolation every "
                                       "acceleration_period power iterations (3 more vectors)"));
         v(o.acceleration_period, option_info("acceleration_period", "Iterations between "
@@ -217,7 +234,7 @@ struct pagerank_options {
                                      .at_least(0));
         v(o.node_order, option_info("node_order", "Node numbering iterated in: by_degree "
                                     "(decreasing out-degree; a relabelled copy of the in-edges), "
-                                    "as_built, or automatic (by_degree from 2^26 edges)"));
+                                    "as_built, or automatic (by_degree from 2^22 edges)"));
         v(o.kernel, option_info("kernel", "pull (reference, leanest) or blocked (propagation "
                                 "blocking for sources beyond a cache-sized prefix: faster on "
                                 "graphs far larger than the cache, in degree order)"));

@@ -37,6 +37,8 @@ struct pagerank_problem {
     const edge_flags* flags = nullptr;     // null = no masking
     edge_flags mask = 0;
     bool rows_sorted = true;               // each row ascending by source (the blocked kernel)
+    bool symmetric = false;  // the followable links are symmetric (checked only for the solver
+                             // that needs it: conjugate_gradient)
 
     double v_at(std::size_t i) const { return v.empty() ? 1.0 / static_cast<double>(n) : v[i]; }
     double u_at(std::size_t i) const { return u.empty() ? 1.0 / static_cast<double>(n) : u[i]; }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Internal to the PageRank kernel: the solvers pagerank() chooses from, each a step run by the
 // shared driver (driver.hpp) — the reference pull iteration (reference.cpp), the blocked one
-// (blocked.cpp), Gauss–Seidel (gauss_seidel.cpp) and block Gauss–Seidel (block_gauss_seidel.cpp) —
-// all on one pagerank_problem (kernel.hpp).
+// (blocked.cpp), Gauss–Seidel (gauss_seidel.cpp), block Gauss–Seidel (block_gauss_seidel.cpp) and
+// conjugate gradients (conjugate_gradient.cpp) — all on one pagerank_problem (kernel.hpp).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "kernel.hpp"
@@ -52,6 +53,16 @@ struct phase_plan {
 /// Parallel block Gauss–Seidel sweeps over phase_plan::of(k.n), with the per-component mass
 /// correction (pagerank_solver::block_gauss_seidel): the same bits on any thread count.
 void solve_block_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
+                              const pagerank_options& o, pagerank_result& r);
+
+/// Why pagerank_solver::conjugate_gradient cannot run on k (empty when it can): the followable
+/// links must be symmetric (k.symmetric), and where there are dangling nodes their score must go
+/// where teleportation goes (u = v). O(n) at most.
+std::string conjugate_gradient_refusal(const pagerank_problem& k);
+
+/// Conjugate gradients on (I − α W H) y = v in the H-inner product, x = G(y / Σy) (needs an
+/// empty conjugate_gradient_refusal): the same bits on any thread count.
+void solve_conjugate_gradient(const pagerank_problem& k, std::vector<double>& x,
                               const pagerank_options& o, pagerank_result& r);
 
 }  // namespace linkequity::detail
