@@ -192,9 +192,12 @@ class PageRankSolver:
       gauss_seidel
     
       block_gauss_seidel
+    
+      conjugate_gradient
     """
     __members__: typing.ClassVar[dict[str, PageRankSolver]]
     block_gauss_seidel: typing.ClassVar[PageRankSolver]
+    conjugate_gradient: typing.ClassVar[PageRankSolver]
     gauss_seidel: typing.ClassVar[PageRankSolver]
     power: typing.ClassVar[PageRankSolver]
     @typing.overload
@@ -481,7 +484,7 @@ class PageRankOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -497,7 +500,7 @@ class PageRankOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1115,7 +1118,7 @@ class AuthorityOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -1131,7 +1134,7 @@ class AuthorityOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1787,7 +1790,7 @@ class ExplainOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -1795,7 +1798,7 @@ class ExplainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2051,7 +2054,7 @@ class SalsaOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2059,7 +2062,7 @@ class SalsaOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2268,7 +2271,7 @@ class LinkGainOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2308,7 +2311,7 @@ class LinkGainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2439,7 +2442,7 @@ class WebPlanOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2463,7 +2466,7 @@ class WebPlanOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations) or block_gauss_seidel (parallel, identical on any thread count, fewer iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2542,7 +2545,7 @@ class TopicPageRankOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
