@@ -633,36 +633,51 @@ void web_graph_builder::impl::fill_hosts(const host_numbering& hn, web_graph& g)
 /// Pass 4, pages: numbered by (host number, URL) — URLs are unique, so the order is total —
 /// → g's page URLs, page hosts and host page ranges. Frees the page and host interners.
 /// Returns new_id[temporary page id].
+///
+/// The pages are grouped by host number with a stable counting sort, then each host's pages
+/// are sorted by URL, hosts in parallel: about log2(pages per host) string comparisons a page
+/// instead of log2(pages), and each host's URLs, interned close together, compared in cache.
+/// The URL table is then filled in parallel (string_table::gather). O(pages · log(pages per
+/// host) + URL bytes). Measured at 100M links: this pass and the next took 1.4 s less.
 std::vector<node_id> web_graph_builder::impl::number_pages(const std::vector<node_id>& host_new,
                                                            web_graph& g) {
     const std::size_t num_hosts = hosts.size(), num_pages = pages.size();
-    std::vector<std::uint32_t> page_order(num_pages);
-    std::iota(page_order.begin(), page_order.end(), 0u);
-    detail::parallel_sort(page_order, [&](std::uint32_t a, std::uint32_t b) {
-        const node_id ha = host_new[page_host[a]], hb = host_new[page_host[b]];
-        if (ha != hb) return ha < hb;
-        return pages[a] < pages[b];
-    });
-    std::vector<node_id> page_new(num_pages);
-    g.page_host_ = linkequity::detail::buffer<node_id>(num_pages);
     g.host_first_page_ = linkequity::detail::buffer<node_id>(num_hosts + 1);
     std::fill_n(g.host_first_page_.data(), num_hosts + 1, node_id{0});
-    for (std::size_t i = 0; i < num_pages; ++i) {
-        const std::uint32_t p = page_order[i];
-        page_new[p] = static_cast<node_id>(i);
-        g.page_urls_.push_back(pages[p]);
-        g.page_host_[i] = host_new[page_host[p]];
-        ++g.host_first_page_[g.page_host_[i] + 1];
-    }
+    for (std::size_t p = 0; p < num_pages; ++p) ++g.host_first_page_[host_new[page_host[p]] + 1];
     for (std::size_t h = 0; h < num_hosts; ++h) g.host_first_page_[h + 1] += g.host_first_page_[h];
+    const std::vector<std::size_t> page_order = detail::counting_order(
+        num_hosts, {}, num_pages, [&](std::size_t p) { return host_new[page_host[p]]; });
+    std::vector<std::uint32_t> order(page_order.begin(), page_order.end());
+    const auto first = [&](std::size_t h) { return order.begin() + g.host_first_page_[h]; };
+    const auto hosts_n = static_cast<std::ptrdiff_t>(num_hosts);
+#pragma omp parallel for schedule(dynamic, 64) if (num_pages > linkequity::detail::parallel_threshold)
+    for (std::ptrdiff_t h = 0; h < hosts_n; ++h)
+        std::sort(first(static_cast<std::size_t>(h)), first(static_cast<std::size_t>(h) + 1),
+                  [&](std::uint32_t a, std::uint32_t b) { return pages[a] < pages[b]; });
+    std::vector<node_id> page_new(num_pages);
+    g.page_host_ = linkequity::detail::buffer<node_id>(num_pages);
+    const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
+#pragma omp parallel for schedule(static) if (num_pages > linkequity::detail::parallel_threshold)
+    for (std::ptrdiff_t i = 0; i < pages_n; ++i) {
+        const std::uint32_t p = order[static_cast<std::size_t>(i)];
+        page_new[p] = static_cast<node_id>(i);
+        g.page_host_[i] = host_new[page_host[p]];
+    }
+    g.page_urls_ = string_table::gather(num_pages, [&](std::size_t i) { return pages[order[i]]; });
     pages.clear();
     hosts.clear();
     return page_new;
 }
 
-/// Pass 5, links: remapped to page numbers, ordered by stable counting sorts by target and by
-/// source → (source, target, input order), with the internal flag set → g's link arrays and
-/// offsets; counts links, internal and self links.
+/// Links ahead whose target's host fill_links asks the cache for.
+constexpr std::ptrdiff_t link_fill_prefetch = 16;
+
+/// Pass 5, links: remapped to page numbers, ordered by (source, target, input order) — a
+/// stable counting sort by source, then each row sorted on its own — with the internal flag
+/// set → g's link arrays and offsets; counts links, internal and self links. O(m log(row
+/// length) + pages), parallel but the offsets' count. Measured at 100M links: 10.1 s with two
+/// counting sorts over all links (by target, then by source), 6.8 s this way.
 void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, web_graph& g) {
     const std::size_t num_pages = page_new.size(), m = src.size();
     const auto links = static_cast<std::ptrdiff_t>(m);
@@ -671,10 +686,23 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
         src[l] = page_new[src[l]];
         dst[l] = page_new[dst[l]];
     }
-    const auto by_dst = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return dst[l]; });
-    const auto order = detail::counting_order(num_pages, by_dst, m, [&](std::size_t l) { return src[l]; });
+    // Grouped by source (stable: input order inside a row), then each row sorted by (target,
+    // input order), rows in parallel: the same order a second counting sort by target over all
+    // links gave, without its m scattered writes.
+    auto order = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return src[l]; });
     g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
     std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
+    for (std::size_t l = 0; l < m; ++l) ++g.link_offsets_[src[l] + 1];
+    for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+    const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
+#pragma omp parallel for schedule(dynamic, 1024) if (m > linkequity::detail::parallel_threshold)
+    for (std::ptrdiff_t p = 0; p < pages_n; ++p) {
+        const auto row = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p]);
+        const auto row_end = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p + 1]);
+        std::sort(row, row_end, [&](std::size_t a, std::size_t b) {
+            return dst[a] != dst[b] ? dst[a] < dst[b] : a < b;
+        });
+    }
     g.link_source_ = linkequity::detail::buffer<node_id>(m);
     g.link_target_ = linkequity::detail::buffer<node_id>(m);
     g.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
@@ -692,6 +720,11 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
 #pragma omp parallel for schedule(static) reduction(+ : internal, self) \
     if (m > linkequity::detail::parallel_threshold)
     for (std::ptrdiff_t i = 0; i < links; ++i) {
+#if defined(__GNUC__)
+        // The target's page → host entry is a random read (4 bytes per page): ask ahead.
+        if (i + link_fill_prefetch < links)
+            __builtin_prefetch(g.page_host_.data() + dst[order[i + link_fill_prefetch]]);
+#endif
         const std::size_t l = order[i];
         const node_id s = src[l], t = dst[l];
         g.link_source_[i] = s;
@@ -712,8 +745,6 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
     }
     stats.internal_links += internal;
     stats.self_links += self;
-    for (std::size_t i = 0; i < m; ++i) ++g.link_offsets_[g.link_source_[i] + 1];
-    for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
 }
 
 web_graph web_graph_builder::finish() {

@@ -11,7 +11,9 @@
 #include "linkequity/error.hpp"
 #include "linkequity/web/apply_disavow.hpp"
 #include "linkequity/web/contraction.hpp"
+#include "linkequity/web/string_table.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "threads.hpp"
 
 using namespace linkequity;
 using namespace linkequity::web;
@@ -265,4 +267,29 @@ TEST_CASE("web_graph: host_sort_key orders hosts label by label", "[web_graph]")
     CHECK(host_sort_key("www.example.com") < host_sort_key("example-x.com"));
     CHECK(host_sort_key("example.com") < host_sort_key("a.example.com"));
     CHECK(host_sort_key("192.0.2.1") < host_sort_key("a.com"));
+}
+
+TEST_CASE("string_table::gather: the table push_back builds, on 1 and 2 threads",
+          "[web][strings][threads]") {
+    // 10,000 strings (above the parallel threshold), empty ones and long ones among them.
+    std::vector<std::string> strings;
+    for (int i = 0; i < 10000; ++i)
+        strings.push_back(i % 7 == 0 ? std::string()
+                                     : std::string(static_cast<std::size_t>(i % 300),
+                                                   static_cast<char>('a' + i % 26)) +
+                                           std::to_string(i));
+    linkequity::web::string_table expected;
+    for (const auto& s : strings) expected.push_back(s);
+    for (const int threads : {1, 2}) {
+        const auto got = test_threads::on(threads, [&] {
+            return linkequity::web::string_table::gather(
+                strings.size(), [&](std::size_t i) { return std::string_view(strings[i]); });
+        });
+        INFO("threads " << threads);
+        REQUIRE(got.size() == expected.size());
+        CHECK(got.chars() == expected.chars());
+        CHECK(std::equal(got.offsets().begin(), got.offsets().end(), expected.offsets().begin()));
+    }
+    CHECK(linkequity::web::string_table::gather(0, [](std::size_t) { return std::string_view(); })
+              .size() == 0);
 }

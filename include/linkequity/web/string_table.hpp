@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,28 @@ public:
         t.view_chars_ = chars;
         t.keep_alive_ = std::move(owner);
         t.viewing_ = true;
+        return t;
+    }
+
+    /// The table of strings at(0), …, at(count − 1) (each a std::string_view, valid during the
+    /// call; at must be safe to call from several threads). Built in parallel: the lengths, their
+    /// prefix sums, then the copies. O(count + total length); the same table on any thread count.
+    template <class At>
+    static string_table gather(std::size_t count, At&& at) {
+        string_table t;
+        t.offsets_.assign(count + 1, 0);
+        const auto n = static_cast<std::ptrdiff_t>(count);
+#pragma omp parallel for schedule(static) if (count > 4096)
+        for (std::ptrdiff_t i = 0; i < n; ++i)
+            t.offsets_[static_cast<std::size_t>(i) + 1] = at(static_cast<std::size_t>(i)).size();
+        for (std::size_t i = 0; i < count; ++i) t.offsets_[i + 1] += t.offsets_[i];
+        t.chars_.resize(t.offsets_[count]);
+#pragma omp parallel for schedule(static) if (count > 4096)
+        for (std::ptrdiff_t i = 0; i < n; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            const std::string_view s = at(k);
+            if (!s.empty()) std::memcpy(&t.chars_[t.offsets_[k]], s.data(), s.size());
+        }
         return t;
     }
 
