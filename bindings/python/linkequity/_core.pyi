@@ -484,7 +484,7 @@ class PageRankOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -1118,7 +1118,7 @@ class AuthorityOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -1790,7 +1790,7 @@ class ExplainOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2054,7 +2054,7 @@ class SalsaOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2271,7 +2271,7 @@ class LinkGainOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2442,7 +2442,7 @@ class WebPlanOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:
@@ -2545,7 +2545,7 @@ class TopicPageRankOptions:
     @property
     def node_order(self) -> PageRankNodeOrder:
         """
-        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^22 edges)
+        Node numbering iterated in: by_degree (decreasing out-degree; a relabelled copy of the in-edges), as_built, or automatic (by_degree from 2^26 edges)
         """
     @node_order.setter
     def node_order(self, arg1: PageRankNodeOrder) -> None:

@@ -64,16 +64,17 @@ enum class pagerank_acceleration {
     quadratic,
 };
 
-/// pagerank_node_order::automatic renumbers by degree graphs of at least this many edges (2^22)
-/// that are not lean. Measured on symmetrized Kronecker graphs, 2 threads, whole pagerank()
-/// calls: from scale 17 (3.9M edges) on, by_degree is as fast to 1e-4 and 15–38 % faster to
-/// 1e-9, the renumbering (0.12 s at 31M edges) included; on the synthetic web's page graph
-/// (4.4M edges) it is neither faster nor slower (benchmarks/README.md, "time to solution").
-inline constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 22;
+/// pagerank_node_order::automatic renumbers by degree graphs of at least this many edges (2^26)
+/// that are not lean. Graphs whose ids carry no locality (Kronecker, Graph500-permuted) gain
+/// from far fewer edges: 15–38 % less time to 1e-9 from 3.9M edges on, the renumbering
+/// included. But link graphs number pages host by host, and the synthetic web's page graph
+/// iterated 8 % slower by degree at 45M edges (neutral at 4.4M), so the default waits for
+/// graphs where the cache misses dominate (benchmarks/README.md, "time to solution").
+inline constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
 
 /// The node numbering the kernel iterates in (results always come back in the graph's ids).
 enum class pagerank_node_order {
-    /// by_degree for graphs of at least automatic_reorder_edges (2^22) edges that are not lean,
+    /// by_degree for graphs of at least automatic_reorder_edges (2^26) edges that are not lean,
     /// as_built otherwise (small graphs, whose scores stay in cache anyway, or lean ones kept
     /// small on purpose).
     automatic,
@@ -234,7 +235,7 @@ struct pagerank_options {
                                      .at_least(0));
         v(o.node_order, option_info("node_order", "Node numbering iterated in: by_degree "
                                     "(decreasing out-degree; a relabelled copy of the in-edges), "
-                                    "as_built, or automatic (by_degree from 2^22 edges)"));
+                                    "as_built, or automatic (by_degree from 2^26 edges)"));
         v(o.kernel, option_info("kernel", "pull (reference, leanest) or blocked (propagation "
                                 "blocking for sources beyond a cache-sized prefix: faster on "
                                 "graphs far larger than the cache, in degree order)"));

@@ -29,7 +29,7 @@ struct topic_pagerank_options {
     /// dangling are the topics' own; the batch runs the pull power method). node_order as in
     /// pagerank(): by_degree iterates a copy of the in-edges relabelled by decreasing
     /// out-degree, which keeps the most gathered rows of k scores in cache (worth much more
-    /// here than for one vector: a row is 8·k' bytes); automatic from 2^22 edges.
+    /// here than for one vector: a row is 8·k' bytes); automatic from 2^26 edges.
     pagerank_options pagerank;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed, or

@@ -51,7 +51,7 @@ struct local_vectors {
 /// whose size must be the part count and whose rank must be part.index. The equation, the
 /// start vector, the convergence test, the quadratic extrapolation and the result are those of
 /// pagerank() (algo/pagerank.hpp) with the power solver and the pull kernel in the graph's own
-/// ids (node_order as_built, or automatic below 2^22 edges): per node the same arithmetic,
+/// ids (node_order as_built, or automatic below 2^26 edges): per node the same arithmetic,
 /// and every sum over the graph (D, Z, the residual, the extrapolation's dot products, the
 /// vectors' normalisation) added in the single process's order — per fixed block of 4,096
 /// nodes, then in block order, which needs parts cut at multiples of 4,096
