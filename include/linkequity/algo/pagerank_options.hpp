@@ -67,9 +67,10 @@ enum class pagerank_acceleration {
 /// pagerank_node_order::automatic renumbers by degree graphs of at least this many edges (2^26)
 /// that are not lean. Graphs whose ids carry no locality (Kronecker, Graph500-permuted) gain
 /// from far fewer edges: 15–38 % less time to 1e-9 from 3.9M edges on, the renumbering
-/// included. But link graphs number pages host by host, and the synthetic web's page graph
-/// iterated 8 % slower by degree at 45M edges (neutral at 4.4M), so the default waits for
-/// graphs where the cache misses dominate (benchmarks/README.md, "time to solution").
+/// included. But link graphs number pages host by host, and on the synthetic web's page graph
+/// degree order showed no gain (4.4M edges: same time; 45M edges: 15.3–16.7 s against
+/// 14.2–15.5 s as built, within the machine's noise), so the default waits for graphs where the
+/// cache misses dominate (benchmarks/README.md, "time to solution").
 inline constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
 
 /// The node numbering the kernel iterates in (results always come back in the graph's ids).
