@@ -170,6 +170,11 @@ TEST_CASE("conjugate_gradient: warm start, progress, cancel and max_iterations",
     CHECK_FALSE(capped.converged);
     CHECK(capped.history == stopped.history);
     CHECK(capped.scores == stopped.scores);
+    // No step: the start vector, as power returns it.
+    o.max_iterations = 0;
+    const auto none = pagerank(g, o);
+    o.solver = pagerank_solver::power;
+    CHECK(none.scores == pagerank(g, o).scores);
 }
 
 TEST_CASE("conjugate_gradient: directed graphs, views and other dangling targets are refused",

@@ -160,7 +160,7 @@ void solve_conjugate_gradient(const pagerank_problem& k, std::vector<double>& x,
             k, x, !o.start.empty());
         r.setup_seconds += t0.seconds();
         drive(step, x, drive_options::of(o), r);
-        step.write_scores(x);
+        if (r.iterations > 0) step.write_scores(x);  // else x stays the start, as under power
     });
 }
 
