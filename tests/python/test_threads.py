@@ -141,6 +141,10 @@ def test_ctrl_c_interrupts_cleanly(big_graph, slow_ring):
             os.kill(os.getpid(), signal.SIGINT)
 
     t = threading.Thread(target=interrupt)
+    # A process started in the background by a non-interactive shell inherits SIGINT ignored,
+    # and Python then leaves it ignored: the run would never be interrupted. Ctrl-C's handler
+    # for the duration of the test.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     t0 = time.perf_counter()
     t.start()
     try:
@@ -151,6 +155,7 @@ def test_ctrl_c_interrupts_cleanly(big_graph, slow_ring):
     finally:
         done.set()
         t.join()
+        signal.signal(signal.SIGINT, previous)
     assert time.perf_counter() - t0 < 5.0
     assert pagerank(big_graph, max_iterations=3).iterations == 3  # still usable afterwards
 

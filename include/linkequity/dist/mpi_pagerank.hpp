@@ -67,7 +67,8 @@ struct local_vectors {
 /// On one rank this is the single-process solver bit for bit; on more it converges to the
 /// same fixed point (tested to 1e-10 in L1 at tolerance 1e-13), in more sweeps the more links
 /// cross ranks (on randomly numbered graphs close to the power method's count). Serial in a
-/// rank; no extrapolation, as in pagerank(). solver = block_gauss_seidel is refused.
+/// rank; no extrapolation, as in pagerank(). solver = block_gauss_seidel and
+/// conjugate_gradient are refused.
 ///
 /// Cost per iteration and rank: O(n_p + m_p) for the pull, one MPI_Alltoallv of 8 bytes per
 /// ghost, one MPI_Allgather of the rank's block count and one MPI_Allgatherv of 40 bytes per
