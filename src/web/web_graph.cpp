@@ -646,21 +646,20 @@ std::vector<node_id> web_graph_builder::impl::number_pages(const std::vector<nod
     std::fill_n(g.host_first_page_.data(), num_hosts + 1, node_id{0});
     for (std::size_t p = 0; p < num_pages; ++p) ++g.host_first_page_[host_new[page_host[p]] + 1];
     for (std::size_t h = 0; h < num_hosts; ++h) g.host_first_page_[h + 1] += g.host_first_page_[h];
-    const std::vector<std::size_t> page_order = detail::counting_order(
+    std::vector<std::size_t> order = detail::counting_order(
         num_hosts, {}, num_pages, [&](std::size_t p) { return host_new[page_host[p]]; });
-    std::vector<std::uint32_t> order(page_order.begin(), page_order.end());
     const auto first = [&](std::size_t h) { return order.begin() + g.host_first_page_[h]; };
     const auto hosts_n = static_cast<std::ptrdiff_t>(num_hosts);
 #pragma omp parallel for schedule(dynamic, 64) if (num_pages > linkequity::detail::parallel_threshold)
     for (std::ptrdiff_t h = 0; h < hosts_n; ++h)
         std::sort(first(static_cast<std::size_t>(h)), first(static_cast<std::size_t>(h) + 1),
-                  [&](std::uint32_t a, std::uint32_t b) { return pages[a] < pages[b]; });
+                  [&](std::size_t a, std::size_t b) { return pages[a] < pages[b]; });
     std::vector<node_id> page_new(num_pages);
     g.page_host_ = linkequity::detail::buffer<node_id>(num_pages);
     const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
 #pragma omp parallel for schedule(static) if (num_pages > linkequity::detail::parallel_threshold)
     for (std::ptrdiff_t i = 0; i < pages_n; ++i) {
-        const std::uint32_t p = order[static_cast<std::size_t>(i)];
+        const std::size_t p = order[static_cast<std::size_t>(i)];
         page_new[p] = static_cast<node_id>(i);
         g.page_host_[i] = host_new[page_host[p]];
     }
