@@ -102,14 +102,15 @@ void add_derived_columns(std::vector<table_column>& out, const web_graph& g, tab
     }
 }
 
-/// Appends row `x` of column `c` to `s` in its CSV form.
-void append_cell(std::string& s, const web_graph& g, const table_column& c, node_id x) {
+/// Appends row `x` of column `c` to `s` in its CSV form; `name` is the row's name when c is a
+/// name column (looked up beforehand, see format_rows).
+void append_cell(std::string& s, const table_column& c, node_id x, std::string_view name) {
     auto out = std::back_inserter(s);
     std::visit(
         [&](const auto& v) {
             using V = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<V, name_ids>) {
-                io::append_csv_field(s, name_of(g, v.list, v.ids.empty() ? x : v.ids[x]));
+                io::append_csv_field(s, name);
             } else if constexpr (std::is_same_v<V, std::vector<double>>) {
                 if (c.style == number_style::scientific) fmt::format_to(out, "{:.9e}", v[x]);
                 else if (c.style == number_style::fixed) fmt::format_to(out, "{:.3f}", v[x]);
@@ -124,6 +125,67 @@ void append_cell(std::string& s, const web_graph& g, const table_column& c, node
             }
         },
         c.values);
+}
+
+/// Where row x of column c is stored (the node's id in a name column that maps ids, else its
+/// value), for a cache hint; nullptr for a name column of the level's own names.
+const void* cell_address(const table_column& c, node_id x) {
+    return std::visit(
+        [x](const auto& v) -> const void* {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, name_ids>) return v.ids.empty() ? nullptr : &v.ids[x];
+            else return &v[x];
+        },
+        c.values);
+}
+
+void prefetch(const void* p) {
+#if defined(__GNUC__)
+    if (p) __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+/// Rows ahead whose cells are asked for before they are formatted.
+constexpr std::size_t row_prefetch_distance = 16;
+
+/// Appends rows [lo, hi) of t to s in CSV form. Rows come in rank order, so each cell is a
+/// random access into a column (and a name a chain of them: id, offset, characters): the names
+/// are looked up first in a loop of independent loads, their characters and the next rows'
+/// cells asked for ahead of the formatting, which would otherwise wait on every cell.
+/// `names` is scratch space. O((hi − lo) · columns).
+void format_rows(const score_table& t, const web_graph& g, std::size_t lo, std::size_t hi,
+                 std::string& s, std::vector<std::string_view>& names) {
+    const std::size_t cols = t.columns.size();
+    std::vector<std::size_t> named;  // the name columns
+    for (std::size_t i = 0; i < cols; ++i)
+        if (std::holds_alternative<name_ids>(t.columns[i].values)) named.push_back(i);
+    names.assign((hi - lo) * named.size(), {});
+    for (std::size_t r = lo; r < hi; ++r) {
+        if (r + row_prefetch_distance < hi)
+            for (const std::size_t i : named)
+                prefetch(cell_address(t.columns[i], t.rows[r + row_prefetch_distance]));
+        for (std::size_t q = 0; q < named.size(); ++q) {
+            const auto& v = std::get<name_ids>(t.columns[named[q]].values);
+            const node_id x = t.rows[r];
+            const std::string_view name = name_of(g, v.list, v.ids.empty() ? x : v.ids[x]);
+            names[(r - lo) * named.size() + q] = name;
+            prefetch(name.data());
+        }
+    }
+    for (std::size_t r = lo; r < hi; ++r) {
+        if (r + row_prefetch_distance < hi)
+            for (const auto& c : t.columns) prefetch(cell_address(c, t.rows[r + row_prefetch_distance]));
+        std::size_t q = 0;
+        for (std::size_t i = 0; i < cols; ++i) {
+            if (i > 0) s.push_back(',');
+            const bool is_name = q < named.size() && named[q] == i;
+            append_cell(s, t.columns[i], t.rows[r],
+                        is_name ? names[(r - lo) * named.size() + q++] : std::string_view());
+        }
+        s.push_back('\n');
+    }
 }
 
 }  // namespace
@@ -208,20 +270,13 @@ void write_csv(const score_table& t, const web_graph& g,
     const auto threads =
         static_cast<std::size_t>(n > block_rows ? linkequity::detail::max_threads() : 1);
     std::vector<std::string> blocks(threads);
+    std::vector<std::vector<std::string_view>> names(threads);
     for (std::size_t first = 0; first < n; first += threads * block_rows) {
 #pragma omp parallel for num_threads(static_cast<int>(threads)) schedule(static, 1) if (threads > 1)
         for (std::size_t b = 0; b < threads; ++b) {
-            std::string& s = blocks[b];
-            s.clear();
+            blocks[b].clear();
             const std::size_t lo = std::min(n, first + b * block_rows);
-            const std::size_t hi = std::min(n, lo + block_rows);
-            for (std::size_t r = lo; r < hi; ++r) {
-                for (std::size_t i = 0; i < t.columns.size(); ++i) {
-                    if (i > 0) s.push_back(',');
-                    append_cell(s, g, t.columns[i], t.rows[r]);
-                }
-                s.push_back('\n');
-            }
+            format_rows(t, g, lo, std::min(n, lo + block_rows), blocks[b], names[b]);
         }
         for (const std::string& s : blocks)
             if (!s.empty()) sink(s);
