@@ -15,6 +15,7 @@
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
 #include "pagerank/driver.hpp"
+#include "pagerank/followable_copy.hpp"
 #include "pagerank/kernel.hpp"
 
 namespace linkequity {
@@ -131,9 +132,10 @@ std::vector<unsigned char> core_mask(const std::vector<node_id>& core, std::size
 
 /// The in-adjacency, 1/out(j) and masking of g as the options read them, and each node's leak
 /// (the share of its score T does not pass on: 1 when dangling, the excluded share of out(j)
-/// in evaporate mode, else 0).
+/// in evaporate mode, else 0). The excluded links are dropped into `followable`, which k then
+/// points at (drop_masked_edges: the same bits, fewer links per pass).
 pagerank_problem problem_of(const csr_graph& g, const spam_mass_options& o,
-                            std::vector<double>& leak) {
+                            std::vector<double>& leak, detail::followable_copy& followable) {
     pagerank_options po;
     po.weighted = o.weighted;
     po.excluded = o.excluded;
@@ -159,6 +161,7 @@ pagerank_problem problem_of(const csr_graph& g, const spam_mass_options& o,
     k.weights = o.weighted && in.has_weights() ? in.weights.data() : nullptr;
     k.flags = in.has_flags() && o.excluded != 0 ? in.flags.data() : nullptr;
     k.mask = o.excluded;
+    detail::drop_masked_edges(k, followable);
     return k;
 }
 
@@ -170,7 +173,8 @@ spam_mass_result spam_mass(const csr_graph& g, const std::vector<node_id>& core,
     const std::size_t n = g.num_nodes();
     const std::vector<unsigned char> in_core = core_mask(core, n);
     std::vector<double> leak;
-    const pagerank_problem k = problem_of(g, o, leak);
+    detail::followable_copy followable;
+    const pagerank_problem k = problem_of(g, o, leak, followable);
     std::vector<double> x(2 * n);
     for (std::size_t i = 0; i < n; ++i) {
         x[2 * i] = 1.0 / static_cast<double>(n);

@@ -16,6 +16,7 @@
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "pagerank/followable_copy.hpp"
 #include "pagerank/node_order.hpp"
 #include "topic_pagerank/batch.hpp"
 
@@ -110,10 +111,11 @@ bool any_masked(span<const edge_flags> f, edge_flags mask) {
 }
 
 /// The in-adjacency the batch iterates: `in` itself, or its copy relabelled by decreasing
-/// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering.
+/// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering;
+/// then without its excluded links (`followable` holds that copy).
 void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
                const pagerank_options& o, detail::relabelled_in_graph& relabelled,
-               detail::topic_problem& p) {
+               detail::followable_copy& followable, detail::topic_problem& p) {
     const bool masked = any_masked(in.flags, o.excluded);
     const bool weighted = o.weighted && in.has_weights();
     const std::vector<double> out =
@@ -144,6 +146,7 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
         if (masked) p.flags = relabelled.flags.data();
     }
     p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
+    detail::drop_masked_edges(p, followable);  // the passes skip no links (same bits)
 }
 
 /// Rows of all k topics larger than this (8·k' bytes a node × n) run as batches of topic_lanes.
@@ -227,7 +230,8 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     r.residual.assign(k, 0.0);
     r.converged.assign(k, 0);
     detail::relabelled_in_graph relabelled;
-    set_graph(in, full, view, o, relabelled, p);
+    detail::followable_copy followable;
+    set_graph(in, full, view, o, relabelled, followable, p);
     r.scores.assign(p.n * k, 0.0);
     r.setup_seconds = t0.seconds();
     const std::size_t group = topics_per_batch(p.n, k);

@@ -2,17 +2,19 @@
 // The followable-links-only copy the PageRank solvers iterate (drop_masked_edges): the kept
 // rows by hand, and pagerank() on a graph with excluded links giving the very bits of the same
 // graph built without them, for every solver, node order and thread count (by degree,
-// Gauss–Seidel within 1e-10: the degree order counts the excluded links).
+// Gauss–Seidel within 1e-10: the degree order counts the excluded links); topic_pagerank too.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "../../src/algo/pagerank/followable_copy.hpp"
+#include "../../src/algo/pagerank/kernel.hpp"
 #include "linkequity/linkequity.hpp"
 #include "threads.hpp"
 
@@ -67,13 +69,21 @@ TEST_CASE("drop_masked_edges: keeps each row's unmasked edges in order", "[pager
     }
 }
 
-TEST_CASE("pagerank: excluded links give the bits of the graph without them",
-          "[pagerank][followable][threads]") {
-    // Distinct links without self-loops (nothing merges), a third of them nofollow, ugc or
-    // sponsored: in exclude mode such a link is as if absent (docs/scores.md), so the graph
-    // built without them is an independent oracle, bit for bit. Large enough for parallel rows.
+namespace {
+
+/// Distinct links without self-loops (nothing merges), a third of them nofollow, ugc or
+/// sponsored, weights 1–4: the graph with flags (`masked`) and built from the other links only
+/// (`kept`). In exclude mode an excluded link is as if absent (docs/scores.md), so `kept` is an
+/// independent oracle, bit for bit. Large enough for parallel rows.
+struct masked_pair {
+    std::size_t n = 40000;
+    csr_graph masked, kept;
+};
+
+masked_pair random_masked_pair(bool weighted) {
     std::mt19937_64 rng(11);
-    const std::size_t n = 40000;
+    masked_pair g;
+    const std::size_t n = g.n;
     std::set<std::pair<node_id, node_id>> links;
     while (links.size() < 300000) {
         const auto u = static_cast<node_id>(rng() % n), v = static_cast<node_id>(rng() % (n / 8));
@@ -89,11 +99,21 @@ TEST_CASE("pagerank: excluded links give the bits of the graph without them",
         src.push_back(u), dst.push_back(v), fl.push_back(f), w.push_back(weight);
         if (f == flags::none) fsrc.push_back(u), fdst.push_back(v), fw.push_back(weight);
     }
+    using ws = span<const edge_weight>;
+    g.masked = build_graph(n, src, dst, fl, weighted ? ws(w) : ws{});
+    g.kept = build_graph(n, fsrc, fdst, {}, weighted ? ws(fw) : ws{});
+    return g;
+}
+
+}  // namespace
+
+TEST_CASE("pagerank: excluded links give the bits of the graph without them",
+          "[pagerank][followable][threads]") {
     for (const bool weighted : {false, true}) {
-        const csr_graph masked =
-            build_graph(n, src, dst, fl, weighted ? span<const edge_weight>(w) : span<const edge_weight>{});
-        const csr_graph kept = build_graph(n, fsrc, fdst, {},
-                                           weighted ? span<const edge_weight>(fw) : span<const edge_weight>{});
+        const masked_pair g = random_masked_pair(weighted);
+        const std::size_t n = g.n;
+        const csr_graph& masked = g.masked;
+        const csr_graph& kept = g.kept;
         for (const auto solver : {pagerank_solver::power, pagerank_solver::gauss_seidel,
                                   pagerank_solver::block_gauss_seidel})
             for (const auto order : {pagerank_node_order::as_built, pagerank_node_order::by_degree})
@@ -120,5 +140,24 @@ TEST_CASE("pagerank: excluded links give the bits of the graph without them",
                     CHECK(a.iterations == b.iterations);
                     CHECK(a.scores == b.scores);
                 }
+    }
+}
+
+TEST_CASE("topic_pagerank: excluded links give the bits of the graph without them",
+          "[topic_pagerank][followable][threads]") {
+    for (const bool weighted : {false, true}) {
+        const masked_pair g = random_masked_pair(weighted);
+        std::vector<topic_seeds> topics;
+        for (node_id t = 0; t < 3; ++t) topics.push_back({"t" + std::to_string(t), {t, 7 * t + 100, 4000}, {}});
+        for (const int threads : {1, 2}) {
+            topic_pagerank_options o;
+            o.pagerank.tolerance = 1e-12;
+            o.pagerank.weighted = weighted;
+            const auto a = test_threads::on(threads, [&] { return topic_pagerank(g.masked, topics, o); });
+            const auto b = test_threads::on(threads, [&] { return topic_pagerank(g.kept, topics, o); });
+            INFO("weighted " << weighted << ", threads " << threads);
+            CHECK(a.iterations == b.iterations);
+            CHECK(a.scores == b.scores);
+        }
     }
 }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <type_traits>
 
 #include "../pagerank/driver.hpp"
@@ -27,7 +28,7 @@ constexpr edge_offset topic_prefetch_distance = 32;
 enum part_slot : std::size_t { p_res, p_dang, p_dang_lo, p_evap, p_evap_lo, p_slots };
 
 /// S: the row stride when known at compile time (8, 16), else 0 (p.stride).
-template <bool Weighted, bool Masked, std::size_t S>
+template <bool Weighted, std::size_t S>
 class topic_step {
 public:
     topic_step(const topic_problem& p, std::vector<double>& x, topic_pagerank_result& r, double tol)
@@ -92,9 +93,6 @@ private:
                 c + std::size_t{p_.sources[std::min(e + topic_prefetch_distance, p_.last_edge)]} * s;
             for (std::size_t l = 0; l < s; l += topic_lanes) __builtin_prefetch(ahead + l);
 #endif
-            if constexpr (Masked) {
-                if (p_.flags[e] & p_.mask) continue;
-            }
             const double* cj = c + std::size_t{p_.sources[e]} * s;
             if constexpr (Weighted) {
                 const double w = static_cast<double>(p_.weights[e]);
@@ -248,18 +246,16 @@ void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank
     r.iterations.assign(p.k, 0);
     r.residual.assign(p.k, 0.0);
     r.converged.assign(p.k, 0);
-    auto run = [&](auto weighted, auto masked) {
-        constexpr bool w = decltype(weighted)::value, m = decltype(masked)::value;
-        if (p.stride == 8) run_step<topic_step<w, m, 8>>(p, x, o, r);
-        else if (p.stride == 16) run_step<topic_step<w, m, 16>>(p, x, o, r);
-        else run_step<topic_step<w, m, 0>>(p, x, o, r);
+    if (p.flags)
+        throw std::logic_error("solve_topics: excluded links must be dropped first (drop_masked_edges)");
+    auto run = [&](auto weighted) {
+        constexpr bool w = decltype(weighted)::value;
+        if (p.stride == 8) run_step<topic_step<w, 8>>(p, x, o, r);
+        else if (p.stride == 16) run_step<topic_step<w, 16>>(p, x, o, r);
+        else run_step<topic_step<w, 0>>(p, x, o, r);
     };
-    using yes = std::true_type;
-    using no = std::false_type;
-    if (p.weights && p.flags) run(yes{}, yes{});
-    else if (p.weights) run(yes{}, no{});
-    else if (p.flags) run(no{}, yes{});
-    else run(no{}, no{});
+    if (p.weights) run(std::true_type{});
+    else run(std::false_type{});
 }
 
 }  // namespace linkequity::detail

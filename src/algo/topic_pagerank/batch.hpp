@@ -28,7 +28,7 @@ struct topic_problem {
     const node_id* sources = nullptr;
     edge_offset last_edge = 0;             ///< m − 1 (0 when m = 0): the prefetch bound
     const edge_weight* weights = nullptr;  ///< null = unweighted
-    const edge_flags* flags = nullptr;     ///< null = no masking
+    const edge_flags* flags = nullptr;     ///< set up only: drop_masked_edges nulls it
     edge_flags mask = 0;
     /// The personalisation, by node: seeds of node i are entries seed_offsets[i] ..
     /// seed_offsets[i+1] of seed_topic / seed_weight (topic ascending; weights normalised per
@@ -40,7 +40,8 @@ struct topic_problem {
 
 /// Iterates x (n × stride, node-major, x_t = v_t at the start) by o's damping, tolerance,
 /// max_iterations and progress; fills r.iterations, residual, converged (per topic), passes and
-/// cancelled. O(m · stride) per pass.
+/// cancelled. O(m · stride) per pass. @throws std::logic_error if p.flags is set (the excluded
+/// links must have been dropped: drop_masked_edges).
 void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
                   topic_pagerank_result& r);
 
