@@ -308,6 +308,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
     // here instead of a flag test and a wasted gather per excluded link in every iteration.
     detail::followable_copy followable;
     detail::drop_masked_edges(k, followable);
+    if (masked && by_degree) relabelled.release_edges();  // k points at the copy now
     r.setup_seconds = t0.seconds();
     run_solver(k, x, o, r);
     if (by_degree) {

@@ -147,6 +147,7 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     }
     p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
     detail::drop_masked_edges(p, followable);  // the passes skip no links (same bits)
+    if (masked && by_degree) relabelled.release_edges();  // p points at the copy now
 }
 
 /// Rows of all k topics larger than this (8·k' bytes a node × n) run as batches of topic_lanes.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "linkequity/config.hpp"
@@ -76,6 +77,13 @@ inline int chunk_count(std::size_t m) {
     return m < parallel_threshold ? 1 : std::max(1, max_threads());
 }
 
+/// Items [first, second) of chunk t when n items are cut into `chunks` contiguous chunks of
+/// near-equal size (the chunks counting_sort's callers visit). O(1).
+inline std::pair<std::size_t, std::size_t> chunk_slice(std::size_t n, int chunks, int t) {
+    const auto parts = static_cast<std::size_t>(chunks);
+    return {n * static_cast<std::size_t>(t) / parts, n * static_cast<std::size_t>(t + 1) / parts};
+}
+
 /// The stable order of items 0..n-1 (or of `order`, when given) by key(item) in
 /// [0, num_keys): returns the permuted items. counting_sort over contiguous chunks of the
 /// sequence, one per thread (serial below parallel_threshold items), so the order is the
@@ -89,9 +97,7 @@ std::vector<std::size_t> counting_order(std::size_t num_keys, const std::vector<
     counting_sort(
         num_keys, chunks,
         [&](int t, auto&& f) {
-            const auto parts = static_cast<std::size_t>(chunks);
-            const std::size_t lo = n * static_cast<std::size_t>(t) / parts;
-            const std::size_t hi = n * static_cast<std::size_t>(t + 1) / parts;
+            const auto [lo, hi] = chunk_slice(n, chunks, t);
             for (std::size_t i = lo; i < hi; ++i) {
                 const std::size_t item = order.empty() ? i : order[i];
                 f(static_cast<node_id>(key(item)), item);
@@ -134,8 +140,7 @@ void order_by_decreasing(const std::vector<Degree>& degree, std::vector<node_id>
     counting_sort(
         top + 1, chunks,
         [&](int t, auto&& f) {
-            const std::size_t first = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(chunks);
-            const std::size_t last = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(chunks);
+            const auto [first, last] = chunk_slice(n, chunks, t);
             for (std::size_t u = first; u < last; ++u)
                 f(static_cast<node_id>(top - static_cast<std::size_t>(degree[u])),
                   static_cast<node_id>(u));

@@ -73,12 +73,11 @@ in_index build_in_index(const web_graph& g, edge_flags excluded,
     ix.source.resize(m);  // an upper bound; cut to the kept links below
     ix.followable.resize(m);
     const int chunks = linkequity::detail::chunk_count(m);
-    const std::size_t per = (m + static_cast<std::size_t>(chunks) - 1) / static_cast<std::size_t>(chunks);
     ix.offsets = linkequity::detail::counting_sort(
         n, chunks,
         [&](int t, auto&& f) {
-            const std::size_t last = std::min(m, (static_cast<std::size_t>(t) + 1) * per);
-            for (std::size_t l = static_cast<std::size_t>(t) * per; l < last; ++l)
+            const auto [first, last] = linkequity::detail::chunk_slice(m, chunks, t);
+            for (std::size_t l = first; l < last; ++l)
                 if (!skip(l)) f(dst[l], l);
         },
         [&](edge_offset slot, std::size_t l) {

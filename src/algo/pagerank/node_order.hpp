@@ -20,6 +20,14 @@ struct relabelled_in_graph {
     buffer<node_id> sources;      ///< new ids; each row ascending when sort_rows was asked
     buffer<edge_weight> weights;  ///< empty unless `with_weights`
     buffer<edge_flags> flags;     ///< empty unless `with_flags`
+    /// Frees the edge arrays, keeping old_of and new_of: for when the solver iterates a further
+    /// copy (drop_masked_edges) and needs only the numbering from here on.
+    void release_edges() {
+        offsets.reset();
+        sources.reset();
+        weights.reset();
+        flags.reset();
+    }
 };
 
 /// Relabels the in-adjacency `in` by decreasing out-degree (ties by old id: deterministic).
