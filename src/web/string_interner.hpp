@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "linkequity/config.hpp"
+#include "linkequity/detail/hash_mix.hpp"
 
 namespace linkequity::web::detail {
 
@@ -64,8 +64,7 @@ public:
 
     /// The hash intern() and find() use. Pure: safe to compute on any thread.
     static std::uint64_t hash(std::string_view s) noexcept {
-        std::uint64_t h = std::hash<std::string_view>{}(s);
-        return h ^ (h >> 29) * 0x9E3779B97F4A7C15ull;  // spread into the tag bits and the index
+        return linkequity::detail::string_hash(s);  // well spread: tag bits and index alike
     }
     /// Cache hints for a coming intern(s, h), to be given some rows ahead, in two steps: the
     /// table slot first (prefetch_slot), then, once that slot is likely cached, the string its

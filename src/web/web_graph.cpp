@@ -51,35 +51,41 @@ std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::si
 }
 
 /// The normalised URLs of a run of rows, and the interner hashes of those and of the anchors.
+/// A row whose source text equals the previous row's (exports list a page's links together)
+/// shares that row's normalised source: source(i) is nsrc[src_row[i]], not a copy.
 struct normalised_rows {
     std::vector<normalized_url> nsrc, ndst;
     std::vector<std::uint64_t> hsrc, hdst, hanchor;
+    std::vector<std::uint32_t> src_row;  // the row whose nsrc is row i's normalised source
     double seconds = 0;  // spent normalising the slot's latest chunk (prepare_chunk)
 
     void reserve(std::size_t n) {  // kept between runs: their strings' buffers are reused
         if (nsrc.size() >= n) return;
         nsrc.resize(n);
         ndst.resize(n);
+        src_row.resize(n);
         for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
     }
+    const normalized_url& source(std::size_t i) const { return nsrc[src_row[i]]; }
 };
 
 /// Normalises rows [lo, hi) of `links` into `out` (sized for them), reusing the previous row's
-/// source when equal (exports list a page's links together). normalize_url never throws on bad
-/// input.
+/// source when equal (out.src_row). normalize_url never throws on bad input.
 void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
                     normalised_rows& out) {
     for (std::size_t i = lo; i < hi; ++i) {
         const io::raw_link& l = links[i];
         if (i > lo && links[i - 1].source == l.source) {
-            out.nsrc[i] = out.nsrc[i - 1];
+            out.src_row[i] = out.src_row[i - 1];  // no copy of its strings
             out.hsrc[i] = out.hsrc[i - 1];
         } else {
+            out.src_row[i] = static_cast<std::uint32_t>(i);
             detail::normalize_url_into(l.source, {}, out.nsrc[i]);
             out.hsrc[i] = interner::hash(out.nsrc[i].url);
         }
-        if (out.nsrc[i].ok())
-            detail::normalize_url_into(l.target, out.nsrc[i].url, out.ndst[i]);
+        const normalized_url& source = out.source(i);
+        if (source.ok())
+            detail::normalize_url_into(l.target, source.url, out.ndst[i]);
         else
             out.ndst[i] = normalized_url{};
         out.hdst[i] = interner::hash(out.ndst[i].url);
@@ -114,8 +120,7 @@ struct web_graph_builder::impl {
     std::future<void> pending;  // the worker; get() rethrows what its rows raised
     std::vector<normalised_rows> slot_norm;  // prepare_chunk's results, by io chunk slot
     web_graph_stats stats;
-    std::string last_source_url;  // page id cache for consecutive rows of one source page
-    std::uint32_t last_source_id = 0;
+    std::uint32_t last_source_id = 0;  // page id cache for consecutive rows of one source page
     bool have_last_source = false;
 
     interner pages, hosts, anchors, dates;
@@ -249,17 +254,17 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
             anchors.prefetch_string(hanchor[i + ahead / 2]);
             // The rows' own strings too: another thread wrote them (parsing, normalising), so
             // they are in that core's cache, not this one's.
-            __builtin_prefetch(nr.nsrc[i + ahead / 2].url.data());
+            __builtin_prefetch(nr.source(i + ahead / 2).url.data());
             __builtin_prefetch(nr.ndst[i + ahead / 2].url.data());
             __builtin_prefetch(rows[i + ahead / 2].anchor.data());
         }
         const io::raw_link& l = rows[i];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
-            add_record(l, nr.nsrc[i], nr.ndst[i], report);
+            add_record(l, nr.source(i), nr.ndst[i], report);
             continue;
         }
         ++stats.rows;
-        const normalized_url& s = nr.nsrc[i];
+        const normalized_url& s = nr.source(i);
         if (!s.ok()) {
             if (s.kind == url_kind::non_web)
                 report.bad_row(options.skip_bad, l.line, 0,
@@ -277,13 +282,11 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
         }
         // The source is a page even for non-web targets. Exports list a page's links together:
         // reuse the previous row's id when the normalised source is the same.
-        const bool same_source = have_last_source && s.url == last_source_url;
+        // (Compared with the interned string, cached since it was interned: no copy kept.)
+        const bool same_source = have_last_source && pages[last_source_id] == s.url;
         const std::uint32_t sp = same_source ? last_source_id : intern_page(s, hsrc[i]);
-        if (!same_source) {
-            last_source_url = s.url;
-            last_source_id = sp;
-            have_last_source = true;
-        }
+        last_source_id = sp;
+        have_last_source = true;
         if (t.kind == url_kind::non_web) {
             ++stats.non_web_targets;
             ++stats.non_web_by_scheme[t.url];
