@@ -293,22 +293,24 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
     if (by_degree) {
         // Only the blocked kernel needs each row sorted by source.
         const bool sort_rows = o.kernel == pagerank_kernel::blocked;
+        // The excluded links are left out of the relabelled copy itself (no flags carried).
         relabelled = detail::relabel_by_out_degree(g.in, g.has_out() ? &g.out : nullptr,
-                                                   weighted, masked, sort_rows);
+                                                   weighted, false, sort_rows, k.mask);
         const auto& old_of = relabelled.old_of;
         for (auto* vec : {&k.inv_out, &k.evaporated, &k.v, &k.u, &x}) permute_to_new(*vec, old_of);
         k.offsets = relabelled.offsets.data();
         k.sources = relabelled.sources.data();
         if (weighted) k.weights = relabelled.weights.data();
-        if (masked) k.flags = relabelled.flags.data();
+        k.flags = nullptr;
+        k.mask = 0;
         k.rows_sorted = sort_rows;
     }
     k.last_edge = k.offsets[n] > 0 ? k.offsets[n] - 1 : 0;
     // Excluded links (nofollow and the like) leave the copy the solvers iterate: one O(m) pass
-    // here instead of a flag test and a wasted gather per excluded link in every iteration.
+    // here instead of a flag test and a wasted gather per excluded link in every iteration
+    // (by degree, the relabelled copy above left them out already).
     detail::followable_copy followable;
     detail::drop_masked_edges(k, followable);
-    if (masked && by_degree) relabelled.release_edges();  // k points at the copy now
     r.setup_seconds = t0.seconds();
     run_solver(k, x, o, r);
     if (by_degree) {

@@ -110,9 +110,9 @@ bool any_masked(span<const edge_flags> f, edge_flags mask) {
     return false;
 }
 
-/// The in-adjacency the batch iterates: `in` itself, or its copy relabelled by decreasing
-/// out-degree (node_order), with 1/out(j) and the evaporating shares in the same numbering;
-/// then without its excluded links (`followable` holds that copy).
+/// The in-adjacency the batch iterates, without its excluded links: a copy of `in` without them
+/// (`followable` holds it), or the copy relabelled by decreasing out-degree (node_order), which
+/// leaves them out itself, with 1/out(j) and the evaporating shares in the same numbering.
 void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
                const pagerank_options& o, detail::relabelled_in_graph& relabelled,
                detail::followable_copy& followable, detail::topic_problem& p) {
@@ -132,8 +132,9 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     p.mask = masked ? o.excluded : 0;
     if (by_degree) {
         const csr_view out_view = has_out ? full->out_view() : csr_view{};
+        // Pulled: rows unsorted; the excluded links left out of the copy itself.
         relabelled = detail::relabel_by_out_degree(in, has_out ? &out_view : nullptr, weighted,
-                                                   masked, false);  // pulled: rows unsorted
+                                                   false, false, p.mask);
         for (auto* vec : {&p.inv_out, &p.evaporated}) {
             if (vec->empty()) continue;
             std::vector<double> moved(vec->size());
@@ -143,11 +144,11 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
         p.offsets = relabelled.offsets.data();
         p.sources = relabelled.sources.data();
         if (weighted) p.weights = relabelled.weights.data();
-        if (masked) p.flags = relabelled.flags.data();
+        p.flags = nullptr;
+        p.mask = 0;
     }
-    p.last_edge = in.num_edges() > 0 ? in.num_edges() - 1 : 0;
+    p.last_edge = p.offsets[p.n] > 0 ? p.offsets[p.n] - 1 : 0;
     detail::drop_masked_edges(p, followable);  // the passes skip no links (same bits)
-    if (masked && by_degree) relabelled.release_edges();  // p points at the copy now
 }
 
 /// Rows of all k topics larger than this (8·k' bytes a node × n) run as batches of topic_lanes.

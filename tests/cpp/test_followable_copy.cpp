@@ -161,3 +161,23 @@ TEST_CASE("topic_pagerank: excluded links give the bits of the graph without the
         }
     }
 }
+
+TEST_CASE("pagerank: by degree, the blocked kernel's sorted copy drops the excluded links too",
+          "[pagerank][followable][threads]") {
+    // The blocked kernel takes the relabelled copy with sorted rows (the transposition of the
+    // out-adjacency), which leaves the excluded links out as it goes: the pull kernel on the
+    // same numbering, and 1 and 2 threads, must agree.
+    const masked_pair g = random_masked_pair(false);
+    pagerank_options o;
+    o.tolerance = 1e-300;
+    o.max_iterations = 12;
+    o.node_order = pagerank_node_order::by_degree;
+    const auto pull = pagerank(g.masked, o);
+    o.kernel = pagerank_kernel::blocked;
+    const auto one = test_threads::on(1, [&] { return pagerank(g.masked, o); });
+    const auto two = test_threads::on(2, [&] { return pagerank(g.masked, o); });
+    double l1 = 0;
+    for (std::size_t i = 0; i < g.n; ++i) l1 += std::fabs(pull.scores[i] - one.scores[i]);
+    CHECK(l1 < 1e-14);
+    CHECK(one.scores == two.scores);
+}

@@ -27,6 +27,22 @@ std::vector<node_id> stable_by_decreasing(const std::vector<std::uint32_t>& degr
     return order;
 }
 
+/// 6n random links over n nodes with skewed out-degrees (a third of the sources among all
+/// nodes, the rest among the first 100), flags 0–3 and weights in quarters.
+csr_graph random_flagged_graph(std::size_t n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<node_id> src, dst;
+    std::vector<edge_flags> f;
+    std::vector<edge_weight> w;
+    for (std::size_t e = 0; e < 6 * n; ++e) {
+        src.push_back(static_cast<node_id>(rng() % (e % 3 ? 100 : n)));  // skewed degrees
+        dst.push_back(static_cast<node_id>(rng() % n));
+        f.push_back(static_cast<edge_flags>(rng() % 4));
+        w.push_back(static_cast<edge_weight>(rng() % 16) / 4.0f);
+    }
+    return build_graph(n, src, dst, f, w);
+}
+
 }  // namespace
 
 TEST_CASE("order_by_decreasing: a stable sort by decreasing degree on any thread count",
@@ -87,18 +103,8 @@ TEST_CASE("relabel_by_out_degree: unsorted rows are the old rows renamed, in the
           "[node_order][threads]") {
     // The pull kernel's copy (sort_rows = false), with weights and flags carried along, with
     // and without the out-adjacency: every row in full, on 1 and 2 threads.
-    std::mt19937_64 rng(8);
     const std::size_t n = 40000;  // above the parallel threshold
-    std::vector<node_id> src, dst;
-    std::vector<edge_flags> f;
-    std::vector<edge_weight> w;
-    for (std::size_t e = 0; e < 6 * n; ++e) {
-        src.push_back(static_cast<node_id>(rng() % (e % 3 ? 100 : n)));  // skewed degrees
-        dst.push_back(static_cast<node_id>(rng() % n));
-        f.push_back(static_cast<edge_flags>(rng() % 4));
-        w.push_back(static_cast<edge_weight>(rng() % 16) / 4.0f);
-    }
-    const auto g = build_graph(n, src, dst, f, w);
+    const auto g = random_flagged_graph(n, 8);
     const csr_view in = g.in_view(), out = g.out_view();
     for (const bool with_out : {true, false}) {
         auto relabel = [&] {
@@ -123,4 +129,44 @@ TEST_CASE("relabel_by_out_degree: unsorted rows are the old rows renamed, in the
         }
         CHECK(rows_ok);
     }
+}
+
+TEST_CASE("relabel_by_out_degree: drop leaves out the marked links and keeps the rest in order",
+          "[node_order][threads]") {
+    // Against the full relabelled copy with its flags, filtered here: each row's kept links in
+    // the same order, for the transposition (sorted rows with the out-adjacency), the sorted
+    // rows without it, and the unsorted copy; the numbering unchanged; 1 and 2 threads.
+    const std::size_t n = 40000;  // above the parallel threshold
+    const auto g = random_flagged_graph(n, 9);
+    const csr_view in = g.in_view(), out = g.out_view();
+    const edge_flags drop = 1;  // about a half of the links
+    for (const bool sort_rows : {true, false})
+        for (const bool with_out : {true, false}) {
+            INFO("sorted rows " << sort_rows << ", with the out-adjacency " << with_out);
+            const csr_view* o = with_out ? &out : nullptr;
+            const auto full = detail::relabel_by_out_degree(in, o, true, true, sort_rows);
+            std::vector<edge_offset> offsets{0};
+            std::vector<node_id> sources;
+            std::vector<edge_weight> weights;
+            for (std::size_t v = 0; v < n; ++v) {
+                for (edge_offset e = full.offsets[v]; e < full.offsets[v + 1]; ++e)
+                    if ((full.flags[e] & drop) == 0) {
+                        sources.push_back(full.sources[e]);
+                        weights.push_back(full.weights[e]);
+                    }
+                offsets.push_back(sources.size());
+            }
+            REQUIRE(sources.size() < g.num_edges());
+            for (const int threads : {1, 2}) {
+                const auto r = test_threads::on(threads, [&] {
+                    return detail::relabel_by_out_degree(in, o, true, false, sort_rows, drop);
+                });
+                INFO("threads " << threads);
+                CHECK(r.old_of == full.old_of);
+                CHECK(std::equal(offsets.begin(), offsets.end(), r.offsets.data()));
+                CHECK(std::equal(sources.begin(), sources.end(), r.sources.data()));
+                CHECK(std::equal(weights.begin(), weights.end(), r.weights.data()));
+                CHECK(r.sources.size() == sources.size());
+            }
+        }
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Internal to the PageRank kernels: a copy of the in-adjacency that keeps only the followable
 // links, so the iterations neither read a flag per edge nor gather for the links they exclude.
-// pagerank() (every solver) and topic_pagerank() iterate it.
+// pagerank() (every solver), topic_pagerank() and spam_mass() iterate it; in degree order they
+// iterate the relabelled copy instead, which leaves those links out itself (node_order.hpp).
 #pragma once
 
 #include <cstddef>

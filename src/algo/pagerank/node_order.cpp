@@ -12,21 +12,28 @@ namespace linkequity::detail {
 namespace {
 
 /// Copies each row renamed (row v of the result is row old_of[v] of g with every source j
-/// written as new_of[j]), sorted by new source when `sort` (with its payload). Rows are copied
-/// in parallel; the offsets are a prefix sum. O(m) reads and writes, + O(m log d) to sort.
+/// written as new_of[j]) without the links g.flags[e] & drop marks, sorted by new source when
+/// `sort` (with its payload). Rows are copied in parallel; the offsets are a prefix sum of the
+/// rows' kept links. O(m) reads and writes, + O(m log d) to sort.
 void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool sort,
-                  relabelled_in_graph& r) {
+                  edge_flags drop, relabelled_in_graph& r) {
     const std::size_t n = g.num_nodes;
     const auto in_off = g.offsets;
     const auto in_src = g.sources;
     const auto in_w = g.weights;
     const auto in_f = g.flags;
+    auto kept = [&](edge_offset e) { return drop == 0 || (in_f[e] & drop) == 0; };
     r.offsets = buffer<edge_offset>(n + 1);
     r.offsets[0] = 0;
+#pragma omp parallel for schedule(dynamic, 4096) if (drop != 0 && n > parallel_threshold)
     for (std::size_t v = 0; v < n; ++v) {
         const node_id old = r.old_of[v];
-        r.offsets[v + 1] = r.offsets[v] + (in_off[old + 1] - in_off[old]);
+        edge_offset count = in_off[old + 1] - in_off[old];
+        if (drop != 0)
+            for (edge_offset e = in_off[old]; e < in_off[old + 1]; ++e) count -= !kept(e);
+        r.offsets[v + 1] = count;
     }
+    for (std::size_t v = 0; v < n; ++v) r.offsets[v + 1] += r.offsets[v];
 #pragma omp parallel if (n > parallel_threshold)
     {
         std::vector<std::pair<node_id, edge_offset>> row;  // (new source, old edge)
@@ -35,16 +42,19 @@ void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool so
             const node_id old = r.old_of[v];
             const edge_offset dest = r.offsets[v];
             if (!sort) {
-                for (edge_offset e = in_off[old], k = dest; e < in_off[old + 1]; ++e, ++k) {
+                edge_offset k = dest;
+                for (edge_offset e = in_off[old]; e < in_off[old + 1]; ++e) {
+                    if (!kept(e)) continue;
                     r.sources[k] = r.new_of[in_src[e]];
                     if (with_weights) r.weights[k] = in_w[e];
                     if (with_flags) r.flags[k] = in_f[e];
+                    ++k;
                 }
                 continue;
             }
             row.clear();
             for (edge_offset e = in_off[old]; e < in_off[old + 1]; ++e)
-                row.emplace_back(r.new_of[in_src[e]], e);
+                if (kept(e)) row.emplace_back(r.new_of[in_src[e]], e);
             std::sort(row.begin(), row.end());
             for (std::size_t k = 0; k < row.size(); ++k) {
                 r.sources[dest + k] = row[k].first;
@@ -58,9 +68,18 @@ void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool so
 }  // namespace
 
 relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* out,
-                                          bool with_weights, bool with_flags, bool sort_rows) {
+                                          bool with_weights, bool with_flags, bool sort_rows,
+                                          edge_flags drop) {
     const std::size_t n = in.num_nodes;
-    const std::size_t m = in.num_edges();
+    if (in.flags.empty()) drop = 0;  // nothing is marked
+    std::size_t m = in.num_edges();  // the links kept
+    if (drop != 0) {
+        const auto links = static_cast<std::ptrdiff_t>(m);
+        std::size_t dropped = 0;
+#pragma omp parallel for schedule(static) reduction(+ : dropped) if (m > parallel_threshold)
+        for (std::ptrdiff_t e = 0; e < links; ++e) dropped += (in.flags[e] & drop) != 0;
+        m -= dropped;
+    }
     relabelled_in_graph r;
     std::vector<edge_offset> degree(n, 0);
     if (out) {
@@ -74,8 +93,8 @@ relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* ou
     r.sources = buffer<node_id>(m);
     if (with_weights) r.weights = buffer<edge_weight>(m);
     if (with_flags) r.flags = buffer<edge_flags>(m);
-    if (!out || !sort_rows) {
-        relabel_rows(in, with_weights, with_flags, sort_rows, r);
+    if (!out || !sort_rows || (drop != 0 && out->flags.empty())) {
+        relabel_rows(in, with_weights, with_flags, sort_rows, drop, r);
         return r;
     }
     // Transpose the out-adjacency visited in new source order: row new_of[t] receives the new
@@ -89,11 +108,13 @@ relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* ou
     const auto bounds = balanced_rows({new_out.data(), new_out.size()}, chunks);
     const auto out_off = out->offsets;
     const auto out_dst = out->sources;
+    const auto out_f = out->flags;  // the same links' flags as in.flags (drop needs them)
     auto visit = [&](int t, auto&& f) {
         for (std::size_t s = bounds[t]; s < bounds[t + 1]; ++s) {
             const node_id old = r.old_of[s];
             for (edge_offset e = out_off[old]; e < out_off[old + 1]; ++e)
-                f(r.new_of[out_dst[e]], static_cast<node_id>(s), e);
+                if (drop == 0 || (out_f[e] & drop) == 0)
+                    f(r.new_of[out_dst[e]], static_cast<node_id>(s), e);
         }
     };
     r.offsets = counting_scatter(

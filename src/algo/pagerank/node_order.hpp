@@ -20,14 +20,6 @@ struct relabelled_in_graph {
     buffer<node_id> sources;      ///< new ids; each row ascending when sort_rows was asked
     buffer<edge_weight> weights;  ///< empty unless `with_weights`
     buffer<edge_flags> flags;     ///< empty unless `with_flags`
-    /// Frees the edge arrays, keeping old_of and new_of: for when the solver iterates a further
-    /// copy (drop_masked_edges) and needs only the numbering from here on.
-    void release_edges() {
-        offsets.reset();
-        sources.reset();
-        weights.reset();
-        flags.reset();
-    }
 };
 
 /// Relabels the in-adjacency `in` by decreasing out-degree (ties by old id: deterministic).
@@ -40,7 +32,13 @@ struct relabelled_in_graph {
 /// `out` (same graph, rows sorted by target): one stable counting-sort transposition, O(n + m),
 /// parallel, whose scattered writes make it the slow path; without `out` each row is renamed and
 /// sorted: O(m log d). Memory: 4 bytes per edge (+ weights/flags when asked) + 16 per node.
+///
+/// `drop` (0: keep every link) leaves out the links with in.flags[e] & drop, keeping each row's
+/// other links in the order they would have had: the copy drop_masked_edges would then make of
+/// the result, without the second copy. The numbering still counts every link (the degree is
+/// the out-adjacency's). One more O(m) pass over the flags to size the arrays.
 relabelled_in_graph relabel_by_out_degree(const csr_view& in, const csr_view* out,
-                                          bool with_weights, bool with_flags, bool sort_rows);
+                                          bool with_weights, bool with_flags, bool sort_rows,
+                                          edge_flags drop = 0);
 
 }  // namespace linkequity::detail
