@@ -291,8 +291,8 @@ authority_result compute_authority(const web_graph& g, const authority_options& 
         dm.pages.resize(g.num_pages());
         const auto offsets = linkequity::detail::counting_sort(
             nd, 1,
-            [&g](int, auto&& f) {
-                for (node_id p = 0; p < g.num_pages(); ++p) f(g.domain_of(p), p);
+            [&g, &ix](int, auto&& f) {
+                for (node_id p = 0; p < g.num_pages(); ++p) f(ix.page_domain[p], p);
             },
             [&dm](edge_offset slot, node_id p) { dm.pages[slot] = p; });
         dm.offsets.assign(offsets.data(), offsets.data() + offsets.size());
