@@ -3,9 +3,9 @@
 // values do not depend on the thread count. The nodes form a fixed sequence of phases of
 // consecutive ids (phase_plan: a function of n only). Phase p reads the newest scores, D and Z
 // of every earlier phase and the previous sweep's of its own and later phases (Gauss–Seidel
-// between phases, Jacobi inside one), so its nodes can be shared among threads in any way. After
-// each sweep the aggregates' mass correction (mass_aggregates.hpp) runs in its parallel,
-// fixed-order form.
+// between phases, Jacobi inside one), so its nodes can be shared among threads in any way. Two
+// barriers end each phase. After each sweep the aggregates' mass correction
+// (mass_aggregates.hpp) runs in its parallel, fixed-order form.
 #include <algorithm>
 #include <cmath>
 
@@ -30,13 +30,16 @@ namespace {
 
 /// One parallel sweep per call, then the mass correction; returns ‖x_new − x_old‖₁.
 ///
-/// Phase p updates its nodes from D, Z and contributions as they are after phase p − 1: c
-/// holds the newest contributions of phases before p − 1 and the previous sweep's of phases
-/// p and later; the nodes of phase p − 1 are read from c_new, where that phase wrote them,
-/// while the same phase copies them into c for phase p + 1 (no one reads c there meanwhile).
-/// The nodes of a phase are shared among the threads in chunks of phase_plan::chunk; each
-/// chunk's changes of D and Z are added in chunk order by every thread after the phase's
-/// barrier, so all threads hold the same D and Z. One barrier per phase.
+/// c holds the contributions as they are before the current phase: the newest of every earlier
+/// phase, the previous sweep's of this phase and the later ones. A phase's nodes pull from c
+/// alone and write their new contributions to c_new; after the phase's barrier every thread adds
+/// the chunks' changes of D and Z in chunk order (so all threads hold the same D and Z), the
+/// phase's slice of c_new is copied into c, and a second barrier ends the phase. The nodes of a
+/// phase are shared among the threads in chunks of phase_plan::chunk.
+///
+/// (An earlier form copied phase p − 1 during phase p, with one barrier a phase, and every
+/// gather chose between c and c_new by the source's phase: the choice cost more than the second
+/// barrier saves; benchmarks/README.md.)
 template <bool Weighted, bool Masked>
 class block_gauss_seidel_step {
 public:
@@ -44,7 +47,7 @@ public:
         : k_(k), x_(x), c_(k.n), c_new_(k.n), old_(k.n), plan_(phase_plan::of(k.n)),
           parts_((k.n + sum_block - 1) / sum_block),
           aggregates_(aggregation_of(k), mass_aggregates::parallel_components) {
-        for (auto& c : changes_) c.resize(plan_.nodes / phase_plan::chunk);
+        changes_.resize(plan_.nodes / phase_plan::chunk);
         aggregates_.index_members();
         restart();
     }
@@ -56,21 +59,19 @@ public:
             double dangling = m_.dangling, evaporated = m_.evaporated;  // the same in every thread
             for (std::size_t p = 0; p < plan_.phases(); ++p) {
                 const std::size_t first = plan_.starts[p], last = plan_.starts[p + 1];
-                const std::size_t before = p ? plan_.starts[p - 1] : first;  // phase p − 1
-#pragma omp for schedule(static) nowait
-                for (std::size_t i = before; i < first; ++i) c_[i] = c_new_[i];
-                std::vector<block_sums>& changes = changes_[p % 2];
                 const std::size_t chunks = (last - first + phase_plan::chunk - 1) / phase_plan::chunk;
                 const update_equation next(k_, dangling, evaporated);
 #pragma omp for schedule(dynamic, 1)
                 for (std::size_t t = 0; t < chunks; ++t) {
                     const std::size_t a = first + t * phase_plan::chunk;
-                    changes[t] = sweep(next, a, std::min(last, a + phase_plan::chunk), before, first);
+                    changes_[t] = sweep(next, a, std::min(last, a + phase_plan::chunk));
                 }
                 for (std::size_t t = 0; t < chunks; ++t) {  // in chunk order, in every thread
-                    dangling += changes[t].dang;
-                    evaporated += changes[t].evap;
+                    dangling += changes_[t].dang;
+                    evaporated += changes_[t].evap;
                 }
+#pragma omp for schedule(static)
+                for (std::size_t i = first; i < last; ++i) c_[i] = c_new_[i];
             }
         }
         aggregates_.correct_in_blocks(x_);
@@ -85,34 +86,12 @@ private:
                 k.evaporated.empty() ? nullptr : k.evaporated.data(), &k.v, &k.u};
     }
 
-    /// Σ c_j w_ji over the followable in-edges of i, reading c_new for sources in [from, from
-    /// + len) (the previous phase) and c for the others.
-    double pull_row(std::size_t i, std::size_t from, std::size_t len) const {
-        const double* c = c_.data();
-        const double* newer = c_new_.data();
-        const auto all = static_cast<node_id>(k_.n);
-        double s = 0;
-        const edge_offset end = k_.offsets[i + 1];
-        for (edge_offset e = k_.offsets[i]; e < end; ++e) {
-            prefetch_contribution(k_, c, e, all);
-            if constexpr (Masked) {
-                if (k_.flags[e] & k_.mask) continue;
-            }
-            const node_id j = k_.sources[e];
-            const double cj = (j - from < len ? newer : c)[j];
-            if constexpr (Weighted) s += cj * static_cast<double>(k_.weights[e]);
-            else s += cj;
-        }
-        return s;
-    }
-
-    /// Updates nodes [a, z) of the current phase by `next`, the previous phase being [from,
-    /// to). Returns the chunk's changes of D (dang) and Z (evap).
-    block_sums sweep(const update_equation& next, std::size_t a, std::size_t z, std::size_t from,
-                     std::size_t to) {
+    /// Updates nodes [a, z) of the current phase by `next`, pulling from c. Returns the chunk's
+    /// changes of D (dang) and Z (evap).
+    block_sums sweep(const update_equation& next, std::size_t a, std::size_t z) {
         block_sums d;
         for (std::size_t i = a; i < z; ++i) {
-            const double xi = next(i, pull_row(i, from, to - from));
+            const double xi = next(i, pull<Weighted, Masked>(k_, c_.data(), i));
             const double change = xi - x_[i];
             if (k_.inv_out[i] == 0.0) d.dang += change;
             d.evap += change * k_.evaporated_at(i);
@@ -149,7 +128,7 @@ private:
     std::vector<double> old_;
     phase_plan plan_;
     std::vector<block_sums> parts_;          // refresh's sums per block
-    std::vector<block_sums> changes_[2];     // per chunk of a phase: D, Z changes (by parity)
+    std::vector<block_sums> changes_;        // per chunk of the phase: D, Z changes
     mass_aggregates aggregates_;
     sweep_sums m_;
 };

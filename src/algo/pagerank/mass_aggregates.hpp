@@ -52,7 +52,10 @@ public:
     static constexpr parallel_components_t parallel_components{};
     /// The same aggregates from a parallel, lock-free union–find (each set's root is its
     /// smallest id, so the aggregates' numbering, by smallest member, is the same on any thread
-    /// count and may differ from the serial constructor's). O(m α(n)) work, 4 bytes per node.
+    /// count and may differ from the serial constructor's). Two in-edges of every row are
+    /// united first and the sets flattened (the sampling of Afforest, Sutton et al. 2018); the
+    /// pass over every edge then skips, with one independent load, each edge whose ends
+    /// already share a parent. O(m α(n)) work, 4 bytes per node.
     mass_aggregates(const aggregation_input& in, parallel_components_t);
 
     /// Rescales x so that each aggregate holds its exact mass given the shape of x inside it

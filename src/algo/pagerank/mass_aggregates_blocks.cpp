@@ -14,12 +14,10 @@
 namespace linkequity::detail {
 namespace {
 
-
-}  // namespace
-
-namespace {
-
 node_id load(const node_id* p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+
+/// In-edges per row that components_in_parallel unites before flattening (Afforest uses 2).
+constexpr int sampled = 2;
 
 /// The root of x's set, halving the path on the way (parent[x] <= x always).
 node_id find_root(node_id* parent, node_id x) {
@@ -53,15 +51,40 @@ std::vector<node_id> mass_aggregates::components_in_parallel() const {
     const std::size_t n = in_.n;
     std::vector<node_id> parent(n);
     node_id* up = parent.data();
+    const auto followable = [&](edge_offset e) { return !in_.flags || !(in_.flags[e] & in_.mask); };
+    const edge_offset m = in_.offsets[n], last = m ? m - 1 : 0;
+    constexpr edge_offset ahead = 64;  // in-edges ahead whose parent is prefetched
 #pragma omp parallel if (n > parallel_threshold)
     {
 #pragma omp for schedule(static)
         for (std::size_t i = 0; i < n; ++i) up[i] = static_cast<node_id>(i);
+        // Sampling (Sutton, Ben-Nun, Barak 2018, "Afforest"): the first `sampled` followable
+        // in-edges of every row already join most of a large component. Flattened, every node
+        // then points at its root, and the full pass below can skip an edge with one load.
 #pragma omp for schedule(dynamic, 1024)
         for (std::size_t i = 0; i < n; ++i) {
-            for (edge_offset e = in_.offsets[i]; e < in_.offsets[i + 1]; ++e) {
-                if (in_.flags && (in_.flags[e] & in_.mask)) continue;
-                unite(up, static_cast<node_id>(i), in_.sources[e]);
+            int taken = 0;
+            for (edge_offset e = in_.offsets[i]; e < in_.offsets[i + 1] && taken < sampled; ++e)
+                if (followable(e)) unite(up, static_cast<node_id>(i), in_.sources[e]), ++taken;
+        }
+#pragma omp for schedule(static)
+        for (std::size_t i = 0; i < n; ++i)
+            __atomic_store_n(up + i, find_root(up, static_cast<node_id>(i)), __ATOMIC_RELAXED);
+        // Every edge: the same parent means the same set (parents only ever move to another
+        // member's root), else a full union. The loads of one row are independent of each other,
+        // where the finds of a union wait on one another.
+#pragma omp for schedule(dynamic, 1024)
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto self = static_cast<node_id>(i);
+            node_id mine = load(up + i);
+            const edge_offset end = in_.offsets[i + 1];
+            for (edge_offset e = in_.offsets[i]; e < end; ++e) {
+                __builtin_prefetch(up + in_.sources[std::min(e + ahead, last)]);
+                if (!followable(e)) continue;
+                const node_id j = in_.sources[e];
+                if (load(up + j) == mine) continue;
+                unite(up, self, j);
+                mine = load(up + i);
             }
         }
 #pragma omp for schedule(static)

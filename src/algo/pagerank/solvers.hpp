@@ -41,7 +41,9 @@ void solve_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
 /// a barrier, and on a loaded machine a barrier can cost a scheduler time slice, so at most 64
 /// phases (benchmarks/README.md).
 struct phase_plan {
-    static constexpr std::size_t chunk = 64;         ///< nodes handed to a thread at a time
+    /// Nodes handed to a thread at a time: 256 keeps each thread's walk through the in-edge
+    /// array long enough for the hardware prefetcher (64 cost about 10 % more a sweep at scale 20).
+    static constexpr std::size_t chunk = 256;
     static constexpr std::size_t min_nodes = 1024;   ///< shortest phase
     static constexpr std::size_t max_phases = 64;    ///< longer phases beyond 2^16 nodes
     std::size_t nodes = min_nodes;
