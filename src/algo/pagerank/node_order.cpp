@@ -11,6 +11,10 @@
 namespace linkequity::detail {
 namespace {
 
+/// How far ahead (rows, or links of the flat copy) relabel_rows asks for what it will read at
+/// random.
+constexpr std::ptrdiff_t rename_ahead = 64;
+
 /// Copies each row renamed (row v of the result is row old_of[v] of g with every source j
 /// written as new_of[j]) without the links g.flags[e] & drop marks, sorted by new source when
 /// `sort` (with its payload). Rows are copied in parallel; the offsets are a prefix sum of the
@@ -25,8 +29,11 @@ void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool so
     auto kept = [&](edge_offset e) { return drop == 0 || (in_f[e] & drop) == 0; };
     r.offsets = buffer<edge_offset>(n + 1);
     r.offsets[0] = 0;
-#pragma omp parallel for schedule(dynamic, 4096) if (drop != 0 && n > parallel_threshold)
+    // Each row's length, read at a random old id: parallel, with the offsets of the row 16
+    // ahead asked for early (serial and unprefetched, this loop alone took 0.4 s at 4M nodes).
+#pragma omp parallel for schedule(static, 4096) if (n > parallel_threshold)
     for (std::size_t v = 0; v < n; ++v) {
+        if (v + 16 < n) __builtin_prefetch(in_off.data() + r.old_of[v + 16]);
         const node_id old = r.old_of[v];
         edge_offset count = in_off[old + 1] - in_off[old];
         if (drop != 0)
@@ -41,11 +48,11 @@ void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool so
         for (std::size_t v = 0; v < n; ++v) {
             const node_id old = r.old_of[v];
             const edge_offset dest = r.offsets[v];
-            if (!sort) {
+            if (!sort) {  // old ids for now: renamed below, in one pass over the copy
                 edge_offset k = dest;
                 for (edge_offset e = in_off[old]; e < in_off[old + 1]; ++e) {
                     if (!kept(e)) continue;
-                    r.sources[k] = r.new_of[in_src[e]];
+                    r.sources[k] = in_src[e];
                     if (with_weights) r.weights[k] = in_w[e];
                     if (with_flags) r.flags[k] = in_f[e];
                     ++k;
@@ -60,6 +67,18 @@ void relabel_rows(const csr_view& g, bool with_weights, bool with_flags, bool so
                 r.sources[dest + k] = row[k].first;
                 if (with_weights) r.weights[dest + k] = in_w[row[k].second];
                 if (with_flags) r.flags[dest + k] = in_f[row[k].second];
+            }
+        }
+        // Renaming the copied rows in place reads new_of at random once per link; over the
+        // flat array the reads `rename_ahead` links on are known, so they are asked for early.
+        if (!sort) {
+            node_id* src = r.sources.data();
+            const node_id* new_of = r.new_of.data();
+            const auto m = static_cast<std::ptrdiff_t>(r.offsets[n]);
+#pragma omp for schedule(static)
+            for (std::ptrdiff_t e = 0; e < m; ++e) {
+                if (e + rename_ahead < m) __builtin_prefetch(new_of + src[e + rename_ahead]);
+                src[e] = new_of[src[e]];
             }
         }
     }
