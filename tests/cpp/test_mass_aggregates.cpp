@@ -20,13 +20,10 @@ using detail::mass_aggregates;
 
 namespace {
 
-/// In-adjacency with flags, 1/out(j) over the followable links, and the graph as undirected
-/// lists (followable links only) for the search.
+/// The graph (in-adjacency with flags), 1/out(j) over the followable links, and the followable
+/// links as undirected lists for the search.
 struct piece_graph {
-    std::size_t n = 0;
-    std::vector<edge_offset> offsets;
-    std::vector<node_id> sources;
-    std::vector<edge_flags> flags;
+    csr_graph graph;
     std::vector<double> inv_out;
     std::vector<std::vector<node_id>> undirected;
 };
@@ -36,56 +33,52 @@ struct piece_graph {
 /// is flagged nofollow (excluded), which splits some pieces.
 piece_graph make_pieces(std::size_t n, std::uint32_t seed) {
     std::mt19937_64 rng(seed);
-    std::vector<std::pair<node_id, node_id>> links;  // (source, target)
+    edge_list links;
+    links.num_nodes = n;
+    const auto link = [&](std::size_t a, std::size_t b) {
+        links.src.push_back(static_cast<node_id>(a));
+        links.dst.push_back(static_cast<node_id>(b));
+    };
     const std::size_t core = n / 2;
     std::uniform_int_distribution<std::size_t> any(0, core - 1), hub(0, 31);
     for (std::size_t e = 0; e < 3 * core; ++e) {
-        const auto a = static_cast<node_id>(e % 3 == 0 ? hub(rng) : any(rng));
-        const auto b = static_cast<node_id>(any(rng));
-        if (a != b) links.emplace_back(a, b);
+        const std::size_t a = e % 3 == 0 ? hub(rng) : any(rng), b = any(rng);
+        if (a != b) link(a, b);
     }
     std::size_t i = core;
     for (std::size_t shape = 0; i + 5 < n; ++shape) {
-        const auto a = static_cast<node_id>(i);
         switch (shape % 5) {
         case 0:  // closed pair
-            links.emplace_back(a, a + 1), links.emplace_back(a + 1, a), i += 2;
+            link(i, i + 1), link(i + 1, i), i += 2;
             break;
         case 1:  // closed triangle
-            links.emplace_back(a, a + 1), links.emplace_back(a + 1, a + 2);
-            links.emplace_back(a + 2, a), i += 3;
+            link(i, i + 1), link(i + 1, i + 2), link(i + 2, i), i += 3;
             break;
         case 2:  // star, both ways
-            for (node_id k = 1; k <= 4; ++k) links.emplace_back(a, a + k), links.emplace_back(a + k, a);
+            for (std::size_t k = 1; k <= 4; ++k) link(i, i + k), link(i + k, i);
             i += 5;
             break;
         case 3:  // isolated node
             i += 1;
             break;
         default:  // chain into a dangling node
-            links.emplace_back(a, a + 1), links.emplace_back(a + 1, a + 2), i += 3;
+            link(i, i + 1), link(i + 1, i + 2), i += 3;
         }
     }
-    piece_graph g;
-    g.n = n;
-    g.offsets.assign(n + 1, 0);
-    for (const auto& l : links) ++g.offsets[l.second + 1];
-    for (std::size_t v = 0; v < n; ++v) g.offsets[v + 1] += g.offsets[v];
-    g.sources.resize(links.size());
-    g.flags.resize(links.size());
-    std::vector<edge_offset> next(g.offsets.begin(), g.offsets.end() - 1);
-    std::vector<std::size_t> out(n, 0);
-    g.undirected.resize(n);
     std::uniform_int_distribution<int> seventh(0, 6);
-    for (const auto& [s, t] : links) {
-        const edge_offset e = next[t]++;
-        g.sources[e] = s;
-        g.flags[e] = seventh(rng) == 0 ? flags::nofollow : edge_flags{0};
-        if (g.flags[e]) continue;
+    std::vector<std::size_t> out(n, 0);
+    piece_graph g;
+    g.undirected.resize(n);
+    for (std::size_t e = 0; e < links.num_edges(); ++e) {
+        const bool excluded = seventh(rng) == 0;
+        links.flags.push_back(excluded ? flags::nofollow : flags::none);
+        if (excluded) continue;
+        const node_id s = links.src[e], t = links.dst[e];
         ++out[s];
         g.undirected[s].push_back(t);
         g.undirected[t].push_back(s);
     }
+    g.graph = build_graph(links);
     g.inv_out.resize(n);
     for (std::size_t v = 0; v < n; ++v) g.inv_out[v] = out[v] ? 1.0 / static_cast<double>(out[v]) : 0.0;
     return g;
@@ -94,9 +87,10 @@ piece_graph make_pieces(std::size_t n, std::uint32_t seed) {
 /// 1 (aggregate 0) + the components that are all dangling or have no dangling node, by
 /// breadth-first search over the followable links.
 std::size_t aggregates_by_search(const piece_graph& g) {
-    std::vector<char> seen(g.n, 0);
+    const std::size_t n = g.inv_out.size();
+    std::vector<char> seen(n, 0);
     std::size_t count = 1;
-    for (std::size_t r = 0; r < g.n; ++r) {
+    for (std::size_t r = 0; r < n; ++r) {
         if (seen[r]) continue;
         bool dangling = false, live = false;
         std::queue<node_id> q;
@@ -121,10 +115,19 @@ TEST_CASE("mass_aggregates: parallel components against a breadth-first search, 
           "[pagerank][aggregates][threads]") {
     const std::vector<double> none;
     for (const std::uint32_t seed : {1u, 2u, 3u}) {
-        const piece_graph g = make_pieces(40000, seed);  // above parallel_threshold
-        const aggregation_input in{g.n,       0.85,        g.offsets.data(), g.sources.data(),
-                                   g.flags.data(), flags::nofollow, g.inv_out.data(), nullptr,
-                                   &none,     &none};
+        const std::size_t n = 40000;  // above parallel_threshold
+        const piece_graph g = make_pieces(n, seed);
+        const csr_view in_edges = g.graph.in_view();
+        const aggregation_input in{n,
+                                   0.85,
+                                   in_edges.offsets.data(),
+                                   in_edges.sources.data(),
+                                   in_edges.flags.data(),
+                                   flags::nofollow,
+                                   g.inv_out.data(),
+                                   nullptr,
+                                   &none,
+                                   &none};
         const std::size_t expected = aggregates_by_search(g);
         INFO("seed " << seed << ": " << expected << " aggregates by search");
         REQUIRE(expected > 1000);  // many closed pieces besides the core
@@ -133,8 +136,8 @@ TEST_CASE("mass_aggregates: parallel components against a breadth-first search, 
 
         std::mt19937_64 rng(seed);
         std::uniform_real_distribution<double> u(0.5, 1.5);
-        std::vector<double> x0(g.n);
-        for (double& v : x0) v = u(rng) / static_cast<double>(g.n);
+        std::vector<double> x0(n);
+        for (double& v : x0) v = u(rng) / static_cast<double>(n);
         std::vector<double> want = x0;
         serial.correct(want);
 
@@ -151,7 +154,7 @@ TEST_CASE("mass_aggregates: parallel components against a breadth-first search, 
         }
         CHECK(got[0] == got[1]);
         double diff = 0, total = 0;
-        for (std::size_t i = 0; i < g.n; ++i) diff += std::fabs(got[0][i] - want[i]), total += want[i];
+        for (std::size_t i = 0; i < n; ++i) diff += std::fabs(got[0][i] - want[i]), total += want[i];
         CHECK(std::fabs(total - 1.0) < 1e-12);  // the corrected masses sum to 1
         // The serial correction sums each aggregate plainly, the parallel one with compensation:
         // ~1e-12 apart over the 20,000-node core. Another grouping would move whole pieces'
