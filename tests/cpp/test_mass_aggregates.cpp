@@ -80,7 +80,8 @@ piece_graph make_pieces(std::size_t n, std::uint32_t seed) {
     }
     g.graph = build_graph(links);
     g.inv_out.resize(n);
-    for (std::size_t v = 0; v < n; ++v) g.inv_out[v] = out[v] ? 1.0 / static_cast<double>(out[v]) : 0.0;
+    for (std::size_t v = 0; v < n; ++v)
+        g.inv_out[v] = out[v] ? 1.0 / static_cast<double>(out[v]) : 0.0;
     return g;
 }
 
@@ -154,7 +155,10 @@ TEST_CASE("mass_aggregates: parallel components against a breadth-first search, 
         }
         CHECK(got[0] == got[1]);
         double diff = 0, total = 0;
-        for (std::size_t i = 0; i < n; ++i) diff += std::fabs(got[0][i] - want[i]), total += want[i];
+        for (std::size_t i = 0; i < n; ++i) {
+            diff += std::fabs(got[0][i] - want[i]);
+            total += want[i];
+        }
         CHECK(std::fabs(total - 1.0) < 1e-12);  // the corrected masses sum to 1
         // The serial correction sums each aggregate plainly, the parallel one with compensation:
         // ~1e-12 apart over the 20,000-node core. Another grouping would move whole pieces'
