@@ -56,6 +56,11 @@ std::vector<node_id> mass_aggregates::components_in_parallel() const {
     constexpr edge_offset ahead = 64;  // in-edges ahead whose parent is prefetched
 #pragma omp parallel if (n > parallel_threshold)
     {
+        const auto flatten = [&] {  // every node points at its root (a work-shared loop)
+#pragma omp for schedule(static)
+            for (std::size_t i = 0; i < n; ++i)
+                __atomic_store_n(up + i, find_root(up, static_cast<node_id>(i)), __ATOMIC_RELAXED);
+        };
 #pragma omp for schedule(static)
         for (std::size_t i = 0; i < n; ++i) up[i] = static_cast<node_id>(i);
         // Sampling (Sutton, Ben-Nun, Barak 2018, "Afforest"): the first `sampled` followable
@@ -67,9 +72,7 @@ std::vector<node_id> mass_aggregates::components_in_parallel() const {
             for (edge_offset e = in_.offsets[i]; e < in_.offsets[i + 1] && taken < sampled; ++e)
                 if (followable(e)) unite(up, static_cast<node_id>(i), in_.sources[e]), ++taken;
         }
-#pragma omp for schedule(static)
-        for (std::size_t i = 0; i < n; ++i)
-            __atomic_store_n(up + i, find_root(up, static_cast<node_id>(i)), __ATOMIC_RELAXED);
+        flatten();
         // Every edge: the same parent means the same set (parents only ever move to another
         // member's root), else a full union. The loads of one row are independent of each other,
         // where the finds of a union wait on one another.
@@ -87,9 +90,7 @@ std::vector<node_id> mass_aggregates::components_in_parallel() const {
                 mine = load(up + i);
             }
         }
-#pragma omp for schedule(static)
-        for (std::size_t i = 0; i < n; ++i)
-            __atomic_store_n(up + i, find_root(up, static_cast<node_id>(i)), __ATOMIC_RELAXED);
+        flatten();
     }
     return parent;
 }
