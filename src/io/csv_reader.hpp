@@ -37,9 +37,15 @@ struct text_pos {
     std::size_t column = 0;
 };
 
+/// One row's fields. Two layouts: a row with no quote and no NUL that ends inside the
+/// tokenizer's buffer is not copied (`direct` points at its first byte in the text, field i is
+/// [ends[i-1] + 1, ends[i]) of it: the delimiters sit between); any other row's fields are
+/// unquoted into `data`, back to back (field i is [ends[i-1], ends[i]) of it). field() reads
+/// both; a direct row's views stay valid until the tokenizer's next call.
 struct csv_row {
     std::string data;                 ///< the fields' bytes, unquoted and concatenated
-    std::vector<std::size_t> ends;    ///< end offset in `data` of each field
+    std::vector<std::size_t> ends;    ///< end offset of each field (in `data`, or from `direct`)
+    const char* direct = nullptr;     ///< a direct row's first byte in the text, else null
     std::vector<text_pos> starts;     ///< where each field starts in the text
     std::size_t line = 0;             ///< line of the row's first byte
     std::size_t end_line = 0;         ///< line of the row's last byte
@@ -49,10 +55,15 @@ struct csv_row {
 
     std::size_t size() const noexcept { return ends.size(); }
     std::string_view field(std::size_t i) const noexcept {
+        if (direct) {
+            const std::size_t b = i == 0 ? 0 : ends[i - 1] + 1;
+            return std::string_view(direct + b, ends[i] - b);
+        }
         std::size_t b = i == 0 ? 0 : ends[i - 1];
         return std::string_view(data).substr(b, ends[i] - b);
     }
     void clear() noexcept {
+        direct = nullptr;
         data.clear();
         ends.clear();
         starts.clear();
@@ -108,6 +119,11 @@ private:
     }
     std::size_t column() const noexcept { return base_ + pos_ - line_start_ + 1; }
     bool skip_blank_lines();
+    /// The fast path of next() at a row's start: a row with no quote and no NUL whose line end
+    /// is in the buffer, within max_row_bytes, is read as a direct row (no copy) and true
+    /// returned. Otherwise false, with nothing consumed and `row` as cleared: next()'s state
+    /// machine reads it. O(bytes of the row), 16 bytes a step with SSE2.
+    bool direct_row(csv_row& row);
 
     text_stream* in_ = nullptr;    // null: tokenizing a chunk in memory
     std::size_t max_row_;
@@ -123,6 +139,8 @@ private:
     char delim_ = ',';
     bool special_[256] = {};      // unquoted: delimiter, CR, LF, quote, NUL
     bool quoted_special_[256] = {};  // quoted: quote, LF, NUL
+    char special_set_[5] = {',', '\r', '\n', '"', '\0'};  // the same bytes, listed
+    char quoted_set_[3] = {'"', '\n', '\0'};
 };
 
 const char* csv_error_reason(csv_error e) noexcept;

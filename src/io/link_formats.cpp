@@ -348,12 +348,20 @@ edge_flags parse_rel(std::string_view text) noexcept {
 
 link_position parse_position(std::string_view text) noexcept {
     text = trim(text);
-    if (iequals(text, "content")) return link_position::content;
-    if (iequals(text, "navigation") || iequals(text, "nav")) return link_position::navigation;
-    if (iequals(text, "header")) return link_position::header;
-    if (iequals(text, "footer")) return link_position::footer;
-    if (iequals(text, "sidebar") || iequals(text, "aside")) return link_position::sidebar;
-    return link_position::unknown;
+    if (text.empty()) return link_position::unknown;
+    // The first letter picks the candidates: one cell costs one or two comparisons.
+    switch (detail::lower(text[0])) {
+        case 'c': return iequals(text, "content") ? link_position::content : link_position::unknown;
+        case 'n':
+            return iequals(text, "navigation") || iequals(text, "nav") ? link_position::navigation
+                                                                       : link_position::unknown;
+        case 'h': return iequals(text, "header") ? link_position::header : link_position::unknown;
+        case 'f': return iequals(text, "footer") ? link_position::footer : link_position::unknown;
+        case 's':
+            return iequals(text, "sidebar") ? link_position::sidebar : link_position::unknown;
+        case 'a': return iequals(text, "aside") ? link_position::sidebar : link_position::unknown;
+        default: return link_position::unknown;
+    }
 }
 
 }  // namespace linkequity::io

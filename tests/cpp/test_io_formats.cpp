@@ -304,4 +304,12 @@ TEST_CASE("formats: parse_rel and parse_position read single cells", "[io][forma
     CHECK(linkequity::io::parse_position(" Nav ") == link_position::navigation);
     CHECK(linkequity::io::parse_position("ASIDE") == link_position::sidebar);
     CHECK(linkequity::io::parse_position("main") == link_position::unknown);
+    for (const char* cell : {"content", "Content", "navigation", "NAV", "header", "footer",
+                             "sidebar", "aside"})
+        CHECK(linkequity::io::parse_position(cell) != link_position::unknown);
+    for (const char* cell : {"", " ", "c", "contents", "navi", "headers", "foot", "side", "as"})
+        CHECK(linkequity::io::parse_position(cell) == link_position::unknown);
+    CHECK(linkequity::io::parse_position("Header") == link_position::header);
+    CHECK(linkequity::io::parse_position("FOOTER") == link_position::footer);
+    CHECK(linkequity::io::parse_position("\tcontent\t") == link_position::content);
 }
