@@ -30,10 +30,11 @@ inline const char* scan(const bool* table, const char* q, const char* e) noexcep
 
 /// scan() for a table that marks exactly the bytes of `set` (up to five; a repeated byte is
 /// harmless): 16 bytes a step with SSE2, one compare per byte of the set, then scan() for the
-/// tail (and for the whole run without SSE2). Same result as scan(table, q, e).
+/// tail (and for the whole run without SSE2). Same result as scan(table, q, e). With `high`,
+/// also sets *high when a byte before the one found is above 0x7F (not ASCII).
 template <std::size_t N>
 inline const char* scan_set(const char (&set)[N], const bool* table, const char* q,
-                            const char* e) noexcept {
+                            const char* e, bool* high = nullptr) noexcept {
 #if defined(__SSE2__)
     __m128i want[N];
     for (std::size_t k = 0; k < N; ++k) want[k] = _mm_set1_epi8(set[k]);
@@ -41,13 +42,22 @@ inline const char* scan_set(const char (&set)[N], const bool* table, const char*
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
         __m128i eq = _mm_cmpeq_epi8(v, want[0]);
         for (std::size_t k = 1; k < N; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, want[k]));
-        if (const int mask = _mm_movemask_epi8(eq)) return q + __builtin_ctz(mask);
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(eq));
+        const int found = mask ? __builtin_ctz(mask) : 16;
+        if (high) {
+            const auto top = static_cast<unsigned>(_mm_movemask_epi8(v));  // bytes >= 0x80
+            *high = *high || (top & ((1u << found) - 1)) != 0;
+        }
+        if (mask) return q + found;
         q += 16;
     }
 #else
     (void)set;
 #endif
-    return scan(table, q, e);
+    const char* r = scan(table, q, e);
+    if (high)
+        for (; q < r; ++q) *high = *high || static_cast<unsigned char>(*q) >= 0x80;
+    return r;
 }
 
 }  // namespace
@@ -149,8 +159,9 @@ bool csv_tokenizer::skip_blank_lines() {
 bool csv_tokenizer::direct_row(csv_row& row) {
     const char* const b = buf_ + pos_;
     const char* const e = buf_ + end_;
+    bool high = false;  // a byte above 0x7F seen
     for (const char* p = b;;) {
-        const char* q = scan_set(special_set_, special_, p, e);
+        const char* q = scan_set(special_set_, special_, p, e, &high);
         // A quote or a NUL needs the state machine; so does a line end beyond the buffer.
         if (q == e || *q == '"' || *q == '\0') break;
         row.starts.push_back({line_, base_ + static_cast<std::size_t>(p - buf_) - line_start_ + 1});
@@ -162,6 +173,7 @@ bool csv_tokenizer::direct_row(csv_row& row) {
         // The state machine's measure: the fields' bytes plus one per field = the line's + 1.
         if (static_cast<std::size_t>(q - b) + 1 > max_row_) break;
         row.direct = b;
+        row.ascii = !high;  // found while scanning: spares each field's UTF-8 check
         row.end_line = line_;
         pos_ = static_cast<std::size_t>(q + 1 - buf_);
         newline();

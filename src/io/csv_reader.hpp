@@ -46,6 +46,7 @@ struct csv_row {
     std::string data;                 ///< the fields' bytes, unquoted and concatenated
     std::vector<std::size_t> ends;    ///< end offset of each field (in `data`, or from `direct`)
     const char* direct = nullptr;     ///< a direct row's first byte in the text, else null
+    bool ascii = false;               ///< known to be all ASCII (direct rows are checked)
     std::vector<text_pos> starts;     ///< where each field starts in the text
     std::size_t line = 0;             ///< line of the row's first byte
     std::size_t end_line = 0;         ///< line of the row's last byte
@@ -64,6 +65,7 @@ struct csv_row {
     }
     void clear() noexcept {
         direct = nullptr;
+        ascii = false;
         data.clear();
         ends.clear();
         starts.clear();
@@ -120,9 +122,10 @@ private:
     std::size_t column() const noexcept { return base_ + pos_ - line_start_ + 1; }
     bool skip_blank_lines();
     /// The fast path of next() at a row's start: a row with no quote and no NUL whose line end
-    /// is in the buffer, within max_row_bytes, is read as a direct row (no copy) and true
-    /// returned. Otherwise false, with nothing consumed and `row` as cleared: next()'s state
-    /// machine reads it. O(bytes of the row), 16 bytes a step with SSE2.
+    /// is in the buffer, within max_row_bytes, is read as a direct row (no copy, `ascii` set
+    /// when no byte is above 0x7F) and true returned. Otherwise false, with nothing consumed
+    /// and `row` as cleared: next()'s state machine reads it. O(bytes of the row), 16 bytes a
+    /// step with SSE2.
     bool direct_row(csv_row& row);
 
     text_stream* in_ = nullptr;    // null: tokenizing a chunk in memory

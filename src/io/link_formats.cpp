@@ -339,9 +339,13 @@ edge_flags parse_rel(std::string_view text) noexcept {
         std::size_t b = i;
         while (i < text.size() && !sep(text[i])) ++i;
         std::string_view tok = text.substr(b, i - b);
-        if (iequals(tok, "nofollow")) f |= flags::nofollow;
-        else if (iequals(tok, "sponsored")) f |= flags::sponsored;
-        else if (iequals(tok, "ugc")) f |= flags::ugc;
+        if (tok.empty()) continue;
+        switch (detail::lower(tok[0])) {  // one comparison a token
+            case 'n': f |= iequals(tok, "nofollow") ? flags::nofollow : flags::none; break;
+            case 's': f |= iequals(tok, "sponsored") ? flags::sponsored : flags::none; break;
+            case 'u': f |= iequals(tok, "ugc") ? flags::ugc : flags::none; break;
+            default: break;
+        }
     }
     return f;
 }

@@ -382,7 +382,7 @@ private:
             bad(row, col, role[0] == 's' ? "empty source field" : "empty target field", "");
             return false;
         }
-        if (!detail::valid_utf8(v)) {
+        if (!row.ascii && !detail::valid_utf8(v)) {
             bad(row, col,
                 role[0] == 's' ? "invalid UTF-8 in source field" : "invalid UTF-8 in target field",
                 "");
@@ -396,7 +396,11 @@ private:
             out.clear();
             return;
         }
-        detail::assign_repaired_utf8(out, detail::trim(row.field(col)));
+        const std::string_view v = detail::trim(row.field(col));
+        if (row.ascii)
+            out.assign(v.data(), v.size());  // nothing to repair
+        else
+            detail::assign_repaired_utf8(out, v);
     }
 
     const detail::column_map& map_;

@@ -150,6 +150,28 @@ TEST_CASE("csv: an unpaired UTF-16 surrogate is invalid UTF-8 in a URL, U+FFFD i
     CHECK(report.examples.at(0) == "mem.csv:3:20: invalid UTF-8 in target field");
 }
 
+TEST_CASE("csv: UTF-8 is checked in unquoted and quoted rows alike", "[io][csv]") {
+    // Unquoted rows are read in place and checked once as a whole line; quoted rows field by
+    // field. A bad byte anywhere in the row must still reach its own field's rule only.
+    for (const std::string q : {"", "\""}) {
+        const std::string b = q + "https://b.example/" + q;
+        const std::string text = "source,target,anchor\n"
+                                 "https://a.example/," + b + ",caf\xC3\xA9\n"
+                                 "https://a.example/\xC3\xA9," + b + ",ok\n"
+                                 "https://a.example/," + q + "https://b\xC0.example/" + q + ",ok\n"
+                                 "https://a.example/," + b + ",x\xFFy\n";  // in the last 16 bytes
+        read_options lenient;
+        lenient.skip_bad = true;
+        read_report report;
+        auto links = read_text(text, lenient, &report);
+        REQUIRE(links.size() == 3);
+        CHECK(links[0].anchor == "caf\xC3\xA9");
+        CHECK(links[1].source == "https://a.example/\xC3\xA9");
+        CHECK(links[2].anchor == "x\xEF\xBF\xBDy");
+        CHECK(report.skipped_by_reason.at("invalid UTF-8 in target field") == 1);
+    }
+}
+
 TEST_CASE("csv: fields are trimmed, blank lines skipped, extra columns ignored", "[io][csv]") {
     auto links = read_text("  Source , TARGET \n\n  https://a.example/ ,\t https://b.example/ ,extra\n\n");
     REQUIRE(links.size() == 1);
@@ -234,7 +256,8 @@ TEST_CASE("csv: unquoted rows across 1 MiB block boundaries, next to quoted ones
     for (int i = 0; i < n; ++i) {
         const std::string k = std::to_string(i);
         text += "https://a.example/" + k + ",https://b.example/" + k + "," +
-                (i % 7 == 0 ? "\"q, " + k + "\"" : "plain " + k) + (i % 2 ? ",nofollow\n" : ",\r\n");
+                (i % 7 == 0 ? "\"q, " + k + "\"" : "plain " + k) +
+                (i % 2 ? ",nofollow\n" : ",\r\n");
     }
     REQUIRE(text.size() > 3 * (1u << 20));
     std::size_t count = 0;

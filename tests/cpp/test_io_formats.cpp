@@ -301,6 +301,9 @@ TEST_CASE("formats: parse_rel and parse_position read single cells", "[io][forma
     CHECK(linkequity::io::parse_rel("follow noopener external") == lf::none);
     CHECK(linkequity::io::parse_rel("") == lf::none);
     CHECK(linkequity::io::parse_rel("nofollowed") == lf::none);  // whole tokens only
+    CHECK(linkequity::io::parse_rel(" SPONSORED  noFollow ") == (lf::sponsored | lf::nofollow));
+    CHECK(linkequity::io::parse_rel("n s u ugcx sponsor noreferrer") == lf::none);
+    CHECK(linkequity::io::parse_rel(",,Ugc,,") == lf::ugc);
     CHECK(linkequity::io::parse_position(" Nav ") == link_position::navigation);
     CHECK(linkequity::io::parse_position("ASIDE") == link_position::sidebar);
     CHECK(linkequity::io::parse_position("main") == link_position::unknown);
