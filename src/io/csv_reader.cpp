@@ -4,6 +4,7 @@
 // load and a branch; the state survives block boundaries, so quoted newlines need no look-back.
 #include "csv_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -30,11 +31,10 @@ inline const char* scan(const bool* table, const char* q, const char* e) noexcep
 
 /// scan() for a table that marks exactly the bytes of `set` (up to five; a repeated byte is
 /// harmless): 16 bytes a step with SSE2, one compare per byte of the set, then scan() for the
-/// tail (and for the whole run without SSE2). Same result as scan(table, q, e). With `high`,
-/// also sets *high when a byte before the one found is above 0x7F (not ASCII).
+/// tail (and for the whole run without SSE2). Same result as scan(table, q, e).
 template <std::size_t N>
 inline const char* scan_set(const char (&set)[N], const bool* table, const char* q,
-                            const char* e, bool* high = nullptr) noexcept {
+                            const char* e) noexcept {
 #if defined(__SSE2__)
     __m128i want[N];
     for (std::size_t k = 0; k < N; ++k) want[k] = _mm_set1_epi8(set[k]);
@@ -42,22 +42,45 @@ inline const char* scan_set(const char (&set)[N], const bool* table, const char*
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
         __m128i eq = _mm_cmpeq_epi8(v, want[0]);
         for (std::size_t k = 1; k < N; ++k) eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, want[k]));
-        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(eq));
-        const int found = mask ? __builtin_ctz(mask) : 16;
-        if (high) {
-            const auto top = static_cast<unsigned>(_mm_movemask_epi8(v));  // bytes >= 0x80
-            *high = *high || (top & ((1u << found) - 1)) != 0;
-        }
-        if (mask) return q + found;
+        if (const int mask = _mm_movemask_epi8(eq)) return q + __builtin_ctz(mask);
         q += 16;
     }
 #else
     (void)set;
 #endif
-    const char* r = scan(table, q, e);
-    if (high)
-        for (; q < r; ++q) *high = *high || static_cast<unsigned char>(*q) >= 0x80;
-    return r;
+    return scan(table, q, e);
+}
+
+/// Up to 16 bytes of an unquoted row as bit masks (bit i for byte i): the delimiters, the line
+/// ends (CR, LF), the bytes that need the state machine (quote, NUL), and the bytes above 0x7F.
+/// The delimiter must be none of CR, LF, quote, NUL, so that the first three are disjoint.
+struct byte_masks {
+    unsigned delim = 0, line_end = 0, stop = 0, high = 0;
+};
+
+/// byte_masks of p[0, n), n <= 16: with SSE2 one load and five compares for a full 16 bytes.
+inline byte_masks classify(const char* p, std::size_t n, char delim) noexcept {
+    byte_masks m;
+#if defined(__SSE2__)
+    if (n == 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        m.delim = static_cast<unsigned>(_mm_movemask_epi8(is(delim)));
+        m.line_end = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is('\r'), is('\n'))));
+        m.stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is('"'), is('\0'))));
+        m.high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        return m;
+    }
+#endif
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = p[i];
+        const unsigned bit = 1u << i;
+        if (c == delim) m.delim |= bit;
+        if (c == '\r' || c == '\n') m.line_end |= bit;
+        if (c == '"' || c == '\0') m.stop |= bit;
+        if (static_cast<unsigned char>(c) >= 0x80) m.high |= bit;
+    }
+    return m;
 }
 
 }  // namespace
@@ -115,6 +138,7 @@ void csv_tokenizer::set_delimiter(char d) {
     for (unsigned char c : {'\r', '\n', '"', '\0'}) special_[c] = true;
     special_[static_cast<unsigned char>(d)] = true;
     special_set_[0] = d;
+    direct_ok_ = d != '\r' && d != '\n' && d != '"' && d != '\0';
     for (unsigned char c : {'\n', '"', '\0'}) quoted_special_[c] = true;
 }
 
@@ -157,30 +181,39 @@ bool csv_tokenizer::skip_blank_lines() {
 }
 
 bool csv_tokenizer::direct_row(csv_row& row) {
+    if (!direct_ok_) return false;
     const char* const b = buf_ + pos_;
-    const char* const e = buf_ + end_;
-    bool high = false;  // a byte above 0x7F seen
-    for (const char* p = b;;) {
-        const char* q = scan_set(special_set_, special_, p, e, &high);
-        // A quote or a NUL needs the state machine; so does a line end beyond the buffer.
-        if (q == e || *q == '"' || *q == '\0') break;
-        row.starts.push_back({line_, base_ + static_cast<std::size_t>(p - buf_) - line_start_ + 1});
-        row.ends.push_back(static_cast<std::size_t>(q - b));
-        if (*q == delim_) {
-            p = q + 1;
-            continue;
+    // The row may use bytes [0, max_row_) for its line: the state machine's measure, the
+    // fields' bytes plus one per field, is the line's length plus one.
+    const std::size_t avail = std::min(end_ - pos_, max_row_);
+    const std::size_t column = base_ + pos_ - line_start_ + 1;  // of b
+    std::size_t field = 0;  // where the current field starts
+    bool high = false;      // a byte above 0x7F seen
+    for (std::size_t at = 0; at < avail; at += 16) {
+        const byte_masks m = classify(b + at, std::min<std::size_t>(16, avail - at), delim_);
+        const unsigned ends = m.line_end | m.stop;
+        const unsigned before = ends ? (1u << __builtin_ctz(ends)) - 1 : 0xFFFFu;
+        high = high || (m.high & before) != 0;
+        for (unsigned d = m.delim & before; d != 0; d &= d - 1) {
+            const std::size_t k = at + static_cast<std::size_t>(__builtin_ctz(d));
+            row.starts.push_back({line_, column + field});
+            row.ends.push_back(k);
+            field = k + 1;
         }
-        // The state machine's measure: the fields' bytes plus one per field = the line's + 1.
-        if (static_cast<std::size_t>(q - b) + 1 > max_row_) break;
+        if (ends == 0) continue;
+        if (m.stop & (before + 1)) break;  // the first is a quote or a NUL: the state machine
+        const std::size_t k = at + static_cast<std::size_t>(__builtin_ctz(ends));
+        row.starts.push_back({line_, column + field});
+        row.ends.push_back(k);
         row.direct = b;
         row.ascii = !high;  // found while scanning: spares each field's UTF-8 check
         row.end_line = line_;
-        pos_ = static_cast<std::size_t>(q + 1 - buf_);
+        pos_ += k + 1;
         newline();
-        skip_lf_ = *q == '\r';
+        skip_lf_ = b[k] == '\r';
         return true;
     }
-    row.ends.clear();
+    row.ends.clear();  // no line end in reach, or a quote or a NUL before it
     row.starts.clear();
     return false;
 }

@@ -124,8 +124,8 @@ private:
     /// The fast path of next() at a row's start: a row with no quote and no NUL whose line end
     /// is in the buffer, within max_row_bytes, is read as a direct row (no copy, `ascii` set
     /// when no byte is above 0x7F) and true returned. Otherwise false, with nothing consumed
-    /// and `row` as cleared: next()'s state machine reads it. O(bytes of the row), 16 bytes a
-    /// step with SSE2.
+    /// and `row` as cleared: next()'s state machine reads it. One pass over the row's bytes,
+    /// 16 a step with SSE2 (each step's delimiters taken from a bit mask).
     bool direct_row(csv_row& row);
 
     text_stream* in_ = nullptr;    // null: tokenizing a chunk in memory
@@ -144,6 +144,7 @@ private:
     bool quoted_special_[256] = {};  // quoted: quote, LF, NUL
     char special_set_[5] = {',', '\r', '\n', '"', '\0'};  // the same bytes, listed
     char quoted_set_[3] = {'"', '\n', '\0'};
+    bool direct_ok_ = true;  // the delimiter allows direct rows (it is no CR, LF, quote, NUL)
 };
 
 const char* csv_error_reason(csv_error e) noexcept;
