@@ -5,13 +5,16 @@
 // exception, a crash or a sanitizer report is a finding. Report invariants are checked too, and
 // that a file read cleanly in strict mode gives the same links in lenient mode. Bit 4 of the
 // first byte prefixes a Matrix Market banner (bits 5-6 pick its qualifiers) before the edge-list
-// read, so that the Matrix Market reader's size line and entries are reached at once.
+// read, so that the Matrix Market reader's size line and entries are reached at once. The CSV
+// tokenizer's rows read in place must equal its state machine's on the same bytes (from memory
+// and through the stream, whose blocks are tiny in fuzz_links_small_blocks).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
 
+#include "../src/io/csv_reader.hpp"
 #include "linkequity/error.hpp"
 #include "linkequity/io/link_source.hpp"
 
@@ -81,6 +84,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (control & 16) {
         edge_bytes = banners[(control >> 5) & 3];
         edge_bytes.append(reinterpret_cast<const char*>(data), size);
+    }
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const char delimiter = ",;\t\""[(control >> 5) & 3];
+    for (const bool stream : {false, true}) {
+        try {
+            check(io::detail::describe_rows(text, options.max_row_bytes, delimiter, stream, true) ==
+                  io::detail::describe_rows(text, options.max_row_bytes, delimiter, stream, false));
+        } catch (const parse_error&) {  // the stream's decoding (both calls alike)
+        }
     }
     long strict_links = -1;
     for (bool lenient : {false, true}) {

@@ -181,7 +181,7 @@ bool csv_tokenizer::skip_blank_lines() {
 }
 
 bool csv_tokenizer::direct_row(csv_row& row) {
-    if (!direct_ok_) return false;
+    if (!direct_ok_ || !direct_on_) return false;
     const char* const b = buf_ + pos_;
     // The row may use bytes [0, max_row_) for its line: the state machine's measure, the
     // fields' bytes plus one per field, is the line's length plus one.
@@ -427,6 +427,35 @@ bool csv_tokenizer::next_line(csv_row& row) {
     }
     row.end_line = row.line;
     return true;
+}
+
+std::string describe_rows(std::string_view text, std::size_t max_row_bytes, char delimiter,
+                          bool stream, bool direct) {
+    auto pos = [](text_pos p) { return std::to_string(p.line) + ':' + std::to_string(p.column); };
+    std::string out;
+    auto all = [&](csv_tokenizer& tok) {
+        tok.set_delimiter(delimiter);
+        tok.set_direct_rows(direct);
+        csv_row row;
+        while (tok.next(row)) {
+            out += std::to_string(row.line) + '-' + std::to_string(row.end_line) + ' ' +
+                   csv_error_reason(row.error) + ' ' + pos(row.error_pos) + ' ' +
+                   pos(row.open_quote) + " |";
+            for (std::size_t i = 0; i < row.size(); ++i)
+                out += pos(row.starts.at(i)) + '=' + std::string(row.field(i)) + '|';
+            out += '\n';
+        }
+        out += "end " + std::to_string(tok.line()) + (tok.ended_in_quote() ? " in quote" : "");
+    };
+    if (stream) {
+        text_stream in = text_stream::from_memory(text.data(), text.size(), "rows");
+        csv_tokenizer tok(in, max_row_bytes);
+        all(tok);
+    } else {
+        csv_tokenizer tok(text, max_row_bytes, delimiter);
+        all(tok);
+    }
+    return out;
 }
 
 }  // namespace linkequity::io::detail

@@ -91,6 +91,9 @@ public:
 
     void set_delimiter(char d);
     char delimiter() const noexcept { return delim_; }
+    /// Whether next() may read rows in place (on by default). Off, every row goes through the
+    /// state machine: the tests and fuzzers compare the two, row by row.
+    void set_direct_rows(bool on) noexcept { direct_on_ = on; }
 
     /// Reads the next row, skipping blank lines. Returns false at end of input.
     /// Cost: O(bytes of the row), amortised over block reads.
@@ -145,8 +148,17 @@ private:
     char special_set_[5] = {',', '\r', '\n', '"', '\0'};  // the same bytes, listed
     char quoted_set_[3] = {'"', '\n', '\0'};
     bool direct_ok_ = true;  // the delimiter allows direct rows (it is no CR, LF, quote, NUL)
+    bool direct_on_ = true;  // set_direct_rows
 };
 
 const char* csv_error_reason(csv_error e) noexcept;
+
+/// For tests and fuzzers: every row of `text` as text — its lines, each field with its line and
+/// column, its error and where — read from memory as a chunk (`stream` false) or through a
+/// text_stream in blocks (`stream` true: decoding, block ends), with direct rows on or off.
+/// Two calls that differ only in `direct` must give the same string. O(|text|).
+/// @throws what text_stream throws (stream only).
+std::string describe_rows(std::string_view text, std::size_t max_row_bytes, char delimiter,
+                          bool stream, bool direct);
 
 }  // namespace linkequity::io::detail
