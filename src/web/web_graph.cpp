@@ -709,7 +709,7 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
     // g's link arrays are filled one at a time, and each input array is freed once copied: the
     // end of this pass is the read's peak of memory, and all of g's arrays no longer sit next
     // to all of the inputs (at 100M links, 1.4 GB of the one next to 1 GB of the other).
-    const bool parallel = m > linkequity::detail::parallel_threshold;
+    [[maybe_unused]] const bool parallel = m > linkequity::detail::parallel_threshold;
     auto release = [](auto& v) { std::decay_t<decltype(v)>().swap(v); };
     auto gather = [&](auto& out, auto& in) {  // out[i] = in[order[i]], then frees in
         using T = typename std::decay_t<decltype(in)>::value_type;
