@@ -147,13 +147,13 @@ std::string_view csv_tokenizer::take_buffered() {
 
 void csv_tokenizer::set_delimiter(char d) {
     delim_ = d;
+    special_set_[0] = d;
+    // The tables mark the bytes the sets list (one list of each, in the header).
     std::memset(special_, 0, sizeof special_);
     std::memset(quoted_special_, 0, sizeof quoted_special_);
-    for (unsigned char c : {'\r', '\n', '"', '\0'}) special_[c] = true;
-    special_[static_cast<unsigned char>(d)] = true;
-    special_set_[0] = d;
+    for (const char c : special_set_) special_[static_cast<unsigned char>(c)] = true;
+    for (const char c : quoted_set_) quoted_special_[static_cast<unsigned char>(c)] = true;
     direct_ok_ = d != '\r' && d != '\n' && d != '"' && d != '\0';
-    for (unsigned char c : {'\n', '"', '\0'}) quoted_special_[c] = true;
 }
 
 bool csv_tokenizer::refill() {

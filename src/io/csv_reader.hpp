@@ -143,10 +143,10 @@ private:
     bool skip_lf_ = false;        // a CR ended the last line; swallow a following LF
     bool ended_in_quote_ = false;
     char delim_ = ',';
-    bool special_[256] = {};      // unquoted: delimiter, CR, LF, quote, NUL
-    bool quoted_special_[256] = {};  // quoted: quote, LF, NUL
-    char special_set_[5] = {',', '\r', '\n', '"', '\0'};  // the same bytes, listed
-    char quoted_set_[3] = {'"', '\n', '\0'};
+    char special_set_[5] = {',', '\r', '\n', '"', '\0'};  // unquoted: delimiter, CR, LF, quote, NUL
+    char quoted_set_[3] = {'"', '\n', '\0'};             // quoted: quote, LF, NUL
+    bool special_[256] = {};         // the same bytes as tables (set_delimiter fills them)
+    bool quoted_special_[256] = {};
     bool direct_ok_ = true;  // the delimiter allows direct rows (it is no CR, LF, quote, NUL)
     bool direct_on_ = true;  // set_direct_rows
 };
