@@ -11,7 +11,7 @@
 #include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_anchors {
 namespace {
 
 struct anchors_args {
@@ -103,4 +103,4 @@ const command_registrar reg{41, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_anchors

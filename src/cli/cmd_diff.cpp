@@ -15,7 +15,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_diff {
 namespace {
 
 struct diff_args {
@@ -116,4 +116,4 @@ Exit codes: 0 success; 1 bad input data; 2 bad command line; 3 a file could not 
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_diff

@@ -13,7 +13,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_explain {
 namespace {
 
 struct explain_args {
@@ -114,4 +114,4 @@ const command_registrar reg{45, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_explain

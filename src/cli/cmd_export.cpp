@@ -11,7 +11,7 @@
 #include "linkequity/analysis/graph_export.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_export {
 namespace {
 
 struct export_args {
@@ -77,4 +77,4 @@ const command_registrar reg{44, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_export

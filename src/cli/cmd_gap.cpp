@@ -12,7 +12,7 @@
 #include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_gap {
 namespace {
 
 struct gap_args {
@@ -95,4 +95,4 @@ const command_registrar reg{40, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_gap

@@ -12,7 +12,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_generate {
 namespace {
 
 struct generate_args {
@@ -115,4 +115,4 @@ const command_registrar reg{20, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_generate

@@ -13,7 +13,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_harmonic {
 namespace {
 
 struct harmonic_args {
@@ -62,4 +62,4 @@ const command_registrar reg{52, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_harmonic

@@ -13,7 +13,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_hits {
 namespace {
 
 struct hits_args {
@@ -60,4 +60,4 @@ const command_registrar reg{51, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_hits

@@ -12,7 +12,7 @@
 #include "inputs.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_info {
 namespace {
 
 std::string pct(std::size_t k, std::size_t n) {
@@ -104,4 +104,4 @@ const command_registrar reg{30, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_info

@@ -16,7 +16,7 @@
 #include "linkequity/linkequity.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_pagerank {
 namespace {
 
 struct pagerank_args {
@@ -205,4 +205,4 @@ const command_registrar reg{50, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_pagerank

@@ -17,7 +17,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_plan {
 namespace {
 
 struct plan_args {
@@ -182,4 +182,4 @@ const command_registrar reg{46, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_plan

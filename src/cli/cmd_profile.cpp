@@ -12,7 +12,7 @@
 #include "linkequity/io/csv_writer.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_profile {
 namespace {
 
 struct profile_args {
@@ -122,4 +122,4 @@ const command_registrar reg{42, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_profile

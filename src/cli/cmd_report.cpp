@@ -10,7 +10,7 @@
 #include "linkequity/analysis/report.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_report {
 namespace {
 
 struct report_args {
@@ -60,4 +60,4 @@ const command_registrar reg{43, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_report

@@ -15,7 +15,7 @@
 #include "option_flags.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_salsa {
 namespace {
 
 struct salsa_args {
@@ -77,4 +77,4 @@ const command_registrar reg{53, [](CLI::App& app) {
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_salsa

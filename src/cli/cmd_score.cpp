@@ -25,7 +25,7 @@
 #include "score_trust.hpp"
 #include "score_what_if.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_score {
 namespace {
 
 struct score_args {
@@ -410,4 +410,4 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_score

@@ -21,7 +21,7 @@
 #include "linkequity/linkequity.hpp"
 #include "output.hpp"
 
-namespace linkequity::cli {
+namespace linkequity::cli::cmd_snapshot {
 namespace {
 
 struct snapshot_args {
@@ -243,4 +243,4 @@ read or written; 4 internal error.)");
 }};
 
 }  // namespace
-}  // namespace linkequity::cli
+}  // namespace linkequity::cli::cmd_snapshot

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Subcommand registry of the `linkequity` command. Each cmd_<name>.cpp defines one subcommand
 // and registers it with a static `command_registrar`; main.cpp parses and dispatches. Errors are
-// exceptions; main turns them into one line on stderr and the documented exit code.
+// exceptions; main turns them into one line on stderr and the documented exit code. A command's
+// file keeps its code in namespace linkequity::cli::cmd_<name>: the command is compiled as
+// unity sources (src/cli/CMakeLists.txt), where two files' helpers must not share a namespace.
 #pragma once
 
 #include <CLI/CLI.hpp>
