@@ -179,6 +179,32 @@ TEST_CASE("chunked reading equals serial reading with quoted newlines at every c
                 {1, 4, 16, 50, 333}, 100);
 }
 
+TEST_CASE("chunked reading equals serial reading when a block's unfinished tail is long",
+          "[io][chunks]") {
+    // The reader copies a block's unfinished tail in front of the next block read ahead when
+    // it fits the 64 KiB in front of that block, else appends the block behind the tail. Here
+    // tails of both kinds follow each other: quoted anchors of 1 KB to 200 KB with newlines
+    // inside (cuts land in them), and unquoted rows of up to 150 KB (no line end in a block).
+    std::mt19937 rng(20261203);
+    std::string text = "source,target,anchor\n";
+    for (int i = 0; i < 40; ++i) {
+        const std::size_t len = std::size_t{1000} << (rng() % 8);  // 1 KB … 128 KB
+        text += "https://a.example/" + std::to_string(i % 5) + ",https://b.example/" +
+                std::to_string(i) + ",";
+        if (i % 3 == 2) {
+            text += std::string(len + len / 8, 'w');  // a long unquoted anchor
+        } else {
+            text += '"';
+            for (std::size_t k = 0; k < len; k += 100) text += std::string(99, 'q') + "\n";
+            text += '"';
+        }
+        text += i % 4 == 0 ? "\r\n" : "\n";
+    }
+    text += "https://a.example/,https://b.example/last,done\n";
+    REQUIRE(text.size() > (std::size_t{1} << 20));
+    CHECK(compare_all(text, "long_tails.csv", {1024, 4096, 65536}, std::size_t{1} << 20) == 24);
+}
+
 TEST_CASE("chunked reading of a gzip and a UTF-16 file reads ahead and equals serial reading",
           "[io][chunks]") {
     // Several blocks of inflated / converted text (chunk_bytes 64: 1 KiB blocks), read ahead on
