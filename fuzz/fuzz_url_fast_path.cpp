@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // fuzz_url_fast_path: normalize_url's fast path (src/web/url_fast.hpp) against the full
 // normaliser on arbitrary bytes. Byte 0's low bit picks a base URL or none; the rest is the URL.
-// Traps when the fast path accepts a URL the full path would change, or when normalize_url_into
-// (reused buffers) differs from the full path.
+// Traps when the fast path accepts a URL the full path would change, or when normalize_url_view
+// (views of the input or of a reused result) differs from the full path.
 // Run:  ./fuzz_url_fast_path -max_total_time=120 -max_len=256 -dict=url.dict corpus_url/
 #include <cstddef>
 #include <cstdint>
@@ -17,13 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view base = (data[0] & 1) ? "https://example.com/dir/page?q" : "";
     const std::string_view raw(reinterpret_cast<const char*>(data) + 1, size - 1);
     const le::normalized_url full = le::detail::normalize_url_full(raw, base);
-    le::normalized_url into;
-    into.url = "https://stale.example/a/long/path/left/by/an/earlier/row";
-    into.host = "stale.example";
-    into.error = "stale";
-    le::detail::normalize_url_into(raw, base, into);
-    if (into.kind != full.kind || into.url != full.url || into.host != full.host ||
-        into.error != full.error)
+    le::normalized_url kept;
+    kept.url = "https://stale.example/a/long/path/left/by/an/earlier/row";
+    kept.host = "stale.example";
+    kept.error = "stale";
+    const le::detail::normalized_url_view view = le::detail::normalize_url_view(raw, base, kept);
+    if (view.kind != full.kind || view.url != full.url || view.host != full.host ||
+        view.error != full.error)
         __builtin_trap();
     std::string_view host;
     if (le::detail::already_normal(raw, host) &&

@@ -811,17 +811,13 @@ normalized_url normalize_url(std::string_view raw, std::string_view base) {
     return detail::normalize_url_full(raw, base);
 }
 
-void detail::normalize_url_into(std::string_view raw, std::string_view base,
-                                normalized_url& out) {
+detail::normalized_url_view detail::normalize_url_view(std::string_view raw,
+                                                       std::string_view base,
+                                                       normalized_url& full) {
     std::string_view host;
-    if (!already_normal(raw, host)) {
-        out = normalize_url_full(raw, base);
-        return;
-    }
-    out.kind = url_kind::web;
-    out.url.assign(raw.data(), raw.size());
-    out.host.assign(host.data(), host.size());
-    out.error.clear();
+    if (already_normal(raw, host)) return {url_kind::web, raw, host, {}};
+    full = normalize_url_full(raw, base);
+    return {full.kind, full.url, full.host, full.error};
 }
 
 normalized_url detail::normalize_url_full(std::string_view raw, std::string_view base) {

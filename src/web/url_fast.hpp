@@ -18,9 +18,19 @@ namespace linkequity::web::detail {
 /// Cost: one pass over `raw`, no allocation. Thread-safe.
 bool already_normal(std::string_view raw, std::string_view& host) noexcept;
 
-/// normalize_url(raw, base) written into `out`, reusing its strings' buffers on the fast path
-/// (no allocation per URL once they are large enough). Same result, same guarantees.
-void normalize_url_into(std::string_view raw, std::string_view base, normalized_url& out);
+/// A normalize_url result as views (of the input, or of a normalized_url kept elsewhere).
+struct normalized_url_view {
+    url_kind kind = url_kind::invalid;
+    std::string_view url, host, error;  ///< as normalized_url's
+    bool ok() const noexcept { return kind == url_kind::web; }
+};
+
+/// normalize_url(raw, base) as views, copying nothing on the fast path: views of `raw` itself
+/// when already_normal(raw) holds (url = raw), else of `full`, which then receives
+/// normalize_url_full(raw, base). The views live as long as `raw`'s bytes and `full` do.
+/// Same result and guarantees as normalize_url; O(|raw|) on the fast path.
+normalized_url_view normalize_url_view(std::string_view raw, std::string_view base,
+                                       normalized_url& full);
 
 /// normalize_url without the fast path (Boost.URL parse and every rule); the reference that
 /// already_normal is tested against.

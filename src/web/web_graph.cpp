@@ -51,27 +51,36 @@ std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::si
     return i;
 }
 
+/// A normalised URL as the builder reads it: views of the row's own text when that is already
+/// in normal form (most URLs of an export: nothing is copied), else of the normalize_url result
+/// kept beside the row (normalised_rows::full_src / full_dst).
+using url_ref = detail::normalized_url_view;
+
 /// The normalised URLs of a run of rows, and the interner hashes of those and of the anchors.
 /// A row whose source text equals the previous row's (exports list a page's links together)
-/// shares that row's normalised source: source(i) is nsrc[src_row[i]], not a copy.
+/// shares that row's normalised source: source(i) is src[src_row[i]].
 struct normalised_rows {
-    std::vector<normalized_url> nsrc, ndst;
+    std::vector<url_ref> src, dst;
+    std::vector<normalized_url> full_src, full_dst;  // the slow path's results, by row
     std::vector<std::uint64_t> hsrc, hdst, hanchor;
-    std::vector<std::uint32_t> src_row;  // the row whose nsrc is row i's normalised source
+    std::vector<std::uint32_t> src_row;  // the row whose src is row i's normalised source
     double seconds = 0;  // spent normalising the slot's latest chunk (prepare_chunk)
 
     void reserve(std::size_t n) {  // kept between runs: their strings' buffers are reused
-        if (nsrc.size() >= n) return;
-        nsrc.resize(n);
-        ndst.resize(n);
+        if (src.size() >= n) return;
+        src.resize(n);
+        dst.resize(n);
+        full_src.resize(n);
+        full_dst.resize(n);
         src_row.resize(n);
         for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
     }
-    const normalized_url& source(std::size_t i) const { return nsrc[src_row[i]]; }
+    const url_ref& source(std::size_t i) const { return src[src_row[i]]; }
 };
 
 /// Normalises rows [lo, hi) of `links` into `out` (sized for them), reusing the previous row's
-/// source when equal (out.src_row). normalize_url never throws on bad input.
+/// source when equal (out.src_row). The results view the rows' strings: `links` must outlive
+/// their use. normalize_url never throws on bad input.
 void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
                     normalised_rows& out) {
     for (std::size_t i = lo; i < hi; ++i) {
@@ -81,15 +90,14 @@ void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
             out.hsrc[i] = out.hsrc[i - 1];
         } else {
             out.src_row[i] = static_cast<std::uint32_t>(i);
-            detail::normalize_url_into(l.source, {}, out.nsrc[i]);
-            out.hsrc[i] = interner::hash(out.nsrc[i].url);
+            out.src[i] = detail::normalize_url_view(l.source, {}, out.full_src[i]);
+            out.hsrc[i] = interner::hash(out.src[i].url);
         }
-        const normalized_url& source = out.source(i);
-        if (source.ok())
-            detail::normalize_url_into(l.target, source.url, out.ndst[i]);
-        else
-            out.ndst[i] = normalized_url{};
-        out.hdst[i] = interner::hash(out.ndst[i].url);
+        const url_ref& source = out.source(i);
+        out.dst[i] = source.ok()
+                         ? detail::normalize_url_view(l.target, source.url, out.full_dst[i])
+                         : url_ref{};
+        out.hdst[i] = interner::hash(out.dst[i].url);
         out.hanchor[i] = interner::hash(l.anchor);
     }
 }
@@ -153,7 +161,7 @@ struct web_graph_builder::impl {
         source_open = true;
     }
 
-    std::uint32_t intern_page(const normalized_url& u, std::uint64_t hash) {
+    std::uint32_t intern_page(const url_ref& u, std::uint64_t hash) {
         auto [id, inserted] = pages.intern(u.url, hash);
         if (inserted) page_host.push_back(hosts.intern(u.host).first);
         return id;
@@ -173,9 +181,9 @@ struct web_graph_builder::impl {
     void intern_rows(const io::raw_link* rows, std::size_t n, const normalised_rows& nr,
                      std::size_t source);
     /// A record row (raw_link::kind redirect / canonical) with its normalised URLs.
-    void add_record(const io::raw_link& l, const normalized_url& s, const normalized_url& t,
+    void add_record(const io::raw_link& l, const url_ref& s, const url_ref& t,
                     io::read_report& report);
-    std::uint32_t intern_record(const normalized_url& u);
+    std::uint32_t intern_record(const url_ref& u);
     /// Resolves the records in force, fills g's redirect table, re-points the links.
     void consolidate(web_graph& g);
     void fill_redirect_table(span<const std::uint32_t> next, const chain_resolution& res,
@@ -256,16 +264,16 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
             // The rows' own strings too: another thread wrote them (parsing, normalising), so
             // they are in that core's cache, not this one's.
             __builtin_prefetch(nr.source(i + ahead / 2).url.data());
-            __builtin_prefetch(nr.ndst[i + ahead / 2].url.data());
+            __builtin_prefetch(nr.dst[i + ahead / 2].url.data());
             __builtin_prefetch(rows[i + ahead / 2].anchor.data());
         }
         const io::raw_link& l = rows[i];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
-            add_record(l, nr.source(i), nr.ndst[i], report);
+            add_record(l, nr.source(i), nr.dst[i], report);
             continue;
         }
         ++stats.rows;
-        const normalized_url& s = nr.source(i);
+        const url_ref& s = nr.source(i);
         if (!s.ok()) {
             if (s.kind == url_kind::non_web)
                 report.bad_row(options.skip_bad, l.line, 0,
@@ -275,7 +283,7 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
                                fmt::format("invalid source URL: {}", s.error));
             continue;
         }
-        const normalized_url& t = nr.ndst[i];
+        const url_ref& t = nr.dst[i];
         if (t.kind == url_kind::invalid) {
             report.bad_row(options.skip_bad, l.line, 0,
                            fmt::format("invalid target URL: {}", t.error));
@@ -290,7 +298,7 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
         have_last_source = true;
         if (t.kind == url_kind::non_web) {
             ++stats.non_web_targets;
-            ++stats.non_web_by_scheme[t.url];
+            ++stats.non_web_by_scheme[std::string(t.url)];
             continue;
         }
         const std::uint32_t tp = intern_page(t, hdst[i]);
@@ -311,18 +319,18 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
 
 // ------------------------------------------------------------------ redirects and canonicals
 
-std::uint32_t web_graph_builder::impl::intern_record(const normalized_url& u) {
+std::uint32_t web_graph_builder::impl::intern_record(const url_ref& u) {
     auto [id, inserted] = record_urls.intern(u.url);
     if (inserted) {
-        record_hosts.push_back(u.host);
+        record_hosts.emplace_back(u.host);
         redirect_to.push_back(no_record);
         canonical_to.push_back(no_record);
     }
     return id;
 }
 
-void web_graph_builder::impl::add_record(const io::raw_link& l, const normalized_url& s,
-                                         const normalized_url& t, io::read_report& report) {
+void web_graph_builder::impl::add_record(const io::raw_link& l, const url_ref& s,
+                                         const url_ref& t, io::read_report& report) {
     const bool redirect = l.kind == io::record_kind::redirect;
     const char* what = redirect ? "redirect" : "canonical";
     if (!s.ok()) {
