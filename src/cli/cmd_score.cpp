@@ -68,7 +68,9 @@ web::web_graph read_input(const score_args& a) {
                        a.snapshot, g.build_psl_version(), g.suffix_list().version());
         return g;
     }
-    web::web_graph g = read_link_files(a.in);
+    link_inputs in = a.in;
+    in.anchors = !a.what_if.empty();  // the scores use no anchor text (a what-if run keeps them)
+    web::web_graph g = read_link_files(in);
     const auto& st = g.stats();
     fmt::print("input        {} file{}, {} rows, {} skipped, {} non-web targets\n",
                a.in.paths.size(), a.in.paths.size() == 1 ? "" : "s", thousands(st.rows),

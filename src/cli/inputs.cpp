@@ -61,6 +61,7 @@ web::web_graph read_link_files(const link_inputs& in) {
     wo.read.format = io::parse_format(in.format);
     wo.consolidation = in.consolidation;
     wo.redirect_files = in.redirect_files;
+    wo.anchors = in.anchors;
     require_input_files(in.redirect_files);
     std::vector<std::string> files(in.paths);
     files.insert(files.end(), in.redirect_files.begin(), in.redirect_files.end());

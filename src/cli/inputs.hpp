@@ -21,6 +21,8 @@ struct link_inputs {
     /// --redirects / --canonicals (follow | ignore) and --redirects-file FILE (repeatable).
     web::consolidation_options consolidation;
     std::vector<std::string> redirect_files;
+    /// Keep the links' anchor texts (web_graph_options::anchors); set by the command, not a flag.
+    bool anchors = true;
 };
 
 /// The names --format accepts for link files: every io::link_format but the integer edge list

@@ -79,9 +79,9 @@ struct normalised_rows {
 };
 
 /// Normalises rows [lo, hi) of `links` into `out` (sized for them), reusing the previous row's
-/// source when equal (out.src_row). The results view the rows' strings: `links` must outlive
-/// their use. normalize_url never throws on bad input.
-void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
+/// source when equal (out.src_row); hashes the anchors when `anchors` (else 0). The results view
+/// the rows' strings: `links` must outlive their use. normalize_url never throws on bad input.
+void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi, bool anchors,
                     normalised_rows& out) {
     for (std::size_t i = lo; i < hi; ++i) {
         const io::raw_link& l = links[i];
@@ -98,7 +98,7 @@ void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi,
                          ? detail::normalize_url_view(l.target, source.url, out.full_dst[i])
                          : url_ref{};
         out.hdst[i] = interner::hash(out.dst[i].url);
-        out.hanchor[i] = interner::hash(l.anchor);
+        out.hanchor[i] = anchors ? interner::hash(l.anchor) : 0;
     }
 }
 
@@ -234,7 +234,7 @@ void web_graph_builder::impl::process(pending_batch& b, int threads) {
         const auto nt = static_cast<std::size_t>(threads > 1 ? threads : 1);
         const std::size_t lo = rows / nt * t + std::min(t, rows % nt);
         const std::size_t hi = lo + rows / nt + (t < rows % nt ? 1 : 0);
-        normalise_rows(b.links.data(), lo, hi, b.norm);
+        normalise_rows(b.links.data(), lo, hi, options.anchors, b.norm);
     }
     stats.seconds_normalize += timer.seconds();
     intern_rows(b.links.data(), b.size, b.norm, b.source_index);
@@ -251,21 +251,24 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
     // are known, so the tables' cache lines are asked for some rows ahead: the look-ups are
     // memory-bound (a random slot, then the string it names).
     constexpr std::size_t ahead = 16;
+    const bool keep_anchors = options.anchors;
     for (std::size_t i = 0; i < n; ++i) {
         if (i + ahead < n) {
             pages.prefetch_slot(hdst[i + ahead]);
             pages.prefetch_slot(hsrc[i + ahead]);
-            anchors.prefetch_slot(hanchor[i + ahead]);
+            if (keep_anchors) anchors.prefetch_slot(hanchor[i + ahead]);
         }
         if (i + ahead / 2 < n) {
             pages.prefetch_string(hdst[i + ahead / 2]);
             pages.prefetch_string(hsrc[i + ahead / 2]);
-            anchors.prefetch_string(hanchor[i + ahead / 2]);
             // The rows' own strings too: another thread wrote them (parsing, normalising), so
             // they are in that core's cache, not this one's.
             __builtin_prefetch(nr.source(i + ahead / 2).url.data());
             __builtin_prefetch(nr.dst[i + ahead / 2].url.data());
-            __builtin_prefetch(rows[i + ahead / 2].anchor.data());
+            if (keep_anchors) {
+                anchors.prefetch_string(hanchor[i + ahead / 2]);
+                __builtin_prefetch(rows[i + ahead / 2].anchor.data());
+            }
         }
         const io::raw_link& l = rows[i];
         if (l.kind != io::record_kind::link) {  // not a link row: not in stats.rows
@@ -306,7 +309,7 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
         dst.push_back(tp);
         rel.push_back(static_cast<edge_flags>(l.rel & rel_bits));
         pos.push_back(l.position);
-        anchor.push_back(anchors.intern(l.anchor, hanchor[i]).first);
+        anchor.push_back(keep_anchors ? anchors.intern(l.anchor, hanchor[i]).first : 0);  // 0: ""
         if (!l.first_seen.empty() || !l.last_seen.empty() || !first_seen.empty()) {
             first_seen.resize(src.size() - 1, 0);
             last_seen.resize(src.size() - 1, 0);
@@ -526,7 +529,7 @@ void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
     normalised_rows& out = impl_->slot_norm.at(chunk.slot);
     linkequity::detail::stopwatch timer;
     out.reserve(chunk.size);
-    normalise_rows(chunk.links.data(), 0, chunk.size, out);
+    normalise_rows(chunk.links.data(), 0, chunk.size, impl_->options.anchors, out);
     out.seconds = timer.seconds();
 }
 

@@ -6,6 +6,7 @@
 // the earliest bad row is the one reported, whichever stage (CSV or URL) finds it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <string>
@@ -54,8 +55,9 @@ std::string write_file(const linkequity::test::temp_dir& dir, Patch&& patch) {
     return path;
 }
 
-/// Every table of the graph as text, for byte comparison.
-std::string dump(const web_graph& g) {
+/// Every table of the graph as text, for byte comparison (without the anchor texts and
+/// table when `anchors` is false).
+std::string dump(const web_graph& g, bool anchors = true) {
     std::string s;
     for (linkequity::node_id p = 0; p < g.num_pages(); ++p)
         s.append(g.page_url(p)).append(" ").append(std::to_string(g.host_of(p))).append("\n");
@@ -65,9 +67,11 @@ std::string dump(const web_graph& g) {
     for (std::size_t l = 0; l < g.num_links(); ++l) {
         s += std::to_string(g.link_sources()[l]) + " " + std::to_string(g.link_targets()[l]) + " " +
              std::to_string(g.link_flags()[l]) + " ";
-        s.append(g.anchor_text(g.link_anchors()[l])).append("\n");
+        if (anchors) s.append(g.anchor_text(g.link_anchors()[l]));
+        s += "\n";
     }
-    for (std::size_t a = 0; a < g.num_anchors(); ++a) s.append(g.anchor_text(a)).append("|");
+    for (std::size_t a = 0; anchors && a < g.num_anchors(); ++a)
+        s.append(g.anchor_text(a)).append("|");
     const auto& st = g.stats();
     s += "\nrows " + std::to_string(st.rows) + " links " + std::to_string(st.links) + " bad " +
          std::to_string(st.bad_rows) + " nonweb " + std::to_string(st.non_web_targets);
@@ -120,6 +124,37 @@ TEST_CASE("web ingest: 1 and 2 threads build identical graphs over several batch
     CHECK(bad == 10);
     CHECK(g.stats().non_web_targets == non_web);
     CHECK(g.num_links() == static_cast<std::size_t>(rows) - bad - non_web);
+}
+
+TEST_CASE("web ingest: without anchors, the same graph with every anchor empty",
+          "[web][ingest]") {
+    // web_graph_options::anchors = false (what `linkequity score` reads with): no anchor is
+    // hashed or interned. Everything else is as with anchors, on the chunked reader and the
+    // serial one, on 1 and 2 threads.
+    linkequity::test::temp_dir dir;
+    const std::string path = write_file(dir, [](int i, std::string& r) {
+        if (i % 10007 == 5) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";  // bad URL
+    });
+    web_graph_options with;
+    with.skip_bad = true;
+    const web_graph full = test_threads::on(2, [&] { return web_graph::read({path}, with); });
+    // "", the quoted anchor and "text k" for the 40 k % 5 != 3 (rows i % 5 == 3 are mailto:)
+    REQUIRE(full.num_anchors() == 42);
+    web_graph_options without = with;
+    without.anchors = false;
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{5000}, with.read.chunk_bytes}) {
+        without.read.chunk_bytes = chunk;
+        for (int threads : {1, 2}) {
+            INFO("chunk_bytes " << chunk << ", " << threads << " threads");
+            const web_graph g =
+                test_threads::on(threads, [&] { return web_graph::read({path}, without); });
+            CHECK(dump(g, false) == dump(full, false));
+            CHECK(g.num_anchors() == 1);
+            CHECK(g.anchor_text(0).empty());
+            CHECK(std::all_of(g.link_anchors().begin(), g.link_anchors().end(),
+                              [](std::uint32_t a) { return a == 0; }));
+        }
+    }
 }
 
 TEST_CASE("web ingest: strict mode reports the earliest bad row on any thread count",
