@@ -165,6 +165,7 @@ prepared prepare_header(csv_tokenizer& tok, const std::string& path, const read_
     if (p.format == link_format::auto_detect) p.format = detail::detect_csv_format(header);
     p.header_columns = header.size();
     if (map) p.map = detail::map_columns(p.format, header, options, path, row.line);
+    if (!options.anchors) p.map.anchor = -1;  // (min_fields, computed with it, stays)
     return p;
 }
 

@@ -829,6 +829,7 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     io::read_options ro = options.read;
     ro.skip_bad = options.skip_bad;
     ro.records = true;
+    ro.anchors = options.anchors;
     for (const std::string& path : paths) {
         b.begin_source(path);
         const io::read_report r = read_into(b, [&] {

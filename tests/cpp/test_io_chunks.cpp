@@ -24,12 +24,15 @@ namespace {
 
 /// Everything a read gives, as text: each link with every field, then the report, or the
 /// error message (after the links delivered before it).
-std::string digest(const std::string& text, const std::string& name, read_options options) {
+/// With `blank_anchors`, each anchor is written as empty.
+std::string digest(const std::string& text, const std::string& name, read_options options,
+                   bool blank_anchors = false) {
     std::ostringstream out;
     try {
         read_report r = read_links_from_memory(
             text.data(), text.size(), name, options, [&](const raw_link& l) {
-                out << l.line << '|' << l.source << '|' << l.target << '|' << l.anchor << '|'
+                out << l.line << '|' << l.source << '|' << l.target << '|'
+                    << (blank_anchors ? std::string() : l.anchor) << '|'
                     << int(l.rel) << '|' << int(l.position) << '|' << l.first_seen << '|'
                     << l.last_seen << '|' << int(l.kind) << '|' << l.status << '\n';
             });
@@ -153,6 +156,34 @@ TEST_CASE("chunked reading equals serial reading on every fixture", "[io][chunks
         }
     }
     CHECK(checks > 1000);
+}
+
+TEST_CASE("read_options::anchors = false leaves every anchor empty and changes nothing else",
+          "[io][chunks]") {
+    std::mt19937 rng(20261204);
+    int compared = 0, with_anchor_text = 0;
+    for (int round = 0; round < 30; ++round) {
+        const std::string text = random_csv(rng, 5 + round * 7, round % 2 == 1);
+        for (std::size_t chunk : {std::size_t{0}, std::size_t{13}, std::size_t{4096}}) {
+            read_options o;
+            o.skip_bad = round % 4 < 2;
+            o.records = true;
+            o.chunk_bytes = chunk;
+            const std::string with = digest(text, "a.csv", o);
+            const std::string blanked = digest(text, "a.csv", o, true);
+            o.anchors = false;
+            for (int threads : {1, 2}) {
+                INFO("round " << round << ", chunk_bytes " << chunk << ", " << threads
+                              << " threads");
+                CHECK(test_threads::on(threads, [&] { return digest(text, "a.csv", o); }) ==
+                      blanked);
+                ++compared;
+            }
+            with_anchor_text += with != blanked;
+        }
+    }
+    CHECK(compared == 180);
+    CHECK(with_anchor_text > 60);  // most files have anchors to drop
 }
 
 TEST_CASE("chunked reading equals serial reading with quoted newlines at every cut",

@@ -101,6 +101,10 @@ struct read_options {
     /// cut makes the two chunks be read again as one). 0: read serially. Edge lists are always
     /// read serially. Memory: text of link_chunk_slots chunks and the links of as many.
     std::size_t chunk_bytes = std::size_t{128} << 10;
+    /// false: raw_link::anchor is left empty, the anchor text not copied (for callers that use
+    /// none, as web_graph::read with web_graph_options::anchors = false). The anchor column is
+    /// still mapped, so the same rows have too few columns; nothing else changes.
+    bool anchors = true;
 };
 
 /// What a read (and later stages that reject rows, such as URL normalisation) skipped.
