@@ -92,8 +92,9 @@ web_graph read_links(const std::vector<std::string>& paths, const std::string& f
                      const std::optional<std::string>& rel_column,
                      const std::optional<std::string>& position_column,
                      const std::string& redirects, const std::string& canonicals,
-                     const std::vector<std::string>& redirect_files) {
+                     const std::vector<std::string>& redirect_files, bool anchors) {
     web::web_graph_options o = graph_options(skip_bad, format, sections);
+    o.anchors = anchors;
     o.consolidation.redirects = follow_mode_of("redirects", redirects);
     o.consolidation.canonicals = follow_mode_of("canonicals", canonicals);
     o.redirect_files = redirect_files;
@@ -303,6 +304,7 @@ void bind_web(py::module_& m) {
                  py::arg("position_column") = py::none(), py::arg("redirects") = "follow",
                  py::arg("canonicals") = "follow",
                  py::arg("redirect_files") = std::vector<std::string>{},
+                 py::arg("anchors") = true,
                  "Reads link export files (see linkequity.WebGraph.read_links).");
     w.def_property_readonly(
         "redirect_columns",

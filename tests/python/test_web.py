@@ -63,6 +63,18 @@ def test_read_links_and_from_links_agree(links_csv, links_df):
     assert c.num_links == 16 and c.num_pages == 6
 
 
+def test_read_links_without_anchors(links_csv):
+    """anchors=False: the same graph and scores, every anchor empty."""
+    a = WebGraph.read_links(links_csv)
+    b = WebGraph.read_links(links_csv, anchors=False)
+    la, lb = a.links(), b.links()
+    assert sorted(set(la["anchor"])) == ["", "b home", "c", "c again", "home", "self", "spam"]
+    assert set(lb["anchor"]) == {""}
+    pd.testing.assert_frame_equal(la.drop(columns="anchor"), lb.drop(columns="anchor"))
+    pd.testing.assert_frame_equal(a.page_authority(), b.page_authority())
+    pd.testing.assert_frame_equal(a.domain_authority(), b.domain_authority())
+
+
 def test_from_pyarrow_table(links_df):
     pa = pytest.importorskip("pyarrow")
     w = WebGraph.from_links(pa.Table.from_pandas(links_df))

@@ -889,7 +889,7 @@ class WebGraphCore:
         Opens a web snapshot (see linkequity.WebGraph.open).
         """
     @staticmethod
-    def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None, redirects: str = 'follow', canonicals: str = 'follow', redirect_files: collections.abc.Sequence[str] = []) -> WebGraphCore:
+    def read(paths: collections.abc.Sequence[str], format: str = 'auto', skip_bad: bool = False, suffixes: str = 'all', source_column: str | None = None, target_column: str | None = None, anchor_column: str | None = None, rel_column: str | None = None, position_column: str | None = None, redirects: str = 'follow', canonicals: str = 'follow', redirect_files: collections.abc.Sequence[str] = [], anchors: bool = True) -> WebGraphCore:
         """
         Reads link export files (see linkequity.WebGraph.read_links).
         """

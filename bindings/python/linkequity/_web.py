@@ -140,8 +140,8 @@ class WebGraph:
                    anchor_column: Optional[str] = None, rel_column: Optional[str] = None,
                    position_column: Optional[str] = None, redirects: str = "follow",
                    canonicals: str = "follow",
-                   redirect_files: Union[PathLike, Sequence[PathLike], None] = None
-                   ) -> "WebGraph":
+                   redirect_files: Union[PathLike, Sequence[PathLike], None] = None,
+                   anchors: bool = True) -> "WebGraph":
         """Reads one or several link exports: CSV/TSV (gzip, UTF-8 with or without BOM,
         UTF-16 with BOM) in the generic format (``source,target[,anchor,rel,position]``),
         Screaming Frog "All Inlinks", Ahrefs or Majestic backlink exports (recognised by the
@@ -164,6 +164,9 @@ class WebGraph:
             redirect_files: redirect / canonical map files read after the links
                 (``url,redirect_url[,status]``, ``url,canonical_url``, Screaming Frog
                 "Internal", "Response Codes" or "Canonicals" exports).
+            anchors: keep the anchor texts (default). ``False`` reads faster when only
+                scores are wanted: every link's anchor is then ``""`` (:meth:`links`,
+                :meth:`anchors` and the reports see none); the scores are the same.
 
         Raises:
             linkequity.ParseError: a bad row (strict mode) or unreadable file, with ``.path``,
@@ -177,7 +180,8 @@ class WebGraph:
             [os.fspath(p) for p in redirect_files]
         return cls(_core.WebGraphCore.read(paths, format, skip_bad, suffixes, source_column,
                                            target_column, anchor_column, rel_column,
-                                           position_column, redirects, canonicals, maps))
+                                           position_column, redirects, canonicals, maps,
+                                           anchors))
 
     @classmethod
     def from_links(cls, links: Any, *, source: str = "source", target: str = "target",
