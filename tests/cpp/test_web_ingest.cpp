@@ -55,6 +55,13 @@ std::string write_file(const linkequity::test::temp_dir& dir, Patch&& patch) {
     return path;
 }
 
+/// The test file with a bad URL (a bad row in lenient mode) in rows 5, 10012, 20019, ….
+std::string write_file_with_bad_urls(const linkequity::test::temp_dir& dir) {
+    return write_file(dir, [](int i, std::string& r) {
+        if (i % 10007 == 5) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";  // bad URL
+    });
+}
+
 /// Every table of the graph as text, for byte comparison (without the anchor texts and
 /// table when `anchors` is false).
 std::string dump(const web_graph& g, bool anchors = true) {
@@ -83,9 +90,7 @@ std::string dump(const web_graph& g, bool anchors = true) {
 TEST_CASE("web ingest: 1 and 2 threads build identical graphs over several batches",
           "[web][ingest]") {
     linkequity::test::temp_dir dir;
-    const std::string path = write_file(dir, [](int i, std::string& r) {
-        if (i % 10007 == 5) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";  // bad URL
-    });
+    const std::string path = write_file_with_bad_urls(dir);
     web_graph_options o;
     o.skip_bad = true;
     const std::string one = test_threads::on(1, [&] { return dump(web_graph::read({path}, o)); });
@@ -132,9 +137,7 @@ TEST_CASE("web ingest: without anchors, the same graph with every anchor empty",
     // hashed or interned. Everything else is as with anchors, on the chunked reader and the
     // serial one, on 1 and 2 threads.
     linkequity::test::temp_dir dir;
-    const std::string path = write_file(dir, [](int i, std::string& r) {
-        if (i % 10007 == 5) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";  // bad URL
-    });
+    const std::string path = write_file_with_bad_urls(dir);
     web_graph_options with;
     with.skip_bad = true;
     const web_graph full = test_threads::on(2, [&] { return web_graph::read({path}, with); });
