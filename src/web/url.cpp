@@ -800,15 +800,9 @@ normalized_url normalize_impl(std::string_view raw, std::string_view base, int d
 }  // namespace
 
 normalized_url normalize_url(std::string_view raw, std::string_view base) {
-    std::string_view host;
-    if (detail::already_normal(raw, host)) {  // the common case: returned as is, no parse
-        normalized_url r;
-        r.kind = url_kind::web;
-        r.url.assign(raw.data(), raw.size());
-        r.host.assign(host.data(), host.size());
-        return r;
-    }
-    return detail::normalize_url_full(raw, base);
+    normalized_url full;  // the common case (already normal): the view is of raw, no parse
+    const detail::normalized_url_view v = detail::normalize_url_view(raw, base, full);
+    return {v.kind, std::string(v.url), std::string(v.host), std::string(v.error)};
 }
 
 detail::normalized_url_view detail::normalize_url_view(std::string_view raw,
