@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // graph_builder, as named passes: validate_input → group_by_target (counting sort of the input
-// by target) → sort_into_out_rows (counting sort by source: out rows sorted by target) →
+// by target) → sort_into_out_rows (counting sort by source: out rows sorted by target), or
+// copy_sorted_rows in their place when the input is already in (source, target) order →
 // merge_parallel_edges → transpose (counting sort by target: in rows sorted by source) →
 // out_weight_sums (lean graphs). Each sort is stable and parallel over edge chunks.
 #include "linkequity/graph/builder.hpp"
@@ -118,6 +119,65 @@ adjacency group_by_target(std::size_t n, span<const node_id> src, span<const nod
     return grouped;
 }
 
+/// Whether the input is in (source, target) order, non-decreasing. O(m), parallel.
+bool in_row_order(span<const node_id> src, span<const node_id> dst) {
+    const std::size_t m = src.size();
+    std::size_t first_bad = m;
+#pragma omp parallel for reduction(min : first_bad) if (m > detail::parallel_threshold)
+    for (std::size_t e = 1; e < m; ++e)
+        if ((src[e] < src[e - 1] || (src[e] == src[e - 1] && dst[e] < dst[e - 1])) &&
+            e < first_bad)
+            first_bad = e;
+    return first_bad == m;
+}
+
+/// Passes 1 and 2 at once, for input already in (source, target) order (in_row_order): the
+/// out rows are the input itself less the dropped edges (the same as group_by_target drops),
+/// so the two counting sorts become one filtered copy. The rows are those the two passes
+/// give: both keep input order among equal (source, target) pairs. O(n + m), parallel over
+/// chunks that start at a row's first edge.
+adjacency copy_sorted_rows(std::size_t n, span<const node_id> src, span<const node_id> dst,
+                           span<const edge_flags> flags, span<const edge_weight> weights,
+                           bool drop_loops, edge_flags drop_mask) {
+    const std::size_t m = src.size();
+    const auto kept = [&](std::size_t e) {
+        return !(drop_loops && src[e] == dst[e]) && !(drop_mask && (flags[e] & drop_mask));
+    };
+    const int chunks = chunk_count(m);
+    std::vector<std::size_t> lo(static_cast<std::size_t>(chunks) + 1, m), count(lo.size(), 0);
+    lo[0] = 0;
+    for (int t = 1; t < chunks; ++t) {  // a cut moves on to the next row's first edge
+        std::size_t e = std::max(lo[t - 1], detail::chunk_slice(m, chunks, t).first);
+        while (e > 0 && e < m && src[e] == src[e - 1]) ++e;
+        lo[t] = e;
+    }
+#pragma omp parallel for schedule(static, 1) if (chunks > 1)
+    for (int t = 0; t < chunks; ++t)
+        for (std::size_t e = lo[t]; e < lo[t + 1]; ++e) count[t + 1] += kept(e) ? 1 : 0;
+    for (int t = 0; t < chunks; ++t) count[t + 1] += count[t];
+
+    adjacency out;
+    out.has_flags = !flags.empty();
+    out.has_weights = !weights.empty();
+    out.allocate(count[chunks]);
+    out.offsets = buffer<edge_offset>(n + 1);
+    std::fill_n(out.offsets.data(), n + 1, edge_offset{0});
+#pragma omp parallel for schedule(static, 1) if (chunks > 1)
+    for (int t = 0; t < chunks; ++t) {
+        std::size_t w = count[t];
+        for (std::size_t e = lo[t]; e < lo[t + 1]; ++e) {
+            if (!kept(e)) continue;
+            out.ids[w] = dst[e];
+            if (out.has_flags) out.flags[w] = flags[e];
+            if (out.has_weights) out.weights[w] = weights[e];
+            out.offsets[src[e] + 1] = ++w;  // each row lies in one chunk: one writer
+        }
+    }
+    for (std::size_t u = 0; u < n; ++u)  // rows without kept edges end where the last one did
+        out.offsets[u + 1] = std::max(out.offsets[u + 1], out.offsets[u]);
+    return out;
+}
+
 /// Pass 2, out rows: grouped edges → out rows, sorted by target because the groups are
 /// visited in target order. Frees `grouped` before returning.
 adjacency sort_into_out_rows(std::size_t n, adjacency&& grouped) {
@@ -214,8 +274,11 @@ csr_graph graph_builder::build(std::size_t n, span<const node_id> src, span<cons
     validate_input(n, src, dst, flags, weights);
     const bool drop_loops = options.self_loops == self_loop_policy::drop;
     const edge_flags drop_mask = options.lean && !flags.empty() ? options.lean_excluded : 0;
-    adjacency out = sort_into_out_rows(
-        n, group_by_target(n, src, dst, flags, weights, drop_loops, drop_mask));
+    adjacency out =
+        in_row_order(src, dst)
+            ? copy_sorted_rows(n, src, dst, flags, weights, drop_loops, drop_mask)
+            : sort_into_out_rows(
+                  n, group_by_target(n, src, dst, flags, weights, drop_loops, drop_mask));
     if (options.duplicates != duplicate_policy::keep)
         merge_parallel_edges(n, out, options.duplicates == duplicate_policy::count,
                              options.merge_excluded);
