@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Page graph and its contraction to hosts / domains. Both walk the web graph's links, which are
-// sorted by (source, target), so parallel links are adjacent and merge in one pass; contraction
-// then sorts the cross-node (X, Y) pairs in parallel and aggregates equal runs.
+// sorted by (source, target), so parallel links are adjacent and merge in one pass (the links
+// cut into whole-page parts, a thread each); contraction then sorts the cross-node (X, Y) pairs
+// in parallel and aggregates equal runs.
 #include "linkequity/web/contraction.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
+#include "linkequity/detail/buffer.hpp"
+#include "linkequity/detail/parallel.hpp"
 #include "linkequity/graph/builder.hpp"
 #include "parallel_sort.hpp"
 
@@ -25,18 +29,19 @@ struct merged_edge {
     float weight;  // position weight of the most prominent (followable) link
 };
 
-/// Calls f(merged_edge) for every distinct page pair s → t, s ≠ t, in (s, t) order.
+/// Calls f(merged_edge) for every distinct page pair s → t, s ≠ t, with links [lo, hi) — a
+/// range that starts and ends at a page's first link — in (s, t) order.
 template <class F>
-void for_each_page_edge(const web_graph& g, const contraction_options& o, F&& f) {
+void for_each_page_edge(const web_graph& g, const contraction_options& o, std::size_t lo,
+                        std::size_t hi, F&& f) {
     const auto src = g.link_sources();
     const auto dst = g.link_targets();
     const auto fl = g.link_flags();
     const auto pos = g.link_positions();
-    const std::size_t m = g.num_links();
-    std::size_t i = 0;
-    while (i < m) {
+    std::size_t i = lo;
+    while (i < hi) {
         std::size_t j = i + 1;
-        while (j < m && src[j] == src[i] && dst[j] == dst[i]) ++j;
+        while (j < hi && src[j] == src[i] && dst[j] == dst[i]) ++j;
         if (src[i] != dst[i]) {
             edge_flags all = 0, follow = 0xFF;
             bool any = false;
@@ -55,6 +60,36 @@ void for_each_page_edge(const web_graph& g, const contraction_options& o, F&& f)
         }
         i = j;
     }
+}
+
+/// The links cut into parts of about equal length for the threads, each starting at a page's
+/// first link (so a part holds whole pages, and parallel links never straddle two parts):
+/// part k is links [cut[k], cut[k + 1]). One part when the links are few. O(parts · log pages).
+std::vector<std::size_t> link_parts(const web_graph& g) {
+    const std::size_t m = g.num_links();
+    const int parts = m > linkequity::detail::parallel_threshold
+                          ? linkequity::detail::max_threads() : 1;
+    const auto offsets = g.link_offsets();
+    std::vector<std::size_t> cut(static_cast<std::size_t>(parts) + 1, m);
+    cut[0] = 0;
+    for (int k = 1; k < parts; ++k) {
+        const edge_offset goal = m / static_cast<std::size_t>(parts) * static_cast<std::size_t>(k);
+        cut[k] = std::max(cut[k - 1], static_cast<std::size_t>(*std::lower_bound(
+                                          offsets.begin(), offsets.end(), goal)));
+    }
+    return cut;
+}
+
+/// The page edges of the links' parts (link_parts), each part on a thread of its own:
+/// f(part, merged_edge) is called for part k's page edges in (s, t) order, by one thread.
+template <class F>
+void for_each_page_edge_in_parts(const web_graph& g, const contraction_options& o,
+                                 const std::vector<std::size_t>& cut, F&& f) {
+    const auto parts = static_cast<std::ptrdiff_t>(cut.size() - 1);
+#pragma omp parallel for schedule(static, 1) if (parts > 1)
+    for (std::ptrdiff_t k = 0; k < parts; ++k)
+        for_each_page_edge(g, o, cut[k], cut[k + 1],
+                           [&f, k](const merged_edge& e) { f(static_cast<std::size_t>(k), e); });
 }
 
 void validate_weights(const contraction_options& o, const char* fn) {
@@ -124,23 +159,44 @@ std::string position_weights::to_string() const {
 
 csr_graph page_graph(const web_graph& g, const contraction_options& o) {
     validate_weights(o, "page_graph");
-    std::vector<node_id> src, dst;
-    std::vector<edge_flags> fl;
-    std::vector<edge_weight> w;
-    src.reserve(g.num_links());
-    dst.reserve(g.num_links());
-    fl.reserve(g.num_links());
-    if (o.use_position_weights) w.reserve(g.num_links());
-    for_each_page_edge(g, o, [&](const merged_edge& e) {
-        src.push_back(e.s);
-        dst.push_back(e.t);
-        fl.push_back(e.flags);
-        if (o.use_position_weights) w.push_back(e.weight);
+    // Each part writes its page edges from its first link's index on (a part has at most as
+    // many page edges as links), then the parts move down in order to close the gaps.
+    const std::size_t m = g.num_links();
+    const bool weighted = o.use_position_weights;
+    linkequity::detail::buffer<node_id> src(m), dst(m);
+    linkequity::detail::buffer<edge_flags> fl(m);
+    linkequity::detail::buffer<edge_weight> w(weighted ? m : 0);
+    const std::vector<std::size_t> cut = link_parts(g);
+    struct alignas(64) free_slot {  // a part's next free slot, a cache line of its own
+        std::size_t at;
+    };
+    std::vector<free_slot> end(cut.size() - 1);
+    for (std::size_t k = 0; k < end.size(); ++k) end[k].at = cut[k];
+    for_each_page_edge_in_parts(g, o, cut, [&](std::size_t k, const merged_edge& e) {
+        const std::size_t at = end[k].at++;
+        src[at] = e.s;
+        dst[at] = e.t;
+        fl[at] = e.flags;
+        if (weighted) w[at] = e.weight;
     });
+    std::size_t count = 0;
+    for (std::size_t k = 0; k + 1 < cut.size(); ++k) {
+        const auto move_down = [&](auto& a) {
+            std::copy(a.data() + cut[k], a.data() + end[k].at, a.data() + count);
+        };
+        move_down(src);
+        move_down(dst);
+        move_down(fl);
+        if (weighted) move_down(w);
+        count += end[k].at - cut[k];
+    }
     build_options b;
     b.self_loops = self_loop_policy::drop;
     b.duplicates = duplicate_policy::keep;  // already unique
-    return build_graph(g.num_pages(), src, dst, fl, w, b);
+    return build_graph(g.num_pages(), span<const node_id>(src.data(), count),
+                       span<const node_id>(dst.data(), count),
+                       span<const edge_flags>(fl.data(), count),
+                       span<const edge_weight>(w.data(), weighted ? count : 0), b);
 }
 
 csr_graph contract(const web_graph& g, graph_level level, const contraction_options& o) {
@@ -155,13 +211,19 @@ csr_graph contract(const web_graph& g, graph_level level, const contraction_opti
         std::uint64_t key;
         std::uint16_t info;  // flags | followable << 8
     };
-    std::vector<pair_item> pairs;
-    for_each_page_edge(g, o, [&](const merged_edge& e) {
+    const std::vector<std::size_t> cut = link_parts(g);
+    std::vector<std::vector<pair_item>> part_pairs(cut.size() - 1);
+    for_each_page_edge_in_parts(g, o, cut, [&](std::size_t k, const merged_edge& e) {
         const node_id x = group(e.s), y = group(e.t);
         if (x == y) return;
-        pairs.push_back({(std::uint64_t{x} << 32) | y,
-                         static_cast<std::uint16_t>(e.flags | (e.followable ? 0x100 : 0))});
+        part_pairs[k].push_back({(std::uint64_t{x} << 32) | y,
+                                 static_cast<std::uint16_t>(e.flags | (e.followable ? 0x100 : 0))});
     });
+    std::vector<pair_item> pairs = std::move(part_pairs[0]);
+    for (std::size_t k = 1; k < part_pairs.size(); ++k) {
+        pairs.insert(pairs.end(), part_pairs[k].begin(), part_pairs[k].end());
+        part_pairs[k] = {};
+    }
     detail::parallel_sort(pairs, [](const pair_item& a, const pair_item& b) {
         return a.key != b.key ? a.key < b.key : a.info < b.info;
     });

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "linkequity/linkequity.hpp"
+#include "same_graph.hpp"
 #include "threads.hpp"
 
 using namespace linkequity;
@@ -69,27 +70,6 @@ TEST_CASE("builder: random multigraph, every policy, against a std::set model", 
     }
 }
 
-namespace {
-
-template <class T>
-bool same(span<const T> a, span<const T> b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end());
-}
-
-/// Every array of a and b, equal element for element.
-bool identical(const csr_graph& a, const csr_graph& b) {
-    return a.num_nodes() == b.num_nodes() && a.num_edges() == b.num_edges() &&
-           same(a.out_offsets(), b.out_offsets()) && same(a.out_targets(), b.out_targets()) &&
-           same(a.out_flag_array(), b.out_flag_array()) &&
-           same(a.out_weight_array(), b.out_weight_array()) &&
-           same(a.in_offsets(), b.in_offsets()) && same(a.in_sources(), b.in_sources()) &&
-           same(a.in_flag_array(), b.in_flag_array()) &&
-           same(a.in_weight_array(), b.in_weight_array()) &&
-           same(a.lean_out_weight(), b.lean_out_weight());
-}
-
-}  // namespace
-
 // Input already in (source, target) order takes the builder's filtered copy instead of its two
 // counting sorts; the same edges out of that order take the sorts. Both must give the same
 // arrays, with every policy, on 1 and 2 threads, with chunks cut inside long rows (m above
@@ -145,7 +125,7 @@ TEST_CASE("builder: input in row order builds what the same edges shuffled build
                             const csr_graph a = build(ordered), b = build(shuffled);
                             INFO("trial " << trial << ", n " << n << ", m " << m << ", "
                                           << threads << " threads, lean " << lean);
-                            CHECK(identical(a, b));
+                            CHECK(test_graphs::identical(a, b));
                         }
     }
 }

@@ -2,19 +2,24 @@
 // synthetic_web: link mix (internal share, rel shares) both as counted by the generator and as
 // recomputed independently by the web graph (URL normalisation + Public Suffix List), the
 // structure (multi-host, multi-label and private suffixes), reproducibility by seed, identical
-// output on 1 and 2 threads, and CSV vs direct feeding giving the same graph.
+// output on 1 and 2 threads, and CSV vs direct feeding giving the same graph; on its web graph,
+// the page graph against a model of its links and the contractions on 1 and 2 threads (the
+// links are cut into one part per thread).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "linkequity/web/contraction.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "same_graph.hpp"
 
 #if defined(LINKEQUITY_USE_OPENMP) && defined(_OPENMP)
 #include <omp.h>
@@ -182,4 +187,64 @@ TEST_CASE("synthetic_web: bad options are rejected with the option's name", "[sy
     o.links = 0;
     synthetic_web w(o);
     CHECK(w.generate([](span<const io::raw_link>) {}).links == 0);
+}
+
+TEST_CASE("synthetic_web: page graph against a model of the links, contractions on 1 and 2 "
+          "threads", "[synthetic_web][contraction]") {
+    synthetic_web_options so = small_options(9);
+    so.links = 80000;  // above the parallel threshold: the links are cut into parts
+    const web_graph g = feed(synthetic_web(so));
+    REQUIRE(g.num_links() > 60000);
+    contraction_options weighted;
+    weighted.use_position_weights = true;
+    weighted.positions.footer = 0.25f;
+    weighted.positions.navigation = 0.5f;
+
+    // The model: every distinct (s, t), s != t, with its followable links' flags ANDed (all
+    // links' flags ORed when none is followable) and its most prominent weight.
+    struct merged {
+        edge_flags all = 0, follow = 0xFF;
+        bool any = false;
+        float w_any = 0, w_follow = 0;
+    };
+    std::map<std::pair<node_id, node_id>, merged> model;
+    for (std::size_t l = 0; l < g.num_links(); ++l) {
+        const node_id s = g.link_sources()[l], t = g.link_targets()[l];
+        if (s == t) continue;
+        merged& e = model[{s, t}];
+        const edge_flags f = g.link_flags()[l];
+        const float w = weighted.positions.of(g.link_positions()[l]);
+        e.all |= f;
+        e.w_any = std::max(e.w_any, w);
+        if ((f & weighted.excluded) == 0) {
+            e.follow &= f;
+            e.any = true;
+            e.w_follow = std::max(e.w_follow, w);
+        }
+    }
+    set_threads(2);
+    const csr_graph pg = page_graph(g, weighted);
+    REQUIRE(pg.num_edges() == model.size());
+    std::size_t at = 0, wrong = 0;
+    for (const auto& [st, e] : model) {
+        const auto [s, t] = st;
+        wrong += pg.out_offsets()[s] > at || at >= pg.out_offsets()[s + 1] ||
+                 pg.out_targets()[at] != t ||
+                 pg.out_flag_array()[at] != (e.any ? e.follow : e.all) ||
+                 pg.out_weight_array()[at] != (e.any ? e.w_follow : e.w_any);
+        ++at;
+    }
+    CHECK(wrong == 0);
+
+    contraction_options by_links;
+    by_links.weights = domain_weight_mode::links;
+    for (const auto& o : {contraction_options{}, weighted, by_links})
+        for (auto level : {graph_level::page, graph_level::host, graph_level::domain}) {
+            set_threads(1);
+            const csr_graph one = contract(g, level, o);
+            set_threads(2);
+            const csr_graph two = contract(g, level, o);
+            CHECK(one.num_edges() > 0);
+            CHECK(test_graphs::identical(one, two));
+        }
 }
