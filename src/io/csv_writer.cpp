@@ -5,7 +5,11 @@
 namespace linkequity::io {
 
 void append_csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // One pass of four compares a byte (the compiler vectorises it), where find_first_of
+    // searches the four characters at every byte.
+    bool plain = true;
+    for (const char c : field) plain &= !(c == ',' || c == '"' || c == '\r' || c == '\n');
+    if (plain) {
         out.append(field);
         return;
     }

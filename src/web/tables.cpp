@@ -112,9 +112,16 @@ void append_cell(std::string& s, const table_column& c, node_id x, std::string_v
             if constexpr (std::is_same_v<V, name_ids>) {
                 io::append_csv_field(s, name);
             } else if constexpr (std::is_same_v<V, std::vector<double>>) {
-                if (c.style == number_style::scientific) fmt::format_to(out, "{:.9e}", v[x]);
-                else if (c.style == number_style::fixed) fmt::format_to(out, "{:.3f}", v[x]);
-                else fmt::format_to(out, "{}", v[x]);
+                // Formatted into a local array, then appended: fmt's output to a std::string
+                // grows (zero-fills) and shrinks the string on every call.
+                char digits[64];
+                const double d = v[x];
+                const fmt::format_to_n_result<char*> r =
+                    c.style == number_style::scientific ? fmt::format_to_n(digits, 64, "{:.9e}", d)
+                    : c.style == number_style::fixed    ? fmt::format_to_n(digits, 64, "{:.3f}", d)
+                                                        : fmt::format_to_n(digits, 64, "{}", d);
+                if (r.size <= sizeof digits) s.append(digits, r.size);
+                else fmt::format_to(out, "{:.3f}", d);  // only "{:.3f}" can be longer
             } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
                 io::append_csv_field(s, v[x]);
             } else if constexpr (std::is_integral_v<typename V::value_type>) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -208,6 +209,27 @@ TEST_CASE("write_csv: blocks formatted in parallel give the same bytes, rows in 
     }
     CHECK(k == urls.size());
     CHECK(mismatches == 0);
+}
+
+TEST_CASE("write_csv: number cells in each style as printf writes them, 300 digits too") {
+    const web_graph g;  // no names: the table has number columns only
+    score_table t;
+    t.rows = {1, 0};
+    t.columns.push_back({"sci", std::vector<double>{0.000123456789012, 2.5e-300},
+                         number_style::scientific});
+    t.columns.push_back({"fixed", std::vector<double>{99.99951, 1e300}, number_style::fixed});
+    t.columns.push_back({"plain", std::vector<double>{0.1, -3.0}, number_style::plain});
+    t.columns.push_back({"n", std::vector<std::uint32_t>{7, 4294967295u}, number_style::plain});
+    auto printed = [](const char* format, double x) {  // the C library's exact conversion
+        char text[512];
+        const int n = std::snprintf(text, sizeof text, format, x);
+        return std::string(text, static_cast<std::size_t>(n));
+    };
+    const std::string huge = printed("%.3f", 1e300);
+    REQUIRE(huge.size() > 300);  // longer than the writer's local array: its other branch
+    CHECK(csv_of(t, g) == "sci,fixed,plain,n\n" + printed("%.9e", 2.5e-300) + "," + huge +
+                              ",-3,4294967295\n" + printed("%.9e", 0.000123456789012) + ",100.000,"
+                              "0.1,7\n");
 }
 
 TEST_CASE("CSV fields are quoted when they hold a comma, quote, CR or LF") {
