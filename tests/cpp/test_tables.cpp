@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <numeric>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -92,6 +94,21 @@ TEST_CASE("rows are ordered by rank, equal ranks by id") {
     const std::vector<std::uint32_t> rank = {2, 1, 4, 2, 1};
     CHECK(rank_order(rank) == std::vector<node_id>{1, 4, 0, 3, 2});
     CHECK(rank_order({}).empty());
+    CHECK(rank_order(std::vector<std::uint32_t>{7, 5}) == std::vector<node_id>{1, 0});  // > n + 1
+
+    // Competition ranks of random scores with many ties (the counting sort, over the parallel
+    // threshold) and ranks above n + 1 (the sort), against a serial sort by (rank, id).
+    std::mt19937_64 rng(5);
+    for (const std::uint32_t spread : {30u, 1000u, 4000000u}) {
+        std::vector<std::uint32_t> r(50000);
+        for (auto& x : r) x = 1 + static_cast<std::uint32_t>(rng() % spread);
+        std::vector<node_id> expected(r.size());
+        std::iota(expected.begin(), expected.end(), node_id{0});
+        std::sort(expected.begin(), expected.end(),
+                  [&](node_id a, node_id b) { return r[a] != r[b] ? r[a] < r[b] : a < b; });
+        CHECK(test_threads::on(1, [&] { return rank_order(r); }) == expected);
+        CHECK(test_threads::on(2, [&] { return rank_order(r); }) == expected);
+    }
 }
 
 TEST_CASE("domain table of a hand-made web: order, derived counts, link counts, CSV") {

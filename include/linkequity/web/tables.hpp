@@ -77,7 +77,9 @@ struct score_table {
 /// (authority_table's meaning); `hosts` / `pages` count the hosts / pages of the node.
 std::vector<std::string> table_column_names(table_level level);
 
-/// Node ids by rank (best first), equal ranks by id: the row order of every table. O(n log n).
+/// Node ids by rank (best first), equal ranks by id: the row order of every table. O(n) by a
+/// stable counting sort when the ranks are at most n + 1 (competition ranks are 1..n), else
+/// O(n log n) by a sort.
 std::vector<node_id> rank_order(span<const std::uint32_t> rank);
 
 /// The table of `level` for graph `g` from that level's authority_table `t`. The per-node
