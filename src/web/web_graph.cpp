@@ -708,14 +708,34 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
     std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
     for (std::size_t l = 0; l < m; ++l) ++g.link_offsets_[src[l] + 1];
     for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+    // A row is sorted as keys target << 32 | position in the row: each target is loaded once,
+    // not at every comparison, and the row's input order (ascending link index, from the
+    // stable sort) breaks ties as the link index would.
     const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
-#pragma omp parallel for schedule(dynamic, 1024) if (m > linkequity::detail::parallel_threshold)
-    for (std::ptrdiff_t p = 0; p < pages_n; ++p) {
-        const auto row = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p]);
-        const auto row_end = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p + 1]);
-        std::sort(row, row_end, [&](std::size_t a, std::size_t b) {
-            return dst[a] != dst[b] ? dst[a] < dst[b] : a < b;
-        });
+#pragma omp parallel if (m > linkequity::detail::parallel_threshold)
+    {
+        std::vector<std::uint64_t> keys;
+        std::vector<std::size_t> links;
+#pragma omp for schedule(dynamic, 1024)
+        for (std::ptrdiff_t p = 0; p < pages_n; ++p) {
+            const auto row = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p]);
+            const auto row_end =
+                order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p + 1]);
+            const auto len = static_cast<std::size_t>(row_end - row);
+            if (len < 2) continue;
+            if (len > 0xFFFFFFFFu) {  // positions would not fit the key's low half
+                std::sort(row, row_end, [&](std::size_t a, std::size_t b) {
+                    return dst[a] != dst[b] ? dst[a] < dst[b] : a < b;
+                });
+                continue;
+            }
+            links.assign(row, row_end);
+            keys.resize(len);
+            for (std::size_t i = 0; i < len; ++i)
+                keys[i] = (std::uint64_t{dst[links[i]]} << 32) | i;
+            std::sort(keys.begin(), keys.end());
+            for (std::size_t i = 0; i < len; ++i) row[i] = links[keys[i] & 0xFFFFFFFFu];
+        }
     }
     // g's link arrays are filled one at a time, and each input array is freed once copied: the
     // end of this pass is the read's peak of memory, and all of g's arrays no longer sit next
@@ -737,7 +757,13 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
                   g.link_source_.data() + g.link_offsets_[p + 1], static_cast<node_id>(p));
     gather(g.link_target_, dst);
     gather(g.link_position_, pos);
-    gather(g.link_anchor_, anchor);
+    if (anchors.size() == 1) {  // only "" (no anchor texts, or none read): every id is 0
+        g.link_anchor_ = linkequity::detail::buffer<std::uint32_t>(m);
+        std::fill_n(g.link_anchor_.data(), m, std::uint32_t{0});
+        release(anchor);
+    } else {
+        gather(g.link_anchor_, anchor);
+    }
     if (!first_seen.empty()) {
         first_seen.resize(m, 0);
         last_seen.resize(m, 0);
