@@ -152,7 +152,8 @@ void count_links(const web_graph& g, const in_index& ix, const level_members& me
                     out_f += (fl[l] & excluded) == 0;
                 }
             }
-            std::sort(pages_seen.begin(), pages_seen.end());
+            // One page's in-row lists its sources in ascending order already (build_in_index).
+            if (!identity) std::sort(pages_seen.begin(), pages_seen.end());
             std::sort(domains_seen.begin(), domains_seen.end());
             std::uint64_t rd = 0, rd_f = 0;
             for (std::size_t i = 0; i < domains_seen.size(); ++i) {
