@@ -193,7 +193,7 @@ struct web_graph_builder::impl {
     // finish()'s passes, in order (each documented at its definition).
     struct host_numbering;
     host_numbering number_hosts() const;
-    static void number_domains(const host_numbering& hn, web_graph& g);
+    static void number_domains(host_numbering& hn, web_graph& g);
     void fill_hosts(const host_numbering& hn, web_graph& g) const;
     std::vector<node_id> number_pages(const std::vector<node_id>& host_new, web_graph& g);
     void fill_links(const std::vector<node_id>& page_new, web_graph& g);
@@ -578,25 +578,28 @@ std::string host_sort_key(std::string_view host) {
     return key;
 }
 
-/// Hosts with their registrable domains and sort keys (indexed by temporary id), and their
-/// numbering: order[i] = the temporary id of host i, new_id[temporary id] = i.
+/// Hosts with their registrable domains, their keys and their domains' keys (indexed by
+/// temporary id), and their numbering: order[i] = the temporary id of host i, new_id[temporary
+/// id] = i; domain[temporary id] = the host's domain number (set by number_domains).
 struct web_graph_builder::impl::host_numbering {
-    std::vector<std::string> domain_name, key;
+    std::vector<std::string> domain_name, key, domain_key;
     std::vector<std::uint32_t> order;
-    std::vector<node_id> new_id;
+    std::vector<node_id> new_id, domain;
 };
 
-/// Pass 1, hosts: registrable domain (libpsl lookups are thread-safe) and key of every host,
-/// numbered by key (host names are unique, so keys are too).
+/// Pass 1, hosts: registrable domain (libpsl lookups are thread-safe), key and domain key of
+/// every host, numbered by key (host names are unique, so keys are too).
 web_graph_builder::impl::host_numbering web_graph_builder::impl::number_hosts() const {
     const std::size_t num_hosts = hosts.size();
     host_numbering hn;
     hn.domain_name.resize(num_hosts);
     hn.key.resize(num_hosts);
+    hn.domain_key.resize(num_hosts);
 #pragma omp parallel for schedule(dynamic, 256) if (num_hosts > 4096)
     for (std::ptrdiff_t h = 0; h < static_cast<std::ptrdiff_t>(num_hosts); ++h) {
         hn.domain_name[h] = psl.registrable_domain(hosts[h]);
         hn.key[h] = host_sort_key(hosts[h]);
+        hn.domain_key[h] = host_sort_key(hn.domain_name[h]);
     }
     hn.order.resize(num_hosts);
     std::iota(hn.order.begin(), hn.order.end(), 0u);
@@ -608,38 +611,36 @@ web_graph_builder::impl::host_numbering web_graph_builder::impl::number_hosts() 
     return hn;
 }
 
-/// Pass 2, domains: the unique registrable domains, numbered by the same key → g's domain
-/// names and keys.
-void web_graph_builder::impl::number_domains(const host_numbering& hn, web_graph& g) {
-    std::vector<std::string> domain_list(hn.domain_name);
-    detail::parallel_sort(domain_list, std::less<>());  // equal names are equal: any order
-    domain_list.erase(std::unique(domain_list.begin(), domain_list.end()), domain_list.end());
-    const auto num_domains = static_cast<std::ptrdiff_t>(domain_list.size());
-    std::vector<std::string> domain_key(domain_list.size());
-#pragma omp parallel for schedule(static) if (num_domains > 4096)
-    for (std::ptrdiff_t i = 0; i < num_domains; ++i) domain_key[i] = host_sort_key(domain_list[i]);
-    std::vector<std::uint32_t> domain_order(domain_list.size());
-    std::iota(domain_order.begin(), domain_order.end(), 0u);
-    detail::parallel_sort(domain_order, [&](std::uint32_t a, std::uint32_t b) {
-        return domain_key[a] < domain_key[b];  // keys are unique: a total order
+/// Pass 2, domains: the hosts sorted by their domain's key (keys are unique per name, so a
+/// domain's hosts are one run), each run one domain in key order → g's domain names and keys,
+/// and hn.domain. Frees the domain keys. O(hosts · log hosts) string comparisons, parallel.
+void web_graph_builder::impl::number_domains(host_numbering& hn, web_graph& g) {
+    const std::size_t num_hosts = hn.domain_key.size();
+    std::vector<std::uint32_t> by_domain(num_hosts);
+    std::iota(by_domain.begin(), by_domain.end(), 0u);
+    detail::parallel_sort(by_domain, [&](std::uint32_t a, std::uint32_t b) {
+        const int c = hn.domain_key[a].compare(hn.domain_key[b]);
+        return c != 0 ? c < 0 : a < b;  // a total order
     });
-    for (std::uint32_t i : domain_order) {
-        g.domain_names_.push_back(domain_list[i]);
-        g.domain_keys_.push_back(domain_key[i]);
+    hn.domain.resize(num_hosts);
+    for (std::size_t i = 0; i < num_hosts; ++i) {
+        const std::uint32_t h = by_domain[i];
+        if (i == 0 || hn.domain_key[h] != hn.domain_key[by_domain[i - 1]]) {
+            g.domain_names_.push_back(hn.domain_name[h]);
+            g.domain_keys_.push_back(hn.domain_key[h]);
+        }
+        hn.domain[h] = static_cast<node_id>(g.domain_names_.size() - 1);
     }
+    std::vector<std::string>().swap(hn.domain_key);
 }
 
 /// Pass 3: g's host names, keys and domains, in host-number order.
 void web_graph_builder::impl::fill_hosts(const host_numbering& hn, web_graph& g) const {
     const std::size_t num_hosts = hosts.size();
     g.host_domain_ = linkequity::detail::buffer<node_id>(num_hosts);
-    const auto hosts_n = static_cast<std::ptrdiff_t>(num_hosts);
-#pragma omp parallel for schedule(static) if (num_hosts > 4096)
-    for (std::ptrdiff_t i = 0; i < hosts_n; ++i)  // the look-ups only read
-        g.host_domain_[i] = table_lower_bound(g.domain_keys_, 0, g.domain_keys_.size(),
-                                             host_sort_key(hn.domain_name[hn.order[i]]));
     for (std::size_t i = 0; i < num_hosts; ++i) {
         const std::uint32_t h = hn.order[i];
+        g.host_domain_[i] = hn.domain[h];
         g.host_names_.push_back(hosts[h]);
         g.host_keys_.push_back(hn.key[h]);
     }
@@ -807,7 +808,7 @@ web_graph web_graph_builder::finish() {
     g.build_psl_version_ = d.psl.version();
     if (d.record_urls.size() > 0) d.consolidate(g);
     {
-        const impl::host_numbering hn = d.number_hosts();
+        impl::host_numbering hn = d.number_hosts();
         impl::number_domains(hn, g);
         d.fill_hosts(hn, g);
         const std::vector<node_id> page_new = d.number_pages(hn.new_id, g);
