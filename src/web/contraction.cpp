@@ -80,6 +80,11 @@ std::vector<std::size_t> link_parts(const web_graph& g) {
     return cut;
 }
 
+/// A part's count, then its next free slot: a cache line of its own, as threads bump it.
+struct alignas(64) part_slot {
+    std::size_t at = 0;
+};
+
 /// The page edges of the links' parts (link_parts), each part on a thread of its own:
 /// f(part, merged_edge) is called for part k's page edges in (s, t) order, by one thread.
 template <class F>
@@ -159,44 +164,29 @@ std::string position_weights::to_string() const {
 
 csr_graph page_graph(const web_graph& g, const contraction_options& o) {
     validate_weights(o, "page_graph");
-    // Each part writes its page edges from its first link's index on (a part has at most as
-    // many page edges as links), then the parts move down in order to close the gaps.
-    const std::size_t m = g.num_links();
+    // The parts' page edges are counted first, so each part writes its own range of arrays
+    // sized to the page edges, touching no memory beyond them.
     const bool weighted = o.use_position_weights;
-    linkequity::detail::buffer<node_id> src(m), dst(m);
-    linkequity::detail::buffer<edge_flags> fl(m);
-    linkequity::detail::buffer<edge_weight> w(weighted ? m : 0);
     const std::vector<std::size_t> cut = link_parts(g);
-    struct alignas(64) free_slot {  // a part's next free slot, a cache line of its own
-        std::size_t at;
-    };
-    std::vector<free_slot> end(cut.size() - 1);
-    for (std::size_t k = 0; k < end.size(); ++k) end[k].at = cut[k];
+    std::vector<part_slot> next(cut.size());
+    for_each_page_edge_in_parts(g, o, cut,
+                                [&next](std::size_t k, const merged_edge&) { ++next[k + 1].at; });
+    for (std::size_t k = 1; k < next.size(); ++k) next[k].at += next[k - 1].at;
+    const std::size_t count = next.back().at;
+    linkequity::detail::buffer<node_id> src(count), dst(count);
+    linkequity::detail::buffer<edge_flags> fl(count);
+    linkequity::detail::buffer<edge_weight> w(weighted ? count : 0);
     for_each_page_edge_in_parts(g, o, cut, [&](std::size_t k, const merged_edge& e) {
-        const std::size_t at = end[k].at++;
+        const std::size_t at = next[k].at++;
         src[at] = e.s;
         dst[at] = e.t;
         fl[at] = e.flags;
         if (weighted) w[at] = e.weight;
     });
-    std::size_t count = 0;
-    for (std::size_t k = 0; k + 1 < cut.size(); ++k) {
-        const auto move_down = [&](auto& a) {
-            std::copy(a.data() + cut[k], a.data() + end[k].at, a.data() + count);
-        };
-        move_down(src);
-        move_down(dst);
-        move_down(fl);
-        if (weighted) move_down(w);
-        count += end[k].at - cut[k];
-    }
     build_options b;
     b.self_loops = self_loop_policy::drop;
     b.duplicates = duplicate_policy::keep;  // already unique
-    return build_graph(g.num_pages(), span<const node_id>(src.data(), count),
-                       span<const node_id>(dst.data(), count),
-                       span<const edge_flags>(fl.data(), count),
-                       span<const edge_weight>(w.data(), weighted ? count : 0), b);
+    return build_graph(g.num_pages(), src.view(), dst.view(), fl.view(), w.view(), b);
 }
 
 csr_graph contract(const web_graph& g, graph_level level, const contraction_options& o) {
@@ -211,19 +201,20 @@ csr_graph contract(const web_graph& g, graph_level level, const contraction_opti
         std::uint64_t key;
         std::uint16_t info;  // flags | followable << 8
     };
+    // Counted first, then each part writes its own range: the array is the pairs' exact size.
     const std::vector<std::size_t> cut = link_parts(g);
-    std::vector<std::vector<pair_item>> part_pairs(cut.size() - 1);
+    std::vector<part_slot> next(cut.size());
+    for_each_page_edge_in_parts(g, o, cut, [&](std::size_t k, const merged_edge& e) {
+        next[k + 1].at += group(e.s) != group(e.t);
+    });
+    for (std::size_t k = 1; k < next.size(); ++k) next[k].at += next[k - 1].at;
+    std::vector<pair_item> pairs(next.back().at);
     for_each_page_edge_in_parts(g, o, cut, [&](std::size_t k, const merged_edge& e) {
         const node_id x = group(e.s), y = group(e.t);
         if (x == y) return;
-        part_pairs[k].push_back({(std::uint64_t{x} << 32) | y,
-                                 static_cast<std::uint16_t>(e.flags | (e.followable ? 0x100 : 0))});
+        pairs[next[k].at++] = {(std::uint64_t{x} << 32) | y,
+                               static_cast<std::uint16_t>(e.flags | (e.followable ? 0x100 : 0))};
     });
-    std::vector<pair_item> pairs = std::move(part_pairs[0]);
-    for (std::size_t k = 1; k < part_pairs.size(); ++k) {
-        pairs.insert(pairs.end(), part_pairs[k].begin(), part_pairs[k].end());
-        part_pairs[k] = {};
-    }
     detail::parallel_sort(pairs, [](const pair_item& a, const pair_item& b) {
         return a.key != b.key ? a.key < b.key : a.info < b.info;
     });
