@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // graph_builder: the only way to make a csr_graph. Validates ids, weights and flags, then builds
-// both directions by three stable counting sorts — O(n + m) time, no per-node allocation,
-// parallel over edge chunks with OpenMP — and applies the self-loop and parallel-edge policies.
+// both directions by three stable counting sorts (one, when the input is already in (source,
+// target) order) — O(n + m) time, no per-node allocation, parallel over edge chunks with
+// OpenMP — and applies the self-loop and parallel-edge policies.
 #pragma once
 
 #include <cstddef>
@@ -72,6 +73,9 @@ public:
     /// Rows come out sorted (out-rows by target, in-rows by source) whatever the input order.
     /// Cost: O(n + m) time with three counting-sort passes; memory peaks at the input plus
     /// 12 bytes per edge (+ flags/weights when given) plus 8·n·threads bytes of counters.
+    /// Input already in (source, target) order, non-decreasing (checked in one O(m) pass),
+    /// is copied into the out-rows instead of being sorted twice: one counting sort (the
+    /// in-rows) and input plus out-rows plus in-rows at the peak. The result is the same.
     ///
     /// @throws std::invalid_argument  src/dst/flags/weights lengths differ, num_nodes > 2^32-1,
     ///                                a weight is NaN, infinite or negative.

@@ -68,7 +68,9 @@ struct contraction_options {
 /// links' flags (so it carries an excluded bit, and evaporate mode still sees it).
 /// With position weights, an edge weighs its most prominent followable link's weight (any link's
 /// when none is followable); otherwise the graph is unweighted.
-/// Cost: O(P + L) plus graph_builder's counting sorts. @throws std::invalid_argument for negative
+/// Cost: O(P + L) plus graph_builder's counting sorts (the edges come in (s, t) order: one
+/// sort); the links are merged in one part per thread, counted and then written, so the
+/// arrays are the page edges' exact size. @throws std::invalid_argument for negative
 /// or non-finite position weights.
 csr_graph page_graph(const web_graph& g, const contraction_options& options = {});
 
@@ -78,7 +80,9 @@ csr_graph page_graph(const web_graph& g, const contraction_options& options = {}
 /// the number of followable page edges X → Y (or of all of them, for a non-followable edge, so
 /// evaporate mode can weigh it). Flags as in page_graph; host edges inside one domain keep
 /// flags::internal. graph_level::page returns page_graph(g, options).
-/// Cost: O(L) to collect the pairs, a parallel sort of the cross-node pairs, O(pairs) to merge.
+/// Cost: O(L) to collect the pairs (the links in one part per thread, counted, then written
+/// into an array of the pairs' exact size), a parallel sort of the cross-node pairs, O(pairs)
+/// to merge. The same graph on any thread count.
 csr_graph contract(const web_graph& g, graph_level level, const contraction_options& options = {});
 
 }  // namespace linkequity::web
