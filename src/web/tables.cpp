@@ -232,8 +232,8 @@ std::vector<node_id> rank_order(span<const std::uint32_t> rank) {
     std::vector<node_id> order(n);
     const std::uint32_t top = n > 0 ? *std::max_element(rank.begin(), rank.end()) : 0;
     if (top <= n + 1) {  // stable by id within a rank: the order the sort below gives
-        const std::vector<std::size_t> by_rank =
-            detail::counting_order(std::size_t{top} + 1, {}, n, [&](std::size_t x) { return rank[x]; });
+        const std::vector<std::size_t> by_rank = detail::counting_order(
+            std::size_t{top} + 1, {}, n, [&](std::size_t x) { return rank[x]; });
         const auto rows = static_cast<std::ptrdiff_t>(n);
 #pragma omp parallel for schedule(static) if (n > linkequity::detail::parallel_threshold)
         for (std::ptrdiff_t i = 0; i < rows; ++i) order[i] = static_cast<node_id>(by_rank[i]);
