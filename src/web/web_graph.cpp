@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
@@ -703,96 +704,104 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
     }
     // Grouped by source (stable: input order inside a row), then each row sorted by (target,
     // input order), rows in parallel: the same order a second counting sort by target over all
-    // links gave, without its m scattered writes.
-    auto order = detail::counting_order(num_pages, {}, m, [&](std::size_t l) { return src[l]; });
-    g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
-    std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
-    for (std::size_t l = 0; l < m; ++l) ++g.link_offsets_[src[l] + 1];
-    for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
-    // A row is sorted as keys target << 32 | position in the row: each target is loaded once,
-    // not at every comparison, and the row's input order (ascending link index, from the
-    // stable sort) breaks ties as the link index would.
-    const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
+    // links gave, without its m scattered writes. The order holds 32-bit link indices when they
+    // fit: half the bytes to scatter and to read in the gathers, 4 bytes a link less at the
+    // read's peak of memory.
+    const auto with_order = [&]([[maybe_unused]] auto index) {
+        using Index = decltype(index);
+        auto order = detail::counting_order<Index>(num_pages, {}, m,
+                                                   [&](std::size_t l) { return src[l]; });
+        g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
+        std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
+        for (std::size_t l = 0; l < m; ++l) ++g.link_offsets_[src[l] + 1];
+        for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+        // A row is sorted as keys target << 32 | position in the row: each target is loaded once,
+        // not at every comparison, and the row's input order (ascending link index, from the
+        // stable sort) breaks ties as the link index would.
+        const auto pages_n = static_cast<std::ptrdiff_t>(num_pages);
 #pragma omp parallel if (m > linkequity::detail::parallel_threshold)
-    {
-        std::vector<std::uint64_t> keys;
-        std::vector<std::size_t> links;
+        {
+            std::vector<std::uint64_t> keys;
+            std::vector<Index> links;
 #pragma omp for schedule(dynamic, 1024)
-        for (std::ptrdiff_t p = 0; p < pages_n; ++p) {
-            const auto row = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p]);
-            const auto row_end =
-                order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p + 1]);
-            const auto len = static_cast<std::size_t>(row_end - row);
-            if (len < 2) continue;
-            if (len > 0xFFFFFFFFu) {  // positions would not fit the key's low half
-                std::sort(row, row_end, [&](std::size_t a, std::size_t b) {
-                    return dst[a] != dst[b] ? dst[a] < dst[b] : a < b;
-                });
-                continue;
+            for (std::ptrdiff_t p = 0; p < pages_n; ++p) {
+                const auto row = order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p]);
+                const auto row_end =
+                    order.begin() + static_cast<std::ptrdiff_t>(g.link_offsets_[p + 1]);
+                const auto len = static_cast<std::size_t>(row_end - row);
+                if (len < 2) continue;
+                if (len > 0xFFFFFFFFu) {  // positions would not fit the key's low half
+                    std::sort(row, row_end, [&](std::size_t a, std::size_t b) {
+                        return dst[a] != dst[b] ? dst[a] < dst[b] : a < b;
+                    });
+                    continue;
+                }
+                links.assign(row, row_end);
+                keys.resize(len);
+                for (std::size_t i = 0; i < len; ++i)
+                    keys[i] = (std::uint64_t{dst[links[i]]} << 32) | i;
+                std::sort(keys.begin(), keys.end());
+                for (std::size_t i = 0; i < len; ++i) row[i] = links[keys[i] & 0xFFFFFFFFu];
             }
-            links.assign(row, row_end);
-            keys.resize(len);
-            for (std::size_t i = 0; i < len; ++i)
-                keys[i] = (std::uint64_t{dst[links[i]]} << 32) | i;
-            std::sort(keys.begin(), keys.end());
-            for (std::size_t i = 0; i < len; ++i) row[i] = links[keys[i] & 0xFFFFFFFFu];
         }
-    }
-    // g's link arrays are filled one at a time, and each input array is freed once copied: the
-    // end of this pass is the read's peak of memory, and all of g's arrays no longer sit next
-    // to all of the inputs (at 100M links, 1.4 GB of the one next to 1 GB of the other).
-    [[maybe_unused]] const bool parallel = m > linkequity::detail::parallel_threshold;
-    auto release = [](auto& v) { std::decay_t<decltype(v)>().swap(v); };
-    auto gather = [&](auto& out, auto& in) {  // out[i] = in[order[i]], then frees in
-        using T = typename std::decay_t<decltype(in)>::value_type;
-        out = linkequity::detail::buffer<T>(m);
+        // g's link arrays are filled one at a time, and each input array is freed once copied: the
+        // end of this pass is the read's peak of memory, and all of g's arrays no longer sit next
+        // to all of the inputs (at 100M links, 1.4 GB of the one next to 1 GB of the other).
+        [[maybe_unused]] const bool parallel = m > linkequity::detail::parallel_threshold;
+        auto release = [](auto& v) { std::decay_t<decltype(v)>().swap(v); };
+        auto gather = [&](auto& out, auto& in) {  // out[i] = in[order[i]], then frees in
+            using T = typename std::decay_t<decltype(in)>::value_type;
+            out = linkequity::detail::buffer<T>(m);
 #pragma omp parallel for schedule(static) if (parallel)
-        for (std::ptrdiff_t i = 0; i < links; ++i) out[i] = in[order[i]];
-        release(in);
-    };
-    release(src);  // the rows give the sources
-    g.link_source_ = linkequity::detail::buffer<node_id>(m);
+            for (std::ptrdiff_t i = 0; i < links; ++i) out[i] = in[order[i]];
+            release(in);
+        };
+        release(src);  // the rows give the sources
+        g.link_source_ = linkequity::detail::buffer<node_id>(m);
 #pragma omp parallel for schedule(dynamic, 1024) if (parallel)
-    for (std::ptrdiff_t p = 0; p < pages_n; ++p)
-        std::fill(g.link_source_.data() + g.link_offsets_[p],
-                  g.link_source_.data() + g.link_offsets_[p + 1], static_cast<node_id>(p));
-    gather(g.link_target_, dst);
-    gather(g.link_position_, pos);
-    if (anchors.size() == 1) {  // only "" (no anchor texts, or none read): every id is 0
-        g.link_anchor_ = linkequity::detail::buffer<std::uint32_t>(m);
-        std::fill_n(g.link_anchor_.data(), m, std::uint32_t{0});
-        release(anchor);
-    } else {
-        gather(g.link_anchor_, anchor);
-    }
-    if (!first_seen.empty()) {
-        first_seen.resize(m, 0);
-        last_seen.resize(m, 0);
-        gather(g.link_first_seen_, first_seen);
-        gather(g.link_last_seen_, last_seen);
-    }
-    stats.links = m;
-    g.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
-    std::size_t internal = 0, self = 0;  // integer sums: the same on any thread count
-#pragma omp parallel for schedule(static) reduction(+ : internal, self) if (parallel)
-    for (std::ptrdiff_t i = 0; i < links; ++i) {
-#if defined(__GNUC__)
-        // The target's page → host entry is a random read (4 bytes per page): ask ahead.
-        if (i + link_fill_prefetch < links)
-            __builtin_prefetch(g.page_host_.data() + g.link_target_[i + link_fill_prefetch]);
-#endif
-        const node_id s = g.link_source_[i], t = g.link_target_[i];
-        edge_flags f = rel[order[i]];
-        if (g.domain_of(s) == g.domain_of(t)) {
-            f |= flags::internal;
-            ++internal;
+        for (std::ptrdiff_t p = 0; p < pages_n; ++p)
+            std::fill(g.link_source_.data() + g.link_offsets_[p],
+                      g.link_source_.data() + g.link_offsets_[p + 1], static_cast<node_id>(p));
+        gather(g.link_target_, dst);
+        gather(g.link_position_, pos);
+        if (anchors.size() == 1) {  // only "" (no anchor texts, or none read): every id is 0
+            g.link_anchor_ = linkequity::detail::buffer<std::uint32_t>(m);
+            std::fill_n(g.link_anchor_.data(), m, std::uint32_t{0});
+            release(anchor);
+        } else {
+            gather(g.link_anchor_, anchor);
         }
-        if (s == t) ++self;
-        g.link_flags_[i] = f;
-    }
-    release(rel);
-    stats.internal_links += internal;
-    stats.self_links += self;
+        if (!first_seen.empty()) {
+            first_seen.resize(m, 0);
+            last_seen.resize(m, 0);
+            gather(g.link_first_seen_, first_seen);
+            gather(g.link_last_seen_, last_seen);
+        }
+        stats.links = m;
+        g.link_flags_ = linkequity::detail::buffer<edge_flags>(m);
+        std::size_t internal = 0, self = 0;  // integer sums: the same on any thread count
+#pragma omp parallel for schedule(static) reduction(+ : internal, self) if (parallel)
+        for (std::ptrdiff_t i = 0; i < links; ++i) {
+#if defined(__GNUC__)
+            // The target's page → host entry is a random read (4 bytes per page): ask ahead.
+            if (i + link_fill_prefetch < links)
+                __builtin_prefetch(g.page_host_.data() + g.link_target_[i + link_fill_prefetch]);
+#endif
+            const node_id s = g.link_source_[i], t = g.link_target_[i];
+            edge_flags f = rel[order[i]];
+            if (g.domain_of(s) == g.domain_of(t)) {
+                f |= flags::internal;
+                ++internal;
+            }
+            if (s == t) ++self;
+            g.link_flags_[i] = f;
+        }
+        release(rel);
+        stats.internal_links += internal;
+        stats.self_links += self;
+    };
+    if (m <= std::numeric_limits<std::uint32_t>::max()) with_order(std::uint32_t{});
+    else with_order(std::size_t{});
 }
 
 web_graph web_graph_builder::finish() {
