@@ -64,19 +64,13 @@ void for_each_page_edge(const web_graph& g, const contraction_options& o, std::s
 
 /// The links cut into parts of about equal length for the threads, each starting at a page's
 /// first link (so a part holds whole pages, and parallel links never straddle two parts):
-/// part k is links [cut[k], cut[k + 1]). One part when the links are few. O(parts · log pages).
+/// part k is links [cut[k], cut[k + 1]), the pages detail::balanced_rows gives part k. One part
+/// when the links are few. O(parts · log pages).
 std::vector<std::size_t> link_parts(const web_graph& g) {
-    const std::size_t m = g.num_links();
-    const int parts = m > linkequity::detail::parallel_threshold
-                          ? linkequity::detail::max_threads() : 1;
     const auto offsets = g.link_offsets();
-    std::vector<std::size_t> cut(static_cast<std::size_t>(parts) + 1, m);
-    cut[0] = 0;
-    for (int k = 1; k < parts; ++k) {
-        const edge_offset goal = m / static_cast<std::size_t>(parts) * static_cast<std::size_t>(k);
-        cut[k] = std::max(cut[k - 1], static_cast<std::size_t>(*std::lower_bound(
-                                          offsets.begin(), offsets.end(), goal)));
-    }
+    std::vector<std::size_t> cut = linkequity::detail::balanced_rows(
+        offsets, linkequity::detail::chunk_count(g.num_links()));
+    for (std::size_t& c : cut) c = static_cast<std::size_t>(offsets[c]);  // page → its first link
     return cut;
 }
 
