@@ -119,16 +119,23 @@ adjacency group_by_target(std::size_t n, span<const node_id> src, span<const nod
     return grouped;
 }
 
-/// Whether the input is in (source, target) order, non-decreasing. O(m), parallel.
+/// Whether the input is in (source, target) order, non-decreasing. O(m) for ordered input,
+/// parallel; each chunk stops at its first edge out of order, so unordered input (edge lists,
+/// generated graphs) costs about a look at each chunk's start, not a pass over every edge.
 bool in_row_order(span<const node_id> src, span<const node_id> dst) {
     const std::size_t m = src.size();
-    std::size_t first_bad = m;
-#pragma omp parallel for reduction(min : first_bad) if (m > detail::parallel_threshold)
-    for (std::size_t e = 1; e < m; ++e)
-        if ((src[e] < src[e - 1] || (src[e] == src[e - 1] && dst[e] < dst[e - 1])) &&
-            e < first_bad)
-            first_bad = e;
-    return first_bad == m;
+    const int chunks = chunk_count(m);
+    int out_of_order = 0;
+#pragma omp parallel for schedule(static, 1) reduction(| : out_of_order) if (chunks > 1)
+    for (int t = 0; t < chunks; ++t) {
+        const auto [lo, hi] = detail::chunk_slice(m, chunks, t);
+        for (std::size_t e = std::max<std::size_t>(lo, 1); e < hi; ++e)
+            if (src[e] < src[e - 1] || (src[e] == src[e - 1] && dst[e] < dst[e - 1])) {
+                out_of_order = 1;
+                break;
+            }
+    }
+    return out_of_order == 0;
 }
 
 /// Passes 1 and 2 at once, for input already in (source, target) order (in_row_order): the
