@@ -16,6 +16,7 @@
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/detail/parallel.hpp"
 #include "linkequity/detail/stopwatch.hpp"
+#include "pagerank/cache_size.hpp"
 #include "pagerank/followable_copy.hpp"
 #include "pagerank/node_order.hpp"
 #include "topic_pagerank/batch.hpp"
@@ -151,48 +152,62 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     detail::drop_masked_edges(p, followable);  // the passes skip no links (same bits)
 }
 
-/// Rows of all k topics larger than this (8·k' bytes a node × n) run as batches of topic_lanes.
-constexpr std::size_t batch_cache_bytes = std::size_t{16} << 20;
-
-/// Topics per batch: all k while the batch's rows total at most batch_cache_bytes (half a
-/// typical 32 MiB last-level cache), else topic_lanes (8: one 64-byte line a node), the
-/// batches run one after the other. A pass gathers one row per in-edge from random sources;
-/// once the rows outgrow the cache, two sweeps over 64-byte rows keep twice as many of the
-/// most gathered rows in cache as one sweep over 128-byte rows, and a miss costs half the
-/// bytes: measured 16 topics on Kronecker scale 20, benchmarks/README.md ("topic batches").
-std::size_t topics_per_batch(std::size_t n, std::size_t k) {
+/// Topics per batch: all k while their rows (8 · k' bytes a node, k' = k rounded up to a
+/// multiple of topic_lanes) total at most `budget` bytes, else topic_lanes (8: one 64-byte line
+/// a node), the batches run one after the other. A pass gathers one row per in-edge from
+/// random sources; once the rows outgrow the cache, two sweeps over 64-byte rows keep twice as
+/// many of the most gathered rows in cache as one sweep over 128-byte rows, and a miss costs
+/// half the bytes; while they fit, one sweep reads the in-edges once instead of twice. Measured
+/// with 16 topics on Kronecker scale 20 (128 MiB of rows): on a 32 MiB L3 the batches of 8 were
+/// faster, on a 480 MiB L3 the single batch (98 against 131 ms an iteration):
+/// benchmarks/README.md, "topic batches".
+std::size_t topics_per_batch(std::size_t n, std::size_t k, std::size_t budget) {
     const std::size_t stride =
         (k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
-    return n * stride * sizeof(double) <= batch_cache_bytes ? k : detail::topic_lanes;
+    return n * stride * sizeof(double) <= budget ? k : detail::topic_lanes;
 }
 
-/// Runs the batch of topics[first, last) over the graph set up in p and stores its columns,
+/// The batches' shared state: the problem, the start vectors' and passes' memory (reused from
+/// batch to batch), and the relabelling.
+struct batch_run {
+    detail::topic_problem& p;
+    const detail::relabelled_in_graph& relabelled;
+    std::vector<double>& x;  ///< n × stride; zeros on entry to a batch
+    detail::topic_buffers buffers;
+};
+
+/// Runs the batch of topics[first, last) over the graph set up in run.p and stores its columns,
 /// iterations, residuals and convergence in r (r.passes and the times add up over batches).
-/// After a cancel (r.cancelled), the batch is not iterated: its columns are the start v_t.
-/// O(passes · m · k') time and 24 · k' · n bytes, k' = the batch's topics rounded up to 8.
+/// When `direct`, x is r.scores' memory (one batch, k = stride, no relabelling) and nothing is
+/// copied. After a cancel (r.cancelled), the batch is not iterated: its columns are the start
+/// v_t. O(passes · m · k') time; 24 · k' · n bytes, k' = the stride (kept for the next batch).
 void solve_batch(const std::vector<topic_seeds>& topics, std::size_t first, std::size_t last,
-                 const detail::relabelled_in_graph& relabelled, const pagerank_options& o,
-                 detail::topic_problem& p, topic_pagerank_result& r) {
+                 const pagerank_options& o, bool direct, batch_run& run,
+                 topic_pagerank_result& r) {
     const detail::stopwatch t0;
     const std::vector<topic_seeds> batch(topics.begin() + static_cast<std::ptrdiff_t>(first),
                                          topics.begin() + static_cast<std::ptrdiff_t>(last));
-    const bool by_degree = !relabelled.old_of.empty();
+    detail::topic_problem& p = run.p;
+    std::vector<double>& x = run.x;
+    const bool by_degree = !run.relabelled.old_of.empty();
     p.k = batch.size();
-    p.stride = (p.k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
-    std::vector<double> x(p.n * p.stride, 0.0);
-    set_seeds(batch, by_degree ? &relabelled.new_of : nullptr, p, x);
+    set_seeds(batch, by_degree ? &run.relabelled.new_of : nullptr, p, x);
     topic_pagerank_result b;
     b.setup_seconds = t0.seconds();
     b.iterations.assign(p.k, 0);  // a batch after a cancel is not run: its columns stay v
     b.residual.assign(p.k, 0.0);
     b.converged.assign(p.k, 0);
     b.cancelled = r.cancelled;
-    if (!r.cancelled) detail::solve_topics(p, x, o, b);
+    if (!r.cancelled) detail::solve_topics(p, x, o, run.buffers, b);
     const std::size_t k = topics.size();
+    if (!direct) {
 #pragma omp parallel for schedule(static) if (p.n > detail::parallel_threshold)
-    for (std::size_t i = 0; i < p.n; ++i) {
-        const std::size_t old = by_degree ? relabelled.old_of[i] : i;
-        for (std::size_t t = 0; t < p.k; ++t) r.scores[old * k + first + t] = x[i * p.stride + t];
+        for (std::size_t i = 0; i < p.n; ++i) {
+            const std::size_t old = by_degree ? run.relabelled.old_of[i] : i;
+            double* xi = x.data() + i * p.stride;
+            for (std::size_t t = 0; t < p.k; ++t) r.scores[old * k + first + t] = xi[t];
+            std::fill(xi, xi + p.stride, 0.0);  // the next batch starts from zeros
+        }
     }
     for (std::size_t t = 0; t < p.k; ++t) {
         r.iterations[first + t] = b.iterations[t];
@@ -234,11 +249,20 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     detail::relabelled_in_graph relabelled;
     detail::followable_copy followable;
     set_graph(in, full, view, o, relabelled, followable, p);
+    const std::size_t group = topics_per_batch(
+        p.n, k, options.batch_bytes > 0 ? options.batch_bytes : detail::last_level_cache_bytes() / 2);
+    p.stride = (group + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
+    // One batch whose rows are unpadded and unrelabelled iterates in the result's own memory.
+    const bool direct = group == k && p.stride == k && relabelled.old_of.empty();
     r.scores.assign(p.n * k, 0.0);
+    std::vector<double> x;
+    if (direct) x.swap(r.scores);
+    else x.assign(p.n * p.stride, 0.0);
     r.setup_seconds = t0.seconds();
-    const std::size_t group = topics_per_batch(p.n, k);
+    batch_run run{p, relabelled, x, {}};
     for (std::size_t first = 0; first < k; first += group)
-        solve_batch(topics, first, std::min(k, first + group), relabelled, o, p, r);
+        solve_batch(topics, first, std::min(k, first + group), o, direct, run, r);
+    if (direct) x.swap(r.scores);
     r.seconds = t0.seconds() - r.setup_seconds;
     return r;
 }

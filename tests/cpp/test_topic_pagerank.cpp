@@ -220,8 +220,9 @@ TEST_CASE("topic_pagerank: bad topics and options name what is wrong", "[topic_p
 
 TEST_CASE("topic_pagerank: batches of 8 topics on a graph whose rows outgrow the cache",
           "[topic_pagerank][threads]") {
-    // 2^18 nodes × 16 columns × 8 bytes = 32 MiB of rows > 16 MiB: 11 topics run as batches of
-    // topics 0–7 and 8–10, each column still the single TrustRank run.
+    // 2^18 nodes × 16 columns × 8 bytes = 32 MiB of rows > a 16 MiB budget: 11 topics run as
+    // batches of topics 0–7 and 8–10 (the second reusing the first's buffers), each column
+    // still the single TrustRank run, and the same bits as one batch of all 11.
     kronecker_options ko;
     ko.scale = 18;
     ko.edge_factor = 4;
@@ -235,12 +236,31 @@ TEST_CASE("topic_pagerank: batches of 8 topics on a graph whose rows outgrow the
     }
     topic_pagerank_options o;
     o.pagerank.tolerance = 1e-10;
+    o.batch_bytes = std::size_t{16} << 20;
     const auto one = test_threads::on(1, [&] { return topic_pagerank(g, topics, o); });
     const auto two = test_threads::on(2, [&] { return topic_pagerank(g, topics, o); });
     REQUIRE(one.all_converged());
     CHECK(std::memcmp(one.scores.data(), two.scores.data(), one.scores.size() * sizeof(double)) ==
           0);
     CHECK(one.iterations == two.iterations);
+    topic_pagerank_options whole = o;
+    whole.batch_bytes = std::size_t{64} << 20;
+    const auto single_batch = test_threads::on(2, [&] { return topic_pagerank(g, topics, whole); });
+    CHECK(single_batch.passes == *std::max_element(one.iterations.begin(), one.iterations.end()));
+    CHECK(std::memcmp(one.scores.data(), single_batch.scores.data(),
+                      one.scores.size() * sizeof(double)) == 0);
+    CHECK(one.iterations == single_batch.iterations);
+    // 16 topics in one batch iterate in the result's own memory (k is the stride): still the
+    // bits of two batches of 8.
+    std::vector<topic_seeds> sixteen = topics;
+    for (std::size_t t = topics.size(); t < 16; ++t)
+        sixteen.push_back({"t" + std::to_string(t), {static_cast<node_id>(rng() % g.num_nodes())}, {}});
+    const auto in_place = test_threads::on(2, [&] { return topic_pagerank(g, sixteen, whole); });
+    const auto by_eight = test_threads::on(2, [&] { return topic_pagerank(g, sixteen, o); });
+    CHECK(in_place.passes < by_eight.passes);
+    CHECK(std::memcmp(in_place.scores.data(), by_eight.scores.data(),
+                      in_place.scores.size() * sizeof(double)) == 0);
+    CHECK(in_place.iterations == by_eight.iterations);
     auto most = [&](std::size_t first, std::size_t last) {
         return *std::max_element(one.iterations.begin() + first, one.iterations.begin() + last);
     };

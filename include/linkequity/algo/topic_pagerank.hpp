@@ -32,6 +32,12 @@ struct topic_pagerank_options {
     /// here than for one vector: a row is 8·k' bytes); automatic from 2^26 edges.
     pagerank_options pagerank;
 
+    /// Bytes the rows of one batch may total (8 · k' a node, k' = k rounded up to a multiple
+    /// of 8) before the topics run as batches of 8: 0 = half the last-level cache (Linux sysfs
+    /// cpu0/cache/index3; 32 MiB assumed when unknown). C++ only; it changes the time and
+    /// memory, never a column's values or iterations.
+    std::size_t batch_bytes = 0;
+
     /// @throws std::invalid_argument naming the option, its value and what is allowed, or
     ///         when a per-node vector or another solver is set in `pagerank`.
     void validate() const;
@@ -85,11 +91,11 @@ struct topic_pagerank_result {
 ///
 /// from x_t = v_t. Topics are iterated together in batches: each pass of a batch pulls every
 /// in-edge once and updates the batch's columns from it (x stored node-major, x[i·k' + t]).
-/// One batch holds all k topics while their rows (8·k' bytes a node) total at most 16 MiB;
-/// larger problems run batches of 8 topics (one 64-byte line a node) one after the other,
-/// which gathers fewer bytes at random and keeps more of the gathered rows in cache (16
-/// topics, Kronecker scale 20: benchmarks/README.md). Batching never changes a column's
-/// values or iterations. A topic stops changing once
+/// One batch holds all k topics while their rows (8·k' bytes a node) total at most
+/// options.batch_bytes (half the last-level cache by default); larger problems run batches of
+/// 8 topics (one 64-byte line a node) one after the other, which gathers fewer bytes at random
+/// and keeps more of the gathered rows in cache (16 topics, Kronecker scale 20:
+/// benchmarks/README.md). Batching never changes a column's values or iterations. A topic stops changing once
 /// its own residual ‖x'_t − x_t‖₁ < tolerance (its iterations and residual are then exactly
 /// those of a single run); the batch stops when every topic has, at max_iterations, or when
 /// the progress callback (given the largest residual of the topics still running in the current
@@ -99,7 +105,8 @@ struct topic_pagerank_result {
 /// nodes, added in block order) are in a fixed order: identical results on any thread count.
 /// Cost per pass of a batch: O(m · k') reads with k' = its topics rounded up to a multiple of 8
 /// (one or more 64-byte lines per gathered node); memory 24·k' bytes per node + the graph +
-/// the n × k result. Total O(Σ_batches passes · m · k'), the same O(iterations · m · k) both ways.
+/// the n × k result (the result included when one batch holds every topic and k is a multiple
+/// of 8, in the graph's own order: that batch iterates in the result's memory). Total O(Σ_batches passes · m · k'), the same O(iterations · m · k) both ways.
 /// @throws std::invalid_argument when `topics` is empty, a topic has no seeds, a seed is not a
 ///         node, a weight is negative, not finite or all of a topic's are 0, a name repeats, or
 ///         for bad options; evaporate mode on a lean graph.

@@ -2,38 +2,18 @@
 #include "cold_bins.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <numeric>
 #include <utility>
 
 #include "../../graph/counting_sort.hpp"
+#include "cache_size.hpp"
 #include "linkequity/detail/parallel.hpp"
 
 namespace linkequity::detail {
-namespace {
-
-/// The last-level cache in bytes from Linux's sysfs ("32768K"), 0 when unknown. Not sysconf:
-/// glibc's _SC_LEVEL3_CACHE_SIZE reads CPUID and reported 320 MiB on this project's 32 MiB VM.
-std::size_t last_level_cache_bytes() {
-    std::ifstream f("/sys/devices/system/cpu/cpu0/cache/index3/size");
-    std::size_t value = 0;
-    char unit = 0;
-    if (!(f >> value)) return 0;
-    f >> unit;
-    return unit == 'K' ? value << 10 : unit == 'M' ? value << 20 : value;
-}
-
-}  // namespace
 
 node_id cold_bins::automatic_hot() noexcept {
     static const node_id hot = [] {
-        std::size_t bytes = 0;
-        try {
-            bytes = last_level_cache_bytes();
-        } catch (...) {
-        }
-        if (bytes == 0) bytes = std::size_t{32} << 20;
-        const std::size_t nodes = bytes / 2 / sizeof(double);
+        const std::size_t nodes = last_level_cache_bytes() / 2 / sizeof(double);
         std::size_t pow2 = bin_size;
         while (pow2 * 2 <= nodes && pow2 < (std::size_t{1} << 30)) pow2 *= 2;
         return static_cast<node_id>(pow2);

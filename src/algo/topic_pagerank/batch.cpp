@@ -31,11 +31,14 @@ enum part_slot : std::size_t { p_res, p_dang, p_dang_lo, p_evap, p_evap_lo, p_sl
 template <bool Weighted, std::size_t S>
 class topic_step {
 public:
-    topic_step(const topic_problem& p, std::vector<double>& x, topic_pagerank_result& r, double tol)
+    topic_step(const topic_problem& p, std::vector<double>& x, topic_buffers& b,
+               topic_pagerank_result& r, double tol)
         : p_(p), x_(x), r_(r), tol_(tol), blocks_((p.n + block_nodes - 1) / block_nodes),
-          c_(p.n * p.stride), c_next_(p.n * p.stride), part_(blocks_ * p_slots * p.stride),
-          active_(p.stride, 0), dang_(p.stride), evap_(p.stride), to_u_(p.stride),
-          to_v_(p.stride), res_(p.stride) {
+          c_(b.c), c_next_(b.c_next), part_(b.part), active_(p.stride, 0), dang_(p.stride),
+          evap_(p.stride), to_u_(p.stride), to_v_(p.stride), res_(p.stride) {
+        c_.resize(p.n * p.stride);  // not written here: the loop below first-touches them
+        c_next_.resize(p.n * p.stride);
+        part_.resize(blocks_ * p_slots * p.stride);
         std::fill(active_.begin(), active_.begin() + static_cast<std::ptrdiff_t>(p.k), 1);
         const std::size_t s = p.stride;
 #pragma omp parallel for schedule(static) if (p.n > parallel_threshold)
@@ -219,8 +222,8 @@ private:
     std::size_t blocks_, passes_ = 0;
     /// Every column runs, padding included (padding stays 0 either way): no per-column test.
     bool all_running_ = true;
-    gather_vector c_, c_next_;
-    std::vector<double> part_;
+    gather_vector &c_, &c_next_;
+    std::vector<double>& part_;
     std::vector<unsigned char> active_;
     std::vector<double> dang_, evap_, to_u_, to_v_, res_;
 };
@@ -229,9 +232,9 @@ private:
 /// the topics still running, so it stops when every topic has converged.
 template <class Step>
 void run_step(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
-              topic_pagerank_result& r) {
+              topic_buffers& buffers, topic_pagerank_result& r) {
     const stopwatch t0;
-    Step step(p, x, r, o.tolerance);
+    Step step(p, x, buffers, r, o.tolerance);
     r.setup_seconds += t0.seconds();
     pagerank_result batch;
     drive(step, x, drive_options{o.tolerance, o.max_iterations, o.progress, false, 10}, batch);
@@ -242,7 +245,7 @@ void run_step(const topic_problem& p, std::vector<double>& x, const pagerank_opt
 }  // namespace
 
 void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
-                  topic_pagerank_result& r) {
+                  topic_buffers& buffers, topic_pagerank_result& r) {
     r.iterations.assign(p.k, 0);
     r.residual.assign(p.k, 0.0);
     r.converged.assign(p.k, 0);
@@ -250,9 +253,9 @@ void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank
         throw std::logic_error("solve_topics: excluded links must be dropped first (drop_masked_edges)");
     auto run = [&](auto weighted) {
         constexpr bool w = decltype(weighted)::value;
-        if (p.stride == 8) run_step<topic_step<w, 8>>(p, x, o, r);
-        else if (p.stride == 16) run_step<topic_step<w, 16>>(p, x, o, r);
-        else run_step<topic_step<w, 0>>(p, x, o, r);
+        if (p.stride == 8) run_step<topic_step<w, 8>>(p, x, o, buffers, r);
+        else if (p.stride == 16) run_step<topic_step<w, 16>>(p, x, o, buffers, r);
+        else run_step<topic_step<w, 0>>(p, x, o, buffers, r);
     };
     if (p.weights) run(std::true_type{});
     else run(std::false_type{});
