@@ -249,8 +249,9 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     detail::relabelled_in_graph relabelled;
     detail::followable_copy followable;
     set_graph(in, full, view, o, relabelled, followable, p);
-    const std::size_t group = topics_per_batch(
-        p.n, k, options.batch_bytes > 0 ? options.batch_bytes : detail::last_level_cache_bytes() / 2);
+    const std::size_t budget =
+        options.batch_bytes > 0 ? options.batch_bytes : detail::last_level_cache_bytes() / 2;
+    const std::size_t group = topics_per_batch(p.n, k, budget);
     p.stride = (group + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
     // One batch whose rows are unpadded and unrelabelled iterates in the result's own memory.
     const bool direct = group == k && p.stride == k && relabelled.old_of.empty();

@@ -254,7 +254,8 @@ TEST_CASE("topic_pagerank: batches of 8 topics on a graph whose rows outgrow the
     // bits of two batches of 8.
     std::vector<topic_seeds> sixteen = topics;
     for (std::size_t t = topics.size(); t < 16; ++t)
-        sixteen.push_back({"t" + std::to_string(t), {static_cast<node_id>(rng() % g.num_nodes())}, {}});
+        sixteen.push_back(
+            {"t" + std::to_string(t), {static_cast<node_id>(rng() % g.num_nodes())}, {}});
     const auto in_place = test_threads::on(2, [&] { return topic_pagerank(g, sixteen, whole); });
     const auto by_eight = test_threads::on(2, [&] { return topic_pagerank(g, sixteen, o); });
     CHECK(in_place.passes < by_eight.passes);

@@ -95,18 +95,19 @@ struct topic_pagerank_result {
 /// options.batch_bytes (half the last-level cache by default); larger problems run batches of
 /// 8 topics (one 64-byte line a node) one after the other, which gathers fewer bytes at random
 /// and keeps more of the gathered rows in cache (16 topics, Kronecker scale 20:
-/// benchmarks/README.md). Batching never changes a column's values or iterations. A topic stops changing once
-/// its own residual ‖x'_t − x_t‖₁ < tolerance (its iterations and residual are then exactly
-/// those of a single run); the batch stops when every topic has, at max_iterations, or when
-/// the progress callback (given the largest residual of the topics still running in the current
-/// batch, its pass count restarting at each batch) returns false; batches after a cancel are
-/// not run (their columns are v_t, 0 iterations).
+/// benchmarks/README.md). Batching never changes a column's values or iterations. A topic
+/// stops changing once its own residual ‖x'_t − x_t‖₁ < tolerance (its iterations and
+/// residual are then exactly those of a single run); the batch stops when every topic has, at
+/// max_iterations, or when the progress callback (given the largest residual of the topics
+/// still running in the current batch, its pass count restarting at each batch) returns false;
+/// batches after a cancel are not run (their columns are v_t, 0 iterations).
 /// Per-node sums and the reductions (D, Z, residuals: compensated sums over fixed blocks of
 /// nodes, added in block order) are in a fixed order: identical results on any thread count.
 /// Cost per pass of a batch: O(m · k') reads with k' = its topics rounded up to a multiple of 8
 /// (one or more 64-byte lines per gathered node); memory 24·k' bytes per node + the graph +
 /// the n × k result (the result included when one batch holds every topic and k is a multiple
-/// of 8, in the graph's own order: that batch iterates in the result's memory). Total O(Σ_batches passes · m · k'), the same O(iterations · m · k) both ways.
+/// of 8, in the graph's own order: that batch iterates in the result's memory). Total
+/// O(Σ_batches passes · m · k'), the same O(iterations · m · k) both ways.
 /// @throws std::invalid_argument when `topics` is empty, a topic has no seeds, a seed is not a
 ///         node, a weight is negative, not finite or all of a topic's are 0, a name repeats, or
 ///         for bad options; evaporate mode on a lean graph.
