@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
@@ -102,53 +104,75 @@ void add_derived_columns(std::vector<table_column>& out, const web_graph& g, tab
     }
 }
 
-/// Appends row `x` of column `c` to `s` in its CSV form; `name` is the row's name when c is a
-/// name column (looked up beforehand, see format_rows).
-void append_cell(std::string& s, const table_column& c, node_id x, std::string_view name) {
-    auto out = std::back_inserter(s);
+/// A block's CSV text. Cells are written through a pointer after asking for room, so a cell
+/// costs no std::string append (a capacity check, a length update and a terminator per call).
+class text_block {
+public:
+    void clear() noexcept { end_ = data_.get(); }
+    std::string_view view() const noexcept {
+        return {data_.get(), static_cast<std::size_t>(end_ - data_.get())};
+    }
+    /// Where the text ends; write there, then hand the new end to done().
+    char* end() noexcept { return end_; }
+    void done(char* end) noexcept { end_ = end; }
+    /// `p` (the end of what has been written so far) with room for n more bytes after it: the
+    /// same pointer, or its place in a larger copy.
+    char* room(char* p, std::size_t n) {
+        if (n <= static_cast<std::size_t>(cap_ - p)) return p;
+        const std::size_t used = static_cast<std::size_t>(p - data_.get());
+        const std::size_t cap =
+            std::max(used + n, 2 * static_cast<std::size_t>(cap_ - data_.get()));
+        std::unique_ptr<char[]> bigger(new char[cap]);
+        if (used > 0) std::memcpy(bigger.get(), data_.get(), used);
+        data_ = std::move(bigger);
+        cap_ = data_.get() + cap;
+        end_ = data_.get() + used;
+        return end_;
+    }
+
+private:
+    std::unique_ptr<char[]> data_;
+    char* end_ = nullptr;
+    char* cap_ = nullptr;
+};
+
+/// A column resolved once per block: its kind and its values' address, so the row loop
+/// switches on a small tag instead of visiting the variant at every cell.
+struct column_ref {
+    enum class kind { name, real, u32, u64, i64, text } k = kind::name;
+    const void* values = nullptr;     ///< the vector's data (for names: the ids, may be null)
+    std::size_t elem = 0;             ///< bytes per value (the cache hint's stride)
+    number_style style = number_style::plain;
+};
+
+column_ref resolve(const table_column& c) {
+    column_ref r;
+    r.style = c.style;
     std::visit(
-        [&](const auto& v) {
+        [&r](const auto& v) {
             using V = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<V, name_ids>) {
-                io::append_csv_field(s, name);
-            } else if constexpr (std::is_same_v<V, std::vector<double>>) {
-                // Formatted into a local array, then appended: fmt's output to a std::string
-                // grows (zero-fills) and shrinks the string on every call.
-                char digits[64];
-                const double d = v[x];
-                const fmt::format_to_n_result<char*> r =
-                    c.style == number_style::scientific ? fmt::format_to_n(digits, 64, "{:.9e}", d)
-                    : c.style == number_style::fixed    ? fmt::format_to_n(digits, 64, "{:.3f}", d)
-                                                        : fmt::format_to_n(digits, 64, "{}", d);
-                if (r.size <= sizeof digits) s.append(digits, r.size);
-                else fmt::format_to(out, "{:.3f}", d);  // only "{:.3f}" can be longer
-            } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-                io::append_csv_field(s, v[x]);
-            } else if constexpr (std::is_integral_v<typename V::value_type>) {
-                const fmt::format_int digits(v[x]);  // the same digits as "{}", without parsing it
-                s.append(digits.data(), digits.size());
+                r.k = column_ref::kind::name;
+                r.values = v.ids.empty() ? nullptr : v.ids.data();
+                r.elem = sizeof(node_id);
             } else {
-                fmt::format_to(out, "{}", v[x]);
+                using T = typename V::value_type;
+                r.values = v.data();
+                r.elem = sizeof(T);
+                if constexpr (std::is_same_v<T, double>) r.k = column_ref::kind::real;
+                else if constexpr (std::is_same_v<T, std::uint32_t>) r.k = column_ref::kind::u32;
+                else if constexpr (std::is_same_v<T, std::uint64_t>) r.k = column_ref::kind::u64;
+                else if constexpr (std::is_same_v<T, std::int64_t>) r.k = column_ref::kind::i64;
+                else r.k = column_ref::kind::text;
             }
         },
         c.values);
-}
-
-/// Where row x of column c is stored (the node's id in a name column that maps ids, else its
-/// value), for a cache hint; nullptr for a name column of the level's own names.
-const void* cell_address(const table_column& c, node_id x) {
-    return std::visit(
-        [x](const auto& v) -> const void* {
-            using V = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<V, name_ids>) return v.ids.empty() ? nullptr : &v.ids[x];
-            else return &v[x];
-        },
-        c.values);
+    return r;
 }
 
 void prefetch(const void* p) {
 #if defined(__GNUC__)
-    if (p) __builtin_prefetch(p);
+    __builtin_prefetch(p);
 #else
     (void)p;
 #endif
@@ -156,23 +180,52 @@ void prefetch(const void* p) {
 
 /// Rows ahead whose cells are asked for before they are formatted.
 constexpr std::size_t row_prefetch_distance = 16;
+/// Room asked for a number cell: the longest integer (20 digits and a sign) or "{:.9e}" /
+/// "{}" of a double fits; "{:.3f}" of a huge double asks for more when it comes.
+constexpr std::size_t number_room = 64;
 
-/// Appends rows [lo, hi) of t to s in CSV form. Rows come in rank order, so each cell is a
+/// Writes integer v at p; returns the end. (fmt's digits: the same as "{}", without parsing it.)
+template <class T>
+char* write_integer(char* p, T v) {
+    const fmt::format_int digits(v);
+    std::memcpy(p, digits.data(), digits.size());
+    return p + digits.size();
+}
+
+/// Writes double d at p in `style` (p has number_room bytes); returns the end. A fixed-format
+/// cell longer than the room is written after asking `out` for enough.
+char* write_real(text_block& out, char* p, double d, number_style style) {
+    const fmt::format_to_n_result<char*> r =
+        style == number_style::scientific ? fmt::format_to_n(p, number_room, "{:.9e}", d)
+        : style == number_style::fixed    ? fmt::format_to_n(p, number_room, "{:.3f}", d)
+                                          : fmt::format_to_n(p, number_room, "{}", d);
+    if (r.size <= number_room) return r.out;
+    p = out.room(p, r.size);  // only "{:.3f}" can be longer
+    return fmt::format_to(p, "{:.3f}", d);
+}
+
+/// Appends rows [lo, hi) of t to out in CSV form. Rows come in rank order, so each cell is a
 /// random access into a column (and a name a chain of them: id, offset, characters): the names
 /// are looked up first in a loop of independent loads, their characters and the next rows'
 /// cells asked for ahead of the formatting, which would otherwise wait on every cell.
 /// `names` is scratch space. O((hi − lo) · columns).
 void format_rows(const score_table& t, const web_graph& g, std::size_t lo, std::size_t hi,
-                 std::string& s, std::vector<std::string_view>& names) {
+                 text_block& out, std::vector<std::string_view>& names) {
     const std::size_t cols = t.columns.size();
+    std::vector<column_ref> refs;
     std::vector<std::size_t> named;  // the name columns
-    for (std::size_t i = 0; i < cols; ++i)
-        if (std::holds_alternative<name_ids>(t.columns[i].values)) named.push_back(i);
+    for (std::size_t i = 0; i < cols; ++i) {
+        refs.push_back(resolve(t.columns[i]));
+        if (refs.back().k == column_ref::kind::name) named.push_back(i);
+    }
+    auto cell = [](const column_ref& c, node_id x) {
+        return static_cast<const char*>(c.values) + c.elem * x;
+    };
     names.assign((hi - lo) * named.size(), {});
     for (std::size_t r = lo; r < hi; ++r) {
         if (r + row_prefetch_distance < hi)
             for (const std::size_t i : named)
-                prefetch(cell_address(t.columns[i], t.rows[r + row_prefetch_distance]));
+                if (refs[i].values) prefetch(cell(refs[i], t.rows[r + row_prefetch_distance]));
         for (std::size_t q = 0; q < named.size(); ++q) {
             const auto& v = std::get<name_ids>(t.columns[named[q]].values);
             const node_id x = t.rows[r];
@@ -181,18 +234,45 @@ void format_rows(const score_table& t, const web_graph& g, std::size_t lo, std::
             prefetch(name.data());
         }
     }
+    char* p = out.end();
     for (std::size_t r = lo; r < hi; ++r) {
         if (r + row_prefetch_distance < hi)
-            for (const auto& c : t.columns) prefetch(cell_address(c, t.rows[r + row_prefetch_distance]));
+            for (const column_ref& c : refs)
+                if (c.values) prefetch(cell(c, t.rows[r + row_prefetch_distance]));
+        const node_id x = t.rows[r];
+        const std::string_view* row_names = names.data() + (r - lo) * named.size();
         std::size_t q = 0;
         for (std::size_t i = 0; i < cols; ++i) {
-            if (i > 0) s.push_back(',');
-            const bool is_name = q < named.size() && named[q] == i;
-            append_cell(s, t.columns[i], t.rows[r],
-                        is_name ? names[(r - lo) * named.size() + q++] : std::string_view());
+            const column_ref& c = refs[i];
+            std::string_view field;
+            if (c.k == column_ref::kind::name) field = row_names[q++];
+            else if (c.k == column_ref::kind::text)
+                field = static_cast<const std::string*>(c.values)[x];
+            p = out.room(p, 1 + (c.k == column_ref::kind::name || c.k == column_ref::kind::text
+                                     ? io::csv_field_bound(field.size())
+                                     : number_room));
+            if (i > 0) *p++ = ',';
+            switch (c.k) {
+            case column_ref::kind::name:
+            case column_ref::kind::text: p = io::write_csv_field(p, field); break;
+            case column_ref::kind::real:
+                p = write_real(out, p, static_cast<const double*>(c.values)[x], c.style);
+                break;
+            case column_ref::kind::u32:
+                p = write_integer(p, static_cast<const std::uint32_t*>(c.values)[x]);
+                break;
+            case column_ref::kind::u64:
+                p = write_integer(p, static_cast<const std::uint64_t*>(c.values)[x]);
+                break;
+            case column_ref::kind::i64:
+                p = write_integer(p, static_cast<const std::int64_t*>(c.values)[x]);
+                break;
+            }
         }
-        s.push_back('\n');
+        p = out.room(p, 1);
+        *p++ = '\n';
     }
+    out.done(p);
 }
 
 }  // namespace
@@ -286,7 +366,7 @@ void write_csv(const score_table& t, const web_graph& g,
     const std::size_t n = t.rows.size();
     const auto threads =
         static_cast<std::size_t>(n > block_rows ? linkequity::detail::max_threads() : 1);
-    std::vector<std::string> blocks(threads);
+    std::vector<text_block> blocks(threads);
     std::vector<std::vector<std::string_view>> names(threads);
     for (std::size_t first = 0; first < n; first += threads * block_rows) {
 #pragma omp parallel for num_threads(static_cast<int>(threads)) schedule(static, 1) if (threads > 1)
@@ -295,8 +375,8 @@ void write_csv(const score_table& t, const web_graph& g,
             const std::size_t lo = std::min(n, first + b * block_rows);
             format_rows(t, g, lo, std::min(n, lo + block_rows), blocks[b], names[b]);
         }
-        for (const std::string& s : blocks)
-            if (!s.empty()) sink(s);
+        for (const text_block& s : blocks)
+            if (!s.view().empty()) sink(s.view());
     }
 }
 

@@ -249,6 +249,22 @@ TEST_CASE("write_csv: number cells in each style as printf writes them, 300 digi
                               "0.1,7\n");
 }
 
+TEST_CASE("write_csv: text and integer cells, quoted where the field needs it") {
+    const web_graph g;  // no names
+    score_table t;
+    t.rows = {2, 0, 1};
+    t.columns.push_back({"label", std::vector<std::string>{"news", "a,b", "say \"hi\"\n"},
+                         number_style::plain});
+    t.columns.push_back({"big", std::vector<std::uint64_t>{0, 18446744073709551615ull, 42},
+                         number_style::plain});
+    t.columns.push_back({"signed", std::vector<std::int64_t>{-9223372036854775807ll - 1, 5, -1},
+                         number_style::plain});
+    CHECK(csv_of(t, g) == "label,big,signed\n"
+                          "\"say \"\"hi\"\"\n\",42,-1\n"
+                          "news,0,-9223372036854775808\n"
+                          "\"a,b\",18446744073709551615,5\n");
+}
+
 TEST_CASE("CSV fields are quoted when they hold a comma, quote, CR or LF") {
     auto field = [](std::string_view s) {
         std::string out;
