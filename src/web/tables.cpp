@@ -207,7 +207,10 @@ char* write_real(text_block& out, char* p, double d, number_style style) {
 /// Appends rows [lo, hi) of t to out in CSV form. Rows come in rank order, so each cell is a
 /// random access into a column (and a name a chain of them: id, offset, characters): the names
 /// are looked up first in a loop of independent loads, their characters and the next rows'
-/// cells asked for ahead of the formatting, which would otherwise wait on every cell.
+/// cells asked for ahead of the formatting, which would otherwise wait on every cell. The
+/// characters are asked for again row_prefetch_distance rows before they are written: a
+/// block's names (1.7 MB at 8,192 page rows) do not all stay in L2 between the two loops
+/// (write of `score --snapshot` at 10M links 0.35–0.38 → 0.31–0.32 s, at 100M 4.6 → 4.2 s).
 /// `names` is scratch space. O((hi − lo) · columns).
 void format_rows(const score_table& t, const web_graph& g, std::size_t lo, std::size_t hi,
                  text_block& out, std::vector<std::string_view>& names) {
@@ -236,9 +239,13 @@ void format_rows(const score_table& t, const web_graph& g, std::size_t lo, std::
     }
     char* p = out.end();
     for (std::size_t r = lo; r < hi; ++r) {
-        if (r + row_prefetch_distance < hi)
+        if (r + row_prefetch_distance < hi) {
             for (const column_ref& c : refs)
                 if (c.values) prefetch(cell(c, t.rows[r + row_prefetch_distance]));
+            const std::string_view* ahead =
+                names.data() + (r + row_prefetch_distance - lo) * named.size();
+            for (std::size_t q = 0; q < named.size(); ++q) prefetch(ahead[q].data());
+        }
         const node_id x = t.rows[r];
         const std::string_view* row_names = names.data() + (r - lo) * named.size();
         std::size_t q = 0;
