@@ -90,13 +90,16 @@ inline std::pair<std::size_t, std::size_t> chunk_slice(std::size_t n, int chunks
 /// serial stable one on any thread count. key must be safe to call from several threads.
 /// O(n + num_keys · chunks) time; 8 · num_keys · (chunks + 1) bytes of counts. `Index`, the
 /// type of the returned items, may be narrower than std::size_t when every item fits it
-/// (the caller's promise): half the memory and traffic with std::uint32_t.
+/// (the caller's promise): half the memory and traffic with std::uint32_t. With `offsets`,
+/// also hands back counting_sort's bucket offsets (num_keys + 1): the items of key k are
+/// out[offsets[k], offsets[k + 1]).
 template <class Index = std::size_t, class Key>
 std::vector<Index> counting_order(std::size_t num_keys, const std::vector<std::size_t>& order,
-                                  std::size_t n, Key key) {
+                                  std::size_t n, Key key,
+                                  buffer<edge_offset>* offsets = nullptr) {
     std::vector<Index> out(n);
     const int chunks = chunk_count(n);
-    counting_sort(
+    buffer<edge_offset> buckets = counting_sort(
         num_keys, chunks,
         [&](int t, auto&& f) {
             const auto [lo, hi] = chunk_slice(n, chunks, t);
@@ -106,6 +109,7 @@ std::vector<Index> counting_order(std::size_t num_keys, const std::vector<std::s
             }
         },
         [&out](edge_offset slot, std::size_t item) { out[slot] = static_cast<Index>(item); });
+    if (offsets) *offsets = std::move(buckets);
     return out;
 }
 

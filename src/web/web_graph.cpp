@@ -709,12 +709,9 @@ void web_graph_builder::impl::fill_links(const std::vector<node_id>& page_new, w
     // read's peak of memory.
     const auto with_order = [&]([[maybe_unused]] auto index) {
         using Index = decltype(index);
-        auto order = detail::counting_order<Index>(num_pages, {}, m,
-                                                   [&](std::size_t l) { return src[l]; });
-        g.link_offsets_ = linkequity::detail::buffer<edge_offset>(num_pages + 1);
-        std::fill_n(g.link_offsets_.data(), num_pages + 1, edge_offset{0});
-        for (std::size_t l = 0; l < m; ++l) ++g.link_offsets_[src[l] + 1];
-        for (std::size_t p = 0; p < num_pages; ++p) g.link_offsets_[p + 1] += g.link_offsets_[p];
+        // The sort's bucket offsets are the rows' offsets.
+        auto order = detail::counting_order<Index>(
+            num_pages, {}, m, [&](std::size_t l) { return src[l]; }, &g.link_offsets_);
         // A row is sorted as keys target << 32 | position in the row: each target is loaded once,
         // not at every comparison, and the row's input order (ascending link index, from the
         // stable sort) breaks ties as the link index would.
