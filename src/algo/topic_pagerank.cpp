@@ -162,9 +162,7 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
 /// faster, on a 480 MiB L3 the single batch (98 against 131 ms an iteration):
 /// benchmarks/README.md, "topic batches".
 std::size_t topics_per_batch(std::size_t n, std::size_t k, std::size_t budget) {
-    const std::size_t stride =
-        (k + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
-    return n * stride * sizeof(double) <= budget ? k : detail::topic_lanes;
+    return n * detail::topic_stride(k) * sizeof(double) <= budget ? k : detail::topic_lanes;
 }
 
 /// The batches' shared state: the problem, the start vectors' and passes' memory (reused from
@@ -252,7 +250,7 @@ topic_pagerank_result solve(const csr_view& in, const csr_graph* full, const csr
     const std::size_t budget =
         options.batch_bytes > 0 ? options.batch_bytes : detail::last_level_cache_bytes() / 2;
     const std::size_t group = topics_per_batch(p.n, k, budget);
-    p.stride = (group + detail::topic_lanes - 1) / detail::topic_lanes * detail::topic_lanes;
+    p.stride = detail::topic_stride(group);
     // One batch whose rows are unpadded and unrelabelled iterates in the result's own memory.
     const bool direct = group == k && p.stride == k && relabelled.old_of.empty();
     r.scores.assign(p.n * k, 0.0);

@@ -16,6 +16,11 @@ namespace linkequity::detail {
 /// Doubles per node row of a batch are a multiple of this (one 64-byte cache line).
 inline constexpr std::size_t topic_lanes = 8;
 
+/// The row stride of a batch of k topics: k rounded up to a multiple of topic_lanes.
+constexpr std::size_t topic_stride(std::size_t k) noexcept {
+    return (k + topic_lanes - 1) / topic_lanes * topic_lanes;
+}
+
 /// What a batched iteration needs that does not change between iterations.
 struct topic_problem {
     std::size_t n = 0;       ///< nodes
