@@ -624,16 +624,27 @@ private:
     std::vector<char> next_;
 };
 
+/// read_links_chunked's callbacks (prepare and share may be empty).
+struct chunk_steps {
+    std::function<void(link_chunk&)> prepare;
+    chunk_share_step share;
+    std::function<void(link_chunk&)> consume;
+};
+
 /// The parallel reader, after prepare_header() of a CSV file. Blocks of up to half the chunk
 /// slots are read ahead on a thread of their own. Each block's chunks are parsed (and prepared)
 /// on all threads while the calling thread first consumes the previous block's chunks (they are
-/// in the other half of the slots) and then joins the parsing. After that, in order, a chunk
+/// in the other half of the slots) and then joins the parsing; with a look_up step, all threads
+/// first look the previous block's chunks up, and meet at a barrier before the consuming starts.
+/// After that, in order, a chunk
 /// that ended inside a quoted field is parsed again together with the next (or carried over to
 /// the next block), lines are made absolute and bad rows replayed; the chunks wait to be consumed
 /// with the next block. The output does not depend on the thread count.
 void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_report& report,
-                  const read_options& options, const std::function<void(link_chunk&)>& prepare,
-                  const std::function<void(link_chunk&)>& consume) {
+                  const read_options& options, const chunk_steps& steps) {
+    const auto& prepare = steps.prepare;  // (not a structured binding: lambdas capture these)
+    const auto& share = steps.share;
+    const auto& consume = steps.consume;
     constexpr std::size_t per_block = link_chunk_slots / 2;
     const std::size_t chunk_bytes = options.chunk_bytes;
     std::vector<link_chunk> chunks(link_chunk_slots);
@@ -666,6 +677,27 @@ void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_r
         waiting.clear();
     };
     [[maybe_unused]] const int threads = linkequity::detail::max_threads();  // (no OpenMP: 1)
+    const bool sharing = share && threads > 1;
+    // The waiting chunks' share step: each thread of the calling team does its part (all
+    // threads must call this). The first error is kept, and rethrown by the caller.
+    std::vector<link_chunk*> shared;
+    std::exception_ptr share_error;
+    auto share_waiting = [&] {
+        [[maybe_unused]] const int part = linkequity::detail::thread_num();
+        [[maybe_unused]] const int parts = linkequity::detail::team_size();
+#pragma omp single
+        {
+            shared.clear();
+            for (std::size_t s : waiting) shared.push_back(&chunks[s]);
+        }  // (an implied barrier)
+        if (shared.empty()) return;
+        try {
+            share(span<link_chunk* const>(shared.data(), shared.size()), part, parts);
+        } catch (...) {
+#pragma omp critical(linkequity_share_error)
+            if (!share_error) share_error = std::current_exception();
+        }
+    };
     const bool strict = !options.skip_bad;
     std::size_t half = 0;  // this block's chunks go to slots [half, half + per_block)
     for (;; half = per_block - half) {
@@ -696,7 +728,11 @@ void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_r
         std::exception_ptr consume_error;
 #pragma omp parallel num_threads(threads) if (threads > 1 && count > 0)
         {
-            if (linkequity::detail::thread_num() == 0) {
+            if (sharing) {  // all threads share, then one consumes while the others parse
+                share_waiting();
+#pragma omp barrier
+            }
+            if (linkequity::detail::thread_num() == 0 && !share_error) {
                 try {
                     consume_waiting();
                 } catch (...) {
@@ -711,6 +747,7 @@ void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_r
                 }
             }
         }
+        if (share_error) std::rethrow_exception(share_error);
         if (consume_error) std::rethrow_exception(consume_error);
         consume_waiting();  // (a block without chunks)
         // In order: merge across quoted cuts, make lines absolute, replay bad rows.
@@ -750,27 +787,41 @@ void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_r
         text.drop_front(carry);
         if (more) append_ahead();
     }
+    if (sharing) {  // the last block's chunks
+#pragma omp parallel num_threads(threads)
+        share_waiting();
+        if (share_error) std::rethrow_exception(share_error);
+    }
     consume_waiting();
+}
+
+/// The share step of one chunk on one thread (the serial reader's chunks).
+void share_alone(const chunk_share_step& share, link_chunk& c) {
+    link_chunk* one = &c;
+    share(span<link_chunk* const>(&one, 1), 0, 1);
 }
 
 /// Both entry points: the header, then the chunked reader (CSV files) or the serial one, which
 /// hands over chunks of 4,096 links in slot 0 (and, when it throws, the links before the error).
 read_report read_chunks_impl(text_stream& in, const read_options& options,
-                             const std::function<void(link_chunk&)>& prepare,
-                             const std::function<void(link_chunk&)>& consume) {
+                             const chunk_steps& steps) {
+    const auto& prepare = steps.prepare;  // (not a structured binding: lambdas capture these)
+    const auto& share = steps.share;
+    const auto& consume = steps.consume;
     read_report report;
     report.path = in.name();
     csv_tokenizer tok(in, options.max_row_bytes);
     prepared p = prepare_header(tok, report.path, options, true);
     report.format = p.format;
     if (p.format != link_format::edge_list && options.chunk_bytes > 0) {
-        read_chunked(in, tok, p, report, options, prepare, consume);
+        read_chunked(in, tok, p, report, options, steps);
         return report;
     }
     link_chunk c;
     auto deliver = [&] {
         if (c.size == 0) return;
         if (prepare) prepare(c);
+        if (share && linkequity::detail::max_threads() > 1) share_alone(share, c);
         consume(c);
         c.size = 0;
     };
@@ -790,9 +841,9 @@ read_report read_chunks_impl(text_stream& in, const read_options& options,
 
 read_report read_links_impl(text_stream& in, const read_options& options,
                             const std::function<void(const raw_link&)>& sink) {
-    return read_chunks_impl(in, options, {}, [&sink](link_chunk& c) {
-        for (std::size_t i = 0; i < c.size; ++i) sink(c.links[i]);
-    });
+    return read_chunks_impl(in, options, {{}, {}, [&sink](link_chunk& c) {
+                                for (std::size_t i = 0; i < c.size; ++i) sink(c.links[i]);
+                            }});
 }
 
 edge_list read_edge_list_impl(text_stream& in, const read_options& options, read_report* out) {
@@ -853,8 +904,15 @@ read_report read_links_from_memory(const void* data, std::size_t size, const std
 read_report read_links_chunked(const std::string& path, const read_options& options,
                                const std::function<void(link_chunk&)>& prepare,
                                const std::function<void(link_chunk&)>& consume) {
+    return read_links_chunked(path, options, prepare, {}, consume);
+}
+
+read_report read_links_chunked(const std::string& path, const read_options& options,
+                               const std::function<void(link_chunk&)>& prepare,
+                               const chunk_share_step& share,
+                               const std::function<void(link_chunk&)>& consume) {
     text_stream in = text_stream::open_file(path);
-    return read_chunks_impl(in, options, prepare, consume);
+    return read_chunks_impl(in, options, {prepare, share, consume});
 }
 
 link_format detect_format(const std::string& path) {

@@ -6,6 +6,7 @@
 // threads; strict and lenient.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -319,6 +320,69 @@ TEST_CASE("read_links_chunked delivers chunks in order, prepared, on any thread 
             std::size_t kept_links = 0;
             for (const auto& v : kept) kept_links += v.size();
             CHECK(kept_links == expected.size());
+        }
+    }
+}
+
+TEST_CASE("read_links_chunked's share step: every chunk once, by all parts, before its consume",
+          "[io][chunks]") {
+    // The contract of the share step: with 2+ threads each chunk is passed to share() once per
+    // part (p = 0 … parts − 1, concurrently), in input order across calls, and every part has
+    // returned before the chunk is consumed; no share() runs while consume() does. With one
+    // thread share() is never called. Links and report are as without it.
+    std::mt19937 rng(9);
+    const std::string text = random_csv(rng, 3000, false);
+    linkequity::test::temp_dir dir;
+    const std::string path = write_file(dir, "share.csv", text);
+    read_options serial;
+    serial.chunk_bytes = 0;
+    serial.records = true;
+    std::vector<raw_link> expected;
+    read_links(path, serial, [&](const raw_link& l) { expected.push_back(l); });
+
+    for (std::size_t chunk : {std::size_t{0}, std::size_t{64}, std::size_t{1000}}) {
+        for (int threads : {1, 2}) {
+            read_options o = serial;
+            o.chunk_bytes = chunk;
+            std::vector<std::atomic<unsigned>> parts_seen(link_chunk_slots);
+            std::vector<std::atomic<int>> parts_of(link_chunk_slots);  // of the calls it was in
+            std::atomic<int> sharing{0}, calls{0};
+            std::size_t delivered = 0, last_shared_line = 0;
+            bool in_order = true, shared_order = true, all_parts = true, apart = true;
+            test_threads::on(threads, [&] {
+                return read_links_chunked(
+                    path, o, {},
+                    [&](span<link_chunk* const> chunks, int part, int parts) {
+                        ++sharing;
+                        ++calls;
+                        for (link_chunk* c : chunks) {
+                            parts_seen[c->slot] |= 1u << part;
+                            parts_of[c->slot] = parts;
+                            if (part == 0 && c->size > 0) {  // one writer
+                                shared_order = shared_order && c->links[0].line > last_shared_line;
+                                last_shared_line = c->links[0].line;
+                            }
+                        }
+                        --sharing;
+                    },
+                    [&](link_chunk& c) {
+                        apart = apart && sharing.load() == 0;
+                        const int parts = parts_of[c.slot].exchange(0);
+                        const unsigned want = threads > 1 ? (1u << parts) - 1 : 0;
+                        all_parts = all_parts && parts_seen[c.slot].exchange(0) == want &&
+                                    (threads == 1 || parts >= 1);
+                        for (std::size_t i = 0; i < c.size; ++i)
+                            in_order = in_order && c.links[i].line == expected.at(delivered + i).line;
+                        delivered += c.size;
+                    });
+            });
+            INFO("chunk_bytes " << chunk << ", " << threads << " threads");
+            CHECK(in_order);
+            CHECK(delivered == expected.size());
+            CHECK(shared_order);
+            CHECK(all_parts);
+            CHECK(apart);
+            CHECK((calls.load() > 0) == (threads > 1));
         }
     }
 }

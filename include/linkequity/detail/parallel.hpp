@@ -34,6 +34,15 @@ inline int thread_num() noexcept {
 #endif
 }
 
+/// Threads of the team running the caller (1 outside a parallel region, or without OpenMP).
+inline int team_size() noexcept {
+#if defined(LINKEQUITY_USE_OPENMP) && defined(_OPENMP)
+    return omp_get_num_threads();
+#else
+    return 1;
+#endif
+}
+
 /// The fixed blocks of ordered_sums (and of the kernels' own block-ordered sums).
 inline constexpr std::size_t sum_block = 4096;
 

@@ -15,6 +15,7 @@
 
 #include "linkequity/graph/builder.hpp"
 #include "linkequity/graph/edge_flags.hpp"
+#include "linkequity/span.hpp"
 
 namespace linkequity {
 
@@ -193,6 +194,22 @@ struct link_chunk {
 /// @throws what read_links throws, and whatever prepare or consume throw.
 read_report read_links_chunked(const std::string& path, const read_options& options,
                                const std::function<void(link_chunk&)>& prepare,
+                               const std::function<void(link_chunk&)>& consume);
+
+/// A step over a run of prepared chunks (in input order) shared by `parts` threads: the call
+/// with part p (0 ≤ p < parts) does the p-th share of the work, whatever the callee makes that.
+using chunk_share_step = std::function<void(span<link_chunk* const> chunks, int part, int parts)>;
+
+/// The same, with a third step between prepare and consume, for order-dependent work that can
+/// still be split, such as interning strings into tables sharded by hash. With 2+ threads, each
+/// run of chunks about to be consumed goes to `share(chunks, p, T)` on each of the T threads at
+/// once (p = 0 … T−1), concurrently with the parsing (and prepare) of other chunks, never while
+/// `consume` runs; all T calls return before the first of those chunks is consumed. Every chunk
+/// is shared once, in input order across runs. With 1 thread `share` is never called. Chunks
+/// consumed before a strict-mode error may skip it. Same links, reports and errors as without.
+read_report read_links_chunked(const std::string& path, const read_options& options,
+                               const std::function<void(link_chunk&)>& prepare,
+                               const chunk_share_step& share,
                                const std::function<void(link_chunk&)>& consume);
 
 /// Same as read_links, from bytes in memory (e.g. a Python `bytes` object or a download);
