@@ -105,8 +105,13 @@ void print_redirects(const web::web_graph_stats& st) {
 /// such stages). With 2+ threads normalising and interning overlap the parsing.
 void print_read_stages(const web::web_graph_stats& st) {
     if (st.seconds_number == 0) return;
+    const std::string intern =
+        st.seconds_intern_ahead > 0 ? fmt::format("{} in shards + {} in order",
+                                                  duration(st.seconds_intern_ahead),
+                                                  duration(st.seconds_intern))
+                                    : duration(st.seconds_intern);
     fmt::print("reading      normalise {}, intern {}{}, number {}\n",
-               duration(st.seconds_normalize), duration(st.seconds_intern),
+               duration(st.seconds_normalize), intern,
                detail::max_threads() > 1 ? " (beside the parsing)" : "",
                duration(st.seconds_number));
 }
@@ -376,10 +381,12 @@ rows instead); 2 bad command line or option; 3 a file could not be read or writt
     cmd->add_option("--out,-o", a->out_dir, "Output directory (created if missing)")->required();
     const auto reading = add_link_input_options(
         *cmd, a->in, "Skip and count bad rows (and bad disavow lines) instead of stopping");
-    // --format and --icann-only were fixed when the snapshot was made.
+    // --format and --icann-only were fixed when the snapshot was made; --parallel-intern is
+    // about reading link files.
     snap->excludes(reading.format);
     snap->excludes(reading.icann_only);
     snap->excludes(reading.redirect_files);
+    snap->excludes(reading.parallel_intern);
     cmd->add_option("--disavow", a->disavow, "Google disavow file to apply");
     cmd->add_option("--topics", a->topics,
                     "CSV of labelled domains (header domain,topic): adds topic:<name> and "

@@ -49,7 +49,13 @@ link_input_options add_link_input_options(CLI::App& cmd, link_inputs& in,
             cmd.add_flag("--icann-only", in.icann_only,
                          "Registrable domains by the PSL's ICANN section only (x.blogspot.com → "
                          "blogspot.com)"),
-                         redirect_files};
+                         redirect_files,
+            cmd.add_option("--parallel-intern", in.parallel_intern,
+                           "Intern URLs on all threads (tables sharded by hash) from this many "
+                           "threads on; 0: never. Same output either way; on 2 cores the "
+                           "single interning thread is faster")
+                ->check(CLI::NonNegativeNumber)
+                ->capture_default_str()};
     return o;
 }
 
@@ -62,6 +68,7 @@ web::web_graph read_link_files(const link_inputs& in) {
     wo.consolidation = in.consolidation;
     wo.redirect_files = in.redirect_files;
     wo.anchors = in.anchors;
+    wo.parallel_intern_threads = in.parallel_intern;
     require_input_files(in.redirect_files);
     std::vector<std::string> files(in.paths);
     files.insert(files.end(), in.redirect_files.begin(), in.redirect_files.end());

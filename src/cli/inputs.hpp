@@ -23,6 +23,8 @@ struct link_inputs {
     std::vector<std::string> redirect_files;
     /// Keep the links' anchor texts (web_graph_options::anchors); set by the command, not a flag.
     bool anchors = true;
+    /// --parallel-intern: web_graph_options::parallel_intern_threads.
+    int parallel_intern = web::web_graph_options{}.parallel_intern_threads;
 };
 
 /// The names --format accepts for link files: every io::link_format but the integer edge list
@@ -35,7 +37,10 @@ struct link_input_options {
     CLI::Option* skip_bad;
     CLI::Option* icann_only;
     CLI::Option* redirect_files;  ///< --redirects-file (also --redirects, --canonicals)
-    std::vector<CLI::Option*> all() const { return {format, skip_bad, icann_only}; }
+    CLI::Option* parallel_intern;
+    std::vector<CLI::Option*> all() const {
+        return {format, skip_bad, icann_only, parallel_intern};
+    }
 };
 
 /// The options of link_inputs on `cmd`: --format, --skip-bad (help text `skip_bad_help`),

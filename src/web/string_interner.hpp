@@ -63,8 +63,12 @@ public:
     }
     /// The id of `s`, or `missing`.
     std::uint32_t find(std::string_view s, std::uint32_t missing) const {
+        return find(s, hash(s), missing);
+    }
+    /// The same, with h = hash(s) computed beforehand. Reads only: calls may run on several
+    /// threads at once, as long as no intern() runs meanwhile.
+    std::uint32_t find(std::string_view s, std::uint64_t h, std::uint32_t missing) const {
         if (slots_.empty()) return missing;
-        const std::uint64_t h = hash(s);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const std::uint64_t slot = slots_[i];
             if (slot == 0) return missing;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// web_graph_builder: rows are buffered, their URLs normalised in parallel, then interned serially
-// in input order (temporary ids). finish() runs named passes: number_hosts (registrable domain
-// and reversed-label key per host) → number_domains → fill_hosts → number_pages (by host, URL) →
-// fill_links (remapped, counting-sorted by source then target).
+// web_graph_builder: rows are buffered and their URLs normalised in parallel, then interned in
+// input order (temporary ids); from web_graph_options::parallel_intern_threads threads on, the
+// page URLs and anchors are first stored in sharded tables on all threads (a thread per set of
+// shards) and only given their ids in input order. finish() runs named passes: number_hosts
+// (registrable domain and reversed-label key per host) → number_domains → fill_hosts →
+// number_pages (by host, URL) → fill_links (remapped, counting-sorted by source then target).
 #include "linkequity/web/web_graph.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +21,7 @@
 #include "linkequity/error.hpp"
 #include "linkequity/web/url.hpp"
 #include "parallel_sort.hpp"
+#include "sharded_interner.hpp"
 #include "string_interner.hpp"
 #include "url_fast.hpp"
 
@@ -29,6 +32,7 @@ constexpr std::size_t batch_rows = std::size_t{1} << 15;
 constexpr edge_flags rel_bits = flags::nofollow | flags::sponsored | flags::ugc;
 
 using interner = detail::string_interner;
+using sharded = detail::sharded_interner;
 
 /// The first index in [lo, hi) whose string is >= `key` (hi when none), in a table ascending
 /// over that range. O(log(hi − lo)) comparisons.
@@ -57,14 +61,21 @@ std::optional<node_id> table_find(const string_table& t, std::size_t lo, std::si
 /// kept beside the row (normalised_rows::full_src / full_dst).
 using url_ref = detail::normalized_url_view;
 
+/// What intern_ahead_rows stores where a row has no string to intern (never a key).
+constexpr sharded::key no_key = std::numeric_limits<sharded::key>::max();
+
 /// The normalised URLs of a run of rows, and the interner hashes of those and of the anchors.
 /// A row whose source text equals the previous row's (exports list a page's links together)
 /// shares that row's normalised source: source(i) is src[src_row[i]].
+/// When interned_ahead, page_src / page_dst / anchor_id hold the keys of the row's strings in the
+/// sharded tables (no_key where the row has none; impl::intern_ahead_rows).
 struct normalised_rows {
     std::vector<url_ref> src, dst;
     std::vector<normalized_url> full_src, full_dst;  // the slow path's results, by row
     std::vector<std::uint64_t> hsrc, hdst, hanchor;
     std::vector<std::uint32_t> src_row;  // the row whose src is row i's normalised source
+    std::vector<sharded::key> page_src, page_dst, anchor_id;
+    bool interned_ahead = false;
     double seconds = 0;  // spent normalising the slot's latest chunk (prepare_chunk)
 
     void reserve(std::size_t n) {  // kept between runs: their strings' buffers are reused
@@ -73,7 +84,7 @@ struct normalised_rows {
         dst.resize(n);
         full_src.resize(n);
         full_dst.resize(n);
-        src_row.resize(n);
+        for (auto* v : {&src_row, &page_src, &page_dst, &anchor_id}) v->resize(n);
         for (auto* h : {&hsrc, &hdst, &hanchor}) h->resize(n);
     }
     const url_ref& source(std::size_t i) const { return src[src_row[i]]; }
@@ -101,6 +112,18 @@ void normalise_rows(const io::raw_link* links, std::size_t lo, std::size_t hi, b
         out.hdst[i] = interner::hash(out.dst[i].url);
         out.hanchor[i] = anchors ? interner::hash(l.anchor) : 0;
     }
+}
+
+/// Whether the builder's page and anchor tables are made sharded, at the current thread count.
+bool sharded_tables(const web_graph_options& o) {
+    return o.parallel_intern_threads > 0 &&
+           linkequity::detail::max_threads() >= o.parallel_intern_threads;
+}
+
+/// Whether reading on the current thread count interns in shards on all threads (if the tables
+/// are sharded).
+bool shard_interning(const web_graph_options& o) {
+    return sharded_tables(o) && linkequity::detail::max_threads() > 1;
 }
 
 /// Rows added one by one (web_graph_builder::add), waiting to be normalised and interned:
@@ -133,7 +156,8 @@ struct web_graph_builder::impl {
     std::uint32_t last_source_id = 0;  // page id cache for consecutive rows of one source page
     bool have_last_source = false;
 
-    interner pages, hosts, anchors, dates;
+    sharded pages, anchors;
+    interner hosts, dates;
     std::vector<std::uint32_t> page_host;  // temporary page id → temporary host id
     std::vector<node_id> src, dst;
     std::vector<edge_flags> rel;
@@ -146,7 +170,11 @@ struct web_graph_builder::impl {
     std::vector<std::uint32_t> redirect_to, canonical_to;  // no_record when none
 
     impl(const web_graph_options& o, public_suffix_list p)
-        : options(o), psl(std::move(p)), slot_norm(io::link_chunk_slots) {
+        : options(o),
+          psl(std::move(p)),
+          slot_norm(io::link_chunk_slots),
+          pages(sharded_tables(o)),
+          anchors(sharded_tables(o)) {
         anchors.intern("");
         dates.intern("");
     }
@@ -163,9 +191,15 @@ struct web_graph_builder::impl {
     }
 
     std::uint32_t intern_page(const url_ref& u, std::uint64_t hash) {
-        auto [id, inserted] = pages.intern(u.url, hash);
-        if (inserted) page_host.push_back(hosts.intern(u.host).first);
-        return id;
+        return page_id(u, pages.intern(u.url, hash));
+    }
+    /// The page id of u from its key in the page table (intern_ahead_rows).
+    std::uint32_t resolve_page(const url_ref& u, sharded::key k) {
+        return page_id(u, pages.resolve(k));
+    }
+    std::uint32_t page_id(const url_ref& u, std::pair<std::uint32_t, bool> interned) {
+        if (interned.second) page_host.push_back(hosts.intern(u.host).first);
+        return interned.first;
     }
 
     /// Processes the pending rows now (after the worker's batch: input order is kept).
@@ -176,9 +210,20 @@ struct web_graph_builder::impl {
     void wait_pending() {
         if (pending.valid()) pending.get();
     }
-    /// Normalises the batch's rows on `threads` threads and interns them in input order.
+    /// Normalises the batch's rows on `threads` threads (and, with 2+, interns them ahead) and
+    /// interns them in input order.
     void process(pending_batch& b, int threads);
+    /// Part `part` of `parts`: stores the page URLs and anchors of rows[0, n) whose shards it
+    /// owns (sharded_interner::owns) in the sharded tables, in row order, and their keys in
+    /// nr.page_src / page_dst / anchor_id (no_key where a row has no such string). The parts
+    /// may run on as many threads at once; never beside intern_rows. O(n) hash reads for each
+    /// part, and O(n / parts) memory-bound look-ups. Rows whose strings intern_rows will not
+    /// intern (bad rows) may leave strings without ids in the tables: they stay invisible.
+    void intern_ahead_rows(const io::raw_link* rows, std::size_t n, normalised_rows& nr,
+                           int part, int parts);
     /// Interns rows[0, n) of input `source` with their normalised URLs, in input order (serial).
+    /// When nr.interned_ahead, the page URLs and anchors are in the tables already: they are
+    /// given ids from their keys, in the same order, so the ids are the same either way.
     void intern_rows(const io::raw_link* rows, std::size_t n, const normalised_rows& nr,
                      std::size_t source);
     /// A record row (raw_link::kind redirect / canonical) with its normalised URLs.
@@ -228,7 +273,8 @@ void web_graph_builder::impl::process(pending_batch& b, int threads) {
     linkequity::detail::stopwatch timer;
     b.norm.reserve(b.size);
     const std::size_t rows = b.size;
-    // Each thread normalises a contiguous run of rows.
+    const bool ahead = threads > 1 && pages.sharded() && shard_interning(options);
+    // Each thread normalises a contiguous run of rows (then, ahead, interns its shards' strings).
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
         const auto t = static_cast<std::size_t>(linkequity::detail::thread_num());
@@ -236,9 +282,53 @@ void web_graph_builder::impl::process(pending_batch& b, int threads) {
         const std::size_t lo = rows / nt * t + std::min(t, rows % nt);
         const std::size_t hi = lo + rows / nt + (t < rows % nt ? 1 : 0);
         normalise_rows(b.links.data(), lo, hi, options.anchors, b.norm);
+        if (ahead) {
+#pragma omp barrier
+            intern_ahead_rows(b.links.data(), rows, b.norm, static_cast<int>(t),
+                              static_cast<int>(nt));
+        }
     }
+    b.norm.interned_ahead = ahead;
     stats.seconds_normalize += timer.seconds();
     intern_rows(b.links.data(), b.size, b.norm, b.source_index);
+}
+
+void web_graph_builder::impl::intern_ahead_rows(const io::raw_link* rows, std::size_t n,
+                                                normalised_rows& nr, int part, int parts) {
+    constexpr std::size_t ahead = 16;  // cache hints, as in intern_rows
+    const bool keep_anchors = options.anchors;
+    auto mine = [&](const std::vector<std::uint64_t>& h, std::size_t i) {
+        return sharded::owns(h[i], part, parts);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) {
+            const std::size_t a = i + ahead;
+            if (mine(nr.hdst, a)) pages.prefetch_slot(nr.hdst[a]);
+            if (nr.src_row[a] == a && mine(nr.hsrc, a)) pages.prefetch_slot(nr.hsrc[a]);
+            if (keep_anchors && mine(nr.hanchor, a)) anchors.prefetch_slot(nr.hanchor[a]);
+        }
+        if (i + ahead / 2 < n) {
+            const std::size_t a = i + ahead / 2;
+            if (mine(nr.hdst, a)) pages.prefetch_string(nr.hdst[a]);
+            if (nr.src_row[a] == a && mine(nr.hsrc, a)) pages.prefetch_string(nr.hsrc[a]);
+            if (keep_anchors && mine(nr.hanchor, a)) anchors.prefetch_string(nr.hanchor[a]);
+        }
+        const bool link = rows[i].kind == io::record_kind::link;
+        // A row sharing the previous row's source text shares its hash, so its owner too.
+        if (mine(nr.hsrc, i)) {
+            const std::uint32_t r = nr.src_row[i];
+            const url_ref& s = nr.src[r];
+            nr.page_src[i] = !link || !s.ok() ? no_key
+                             : r != i         ? nr.page_src[r]
+                                              : pages.intern_local(s.url, nr.hsrc[i]);
+        }
+        if (mine(nr.hdst, i)) {
+            const url_ref& t = nr.dst[i];
+            nr.page_dst[i] = link && t.ok() ? pages.intern_local(t.url, nr.hdst[i]) : no_key;
+        }
+        if (keep_anchors && mine(nr.hanchor, i))
+            nr.anchor_id[i] = link ? anchors.intern_local(rows[i].anchor, nr.hanchor[i]) : no_key;
+    }
 }
 
 void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t n,
@@ -250,25 +340,36 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
     io::read_report& report = reports[source];
     // Serial, in input order: ids and errors come out the same on any thread count. The hashes
     // are known, so the tables' cache lines are asked for some rows ahead: the look-ups are
-    // memory-bound (a random slot, then the string it names).
+    // memory-bound (a random slot, then the string it names). Rows interned ahead need only
+    // their ids' slots (one 4-byte read each).
     constexpr std::size_t ahead = 16;
     const bool keep_anchors = options.anchors;
+    const bool keyed = nr.interned_ahead;
     for (std::size_t i = 0; i < n; ++i) {
-        if (i + ahead < n) {
-            pages.prefetch_slot(hdst[i + ahead]);
-            pages.prefetch_slot(hsrc[i + ahead]);
-            if (keep_anchors) anchors.prefetch_slot(hanchor[i + ahead]);
-        }
-        if (i + ahead / 2 < n) {
-            pages.prefetch_string(hdst[i + ahead / 2]);
-            pages.prefetch_string(hsrc[i + ahead / 2]);
-            // The rows' own strings too: another thread wrote them (parsing, normalising), so
-            // they are in that core's cache, not this one's.
-            __builtin_prefetch(nr.source(i + ahead / 2).url.data());
-            __builtin_prefetch(nr.dst[i + ahead / 2].url.data());
-            if (keep_anchors) {
-                anchors.prefetch_string(hanchor[i + ahead / 2]);
-                __builtin_prefetch(rows[i + ahead / 2].anchor.data());
+        if (keyed) {
+            if (i + ahead < n) {
+                const std::size_t a = i + ahead;
+                for (const sharded::key k : {nr.page_src[a], nr.page_dst[a]})
+                    if (k != no_key) pages.prefetch_id(k);
+                if (keep_anchors && nr.anchor_id[a] != no_key) anchors.prefetch_id(nr.anchor_id[a]);
+            }
+        } else {
+            if (i + ahead < n) {
+                pages.prefetch_slot(hdst[i + ahead]);
+                pages.prefetch_slot(hsrc[i + ahead]);
+                if (keep_anchors) anchors.prefetch_slot(hanchor[i + ahead]);
+            }
+            if (i + ahead / 2 < n) {
+                pages.prefetch_string(hdst[i + ahead / 2]);
+                pages.prefetch_string(hsrc[i + ahead / 2]);
+                // The rows' own strings too: another thread wrote them (parsing, normalising),
+                // so they are in that core's cache, not this one's.
+                __builtin_prefetch(nr.source(i + ahead / 2).url.data());
+                __builtin_prefetch(nr.dst[i + ahead / 2].url.data());
+                if (keep_anchors) {
+                    anchors.prefetch_string(hanchor[i + ahead / 2]);
+                    __builtin_prefetch(rows[i + ahead / 2].anchor.data());
+                }
             }
         }
         const io::raw_link& l = rows[i];
@@ -296,8 +397,13 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
         // The source is a page even for non-web targets. Exports list a page's links together:
         // reuse the previous row's id when the normalised source is the same.
         // (Compared with the interned string, cached since it was interned: no copy kept.)
-        const bool same_source = have_last_source && pages[last_source_id] == s.url;
-        const std::uint32_t sp = same_source ? last_source_id : intern_page(s, hsrc[i]);
+        std::uint32_t sp;
+        if (keyed) {
+            sp = resolve_page(s, nr.page_src[i]);
+        } else {
+            const bool same_source = have_last_source && pages[last_source_id] == s.url;
+            sp = same_source ? last_source_id : intern_page(s, hsrc[i]);
+        }
         last_source_id = sp;
         have_last_source = true;
         if (t.kind == url_kind::non_web) {
@@ -305,12 +411,17 @@ void web_graph_builder::impl::intern_rows(const io::raw_link* rows, std::size_t 
             ++stats.non_web_by_scheme[std::string(t.url)];
             continue;
         }
-        const std::uint32_t tp = intern_page(t, hdst[i]);
+        const std::uint32_t tp =
+            keyed ? resolve_page(t, nr.page_dst[i]) : intern_page(t, hdst[i]);
         src.push_back(sp);
         dst.push_back(tp);
         rel.push_back(static_cast<edge_flags>(l.rel & rel_bits));
         pos.push_back(l.position);
-        anchor.push_back(keep_anchors ? anchors.intern(l.anchor, hanchor[i]).first : 0);  // 0: ""
+        std::uint32_t a = 0;  // "" when anchors are not kept
+        if (keep_anchors)
+            a = (keyed ? anchors.resolve(nr.anchor_id[i]) : anchors.intern(l.anchor, hanchor[i]))
+                    .first;
+        anchor.push_back(a);
         if (!l.first_seen.empty() || !l.last_seen.empty() || !first_seen.empty()) {
             first_seen.resize(src.size() - 1, 0);
             last_seen.resize(src.size() - 1, 0);
@@ -425,7 +536,8 @@ void web_graph_builder::impl::repoint_links(const chain_resolution& res) {
     }
     for (std::uint32_t p = static_cast<std::uint32_t>(np); p < pages.size(); ++p)
         final_page.push_back(p);
-    interner new_pages, new_hosts;
+    sharded new_pages;
+    interner new_hosts;
     std::vector<std::uint32_t> new_page_host, new_id(pages.size(), no_record);
     for (std::uint32_t p = 0; p < pages.size(); ++p) {
         if (final_page[p] != p) continue;
@@ -530,8 +642,29 @@ void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
     normalised_rows& out = impl_->slot_norm.at(chunk.slot);
     linkequity::detail::stopwatch timer;
     out.reserve(chunk.size);
+    out.interned_ahead = false;
     normalise_rows(chunk.links.data(), 0, chunk.size, impl_->options.anchors, out);
     out.seconds = timer.seconds();
+}
+
+bool web_graph_builder::interns_in_shards() const {
+    return impl_->pages.sharded() && shard_interning(impl_->options);
+}
+
+void web_graph_builder::intern_ahead(span<io::link_chunk* const> chunks, int part, int parts) {
+    if (!impl_->pages.sharded())
+        throw std::logic_error(
+            "web_graph_builder::intern_ahead: the tables are not sharded (fewer threads than "
+            "web_graph_options::parallel_intern_threads when the builder was made)");
+    linkequity::detail::stopwatch timer;
+    for (io::link_chunk* c : chunks) {
+        normalised_rows& nr = impl_->slot_norm.at(c->slot);
+        impl_->intern_ahead_rows(c->links.data(), c->size, nr, part, parts);
+        if (part == 0) nr.interned_ahead = true;  // read after all parts are done
+    }
+    const double seconds = timer.seconds();
+#pragma omp atomic
+    impl_->stats.seconds_intern_ahead += seconds;
 }
 
 void web_graph_builder::add_chunk(io::link_chunk& chunk) {
@@ -866,8 +999,13 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     for (const std::string& path : paths) {
         b.begin_source(path);
         const io::read_report r = read_into(b, [&] {
+            io::chunk_share_step share;
+            if (b.interns_in_shards())
+                share = [&b](span<io::link_chunk* const> chunks, int part, int parts) {
+                    b.intern_ahead(chunks, part, parts);
+                };
             return io::read_links_chunked(
-                path, ro, [&b](io::link_chunk& c) { b.prepare_chunk(c); },
+                path, ro, [&b](io::link_chunk& c) { b.prepare_chunk(c); }, share,
                 [&b](io::link_chunk& c) { b.add_chunk(c); });
         });
         b.end_source(&r);

@@ -57,6 +57,18 @@ TEST_CASE("cli: generate then score writes complete CSV files", "[cli]") {
     const run_result s1 = run("score links.csv --out result1 --threads 1", d);
     REQUIRE(s1.code == 0);
     CHECK(slurp(d / "result" / "domains.csv") == slurp(d / "result1" / "domains.csv"));
+    // And so does interning on both threads (tables sharded by hash), which the reading line
+    // shows; --parallel-intern 0 never does, and the snapshot is read without it.
+    const run_result s2 = run("score links.csv --out result2 --hosts --threads 2 "
+                              "--parallel-intern 2", d);
+    REQUIRE(s2.code == 0);
+    for (const char* f : {"pages.csv", "hosts.csv", "domains.csv"})
+        CHECK(slurp(d / "result" / f) == slurp(d / "result2" / f));
+    CHECK(s2.out.find(" in shards + ") != std::string::npos);
+    CHECK(s.out.find(" in shards + ") == std::string::npos);  // 2 threads: below the default 4
+    CHECK(run("score links.csv --out r3 --threads 2 --parallel-intern 0", d).out.find(
+              " in shards") == std::string::npos);
+    CHECK(run("score links.csv --out r4 --parallel-intern -1", d).code == 2);
 }
 
 TEST_CASE("cli: score of the small fixture ranks alpha.com first", "[cli]") {
@@ -158,6 +170,7 @@ TEST_CASE("cli: score --snapshot writes the same files as scoring the links", "[
           std::string::npos);
     CHECK(run("score links.csv --snapshot web.lqs --out r", d).code == 2);
     CHECK(run("score --snapshot web.lqs --format generic --out r", d).code == 2);
+    CHECK(run("score --snapshot web.lqs --parallel-intern 2 --out r", d).code == 2);
     CHECK(run("score --out r", d).code == 2);
     CHECK(run("snapshot --web links.csv --scale 5 --out x.lqs", d).code == 2);
     CHECK(run("snapshot --skip-bad --out x.lqs", d).code == 2);

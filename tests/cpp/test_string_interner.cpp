@@ -2,7 +2,9 @@
 // detail::string_interner, the web graph builder's string → id map: ids in first-seen order,
 // every string back by id and by find(), through many rehashes, with the empty string, long
 // strings, and forced hash collisions (equal hashes, hence equal tags and probe starts) that
-// only the stored records can tell apart. The oracle is std::unordered_map.
+// only the stored records can tell apart. The oracle is std::unordered_map. Then
+// detail::sharded_interner (the builder's page and anchor tables), interned in parts as threads
+// do, against string_interner.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../../src/web/sharded_interner.hpp"
 #include "../../src/web/string_interner.hpp"
 
 using linkequity::web::detail::string_interner;
@@ -61,5 +64,57 @@ TEST_CASE("string interner: equal hashes are told apart by the stored strings", 
         CHECK_FALSE(inserted);
         CHECK(id == i);
         CHECK(t[i] == strings[i]);
+    }
+}
+
+TEST_CASE("sharded interner: two-step interning in parts gives string_interner's ids",
+          "[interner]") {
+    // The oracle is one string_interner fed the same sequence. The sharded table stores the
+    // strings in `parts` passes over the sequence (pass p takes the shards it owns, as a thread
+    // would), then resolves the keys in sequence order: same ids, same strings back, for 1, 2,
+    // 3 and 7 parts and with the one-step intern().
+    using linkequity::web::detail::sharded_interner;
+    std::mt19937_64 rng(11);
+    std::vector<std::string> seq;
+    for (int i = 0; i < 30000; ++i) {
+        const auto k = rng() % 8000;
+        seq.push_back(k == 0 ? std::string() : "u" + std::to_string(k) + std::string(k % 40, 'z'));
+    }
+    string_interner oracle;
+    std::vector<std::pair<std::uint32_t, bool>> want;
+    for (const auto& s : seq) want.push_back(oracle.intern(s));
+
+    for (int parts : {1, 2, 3, 7}) {
+        sharded_interner t(true);
+        REQUIRE(t.sharded());
+        std::vector<sharded_interner::key> keys(seq.size(), 0xFFFFFFFF);
+        for (int p = 0; p < parts; ++p)
+            for (std::size_t i = 0; i < seq.size(); ++i) {
+                const std::uint64_t h = sharded_interner::hash(seq[i]);
+                if (sharded_interner::owns(h, p, parts)) keys[i] = t.intern_local(seq[i], h);
+            }
+        // A string stored but not resolved yet has no id.
+        CHECK(t.size() == 0);
+        CHECK(t.find(seq[0], 77) == 77);
+        for (std::size_t i = 0; i < seq.size(); ++i) {
+            INFO(parts << " parts, row " << i);
+            REQUIRE(keys[i] != 0xFFFFFFFF);
+            REQUIRE(t.resolve(keys[i]) == want[i]);
+        }
+        REQUIRE(t.size() == oracle.size());
+        for (std::uint32_t id = 0; id < oracle.size(); ++id) {
+            REQUIRE(t[id] == oracle[id]);
+            REQUIRE(t.find(oracle[id], 0xFFFFFFFF) == id);
+        }
+        CHECK(t.find("not there", 5) == 5);
+    }
+    for (bool sharded : {true, false}) {
+        sharded_interner t(sharded);
+        for (std::size_t i = 0; i < seq.size(); ++i) REQUIRE(t.intern(seq[i]) == want[i]);
+        REQUIRE(t.size() == oracle.size());
+        for (std::uint32_t id = 0; id < oracle.size(); id += 97) CHECK(t[id] == oracle[id]);
+        t.clear();
+        CHECK(t.size() == 0);
+        CHECK(t.sharded() == sharded);
     }
 }

@@ -214,3 +214,97 @@ TEST_CASE("web ingest: strict mode reports the earliest bad row whatever the chu
         }
     }
 }
+
+TEST_CASE("web ingest: interning in shards on all threads builds the same graph",
+          "[web][ingest]") {
+    // web_graph_options::parallel_intern_threads = 2: on 2 threads the page URLs and anchors are
+    // interned into sharded tables by every thread (the reader's share step, and the add()
+    // path's last batch), then given ids in input order. The oracle is the single interning
+    // thread (0: never). Rows with a bad target leave their source stored but without an id:
+    // it must not become a page ("https://ok.com/x" is the source of every bad row only).
+    // A second file lists each page's links together, as exports do: runs of rows share their
+    // source text (normalised once, its key shared along the run).
+    linkequity::test::temp_dir dir;
+    const std::string bad_urls = write_file_with_bad_urls(dir);
+    const std::string runs = dir.file("runs.csv");
+    {
+        std::ofstream f(runs, std::ios::binary);
+        f << "source,target,anchor\n";
+        for (int i = 0; i < rows; ++i) {
+            const std::string r = row(i);
+            f << "https://Site" << (i / 6) % 211 << ".com/r" << i / 6 << r.substr(r.find(','));
+        }
+    }
+    for (const auto& [path, anchors] : {std::pair{bad_urls, true}, std::pair{bad_urls, false},
+                                        std::pair{runs, true}}) {
+        web_graph_options o;
+        o.skip_bad = true;
+        o.anchors = anchors;
+        o.parallel_intern_threads = 0;
+        const web_graph alone = test_threads::on(1, [&] { return web_graph::read({path}, o); });
+        const std::string want = dump(alone, anchors);
+        CHECK_FALSE(alone.find_page("https://ok.com/x").has_value());
+        CHECK(alone.num_pages() > 1000);
+        CHECK(alone.stats().seconds_intern_ahead == 0);
+        o.parallel_intern_threads = 2;
+        for (std::size_t chunk : {std::size_t{0}, std::size_t{100}, std::size_t{5000},
+                                  web_graph_options{}.read.chunk_bytes}) {
+            o.read.chunk_bytes = chunk;
+            for (int threads : {1, 2}) {
+                INFO(path << ", anchors " << anchors << ", chunk_bytes " << chunk << ", "
+                          << threads << " threads");
+                const web_graph g =
+                    test_threads::on(threads, [&] { return web_graph::read({path}, o); });
+                CHECK(dump(g, anchors) == want);
+#if defined(_OPENMP)
+                CHECK((g.stats().seconds_intern_ahead > 0) == (threads == 2));  // it ran
+#endif
+            }
+        }
+    }
+}
+
+TEST_CASE("web ingest: rows added one by one, interned in shards or not, give one graph",
+          "[web][ingest]") {
+    // web_graph_builder::add: full batches go to the worker (one thread, the tables' one-step
+    // intern), the last partial batch is processed on all threads at finish(), interning in
+    // shards when the tables are sharded. Both builders must give the same graph.
+    auto build = [](int parallel_intern) {
+        web_graph_options o;
+        o.skip_bad = true;
+        o.parallel_intern_threads = parallel_intern;
+        linkequity::web::web_graph_builder b(o);
+        for (int i = 0; i < 40000; ++i) {
+            std::string r = row(i);
+            const auto c1 = r.find(','), c2 = r.find(',', c1 + 1);
+            b.add(r.substr(0, c1), r.substr(c1 + 1, c2 - c1 - 1),
+                  "anchor " + std::to_string(i % 7));
+        }
+        return dump(b.finish());
+    };
+    const std::string alone = test_threads::on(2, [&] { return build(0); });
+    CHECK(test_threads::on(2, [&] { return build(2); }) == alone);
+    CHECK(test_threads::on(1, [&] { return build(2); }) == alone);
+}
+
+TEST_CASE("web ingest: strict mode with interning in shards reports the same first error",
+          "[web][ingest]") {
+    linkequity::test::temp_dir dir;
+    const std::string path = write_file(dir, [](int i, std::string& r) {
+        if (i == 40000) r = "https://ok.com/x,http://exa mple.com:99999/,bad\n";
+        if (i == 70000) r = "https://ok.com/y,\"https://ok.com/z\"junk,a\n";
+    });
+    auto message = [&](int parallel_intern) {
+        web_graph_options o;
+        o.parallel_intern_threads = parallel_intern;
+        try {
+            web_graph::read({path}, o);
+        } catch (const linkequity::parse_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string alone = test_threads::on(1, [&] { return message(0); });
+    CHECK(alone.find("invalid target URL") != std::string::npos);
+    CHECK(test_threads::on(2, [&] { return message(2); }) == alone);
+}
