@@ -265,18 +265,38 @@ TEST_CASE("chunked reading of a gzip and a UTF-16 file reads ahead and equals se
     }
 }
 
+namespace {
+
+/// A random CSV file of 3000 rows (random_csv with `seed`) and what the serial reader makes of
+/// it, records included: the oracle of the chunk-delivery tests.
+struct serial_file {
+    std::string path;
+    read_options options;  // serial (chunk_bytes = 0), records delivered
+    std::vector<raw_link> links;
+    read_report report;
+};
+
+serial_file random_file(const linkequity::test::temp_dir& dir, const std::string& name,
+                        unsigned seed) {
+    std::mt19937 rng(seed);
+    serial_file f;
+    f.path = write_file(dir, name, random_csv(rng, 3000, false));
+    f.options.chunk_bytes = 0;
+    f.options.records = true;
+    f.report = read_links(f.path, f.options, [&](const raw_link& l) { f.links.push_back(l); });
+    return f;
+}
+
+}  // namespace
+
 TEST_CASE("read_links_chunked delivers chunks in order, prepared, on any thread count",
           "[io][chunks]") {
-    std::mt19937 rng(7);
-    const std::string text = random_csv(rng, 3000, false);
     linkequity::test::temp_dir dir;
-    const std::string path = write_file(dir, "chunks.csv", text);
-    read_options serial;
-    serial.chunk_bytes = 0;
-    serial.records = true;
-    std::vector<raw_link> expected;
-    const read_report want =
-        read_links(path, serial, [&](const raw_link& l) { expected.push_back(l); });
+    const serial_file f = random_file(dir, "chunks.csv", 7);
+    const std::string& path = f.path;
+    const read_options& serial = f.options;
+    const std::vector<raw_link>& expected = f.links;
+    const read_report& want = f.report;
 
     for (std::size_t chunk : {std::size_t{0}, std::size_t{64}, std::size_t{1000}}) {
         for (int threads : {1, 2}) {
@@ -330,19 +350,12 @@ TEST_CASE("read_links_chunked's share step: every chunk once, by all parts, befo
     // part (p = 0 … parts − 1, concurrently), in input order across calls, and every part has
     // returned before the chunk is consumed; no share() runs while consume() does. With one
     // thread share() is never called. Links and report are as without it.
-    std::mt19937 rng(9);
-    const std::string text = random_csv(rng, 3000, false);
     linkequity::test::temp_dir dir;
-    const std::string path = write_file(dir, "share.csv", text);
-    read_options serial;
-    serial.chunk_bytes = 0;
-    serial.records = true;
-    std::vector<raw_link> expected;
-    read_links(path, serial, [&](const raw_link& l) { expected.push_back(l); });
+    const serial_file f = random_file(dir, "share.csv", 9);
 
     for (std::size_t chunk : {std::size_t{0}, std::size_t{64}, std::size_t{1000}}) {
         for (int threads : {1, 2}) {
-            read_options o = serial;
+            read_options o = f.options;
             o.chunk_bytes = chunk;
             std::vector<std::atomic<unsigned>> parts_seen(link_chunk_slots);
             std::vector<std::atomic<int>> parts_of(link_chunk_slots);  // of the calls it was in
@@ -351,7 +364,7 @@ TEST_CASE("read_links_chunked's share step: every chunk once, by all parts, befo
             bool in_order = true, shared_order = true, all_parts = true, apart = true;
             test_threads::on(threads, [&] {
                 return read_links_chunked(
-                    path, o, {},
+                    f.path, o, {},
                     [&](span<link_chunk* const> chunks, int part, int parts) {
                         ++sharing;
                         ++calls;
@@ -372,13 +385,13 @@ TEST_CASE("read_links_chunked's share step: every chunk once, by all parts, befo
                         all_parts = all_parts && parts_seen[c.slot].exchange(0) == want &&
                                     (threads == 1 || parts >= 1);
                         for (std::size_t i = 0; i < c.size; ++i)
-                            in_order = in_order && c.links[i].line == expected.at(delivered + i).line;
+                            in_order = in_order && c.links[i].line == f.links.at(delivered + i).line;
                         delivered += c.size;
                     });
             });
             INFO("chunk_bytes " << chunk << ", " << threads << " threads");
             CHECK(in_order);
-            CHECK(delivered == expected.size());
+            CHECK(delivered == f.links.size());
             CHECK(shared_order);
             CHECK(all_parts);
             CHECK(apart);
