@@ -634,12 +634,12 @@ struct chunk_steps {
 /// The parallel reader, after prepare_header() of a CSV file. Blocks of up to half the chunk
 /// slots are read ahead on a thread of their own. Each block's chunks are parsed (and prepared)
 /// on all threads while the calling thread first consumes the previous block's chunks (they are
-/// in the other half of the slots) and then joins the parsing; with a look_up step, all threads
-/// first look the previous block's chunks up, and meet at a barrier before the consuming starts.
-/// After that, in order, a chunk
-/// that ended inside a quoted field is parsed again together with the next (or carried over to
-/// the next block), lines are made absolute and bad rows replayed; the chunks wait to be consumed
-/// with the next block. The output does not depend on the thread count.
+/// in the other half of the slots) and then joins the parsing; with a share step, all threads
+/// first share the previous block's chunks and meet at a barrier before the consuming starts.
+/// After that, in order, a chunk that ended inside a quoted field is parsed again together with
+/// the next (or carried over to the next block), lines are made absolute and bad rows replayed;
+/// the chunks wait to be consumed with the next block. The output does not depend on the thread
+/// count.
 void read_chunked(text_stream& in, csv_tokenizer& tok, const prepared& p, read_report& report,
                   const read_options& options, const chunk_steps& steps) {
     const auto& prepare = steps.prepare;  // (not a structured binding: lambdas capture these)

@@ -68,6 +68,7 @@ public:
     /// handed out in the order of these calls. Serial: no intern_local may run meanwhile.
     /// @throws std::length_error past max_nodes ids.
     std::pair<std::uint32_t, bool> resolve(key k) {
+        assert(sharded_ && (k & local_mask) < shards_[k >> local_bits].id.size());
         std::uint32_t& id = shards_[k >> local_bits].id[k & local_mask];
         if (id != no_id) return {id, false};
         if (where_.size() >= max_nodes)

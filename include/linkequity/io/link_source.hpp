@@ -205,8 +205,9 @@ using chunk_share_step = std::function<void(span<link_chunk* const> chunks, int 
 /// run of chunks about to be consumed goes to `share(chunks, p, T)` on each of the T threads at
 /// once (p = 0 … T−1), concurrently with the parsing (and prepare) of other chunks, never while
 /// `consume` runs; all T calls return before the first of those chunks is consumed. Every chunk
-/// is shared once, in input order across runs. With 1 thread `share` is never called. Chunks
-/// consumed before a strict-mode error may skip it. Same links, reports and errors as without.
+/// is shared once, in input order across runs. With 1 thread `share` is never called; the
+/// serial reader (chunk_bytes = 0) shares each chunk alone, as part 0 of 1. Chunks consumed
+/// before a strict-mode error may skip it. Same links, reports and errors as without.
 read_report read_links_chunked(const std::string& path, const read_options& options,
                                const std::function<void(link_chunk&)>& prepare,
                                const chunk_share_step& share,
