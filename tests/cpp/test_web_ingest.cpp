@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -271,11 +272,14 @@ TEST_CASE("web ingest: rows added one by one, interned in shards or not, give on
     // web_graph_builder::add: full batches go to the worker (one thread, the tables' one-step
     // intern), the last partial batch is processed on all threads at finish(), interning in
     // shards when the tables are sharded. Both builders must give the same graph.
-    auto build = [](int parallel_intern) {
+    // The reserve_links hint changes nothing either, whether it can be had or not (a size no
+    // vector can hold is ignored).
+    auto build = [](int parallel_intern, std::size_t reserve = 0) {
         web_graph_options o;
         o.skip_bad = true;
         o.parallel_intern_threads = parallel_intern;
         linkequity::web::web_graph_builder b(o);
+        if (reserve > 0) b.reserve_links(reserve);
         for (int i = 0; i < 40000; ++i) {
             std::string r = row(i);
             const auto c1 = r.find(','), c2 = r.find(',', c1 + 1);
@@ -287,4 +291,8 @@ TEST_CASE("web ingest: rows added one by one, interned in shards or not, give on
     const std::string alone = test_threads::on(2, [&] { return build(0); });
     CHECK(test_threads::on(2, [&] { return build(2); }) == alone);
     CHECK(test_threads::on(1, [&] { return build(2); }) == alone);
+    CHECK(test_threads::on(2, [&] { return build(0, 100000); }) == alone);
+    CHECK(test_threads::on(2, [&] {
+              return build(0, std::numeric_limits<std::size_t>::max() / 2);
+          }) == alone);
 }

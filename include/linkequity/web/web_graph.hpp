@@ -168,6 +168,11 @@ public:
     /// on. Waits for that work and rethrows its error, if any: call it when the code feeding
     /// add() fails, so that the error of the earlier row (in input order) is the one reported.
     void rethrow_pending();
+    /// A hint: room for `links` more links in the builder's link arrays, so that they need not
+    /// grow by copying as rows come. Address space only (no page is touched before a link is
+    /// stored there), and ignored when the allocation fails. web_graph::read passes an estimate
+    /// from the files' sizes. O(1) besides the allocation.
+    void reserve_links(std::size_t links);
 
     /// Numbers pages, hosts and domains, sorts the links, and returns the graph. The builder is
     /// empty afterwards. Cost: O(L log P) for L links and P pages (sorting the page keys), then
