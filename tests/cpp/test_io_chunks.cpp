@@ -389,7 +389,8 @@ TEST_CASE("read_links_chunked's share step: every chunk once, by all parts, befo
                         all_parts = all_parts && parts_seen[c.slot].exchange(0) == want &&
                                     (team == 1 || parts >= 1);
                         for (std::size_t i = 0; i < c.size; ++i)
-                            in_order = in_order && c.links[i].line == f.links.at(delivered + i).line;
+                            in_order =
+                                in_order && c.links[i].line == f.links.at(delivered + i).line;
                         delivered += c.size;
                     });
             });
