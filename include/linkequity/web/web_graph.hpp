@@ -92,7 +92,7 @@ struct web_graph_options {
     /// alone. Ids and outputs are the same either way. Sharding adds work (every thread reads
     /// every row's hashes, then every string's id is looked up again), so it pays only where
     /// the serial interning, not the total work, bounds the read: at 10M links on 2 cores it
-    /// made the read 2.7 s against 2.3 s (benchmarks/README.md), hence 4. 1: the tables are
+    /// made the read 2.6 s against 2.3 s (benchmarks/README.md), hence 4. 1: the tables are
     /// sharded on one thread too (for callers that run web_graph_builder::intern_ahead's parts
     /// themselves; one thread interns about 20 % slower through them).
     int parallel_intern_threads = 4;
