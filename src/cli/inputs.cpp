@@ -2,8 +2,6 @@
 // read_link_files and its options: shared by `linkequity score`, `info` and `snapshot --web`.
 #include "inputs.hpp"
 
-#include <filesystem>
-#include <system_error>
 #include <vector>
 
 #include "linkequity/io/read_progress.hpp"
@@ -11,21 +9,6 @@
 #include "output.hpp"
 
 namespace linkequity::cli {
-namespace {
-
-/// The files' sizes on disk (compressed size for gzip): the total of the progress bar, which
-/// advances by io::file_bytes_read().
-std::uint64_t total_bytes(const std::vector<std::string>& inputs) {
-    std::uint64_t bytes = 0;
-    for (const auto& path : inputs) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec) bytes += size;
-    }
-    return bytes;
-}
-
-}  // namespace
 
 std::vector<std::string> link_format_choices() {
     std::vector<std::string> names;
@@ -72,7 +55,7 @@ web::web_graph read_link_files(const link_inputs& in) {
     require_input_files(in.redirect_files);
     std::vector<std::string> files(in.paths);
     files.insert(files.end(), in.redirect_files.begin(), in.redirect_files.end());
-    progress_bar bar("reading links, bytes", total_bytes(files));
+    progress_bar bar("reading links, bytes", io::files_size(files));
     bar.after_full("numbering pages, hosts and domains");  // web_graph_builder::finish
     const std::uint64_t start = io::file_bytes_read();
     wo.progress = [&bar, start](std::size_t) { bar.update(io::file_bytes_read() - start); };

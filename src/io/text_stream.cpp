@@ -11,6 +11,8 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -334,4 +336,14 @@ std::size_t text_stream::decode_utf16_block(char* out) {
 
 std::uint64_t linkequity::io::file_bytes_read() noexcept {
     return detail::file_bytes.load(std::memory_order_relaxed);
+}
+
+std::uint64_t linkequity::io::files_size(const std::vector<std::string>& paths) {
+    std::uint64_t bytes = 0;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) bytes += size;
+    }
+    return bytes;
 }

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <future>
 #include <limits>
@@ -20,6 +19,7 @@
 
 #include "linkequity/detail/stopwatch.hpp"
 #include "linkequity/error.hpp"
+#include "linkequity/io/read_progress.hpp"
 #include "linkequity/web/url.hpp"
 #include "parallel_sort.hpp"
 #include "sharded_interner.hpp"
@@ -191,6 +191,9 @@ struct web_graph_builder::impl {
         source_open = true;
     }
 
+    /// Whether rows are interned ahead in shards now (web_graph_builder::interns_in_shards).
+    bool interns_in_shards() const { return pages.sharded() && shard_interning(options); }
+
     std::uint32_t intern_page(const url_ref& u, std::uint64_t hash) {
         return page_id(u, pages.intern(u.url, hash));
     }
@@ -274,7 +277,7 @@ void web_graph_builder::impl::process(pending_batch& b, int threads) {
     linkequity::detail::stopwatch timer;
     b.norm.reserve(b.size);
     const std::size_t rows = b.size;
-    const bool ahead = threads > 1 && pages.sharded() && shard_interning(options);
+    const bool ahead = threads > 1 && interns_in_shards();
     // Each thread normalises a contiguous run of rows (then, ahead, interns its shards' strings).
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
@@ -648,9 +651,7 @@ void web_graph_builder::prepare_chunk(io::link_chunk& chunk) {
     out.seconds = timer.seconds();
 }
 
-bool web_graph_builder::interns_in_shards() const {
-    return impl_->pages.sharded() && shard_interning(impl_->options);
-}
+bool web_graph_builder::interns_in_shards() const { return impl_->interns_in_shards(); }
 
 void web_graph_builder::intern_ahead(span<io::link_chunk* const> chunks, int part, int parts) {
     if (!impl_->pages.sharded())
@@ -1014,14 +1015,8 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     // more, so this is at least the links of plain files (gzip ones may hold more: then the
     // arrays grow as usual). 10M links: interning 1.02-1.14 s against 1.13-1.18 s without;
     // 100M: no change measured (benchmarks/README.md).
-    std::uint64_t bytes = 0;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec) bytes += size;
-    }
-    b.reserve_links(static_cast<std::size_t>(
-        std::min<std::uint64_t>(bytes / 40, std::numeric_limits<std::uint32_t>::max())));
+    b.reserve_links(static_cast<std::size_t>(std::min<std::uint64_t>(
+        io::files_size(paths) / 40, std::numeric_limits<std::uint32_t>::max())));
     for (const std::string& path : paths) {
         b.begin_source(path);
         const io::read_report r = read_into(b, [&] {

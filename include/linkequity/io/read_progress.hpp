@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace linkequity::io {
 
@@ -13,5 +15,9 @@ namespace linkequity::io {
 /// Sample it before a read and during it: the difference is that read's progress out of the
 /// files' sizes. O(1), thread-safe (a relaxed atomic counter).
 std::uint64_t file_bytes_read() noexcept;
+
+/// The files' sizes on disk, summed (a gzip file's compressed size; a file whose size cannot be
+/// had counts 0): the total that file_bytes_read() advances towards. O(files) stat calls.
+std::uint64_t files_size(const std::vector<std::string>& paths);
 
 }  // namespace linkequity::io
