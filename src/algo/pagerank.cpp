@@ -51,10 +51,17 @@ graph_source source_of(const csr_graph& g) {
 }
 
 /// out(j): the weight (1 when unweighted) of j's out-edges that carry no bit of `mask`, summed
-/// along the rows of the out-adjacency. O(n + m), parallel.
+/// along the rows of the out-adjacency. O(n + m), parallel; O(n) unweighted and unmasked (the
+/// row lengths: counting them one by one was a chain of m dependent adds, 25 ms at 31M links).
 std::vector<double> out_weight_by_rows(const csr_view& out, bool weighted, edge_flags mask) {
     const std::size_t n = out.num_nodes;
     std::vector<double> w(n);
+    if (!weighted && !mask) {
+#pragma omp parallel for schedule(static) if (n > detail::parallel_threshold)
+        for (std::size_t j = 0; j < n; ++j)
+            w[j] = static_cast<double>(out.offsets[j + 1] - out.offsets[j]);
+        return w;
+    }
 #pragma omp parallel for schedule(dynamic, 4096) if (n > detail::parallel_threshold)
     for (std::size_t j = 0; j < n; ++j) {
         double s = 0;
