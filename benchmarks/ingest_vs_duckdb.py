@@ -6,10 +6,12 @@
 #   python benchmarks/ingest_vs_duckdb.py --links 1000000 --domains 20000 --threads 2
 #   python benchmarks/ingest_vs_duckdb.py --links 10000000 --domains 200000 --threads 2
 #   add --snapshot for `score --snapshot` on a web snapshot of the same file; --no-duckdb to skip it
+#   add --repeat N for N rounds, the order of the two programs alternating, and the median ratio
 """Times linkequity score and DuckDB's edge-list ingest on the same link file."""
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,9 +57,20 @@ def run_linkequity(binary, args, threads, out_dir):
 
 
 def run_duckdb(path, threads):
-    """DuckDB: CSV -> dense ids of the distinct URLs -> integer edge list; returns seconds."""
-    import duckdb
+    """DuckDB: CSV -> dense ids of the distinct URLs -> integer edge list, in a child Python
+    process (like `score`, a fresh process each round, and this process stays small: a child's
+    peak RSS as wait4 reports it includes its parent's when the parent was large). Returns the
+    seconds of the ingest and of its read_csv, the edges and URLs, and the child's peak RSS."""
+    out, _, _, rss = run_child([sys.executable, os.path.abspath(__file__), "--duckdb-child",
+                                path, "--threads", str(threads)])
+    total, t_read, edges, urls = out.split()
+    return float(total), float(t_read), int(edges), int(urls), rss
 
+
+def duckdb_child(path, threads):
+    """The child of run_duckdb: times the ingest from an open connection (import and connect
+    not counted) and prints `total read edges urls`."""
+    import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads = {threads}")
     t0 = time.perf_counter()
@@ -74,7 +87,7 @@ def run_duckdb(path, threads):
     total = time.perf_counter() - t0
     edges, urls = con.execute("SELECT (SELECT count(*) FROM e), (SELECT count(*) FROM u)").fetchone()
     con.close()
-    return total, t_read, edges, urls
+    print(total, t_read, edges, urls)
 
 
 def row(name, wall, cpu, rss, st):
@@ -93,14 +106,42 @@ def main():
     ap.add_argument("--snapshot", action="store_true",
                     help="also write a web snapshot of the file and time `score --snapshot` on it")
     ap.add_argument("--no-duckdb", action="store_true", help="skip DuckDB (stage times only)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of both programs, the order alternating (DuckDB first in the "
+                         "even-numbered rounds); prints the median ratio")
+    ap.add_argument("--duckdb-child", metavar="FILE", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.duckdb_child:
+        duckdb_child(args.duckdb_child, args.threads)
+        return 0
+    if args.repeat < 1:
+        ap.error(f"--repeat {args.repeat}: expected a number of rounds >= 1")
     path = args.file or os.path.join(tempfile.gettempdir(), f"links_{args.links}_{args.seed}.csv")
     if not os.path.exists(path):
         subprocess.run([args.bin, "generate", "--domains", str(args.domains), "--links",
                         str(args.links), "--seed", str(args.seed), "--out", path],
                        check=True, stdout=subprocess.DEVNULL)
     size = os.path.getsize(path)
+    ratios = []
+    for r in range(args.repeat):
+        if args.repeat > 1:
+            print(f"round {r + 1} of {args.repeat}")
+        # Rounds 2, 4, ... run DuckDB first: neither program always runs right after the other.
+        ratios += one_round(args, path, size, duckdb_first=r % 2 == 1)
+    if len(ratios) > 1:
+        ratios.sort()
+        print(f"score total / DuckDB over {len(ratios)} rounds: median "
+              f"{statistics.median(ratios):.2f}x (from {ratios[0]:.2f}x to {ratios[-1]:.2f}x)")
+    return 0
+
+
+def one_round(args, path, size, duckdb_first):
+    """Runs both programs once and prints the round's table; returns [score total / DuckDB]
+    (empty with --no-duckdb)."""
     rows = []
+    duck = None
+    if not args.no_duckdb and duckdb_first:
+        duck = run_duckdb(path, args.threads)
     with tempfile.TemporaryDirectory() as out:
         wall, cpu, rss, st = run_linkequity(args.bin, [path], args.threads, out)
         rows.append(row("linkequity score", wall, cpu, rss, st))
@@ -113,10 +154,12 @@ def main():
             w2, c2, r2, st2 = run_linkequity(args.bin, ["--snapshot", snap], args.threads,
                                              os.path.join(out, "s2"))
             rows.append(row("linkequity score --snapshot", w2, c2, r2, st2))
-    if not args.no_duckdb:
-        dk, dk_read, edges, urls = run_duckdb(path, args.threads)
+    if not args.no_duckdb and duck is None:
+        duck = run_duckdb(path, args.threads)
+    if duck is not None:
+        dk, dk_read, edges, urls, dk_rss = duck
         rows.append(f"| DuckDB ingest ({urls:,} URLs, {edges:,} edges) | {dk_read:.2f} s |"
-                    + " |" * (len(COLUMNS) - 1) + f" {dk:.2f} s | | |")
+                    + " |" * (len(COLUMNS) - 1) + f" {dk:.2f} s | | {dk_rss / 1024:.0f} MB |")
     load = os.getloadavg()[0]
     print(f"file {path}: {size / 1e6:.0f} MB; {args.threads} threads; load average {load:.1f} "
           "at the end. normalise and intern run beside the parsing (2+ threads), inside read.")
@@ -124,12 +167,12 @@ def main():
     print("|---|" + "---:|" * (len(COLUMNS) + 3))
     print("\n".join(rows))
     rate = f"reading {size / st['read'] / 1e6:.0f} MB/s"
-    if not args.no_duckdb:
-        print(f"read / DuckDB ingest: {st['read'] / dk:.2f}x; score total / DuckDB: "
-              f"{wall / dk:.2f}x; {rate}")
-    else:
+    if duck is None:
         print(rate)
-    return 0
+        return []
+    print(f"read / DuckDB ingest: {st['read'] / dk:.2f}x; score total / DuckDB: "
+          f"{wall / dk:.2f}x; {rate}")
+    return [wall / dk]
 
 
 if __name__ == "__main__":
