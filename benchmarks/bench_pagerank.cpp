@@ -120,9 +120,10 @@ void add_options(CLI::App& app, bench_args& a) {
                  "Power, Gauss-Seidel and quadratic extrapolation to 1e-9: iterations and time");
     app.add_flag("--scaling", a.scaling, "Also time the runs on 1 thread for the speed-up");
     app.add_option("--solver", a.solver, "Solver of the timed runs (power, gauss_seidel, "
-                   "block_gauss_seidel)")->capture_default_str();
+                   "block_gauss_seidel, local_gauss_seidel)")->capture_default_str();
     app.add_flag("--time-to-solution", a.time_to_solution,
-                 "Also time power, gauss_seidel and block_gauss_seidel to L1 < 1e-4 and < 1e-9, "
+                 "Also time power, gauss_seidel, block_gauss_seidel, local_gauss_seidel (and "
+                 "conjugate_gradient on symmetric graphs) to L1 < 1e-4 and < 1e-9, "
                  "wall time of the whole pagerank() call (set-up and node order included)");
     app.add_flag("--incremental", a.incremental,
                  "Add 0.1% random links and re-score warm-started vs cold, to 1e-9");
@@ -311,8 +312,8 @@ bool symmetric_graph(const csr_graph& g) {
     }
 }
 
-/// --solvers: power iteration, quadratic extrapolation, Gauss–Seidel (serial and block) and, on
-/// symmetric graphs, conjugate gradients, to 1e-9.
+/// --solvers: power iteration, quadratic extrapolation, Gauss–Seidel (serial, block, local)
+/// and, on symmetric graphs, conjugate gradients, to 1e-9.
 void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o) {
     pagerank_options p = o;
     p.tolerance = 1e-9;
@@ -338,6 +339,8 @@ void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o)
     versus_power("gauss-seidel to 1e-9", "gauss_seidel", pagerank(g, p));
     p.solver = pagerank_solver::block_gauss_seidel;
     versus_power("block gauss-seidel to 1e-9", "block_gauss_seidel", pagerank(g, p));
+    p.solver = pagerank_solver::local_gauss_seidel;
+    versus_power("local gauss-seidel to 1e-9", "local_gauss_seidel", pagerank(g, p));
     if (symmetric_graph(g)) {
         p.solver = pagerank_solver::conjugate_gradient;
         versus_power("conjugate gradient to 1e-9", "conjugate_gradient", pagerank(g, p));
@@ -348,7 +351,8 @@ void compare_solvers(report& rep, const csr_graph& g, const pagerank_options& o)
 /// node order, iterations, mapping back) to L1 < 1e-4 and to < 1e-9, against power's.
 void time_to_solution(report& rep, const csr_graph& g, const pagerank_options& o) {
     std::vector<pagerank_solver> solvers = {pagerank_solver::power, pagerank_solver::gauss_seidel,
-                                            pagerank_solver::block_gauss_seidel};
+                                            pagerank_solver::block_gauss_seidel,
+                                            pagerank_solver::local_gauss_seidel};
     if (symmetric_graph(g)) solvers.push_back(pagerank_solver::conjugate_gradient);
     for (double tolerance : {1e-4, 1e-9}) {
         double power_seconds = 0;

@@ -247,6 +247,8 @@ void run_solver(const pagerank_problem& k, std::vector<double>& x, const pageran
     } else if (o.solver == pagerank_solver::gauss_seidel) detail::solve_gauss_seidel(k, x, o, r);
     else if (o.solver == pagerank_solver::block_gauss_seidel)
         detail::solve_block_gauss_seidel(k, x, o, r);
+    else if (o.solver == pagerank_solver::local_gauss_seidel)
+        detail::solve_local_gauss_seidel(k, x, o, r);
     else if (detail::blocked_applies(k, o)) detail::solve_blocked(k, x, o, r);
     else detail::solve_power(k, x, o, r);
 }

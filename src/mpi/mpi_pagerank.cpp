@@ -59,6 +59,9 @@ void check_options(const graph_part& part, const pagerank_options& o, MPI_Comm c
     if (o.solver == pagerank_solver::block_gauss_seidel)
         unsupported("solver = block_gauss_seidel (a thread-level scheme of one process; use "
                     "gauss_seidel: Gauss-Seidel inside each rank, Jacobi across ranks)");
+    if (o.solver == pagerank_solver::local_gauss_seidel)
+        unsupported("solver = local_gauss_seidel (blocks of one process; use gauss_seidel: "
+                    "Gauss-Seidel inside each rank, Jacobi across ranks)");
     if (o.solver == pagerank_solver::conjugate_gradient)
         unsupported("solver = conjugate_gradient (its symmetry check and inner products are "
                     "written for one process; use power)");

@@ -8,6 +8,7 @@
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
+#include "solver_checks.hpp"
 #include "threads.hpp"
 
 using namespace linkequity;
@@ -35,18 +36,7 @@ oracle::dense_case large_case(std::mt19937_64& rng, std::size_t least, int t) {
 }  // namespace
 
 TEST_CASE("block_gauss_seidel: dense Eigen solve on 200 random graphs", "[pagerank][bgs][oracle]") {
-    // Weights, kept self-loops, personalization with zeros, a dangling distribution,
-    // nofollow in exclude and evaporate mode, damping 0.5 and 0.85 (oracle::varied_case).
-    std::mt19937_64 rng(20261201);
-    for (int t = 0; t < 200; ++t) {
-        const oracle::dense_case c = oracle::varied_case(rng, 200, t);
-        INFO("case " << t << ": n=" << c.n << " m=" << c.src.size());
-        const auto r = pagerank(graph_of(c), block_gs(options_of(c)));
-        REQUIRE(r.converged);
-        CHECK(oracle::l1(r.scores, oracle::dense_pagerank(c)) < 1e-12);
-        CHECK_THAT(oracle::sum(r.scores), WithinAbs(1.0, 1e-12));
-        for (double x : r.scores) CHECK(x >= 0);
-    }
+    solver_checks::against_dense_solve(pagerank_solver::block_gauss_seidel, 20261201);
 }
 
 TEST_CASE("block_gauss_seidel: many closed pieces against the dense solve", "[pagerank][bgs]") {
@@ -104,11 +94,7 @@ TEST_CASE("block_gauss_seidel: power's answer on graphs of many phases, any thre
                       << ", L1 difference " << oracle::l1(one.scores, power.scores));
         REQUIRE(one.converged);
         CHECK(oracle::l1(one.scores, power.scores) < 1e-12);
-        CHECK(one.scores == two.scores);
-        CHECK(one.iterations == two.iterations);
-        CHECK(one.history == two.history);
-        CHECK(one.dangling_mass == two.dangling_mass);
-        CHECK(one.evaporated_mass == two.evaporated_mass);
+        solver_checks::same_run(one, two);
     }
 }
 
@@ -147,17 +133,8 @@ TEST_CASE("block_gauss_seidel: progress sees every sweep and can stop, and max_i
     const auto g = build_graph(kronecker_edges(k));
     pagerank_options o;
     o.solver = pagerank_solver::block_gauss_seidel;
-    std::size_t calls = 0;
-    o.progress = [&](const pagerank_progress& p) {
-        ++calls;
-        CHECK(p.iteration == calls);
-        return p.iteration < 3;
-    };
-    const auto r = pagerank(g, o);
-    CHECK(r.cancelled);
-    CHECK(r.iterations == 3);
+    const auto r = solver_checks::stopped_at_three(g, o);
     CHECK(r.history.size() == 3);
-    CHECK_FALSE(r.converged);
     // Residuals fall, and the iterate sums to 1 after every sweep (mass correction).
     CHECK(r.history[2] < r.history[0]);
     CHECK_THAT(oracle::sum(r.scores), WithinAbs(1.0, 1e-12));

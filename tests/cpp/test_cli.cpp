@@ -285,10 +285,10 @@ TEST_CASE("cli: an old enum spelling works and warns, the help lists the new one
     CHECK(table(old.out) == table(now.out));
     const run_result unknown = run("pagerank --scale 8 --solver jacobi", d);
     CHECK(unknown.code == 2);
-    CHECK(unknown.err.find("solver must be 'power', 'gauss_seidel', 'block_gauss_seidel' or 'conjugate_gradient', got 'jacobi'") !=
+    CHECK(unknown.err.find("solver must be 'power', 'gauss_seidel', 'block_gauss_seidel', 'conjugate_gradient' or 'local_gauss_seidel', got 'jacobi'") !=
           std::string::npos);
     const run_result h = run("pagerank --help", d);
-    for (const char* s : {"{power,gauss_seidel,block_gauss_seidel,conjugate_gradient}", "{automatic,as_built,by_degree}", "--excluded",
+    for (const char* s : {"{power,gauss_seidel,block_gauss_seidel,conjugate_gradient,local_gauss_seidel}", "{automatic,as_built,by_degree}", "--excluded",
                           "--excluded-links", "--blocked-hot-nodes", "--acceleration-period",
                           "--no-weighted", "--by-degree"})
         CHECK(h.out.find(s) != std::string::npos);

@@ -11,6 +11,7 @@
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
+#include "solver_checks.hpp"
 #include "threads.hpp"
 
 using namespace linkequity;
@@ -150,15 +151,7 @@ TEST_CASE("conjugate_gradient: warm start, progress, cancel and max_iterations",
     CHECK(again.iterations <= 2);
     CHECK(oracle::l1(again.scores, cold.scores) < 1e-11);
 
-    std::size_t calls = 0;
-    o.progress = [&](const pagerank_progress& p) {
-        ++calls;
-        CHECK(p.iteration == calls);
-        return p.iteration < 3;
-    };
-    const auto stopped = pagerank(g, o);
-    CHECK(stopped.cancelled);
-    CHECK(stopped.iterations == 3);
+    const auto stopped = solver_checks::stopped_at_three(g, o);
     CHECK(stopped.history[2] < stopped.history[0]);
     // The iterate handed back is a distribution after any step.
     CHECK_THAT(oracle::sum(stopped.scores), WithinAbs(1.0, 1e-12));

@@ -99,7 +99,8 @@ TEST_CASE("options: each enum value has one current spelling, which parses and p
           "[options]") {
     check_spellings<dangling_policy>({"personalization", "uniform", "vector"});
     check_spellings<excluded_link_mode>({"exclude", "evaporate"});
-    check_spellings<pagerank_solver>({"power", "gauss_seidel", "block_gauss_seidel", "conjugate_gradient"});
+    check_spellings<pagerank_solver>({"power", "gauss_seidel", "block_gauss_seidel", "conjugate_gradient",
+                                      "local_gauss_seidel"});
     check_spellings<pagerank_acceleration>({"none", "quadratic"});
     check_spellings<pagerank_node_order>({"automatic", "as_built", "by_degree"});
     check_spellings<pagerank_kernel>({"pull", "blocked"});
@@ -128,7 +129,7 @@ TEST_CASE("options: an unknown spelling names the option, the value and the allo
           "[options]") {
     const option_info solver = info_of<pagerank_options>("solver");
     CHECK_THROWS_WITH(parse_enum<pagerank_solver>("jacobi", solver, "pagerank"),
-                      "pagerank: solver must be 'power', 'gauss_seidel', 'block_gauss_seidel' or 'conjugate_gradient', got 'jacobi'");
+                      "pagerank: solver must be 'power', 'gauss_seidel', 'block_gauss_seidel', 'conjugate_gradient' or 'local_gauss_seidel', got 'jacobi'");
     const option_info order = info_of<pagerank_options>("node_order");
     CHECK_THROWS_WITH(
         parse_enum<pagerank_node_order>("random", order, "pagerank"),
@@ -156,7 +157,7 @@ TEST_CASE("options: pagerank_options::validate rejects each bad value by name", 
     bad([](pagerank_options& o) { o.tolerance = -1e-3; }, {"tolerance", "> 0", "-0.001"});
     bad([&](pagerank_options& o) { o.tolerance = nan; }, {"tolerance", "> 0", "nan"});
     bad([](pagerank_options& o) { o.solver = static_cast<pagerank_solver>(7); },
-        {"pagerank: solver is 7", "'power', 'gauss_seidel', 'block_gauss_seidel' or 'conjugate_gradient'"});
+        {"pagerank: solver is 7", "'power', 'gauss_seidel', 'block_gauss_seidel', 'conjugate_gradient' or 'local_gauss_seidel'"});
     bad([](pagerank_options& o) { o.kernel = static_cast<pagerank_kernel>(9); },
         {"kernel is 9", "'pull' or 'blocked'"});
     bad([](pagerank_options& o) { o.node_order = static_cast<pagerank_node_order>(5); },

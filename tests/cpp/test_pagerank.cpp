@@ -8,6 +8,7 @@
 
 #include "linkequity/linkequity.hpp"
 #include "oracle.hpp"
+#include "solver_checks.hpp"
 #include "threads.hpp"
 
 using namespace linkequity;
@@ -321,18 +322,7 @@ TEST_CASE("pagerank: lean graph gives the same scores", "[pagerank]") {
 TEST_CASE("pagerank: progress callback sees every iteration and can stop", "[pagerank]") {
     kronecker_options k;
     k.scale = 10;
-    const auto g = build_graph(kronecker_edges(k));
-    pagerank_options o;
-    std::size_t calls = 0;
-    o.progress = [&](const pagerank_progress& p) {
-        ++calls;
-        CHECK(p.iteration == calls);
-        return p.iteration < 3;
-    };
-    const auto r = pagerank(g, o);
-    CHECK(r.cancelled);
-    CHECK(r.iterations == 3);
-    CHECK_FALSE(r.converged);
+    solver_checks::stopped_at_three(build_graph(kronecker_edges(k)), {});
 }
 
 TEST_CASE("pagerank: empty graph gives an empty result", "[pagerank]") {

@@ -194,11 +194,14 @@ class PageRankSolver:
       block_gauss_seidel
     
       conjugate_gradient
+    
+      local_gauss_seidel
     """
     __members__: typing.ClassVar[dict[str, PageRankSolver]]
     block_gauss_seidel: typing.ClassVar[PageRankSolver]
     conjugate_gradient: typing.ClassVar[PageRankSolver]
     gauss_seidel: typing.ClassVar[PageRankSolver]
+    local_gauss_seidel: typing.ClassVar[PageRankSolver]
     power: typing.ClassVar[PageRankSolver]
     @typing.overload
     def __eq__(self, other: PageRankSolver) -> bool:
@@ -500,7 +503,7 @@ class PageRankOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1134,7 +1137,7 @@ class AuthorityOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -1798,7 +1801,7 @@ class ExplainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2062,7 +2065,7 @@ class SalsaOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2311,7 +2314,7 @@ class LinkGainOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:
@@ -2466,7 +2469,7 @@ class WebPlanOptions:
     @property
     def solver(self) -> PageRankSolver:
         """
-        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations) or conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations)
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
         """
     @solver.setter
     def solver(self, arg1: PageRankSolver) -> None:

@@ -23,9 +23,9 @@ struct jacobi_update {
     const double* ev;
 
     jacobi_update(const pagerank_problem& setup, std::vector<double>& x_, gather_vector& c_next_,
-                  double dangling, double evaporated)
+                  double dangling, double evaporated, double mass = 1.0)
         : k(setup),
-          next(setup, dangling, evaporated),
+          next(setup, dangling, evaporated, mass),
           x(x_.data()),
           c_next(c_next_.data()),
           ev(setup.evaporated.empty() ? nullptr : setup.evaporated.data()) {}
@@ -65,8 +65,11 @@ public:
     }
 
 protected:
-    /// The writer of this iteration (D, Z of the current iterate in its equation).
-    jacobi_update writer() { return {k_, x_, c_next_, m_.dangling, m_.evaporated}; }
+    /// The writer of this iteration (D, Z of the current iterate in its equation; `mass`:
+    /// update_equation's).
+    jacobi_update writer(double mass = 1.0) {
+        return {k_, x_, c_next_, m_.dangling, m_.evaporated, mass};
+    }
     /// After the sweep: c_next becomes c, the new masses are kept. Returns the residual.
     double finish(const sweep_sums& s) {
         c_.swap(c_next_);

@@ -51,13 +51,16 @@ struct pagerank_problem {
 ///            └── `pulled` (a row's gather) ┘   └──────── teleport(i) ────────┘
 ///
 /// with D, Z the dangling and evaporated mass of the iterate the row was pulled from (Jacobi)
-/// or the newest ones (Gauss–Seidel, which builds one per node).
+/// or the newest ones (Gauss–Seidel, which builds one per node). With `mass` M ≠ 1 the
+/// iterate is taken at M times its scale (Σx = M) and (1 − α) v_i becomes (1 − α) M v_i: the
+/// homogeneous form, whose fixed points are M times PageRank (local_gauss_seidel.cpp).
 class update_equation {
 public:
-    update_equation(const pagerank_problem& k, double dangling, double evaporated)
+    update_equation(const pagerank_problem& k, double dangling, double evaporated,
+                    double mass = 1.0)
         : k_(k),
           to_u_(k.alpha * dangling),
-          to_v_(k.alpha * evaporated + (1.0 - k.alpha)),
+          to_v_(k.alpha * evaporated + (1.0 - k.alpha) * mass),
           base_uniform_((to_u_ + to_v_) / static_cast<double>(k.n)),
           uniform_(k.v.empty() && k.u.empty()) {}
 

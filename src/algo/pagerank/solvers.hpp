@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal to the PageRank kernel: the solvers pagerank() chooses from, each a step run by the
 // shared driver (driver.hpp) — the reference pull iteration (reference.cpp), the blocked one
-// (blocked.cpp), Gauss–Seidel (gauss_seidel.cpp), block Gauss–Seidel (block_gauss_seidel.cpp) and
-// conjugate gradients (conjugate_gradient.cpp) — all on one pagerank_problem (kernel.hpp).
+// (blocked.cpp), Gauss–Seidel (gauss_seidel.cpp), block Gauss–Seidel (block_gauss_seidel.cpp),
+// local Gauss–Seidel (local_gauss_seidel.cpp) and conjugate gradients (conjugate_gradient.cpp)
+// — all on one pagerank_problem (kernel.hpp).
 #pragma once
 
 #include <string>
@@ -55,6 +56,12 @@ struct phase_plan {
 /// Parallel block Gauss–Seidel sweeps over phase_plan::of(k.n), with the per-component mass
 /// correction (pagerank_solver::block_gauss_seidel): the same bits on any thread count.
 void solve_block_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
+                              const pagerank_options& o, pagerank_result& r);
+
+/// Gauss–Seidel inside fixed blocks of sum_block consecutive ids, Jacobi between them, on the
+/// homogeneous form of the update equation (pagerank_solver::local_gauss_seidel): parallel,
+/// the same bits on any thread count, no set-up.
+void solve_local_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
                               const pagerank_options& o, pagerank_result& r);
 
 /// Why pagerank_solver::conjugate_gradient cannot run on k (empty when it can): the followable
