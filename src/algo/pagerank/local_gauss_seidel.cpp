@@ -16,6 +16,7 @@
 // next sweep uses it, and the scores are divided by it once at the end. No extra pass.
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "driver.hpp"
@@ -49,10 +50,13 @@ public:
     double operator()() {
         const jacobi_update update = writer(mass_);
         const double* c = c_.data();
-        // c_next − c: added to c (branch-free, as a mask) when a source was updated earlier in
-        // this sweep and block. In a host-ordered page graph about half the links stay in their
-        // block, in no pattern a branch predictor could follow.
-        const std::ptrdiff_t to_next = c_next_.data() - c;
+        // A link reads c_next when its source was updated earlier in this sweep and block, else
+        // c: the address is picked without a branch, by adding (c_next − c) under a mask, in
+        // integers (pointer arithmetic across two arrays would be undefined). In a host-ordered
+        // page graph about half the links stay in their block, in no pattern a branch
+        // predictor could follow.
+        const auto c_at = reinterpret_cast<std::uintptr_t>(c);
+        const std::uintptr_t to_next = reinterpret_cast<std::uintptr_t>(c_next_.data()) - c_at;
         const std::size_t n = k_.n;
         const auto all = static_cast<node_id>(n);
 #pragma omp parallel for schedule(dynamic, 1) if (n > parallel_threshold)
@@ -66,9 +70,9 @@ public:
                 for (edge_offset e = k_.offsets[i]; e < k_.offsets[i + 1]; ++e) {
                     prefetch_contribution(k_, c, e, all);
                     const std::size_t j = k_.sources[e];  // j − first wraps when j < first
-                    const std::ptrdiff_t pick =
-                        -static_cast<std::ptrdiff_t>(j - first < updated) & to_next;
-                    pulled += term<Weighted, Masked>(k_, c + pick, e);
+                    const std::uintptr_t mask = 0 - std::uintptr_t{j - first < updated};
+                    const auto* from = reinterpret_cast<const double*>(c_at + (mask & to_next));
+                    pulled += term<Weighted, Masked>(k_, from, e);
                 }
                 update(i, pulled, sums);
                 kahan_add(mass, mass_lo, x_[i]);
