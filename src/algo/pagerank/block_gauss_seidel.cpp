@@ -137,12 +137,7 @@ private:
 
 void solve_block_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
                               const pagerank_options& o, pagerank_result& r) {
-    with_edge_kind(k, [&](auto weighted, auto masked) {
-        const stopwatch t0;
-        block_gauss_seidel_step<decltype(weighted)::value, decltype(masked)::value> step(k, x);
-        r.setup_seconds += t0.seconds();
-        drive(step, x, drive_options::of(o), r);
-    });
+    drive_solver<block_gauss_seidel_step>(k, x, o, r);
 }
 
 }  // namespace linkequity::detail

@@ -154,14 +154,12 @@ private:
 
 void solve_conjugate_gradient(const pagerank_problem& k, std::vector<double>& x,
                               const pagerank_options& o, pagerank_result& r) {
-    with_edge_kind(k, [&](auto weighted, auto masked) {
-        const stopwatch t0;
-        conjugate_gradient_step<decltype(weighted)::value, decltype(masked)::value> step(
-            k, x, !o.start.empty());
-        r.setup_seconds += t0.seconds();
-        drive(step, x, drive_options::of(o), r);
-        if (r.iterations > 0) step.write_scores(x);  // else x stays the start, as under power
-    });
+    drive_solver<conjugate_gradient_step>(
+        k, x, o, r,
+        [&](auto& step) {
+            if (r.iterations > 0) step.write_scores(x);  // else x stays the start, as under power
+        },
+        !o.start.empty());
 }
 
 }  // namespace linkequity::detail

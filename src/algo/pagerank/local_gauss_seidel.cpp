@@ -5,8 +5,8 @@
 // other node, so the blocks can run on any threads in any order and every sweep gives the
 // same bits on any thread count (the blocks depend on n only). Link graphs number a host's
 // pages together, and most links stay inside a host: there the sweeps converge about like
-// serial Gauss–Seidel (benchmarks/README.md, "Local Gauss–Seidel"); on graphs whose ids carry
-// no locality they converge like the power method.
+// serial Gauss–Seidel (benchmarks/README.md, "Local Gauss–Seidel, and GAPBS side by side
+// again"); on graphs whose ids carry no locality they converge like the power method.
 //
 // Gauss–Seidel does not keep Σx = 1, and a sweep that did not renormalise would let the total
 // mass converge at the slow rate α (on a random graph: 84 sweeps to 1e-10 where power needs
@@ -102,11 +102,7 @@ private:
 
 void solve_local_gauss_seidel(const pagerank_problem& k, std::vector<double>& x,
                               const pagerank_options& o, pagerank_result& r) {
-    with_edge_kind(k, [&](auto weighted, auto masked) {
-        const stopwatch t0;
-        local_gauss_seidel_step<decltype(weighted)::value, decltype(masked)::value> step(k, x);
-        r.setup_seconds += t0.seconds();
-        drive(step, x, drive_options::of(o), r);
+    drive_solver<local_gauss_seidel_step>(k, x, o, r, [&](const auto& step) {
         const double mass = step.mass();
         const std::size_t n = x.size();
 #pragma omp parallel for schedule(static) if (n > parallel_threshold)

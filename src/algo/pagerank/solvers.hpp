@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "driver.hpp"
 #include "kernel.hpp"
 #include "linkequity/algo/pagerank.hpp"
 #include "linkequity/detail/stopwatch.hpp"
@@ -18,6 +19,29 @@ namespace linkequity::detail {
 // Each solve_* iterates x (in k's numbering, summing to 1) to o's tolerance or cap, adding its
 // set-up time to r.setup_seconds and filling r.iterations, residual, history, converged and
 // cancelled. O(n + m) per iteration.
+
+/// The body the solve_* functions share: builds Step<Weighted, Masked>(k, x, extra...) for k's
+/// kind of edges (with_edge_kind), adds its construction time to r.setup_seconds, drives it to
+/// o's tolerance or cap (driver.hpp), then calls after(step) (e.g. to write x from the step's
+/// own state).
+template <template <bool, bool> class Step, class After, class... Extra>
+void drive_solver(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
+                  pagerank_result& r, After&& after, const Extra&... extra) {
+    with_edge_kind(k, [&](auto weighted, auto masked) {
+        const stopwatch t0;
+        Step<decltype(weighted)::value, decltype(masked)::value> step(k, x, extra...);
+        r.setup_seconds += t0.seconds();
+        drive(step, x, drive_options::of(o), r);
+        after(step);
+    });
+}
+
+/// drive_solver with nothing to do after the iterations.
+template <template <bool, bool> class Step>
+void drive_solver(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
+                  pagerank_result& r) {
+    drive_solver<Step>(k, x, o, r, [](const auto&) {});
+}
 
 /// The power method, pulling every in-edge (pagerank_kernel::pull): the reference.
 void solve_power(const pagerank_problem& k, std::vector<double>& x, const pagerank_options& o,
