@@ -3,8 +3,10 @@
 // dangling and start vectors as this rank's slices, the ghost lists (which remote
 // contributions each rank needs, exchanged once), then the power iteration of
 // src/algo/pagerank/reference.cpp — its update and pull, per fixed block of 4,096 nodes — with
-// one MPI_Alltoallv of the ghosts' contributions per iteration. Every sum over the whole graph
-// is added in the single process's order (rank_order.hpp), so the scores have its bits.
+// one MPI_Alltoallv of the ghosts' contributions per iteration; or the local Gauss–Seidel
+// sweep of local_gauss_seidel.hpp on the same blocks, or Gauss–Seidel inside each rank. Every
+// sum over the whole graph is added in the single process's order (rank_order.hpp), so the
+// scores have its bits (Gauss–Seidel across ranks aside).
 #include "linkequity/dist/mpi_pagerank.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +21,7 @@
 
 #include "../algo/pagerank/extrapolation.hpp"
 #include "../algo/pagerank/jacobi.hpp"
+#include "../algo/pagerank/local_gauss_seidel.hpp"
 #include "../algo/pagerank/mass_aggregates.hpp"
 #include "linkequity/detail/kahan.hpp"
 #include "linkequity/detail/parallel.hpp"
@@ -59,9 +62,6 @@ void check_options(const graph_part& part, const pagerank_options& o, MPI_Comm c
     if (o.solver == pagerank_solver::block_gauss_seidel)
         unsupported("solver = block_gauss_seidel (a thread-level scheme of one process; use "
                     "gauss_seidel: Gauss-Seidel inside each rank, Jacobi across ranks)");
-    if (o.solver == pagerank_solver::local_gauss_seidel)
-        unsupported("solver = local_gauss_seidel (blocks of one process; use gauss_seidel: "
-                    "Gauss-Seidel inside each rank, Jacobi across ranks)");
     if (o.solver == pagerank_solver::conjugate_gradient)
         unsupported("solver = conjugate_gradient (its symmetry check and inner products are "
                     "written for one process; use power)");
@@ -261,6 +261,7 @@ std::vector<double> make_problem(const graph_part& p, const pagerank_options& o,
 }
 
 using record5 = std::array<double, 5>;  // a block_sums as doubles: res, dang(_lo), evap(_lo)
+using record6 = std::array<double, 6>;  // a record5 and the block's mass Σx
 
 /// The blocks of all ranks, in block order, folded as one process folds its blocks.
 lk::sweep_sums fold_blocks(const std::vector<record5>& mine, MPI_Comm comm) {
@@ -349,14 +350,28 @@ std::vector<record5> sweep(const dist_problem& d, const double* c,
     return parts;
 }
 
-/// The power iteration: exchange the ghosts' contributions, pull and update every own row
-/// (jacobi_update, per 4,096-node block), fold the blocks' sums in block order.
-class iteration {
+/// Sends this rank's contributions that other ranks read and receives the ghosts' into
+/// c[n_local ..]: one MPI_Alltoallv. Adds its time to comm_seconds.
+void exchange_ghosts(const dist_problem& d, lk::gather_vector& c, std::vector<double>& send,
+                     MPI_Comm comm, double& comm_seconds) {
+    const double t = MPI_Wtime();
+    for (std::size_t i = 0; i < send.size(); ++i) send[i] = c[d.send_local[i]];
+    MPI_Alltoallv(send.data(), d.send_counts.data(), d.send_displs.data(), MPI_DOUBLE,
+                  c.data() + d.n_local, d.recv_counts.data(), d.recv_displs.data(), MPI_DOUBLE,
+                  comm);
+    comm_seconds += MPI_Wtime() - t;
+}
+
+/// What the steps that sweep from the previous iterate's contributions share (iteration,
+/// local_gauss_seidel_step; jacobi_state's distributed form): x, c = x / out of the own nodes
+/// followed by the ghosts' (filled by each exchange), a buffer for the next contributions, the
+/// send buffer, and D, Z of x.
+class dist_jacobi_state {
 public:
-    iteration(const dist_problem& d, std::vector<double>& x, MPI_Comm comm)
+    dist_jacobi_state(const dist_problem& d, std::vector<double>& x, MPI_Comm comm)
         : d_(d), x_(x), comm_(comm), c_(d.n_local + d.ghosts.size()), c_next_(c_.size()),
           send_(d.send_local.size()) {
-        restart();
+        dist_jacobi_state::restart();
     }
     /// x changed from outside (start, extrapolation): c and D, Z follow it.
     void restart() {
@@ -364,14 +379,24 @@ public:
         m_ = global_masses(d_, x_, comm_);
     }
 
+protected:
+    const dist_problem& d_;
+    std::vector<double>& x_;
+    MPI_Comm comm_;
+    lk::gather_vector c_, c_next_;
+    std::vector<double> send_;
+    lk::sweep_sums m_;
+};
+
+/// The power iteration: exchange the ghosts' contributions, pull and update every own row
+/// (jacobi_update, per 4,096-node block), fold the blocks' sums in block order.
+class iteration : public dist_jacobi_state {
+public:
+    using dist_jacobi_state::dist_jacobi_state;
+
     /// One iteration; returns the global residual. Adds the time spent in MPI to comm_seconds.
     double operator()(double& comm_seconds) {
-        double t = MPI_Wtime();
-        for (std::size_t i = 0; i < send_.size(); ++i) send_[i] = c_[d_.send_local[i]];
-        MPI_Alltoallv(send_.data(), d_.send_counts.data(), d_.send_displs.data(), MPI_DOUBLE,
-                      c_.data() + d_.n_local, d_.recv_counts.data(), d_.recv_displs.data(),
-                      MPI_DOUBLE, comm_);
-        comm_seconds += MPI_Wtime() - t;
+        exchange_ghosts(d_, c_, send_, comm_, comm_seconds);
         const lk::jacobi_update update(d_.k, x_, c_next_, m_.dangling, m_.evaporated);
         std::vector<record5> parts;
         lk::with_edge_kind(d_.k, [&](auto weighted, auto masked) {
@@ -379,19 +404,11 @@ public:
                                                                                update);
         });
         c_.swap(c_next_);  // the ghost region is refilled by the next exchange
-        t = MPI_Wtime();
+        const double t = MPI_Wtime();
         m_ = fold_blocks(parts, comm_);
         comm_seconds += MPI_Wtime() - t;
         return m_.residual;
     }
-
-private:
-    const dist_problem& d_;
-    std::vector<double>& x_;
-    MPI_Comm comm_;
-    lk::gather_vector c_, c_next_;
-    std::vector<double> send_;
-    lk::sweep_sums m_;
 };
 
 /// Gauss–Seidel inside the rank, Jacobi across ranks: one in-place sweep over this rank's rows
@@ -428,12 +445,7 @@ public:
 
     double operator()(double& comm_seconds) {
         const lk::pagerank_problem& k = d_.k;
-        double t = MPI_Wtime();
-        for (std::size_t i = 0; i < send_.size(); ++i) send_[i] = c_[d_.send_local[i]];
-        MPI_Alltoallv(send_.data(), d_.send_counts.data(), d_.send_displs.data(), MPI_DOUBLE,
-                      c_.data() + d_.n_local, d_.recv_counts.data(), d_.recv_displs.data(),
-                      MPI_DOUBLE, comm_);
-        comm_seconds += MPI_Wtime() - t;
+        exchange_ghosts(d_, c_, send_, comm_, comm_seconds);
         double dangling = m_.dangling, evaporated = m_.evaporated;
         for (std::size_t i = 0; i < d_.n_local; ++i) {
             const lk::update_equation next(k, dangling, evaporated);  // the newest D and Z
@@ -445,7 +457,7 @@ public:
             x_[i] = xi;
             c_[i] = xi * k.inv_out[i];
         }
-        t = MPI_Wtime();
+        double t = MPI_Wtime();
         if (single_) single_->correct(x_);
         else spread_->correct(x_);
         m_ = global_masses(d_, x_, comm_);
@@ -477,6 +489,63 @@ private:
     std::unique_ptr<lk::mass_aggregates> single_;
     std::unique_ptr<dist_aggregates> spread_;
     lk::sweep_sums m_;
+};
+
+/// Local Gauss–Seidel (local_gauss_seidel.cpp) on this rank's rows: Gauss–Seidel inside each
+/// 4,096-node block, Jacobi between blocks. Parts cut at whole blocks, so a ghost is never in
+/// a node's block and a sweep reads what the single process's reads: each block is the same
+/// local_gauss_seidel_block, and its sums and mass are added in global block order. The iterate
+/// is kept at scale M = mass() (the homogeneous form); solve() divides by it at the end.
+template <bool Weighted, bool Masked>
+class local_gauss_seidel_step : public dist_jacobi_state {
+public:
+    local_gauss_seidel_step(const dist_problem& d, std::vector<double>& x, MPI_Comm comm)
+        : dist_jacobi_state(d, x, comm) {
+        sum_mass();
+    }
+    /// x changed from outside: c, D, Z and the mass follow it.
+    void restart() {
+        dist_jacobi_state::restart();
+        sum_mass();
+    }
+    /// Σx of the current iterate, added in block order.
+    double mass() const { return mass_; }
+
+    /// One sweep; returns ‖x_new − x_old‖₁ / M, as the single process does.
+    double operator()(double& comm_seconds) {
+        exchange_ghosts(d_, c_, send_, comm_, comm_seconds);
+        const lk::jacobi_update update(d_.k, x_, c_next_, m_.dangling, m_.evaporated, mass_);
+        const std::size_t nb = d_.blocks.size() - 1;
+        std::vector<record6> parts(nb);
+#pragma omp parallel for schedule(dynamic, 1) if (d_.n_local > lk::parallel_threshold)
+        for (std::size_t j = 0; j < nb; ++j) {
+            lk::block_sums b;
+            const double mass = lk::local_gauss_seidel_block<Weighted, Masked>(
+                d_.k, c_.data(), update, d_.blocks[j] - d_.first, d_.blocks[j + 1] - d_.first, b);
+            parts[j] = {b.res, b.dang, b.dang_lo, b.evap, b.evap_lo, mass};
+        }
+        c_.swap(c_next_);  // the ghost region is refilled by the next exchange
+        const double t = MPI_Wtime();
+        const std::vector<record6> all = gather_in_rank_order<6>(parts, comm_);
+        comm_seconds += MPI_Wtime() - t;
+        std::vector<lk::block_sums> sums(all.size());
+        const double old_mass = mass_;
+        mass_ = 0;
+        for (std::size_t b = 0; b < all.size(); ++b) {
+            sums[b] = {all[b][0], all[b][1], all[b][2], all[b][3], all[b][4]};
+            mass_ += all[b][5];
+        }
+        m_ = lk::in_block_order(sums);
+        m_.residual /= old_mass;
+        return m_.residual;
+    }
+
+private:
+    void sum_mass() {
+        mass_ = ordered_sums<1>(d_, [&](std::size_t i, auto& a) { a[0] += x_[i]; }, comm_)[0];
+    }
+
+    double mass_ = 1;
 };
 
 /// detail::drive's loop (driver.hpp) with the distributed extrapolation (power method only, as
@@ -529,6 +598,16 @@ void solve(const dist_problem& d, std::vector<double> x, const pagerank_options&
             r.setup_seconds = MPI_Wtime() - t0;
             t1 = MPI_Wtime();
             drive(step, x, d, o, r, comm);
+        });
+    } else if (o.solver == pagerank_solver::local_gauss_seidel) {
+        lk::with_edge_kind(d.k, [&](auto weighted, auto masked) {
+            local_gauss_seidel_step<decltype(weighted)::value, decltype(masked)::value> step(
+                d, x, comm);
+            r.setup_seconds = MPI_Wtime() - t0;
+            t1 = MPI_Wtime();
+            drive(step, x, d, o, r, comm);
+            const double mass = step.mass();  // back to Σx = 1, as the single process
+            for (double& xi : x) xi /= mass;
         });
     } else {
         iteration step(d, x, comm);

@@ -19,6 +19,7 @@ struct score_args {
     double damping = 0.85;
     double tolerance = 1e-10;
     std::size_t max_iterations = 200;
+    std::string solver = "power";  ///< power or local_gauss_seidel (both give `score`'s bits)
 };
 
 /// Registers the `score` subcommand, filling `a`.

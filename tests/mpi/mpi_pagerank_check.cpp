@@ -5,8 +5,8 @@
 // one part per rank, and each option set must give, put together, the single-process
 // pagerank() (or trustrank()) bit for bit: the same scores, iterations, D and Z. Options:
 // exclude, evaporate, unweighted, personalization (whole and as slices), TrustRank seeds,
-// start and dangling vectors, quadratic extrapolation. Gauss–Seidel: bit for bit on one rank,
-// to 1e-10 in L1 on more; topics (mpi_topic_pagerank) against pagerank() and topic_pagerank();
+// start and dangling vectors, quadratic extrapolation, local Gauss–Seidel. Gauss–Seidel: bit
+// for bit on one rank, to 1e-10 in L1 on more; topics (mpi_topic_pagerank) against pagerank() and topic_pagerank();
 // and the refusals, on every rank alike.
 // Usage: mpi_pagerank_check WORKDIR. Exit 0 when every case passes.
 #include <fmt/format.h>
@@ -237,6 +237,25 @@ bool run_cases(const context& c) {
     o.dangling = dangling_policy::uniform;
     o.excluded = 0;
     same(o, {}, "gs_unmasked", {}, gs_within);
+    // Local Gauss–Seidel: bit for bit on any number of ranks (parts cut at whole blocks).
+    o = {};
+    o.solver = pagerank_solver::local_gauss_seidel;
+    o.node_order = pagerank_node_order::as_built;
+    o.tolerance = 1e-13;
+    same(o, {}, "local_gs");
+    o.excluded_links = excluded_link_mode::evaporate;
+    o.personalization = weights_vector(n, 17);
+    same(o, {}, "local_gs_evap");
+    whole = o;
+    whole.start = weights_vector(n, 19);
+    whole.dangling = dangling_policy::vector;
+    whole.dangling_distribution = weights_vector(n, 23);
+    whole.weighted = false;
+    o = whole;
+    o.start.clear();
+    o.dangling_distribution.clear();
+    same(o, {{}, slice(whole.dangling_distribution, c.part), slice(whole.start, c.part)},
+         "local_gs_slices", [&] { return pagerank(c.g, whole); });
     // Refusals: on every rank alike, even when only one rank's slice is wrong.
     o = {};
     std::vector<double> bad = slice(whole.start, c.part);

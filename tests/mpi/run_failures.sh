@@ -44,8 +44,6 @@ printf 'X' | dd of="$f" bs=1 seek=$((size - 5)) conv=notrunc 2> /dev/null
 expect corrupt 1 "rank 1: error" "checksum" -- -np 2 "$lempi" pagerank --snapshot "$work/corrupt"
 expect blockgs 2 "rank 0: error" "rank 1: error" "solver = block_gauss_seidel" -- \
   -np 2 "$lempi" pagerank --snapshot "$work/a" --solver block_gauss_seidel
-expect localgs 2 "rank 0: error" "rank 1: error" "solver = local_gauss_seidel" -- \
-  -np 2 "$lempi" pagerank --snapshot "$work/a" --solver local_gauss_seidel
 expect cg 2 "rank 0: error" "rank 1: error" "solver = conjugate_gradient" -- \
   -np 2 "$lempi" pagerank --snapshot "$work/a" --solver conjugate_gradient
 expect nomanifest 3 "rank 0: error" "rank 1: error" "manifest.lqs" -- \

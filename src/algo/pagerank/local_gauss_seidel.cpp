@@ -16,12 +16,11 @@
 // next sweep uses it, and the scores are divided by it once at the end. No extra pass.
 #include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <vector>
 
 #include "driver.hpp"
 #include "jacobi.hpp"
-#include "linkequity/detail/kahan.hpp"
+#include "local_gauss_seidel.hpp"
 #include "linkequity/detail/parallel.hpp"
 #include "solvers.hpp"
 
@@ -49,36 +48,13 @@ public:
 
     double operator()() {
         const jacobi_update update = writer(mass_);
-        const double* c = c_.data();
-        // A link reads c_next when its source was updated earlier in this sweep and block, else
-        // c: the address is picked without a branch, by adding (c_next − c) under a mask, in
-        // integers (pointer arithmetic across two arrays would be undefined). In a host-ordered
-        // page graph about half the links stay in their block, in no pattern a branch
-        // predictor could follow.
-        const auto c_at = reinterpret_cast<std::uintptr_t>(c);
-        const std::uintptr_t to_next = reinterpret_cast<std::uintptr_t>(c_next_.data()) - c_at;
         const std::size_t n = k_.n;
-        const auto all = static_cast<node_id>(n);
 #pragma omp parallel for schedule(dynamic, 1) if (n > parallel_threshold)
         for (std::size_t b = 0; b < parts_.size(); ++b) {
             block_sums sums;
-            double mass = 0, mass_lo = 0;
-            const std::size_t first = b * sum_block, end = std::min(n, first + sum_block);
-            for (std::size_t i = first; i < end; ++i) {
-                const std::size_t updated = i - first;  // ids first .. i − 1 hold this sweep's
-                double pulled = 0;
-                for (edge_offset e = k_.offsets[i]; e < k_.offsets[i + 1]; ++e) {
-                    prefetch_contribution(k_, c, e, all);
-                    const std::size_t j = k_.sources[e];  // j − first wraps when j < first
-                    const std::uintptr_t mask = 0 - std::uintptr_t{j - first < updated};
-                    const auto* from = reinterpret_cast<const double*>(c_at + (mask & to_next));
-                    pulled += term<Weighted, Masked>(k_, from, e);
-                }
-                update(i, pulled, sums);
-                kahan_add(mass, mass_lo, x_[i]);
-            }
+            block_mass_[b] = local_gauss_seidel_block<Weighted, Masked>(
+                k_, c_.data(), update, b * sum_block, std::min(n, (b + 1) * sum_block), sums);
             parts_[b] = sums;
-            block_mass_[b] = mass + mass_lo;
         }
         const double old_mass = mass_;
         mass_ = 0;
