@@ -296,9 +296,7 @@ pagerank_result solve(const graph_source& g, const pagerank_options& o) {
         k.symmetric = followable_symmetric(g, weighted, k.mask);
     detail::relabelled_in_graph relabelled;
     const bool by_degree =
-        o.node_order == pagerank_node_order::by_degree ||
-        (o.node_order == pagerank_node_order::automatic && g.has_out() && !g.lean &&
-         g.in.num_edges() >= automatic_reorder_edges);
+        detail::iterates_by_degree(o, g.has_out(), g.lean, g.in.num_edges());
     if (by_degree) {
         // Only the blocked kernel needs each row sorted by source.
         const bool sort_rows = o.kernel == pagerank_kernel::blocked;

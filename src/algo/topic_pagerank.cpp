@@ -124,9 +124,8 @@ void set_graph(const csr_view& in, const csr_graph* full, const csr_view* view,
     p.flags = masked ? in.flags.data() : nullptr;  // set_out_weights reads whether any is masked
     set_out_weights(out, view, full, o, p);
     const bool has_out = full && full->has_out_edges();
-    const bool by_degree = o.node_order == pagerank_node_order::by_degree ||
-                           (o.node_order == pagerank_node_order::automatic && has_out &&
-                            !full->is_lean() && in.num_edges() >= automatic_reorder_edges);
+    const bool by_degree =
+        detail::iterates_by_degree(o, has_out, has_out && full->is_lean(), in.num_edges());
     p.offsets = in.offsets.data();
     p.sources = in.sources.data();
     p.weights = weighted ? in.weights.data() : nullptr;
@@ -276,9 +275,11 @@ void topic_pagerank_options::validate() const {
         throw std::invalid_argument(
             "topic_pagerank: personalization, dangling, dangling_distribution and start come "
             "from the topics; leave them at their defaults");
-    if (o.solver != pagerank_solver::power || o.acceleration != pagerank_acceleration::none)
+    if ((o.solver != pagerank_solver::power && o.solver != pagerank_solver::local_gauss_seidel) ||
+        o.acceleration != pagerank_acceleration::none)
         throw std::invalid_argument(
-            "topic_pagerank: only the power solver without acceleration runs in a batch");
+            "topic_pagerank: only the power and local_gauss_seidel solvers, without "
+            "acceleration, run in a batch");
 }
 
 topic_pagerank_result topic_pagerank(const csr_graph& g, const std::vector<topic_seeds>& topics,

@@ -246,6 +246,8 @@ topic_pagerank_options topic_options(const authority_options& o) {
     p.excluded_links = o.pagerank.excluded_links;
     p.node_order = o.pagerank.node_order;
     p.progress = o.pagerank.progress;
+    // The batch runs power or local Gauss–Seidel; the other solvers leave the topics on power.
+    if (o.pagerank.solver == pagerank_solver::local_gauss_seidel) p.solver = o.pagerank.solver;
     return to;
 }
 

@@ -2,9 +2,11 @@
 // pagerank_solver::local_gauss_seidel: against the dense linear solve on small graphs (one
 // block) and against the power method on graphs of many blocks, the same bits on 1 and 2
 // threads, fewer iterations than power where ids are local (clusters of consecutive ids, the
-// synthetic web's page graph) and no more where they are not (Kronecker), the driver's progress.
+// synthetic web's page graph) and no more where they are not (Kronecker), the driver's progress;
+// topic_pagerank's batch of local sweeps against single runs.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <random>
 
 #include "linkequity/linkequity.hpp"
@@ -13,6 +15,7 @@
 #include "linkequity/web/web_graph.hpp"
 #include "oracle.hpp"
 #include "solver_checks.hpp"
+#include "synthetic_feed.hpp"
 #include "threads.hpp"
 
 using namespace linkequity;
@@ -91,11 +94,7 @@ TEST_CASE("local_gauss_seidel: fewer iterations where ids are local, no more whe
         web::synthetic_web_options w;
         w.domains = 2000;
         w.links = 100000;
-        web::web_graph_builder b;
-        web::synthetic_web(w).generate([&b](span<const io::raw_link> rows) {
-            for (const auto& r : rows) b.add(r);
-        });
-        const auto g = web::page_graph(b.finish());
+        const auto g = web::page_graph(test_synthetic::feed(web::synthetic_web(w)));
         const auto power = pagerank(g, o);
         o.solver = pagerank_solver::local_gauss_seidel;
         const auto local = pagerank(g, o);
@@ -127,4 +126,70 @@ TEST_CASE("local_gauss_seidel: progress sees every sweep and can stop, a stopped
     CHECK(r.history[2] < r.history[0]);
     CHECK_THAT(oracle::sum(r.scores), WithinAbs(1.0, 1e-12));
     CHECK(to_string(pagerank_solver::local_gauss_seidel) == std::string("local_gauss_seidel"));
+}
+
+TEST_CASE("local_gauss_seidel: topic_pagerank's columns are single runs, on any thread count",
+          "[pagerank][lgs][topic_pagerank][threads]") {
+    // Graphs of 3 to 7 blocks: clustered ids, and varied cases (weights, nofollow excluded or
+    // evaporating, self-loops); 3, 9 and 16 topics (one batch; strides 8, 16, 16).
+    std::mt19937_64 rng(2026);
+    for (int t = 0; t < 6; ++t) {
+        oracle::dense_case c;
+        csr_graph g;
+        topic_pagerank_options o;
+        if (t < 2) {
+            g = clustered(t == 0 ? 20000 : 13000, 8, 31 + t);
+        } else {
+            do c = oracle::varied_case(rng, 27000, t);
+            while (c.n < 9000);
+            g = oracle::graph_of(c);
+            o.pagerank.damping = c.damping;
+            o.pagerank.excluded_links =
+                c.evaporate ? excluded_link_mode::evaporate : excluded_link_mode::exclude;
+        }
+        const std::size_t n = g.num_nodes(), k = std::vector<std::size_t>{3, 9, 16}[t % 3];
+        std::vector<topic_seeds> topics(k);
+        for (std::size_t q = 0; q < k; ++q) {
+            topics[q].name = "t" + std::to_string(q);
+            for (std::size_t s = 0; s < 1 + q % 5; ++s) {
+                topics[q].nodes.push_back(static_cast<node_id>(rng() % n));
+                topics[q].weights.push_back(1.0 + double(rng() % 4));
+            }
+        }
+        o.pagerank.solver = pagerank_solver::local_gauss_seidel;
+        o.pagerank.tolerance = 1e-13;
+        o.pagerank.max_iterations = 10000;
+        const auto one = test_threads::on(1, [&] { return topic_pagerank(g, topics, o); });
+        const auto two = test_threads::on(2, [&] { return topic_pagerank(g, topics, o); });
+        INFO("case " << t << ": n=" << n << " m=" << g.num_edges() << " k=" << k);
+        REQUIRE(one.all_converged());
+        REQUIRE(one.scores.size() == two.scores.size());
+        CHECK(std::memcmp(one.scores.data(), two.scores.data(),
+                          one.scores.size() * sizeof(double)) == 0);
+        CHECK(one.iterations == two.iterations);
+        for (std::size_t q = 0; q < k; ++q) {
+            pagerank_options single = o.pagerank;
+            single.personalization.assign(n, 0.0);
+            for (std::size_t s = 0; s < topics[q].nodes.size(); ++s)
+                single.personalization[topics[q].nodes[s]] += topics[q].weights[s];
+            const auto s = pagerank(g, single);
+            std::vector<double> col(n);
+            for (std::size_t i = 0; i < n; ++i) col[i] = one.score(i, q);
+            INFO("topic " << q << ": batch " << one.iterations[q] << " sweeps, single run "
+                          << s.iterations);
+            CHECK(oracle::l1(col, s.scores) < 1e-12);
+            CHECK(one.iterations[q] == s.iterations);
+            CHECK_THAT(oracle::sum(col), WithinAbs(1.0, 1e-12));
+        }
+        if (t == 0) {  // where ids are local, fewer passes than the power batch
+            o.pagerank.solver = pagerank_solver::power;
+            const auto power = topic_pagerank(g, topics, o);
+            INFO("passes: local " << one.passes << ", power " << power.passes);
+            CHECK(double(one.passes) <= 0.7 * double(power.passes));
+            double l1 = 0;
+            for (std::size_t i = 0; i < one.scores.size(); ++i)
+                l1 += std::fabs(one.scores[i] - power.scores[i]);
+            CHECK(l1 < 1e-11 * double(k));
+        }
+    }
 }

@@ -18,6 +18,7 @@
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "linkequity/web/web_graph.hpp"
+#include "synthetic_feed.hpp"
 #include "threads.hpp"
 
 #if defined(LINKEQUITY_USE_OPENMP) && defined(_OPENMP)
@@ -26,6 +27,7 @@
 
 using namespace linkequity;
 using namespace linkequity::web;
+using test_synthetic::feed;
 
 namespace {
 
@@ -53,14 +55,6 @@ void set_threads(int t) {
 #else
     (void)t;
 #endif
-}
-
-web_graph feed(const synthetic_web& w, const web_graph_options& go = {}) {
-    web_graph_builder b(go);
-    w.generate([&b](span<const io::raw_link> rows) {
-        for (const auto& r : rows) b.add(r);
-    });
-    return b.finish();
 }
 
 synthetic_web_options spam_options(std::uint64_t seed = 3) {

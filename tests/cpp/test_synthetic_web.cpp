@@ -20,6 +20,7 @@
 #include "linkequity/web/synthetic_web.hpp"
 #include "linkequity/web/web_graph.hpp"
 #include "same_graph.hpp"
+#include "synthetic_feed.hpp"
 
 #if defined(LINKEQUITY_USE_OPENMP) && defined(_OPENMP)
 #include <omp.h>
@@ -27,6 +28,7 @@
 
 using namespace linkequity;
 using namespace linkequity::web;
+using test_synthetic::feed;
 
 namespace {
 
@@ -50,14 +52,6 @@ void set_threads(int t) {
 #else
     (void)t;
 #endif
-}
-
-web_graph feed(const synthetic_web& w) {
-    web_graph_builder b;
-    w.generate([&b](span<const io::raw_link> rows) {
-        for (const auto& r : rows) b.add(r);
-    });
-    return b.finish();
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "linkequity/web/authority.hpp"
 #include "linkequity/web/synthetic_web.hpp"
 #include "linkequity/web/tables.hpp"
+#include "synthetic_feed.hpp"
 #include "temp_files.hpp"
 #include "threads.hpp"
 
@@ -197,11 +198,7 @@ TEST_CASE("write_csv: blocks formatted in parallel give the same bytes, rows in 
     o.domains = 10000;
     o.links = 200000;
     o.seed = 11;
-    web_graph_builder b;
-    synthetic_web(o).generate([&b](span<const io::raw_link> rows) {
-        for (const auto& r : rows) b.add(r);
-    });
-    const web_graph g = b.finish();
+    const web_graph g = test_synthetic::feed(synthetic_web(o));
     REQUIRE(g.num_pages() > 3 * 8192);
     authority_result r = compute_authority(g, authority_options{});
     const score_table pages = make_score_table(g, table_level::pages, std::move(r.pages));

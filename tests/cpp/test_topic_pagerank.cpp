@@ -215,7 +215,10 @@ TEST_CASE("topic_pagerank: bad topics and options name what is wrong", "[topic_p
     fails({{"a", {0}, {}}}, "come from the topics", o);
     o = {};
     o.pagerank.solver = pagerank_solver::gauss_seidel;
-    fails({{"a", {0}, {}}}, "only the power solver", o);
+    fails({{"a", {0}, {}}}, "only the power and local_gauss_seidel solvers", o);
+    o.pagerank.solver = pagerank_solver::local_gauss_seidel;
+    o.pagerank.acceleration = pagerank_acceleration::quadratic;
+    fails({{"a", {0}, {}}}, "without acceleration", o);
 }
 
 TEST_CASE("topic_pagerank: batches of 8 topics on a graph whose rows outgrow the cache",

@@ -2554,6 +2554,14 @@ class TopicPageRankOptions:
     def node_order(self, arg1: PageRankNodeOrder) -> None:
         ...
     @property
+    def solver(self) -> PageRankSolver:
+        """
+        power (parallel, identical on any thread count), gauss_seidel (serial, fewer iterations), block_gauss_seidel (parallel, identical on any thread count, fewer iterations), conjugate_gradient (symmetric graphs only: parallel, identical on any thread count, fewest iterations) or local_gauss_seidel (parallel, identical on any thread count, fewer iterations where ids are local, as on link graphs)
+        """
+    @solver.setter
+    def solver(self, arg1: PageRankSolver) -> None:
+        ...
+    @property
     def tolerance(self) -> float:
         """
         Stop when the L1 change of an iteration is < tolerance

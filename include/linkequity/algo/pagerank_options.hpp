@@ -89,7 +89,8 @@ inline constexpr std::size_t automatic_reorder_edges = std::size_t{1} << 26;
 enum class pagerank_node_order {
     /// by_degree for graphs of at least automatic_reorder_edges (2^26) edges that are not lean,
     /// as_built otherwise (small graphs, whose scores stay in cache anyway, or lean ones kept
-    /// small on purpose).
+    /// small on purpose), and always as_built for the local_gauss_seidel solver (it gains from
+    /// the locality of the graph's own ids).
     automatic,
     as_built,   ///< the graph's own ids
     /// Renumber by decreasing out-degree first, so the scores read most often share cache lines

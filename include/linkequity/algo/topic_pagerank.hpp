@@ -25,11 +25,13 @@ struct topic_seeds {
 
 struct topic_pagerank_options {
     /// The PageRank options shared by every topic; only damping, tolerance, max_iterations,
-    /// weighted, excluded, excluded_links, node_order and progress apply (personalization and
-    /// dangling are the topics' own; the batch runs the pull power method). node_order as in
-    /// pagerank(): by_degree iterates a copy of the in-edges relabelled by decreasing
-    /// out-degree, which keeps the most gathered rows of k scores in cache (worth much more
-    /// here than for one vector: a row is 8·k' bytes); automatic from 2^26 edges.
+    /// weighted, excluded, excluded_links, node_order, solver and progress apply
+    /// (personalization and dangling are the topics' own). solver: power (the pull power
+    /// method) or local_gauss_seidel (its sweeps, column by column: fewer passes on link
+    /// graphs); no acceleration. node_order as in pagerank(): by_degree iterates a copy of the
+    /// in-edges relabelled by decreasing out-degree, which keeps the most gathered rows of k
+    /// scores in cache (worth much more here than for one vector: a row is 8·k' bytes);
+    /// automatic from 2^26 edges, except with local_gauss_seidel.
     pagerank_options pagerank;
 
     /// Bytes the rows of one batch may total (8 · k' a node, k' = k rounded up to a multiple
@@ -39,13 +41,14 @@ struct topic_pagerank_options {
     std::size_t batch_bytes = 0;
 
     /// @throws std::invalid_argument naming the option, its value and what is allowed, or
-    ///         when a per-node vector or another solver is set in `pagerank`.
+    ///         when a per-node vector, a solver other than power and local_gauss_seidel, or an
+    ///         acceleration is set in `pagerank`.
     void validate() const;
 
     /// Whether the option `name` of pagerank_options' table is one of topic_pagerank's.
     static bool applies(const char* name) {
         for (const char* s : {"damping", "tolerance", "max_iterations", "weighted", "excluded",
-                              "excluded_links", "node_order"})
+                              "excluded_links", "node_order", "solver"})
             if (std::strcmp(name, s) == 0) return true;
         return false;
     }
@@ -89,7 +92,9 @@ struct topic_pagerank_result {
 ///
 ///     x'_{it} = α Σ_{(j,i)∈E} x_{jt} w_ji / out(j) + α D_t v_{it} + (α Z_t + 1 − α) v_{it}
 ///
-/// from x_t = v_t. Topics are iterated together in batches: each pass of a batch pulls every
+/// from x_t = v_t, by the power method or (solver = local_gauss_seidel) by that solver's sweeps
+/// on each column, which then stays at the scale of its own mass until a final division, as
+/// in pagerank(). Topics are iterated together in batches: each pass of a batch pulls every
 /// in-edge once and updates the batch's columns from it (x stored node-major, x[i·k' + t]).
 /// One batch holds all k topics while their rows (8·k' bytes a node) total at most
 /// options.batch_bytes (half the last-level cache by default); larger problems run batches of

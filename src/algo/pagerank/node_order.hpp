@@ -7,11 +7,25 @@
 
 #include <vector>
 
+#include "linkequity/algo/pagerank_options.hpp"
 #include "linkequity/config.hpp"
 #include "linkequity/detail/buffer.hpp"
 #include "linkequity/graph/csr_view.hpp"
 
 namespace linkequity::detail {
+
+/// Whether a run with options o iterates in degree order: node_order = by_degree, or automatic
+/// on a graph that is not lean, stores its out-adjacency and has at least
+/// automatic_reorder_edges edges — unless the solver is local_gauss_seidel, whose sweeps gain
+/// from the locality of the graph's own ids (a host's pages together), which the degree order
+/// would scatter. O(1).
+inline bool iterates_by_degree(const pagerank_options& o, bool has_out, bool lean,
+                               std::size_t edges) {
+    if (o.node_order != pagerank_node_order::automatic)
+        return o.node_order == pagerank_node_order::by_degree;
+    return o.solver != pagerank_solver::local_gauss_seidel && has_out && !lean &&
+           edges >= automatic_reorder_edges;
+}
 
 struct relabelled_in_graph {
     std::vector<node_id> old_of;  ///< new id → old id

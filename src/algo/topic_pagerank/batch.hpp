@@ -52,7 +52,8 @@ struct topic_buffers {
 };
 
 /// Iterates x (n × stride, node-major, x_t = v_t at the start) by o's damping, tolerance,
-/// max_iterations and progress; fills r.iterations, residual, converged (per topic), passes and
+/// max_iterations and progress, with power steps or (o.solver = local_gauss_seidel) local
+/// Gauss–Seidel sweeps, whose columns are divided by their masses at the end; fills r.iterations, residual, converged (per topic), passes and
 /// cancelled. O(m · stride) per pass; `buffers` are resized to 2 · n · stride doubles (+ the
 /// block sums) and overwritten. @throws std::logic_error if p.flags is set (the excluded links
 /// must have been dropped: drop_masked_edges).
