@@ -9,6 +9,7 @@
 #include <cstring>
 #include <random>
 
+#include "../../src/algo/pagerank/node_order.hpp"
 #include "linkequity/linkequity.hpp"
 #include "linkequity/web/contraction.hpp"
 #include "linkequity/web/synthetic_web.hpp"
@@ -192,4 +193,22 @@ TEST_CASE("local_gauss_seidel: topic_pagerank's columns are single runs, on any 
             CHECK(l1 < 1e-11 * double(k));
         }
     }
+}
+
+TEST_CASE("local_gauss_seidel: the automatic node order keeps the graph's own ids",
+          "[pagerank][lgs]") {
+    using linkequity::detail::iterates_by_degree;
+    const std::size_t big = automatic_reorder_edges, small = big - 1;
+    pagerank_options o;
+    CHECK(iterates_by_degree(o, true, false, big));
+    CHECK_FALSE(iterates_by_degree(o, true, false, small));
+    CHECK_FALSE(iterates_by_degree(o, true, true, big));   // lean
+    CHECK_FALSE(iterates_by_degree(o, false, false, big));  // no out-adjacency
+    o.solver = pagerank_solver::local_gauss_seidel;
+    CHECK_FALSE(iterates_by_degree(o, true, false, big));
+    o.node_order = pagerank_node_order::by_degree;  // asked for: granted
+    CHECK(iterates_by_degree(o, true, false, small));
+    o.solver = pagerank_solver::power;
+    o.node_order = pagerank_node_order::as_built;
+    CHECK_FALSE(iterates_by_degree(o, true, false, big));
 }
