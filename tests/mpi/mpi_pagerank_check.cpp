@@ -6,8 +6,8 @@
 // pagerank() (or trustrank()) bit for bit: the same scores, iterations, D and Z. Options:
 // exclude, evaporate, unweighted, personalization (whole and as slices), TrustRank seeds,
 // start and dangling vectors, quadratic extrapolation, local Gauss–Seidel. Gauss–Seidel: bit
-// for bit on one rank, to 1e-10 in L1 on more; topics (mpi_topic_pagerank) against pagerank() and topic_pagerank();
-// and the refusals, on every rank alike.
+// for bit on one rank, to 1e-10 in L1 on more; topics (mpi_topic_pagerank, power and local
+// Gauss–Seidel) against pagerank() and topic_pagerank(); and the refusals, on every rank alike.
 // Usage: mpi_pagerank_check WORKDIR. Exit 0 when every case passes.
 #include <fmt/format.h>
 
@@ -118,9 +118,9 @@ bool refused(const context& c, const pagerank_options& o, const dist::local_vect
     return global == 1;
 }
 
-/// mpi_topic_pagerank: each topic gathered on rank 0 has the bits of pagerank() with the dense
-/// seed vector, and equals topic_pagerank()'s column to 1e-12 in L1.
-bool check_topics(const context& c) {
+/// mpi_topic_pagerank with `solver`: each topic gathered on rank 0 has the bits of pagerank()
+/// with the dense seed vector, and equals topic_pagerank()'s column to 1e-12 in L1.
+bool check_topics(const context& c, pagerank_solver solver) {
     const std::size_t n = c.g.num_nodes();
     const auto id = [](std::size_t i) { return static_cast<node_id>(i); };
     std::vector<topic_seeds> topics(3);
@@ -129,6 +129,8 @@ bool check_topics(const context& c) {
     topics[2] = {"one", {id(n / 5)}, {}};
     topic_pagerank_options o;
     o.pagerank.excluded_links = excluded_link_mode::evaporate;
+    o.pagerank.solver = solver;
+    o.pagerank.node_order = pagerank_node_order::as_built;
     const auto mine = dist::mpi_topic_pagerank(c.part, o, topics, MPI_COMM_WORLD);
     int ok = mine.size() == topics.size() ? 1 : 0;
     const topic_pagerank_result batch =
@@ -157,10 +159,10 @@ bool check_topics(const context& c) {
         const bool good = differ == 0 && s.iterations == mine[t].iterations &&
                           l1_batch < 1e-12 && batch.iterations[t] == mine[t].iterations;
         ok = ok && good;
-        fmt::print("topic {:<10} n={} P={}: {} scores differ in bits from pagerank(v_t), L1 to "
-                   "topic_pagerank {:.3e}, iterations {} / {} / {} {}\n", topics[t].name, n,
-                   c.size, differ, l1_batch, mine[t].iterations, s.iterations,
-                   batch.iterations[t], good ? "ok" : "FAIL");
+        fmt::print("topic {:<10} {} n={} P={}: {} scores differ in bits from pagerank(v_t), L1 "
+                   "to topic_pagerank {:.3e}, iterations {} / {} / {} {}\n", topics[t].name,
+                   to_string(solver), n, c.size, differ, l1_batch, mine[t].iterations,
+                   s.iterations, batch.iterations[t], good ? "ok" : "FAIL");
     }
     MPI_Bcast(&ok, 1, MPI_INT, 0, MPI_COMM_WORLD);
     return ok != 0;
@@ -293,7 +295,8 @@ int main(int argc, char** argv) {
             fmt::print("\n");
         }
         ok = run_cases({part, g, rank, size}) && ok;
-        ok = check_topics({part, g, rank, size}) && ok;
+        for (const auto solver : {pagerank_solver::power, pagerank_solver::local_gauss_seidel})
+            ok = check_topics({part, g, rank, size}, solver) && ok;
     }
     MPI_Finalize();
     return ok ? 0 : 1;
