@@ -53,10 +53,11 @@ struct topic_buffers {
 
 /// Iterates x (n × stride, node-major, x_t = v_t at the start) by o's damping, tolerance,
 /// max_iterations and progress, with power steps or (o.solver = local_gauss_seidel) local
-/// Gauss–Seidel sweeps, whose columns are divided by their masses at the end; fills r.iterations, residual, converged (per topic), passes and
-/// cancelled. O(m · stride) per pass; `buffers` are resized to 2 · n · stride doubles (+ the
-/// block sums) and overwritten. @throws std::logic_error if p.flags is set (the excluded links
-/// must have been dropped: drop_masked_edges).
+/// Gauss–Seidel sweeps, whose columns are divided by their masses at the end; fills
+/// r.iterations, residual, converged (per topic), passes and cancelled. O(m · stride) per pass;
+/// `buffers` are resized to 2 · n · stride doubles (+ the block sums) and overwritten.
+/// @throws std::logic_error if p.flags is set (the excluded links must have been dropped:
+/// drop_masked_edges).
 void solve_topics(const topic_problem& p, std::vector<double>& x, const pagerank_options& o,
                   topic_buffers& buffers, topic_pagerank_result& r);
 
