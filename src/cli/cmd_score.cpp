@@ -175,21 +175,43 @@ score_tables tables_pass(const web::web_graph& g, web::authority_result& r, bool
     return t;
 }
 
+/// " page 62" (", domain 25" after the first level) for a level's topic batches' passes; one
+/// warning on stderr when some topics of the level did not converge, as print_level warns for
+/// one PageRank.
+std::string topic_passes(const char* level, const topic_pagerank_result& r, bool first) {
+    std::size_t missed = 0, worst = 0;
+    for (std::size_t t = 0; t < r.num_topics(); ++t)
+        if (!r.converged[t] && (missed++ == 0 || r.residual[t] > r.residual[worst])) worst = t;
+    if (missed > 0)
+        fmt::print(stderr,
+                   "linkequity: warning: {} of {} topics did not converge at {} level in {} "
+                   "iterations (largest residual {:.2e}, topic '{}'); raise --max-iterations or "
+                   "--tolerance\n",
+                   missed, r.num_topics(), level, r.iterations[worst], r.residual[worst],
+                   r.topics[worst]);
+    return fmt::format("{} {} {}", first ? "" : ",", level, r.passes);
+}
+
 /// Topics pass (--topics): a topic:<name> column per topic and top_topic in every table.
 void topics_pass(const std::string& path, const web::topic_labels& labels,
                  const web::web_graph& g, const web::authority_options& ao, score_tables& t) {
     for (const auto& s : labels.skipped)
         fmt::print(stderr, "linkequity: warning: {}:{}: skipped: {}\n", path, s.line, s.reason);
     const detail::stopwatch timer;
-    std::vector<std::string> unknown;
+    web::topic_scores s;
     {
         progress_bar bar("topics", 1000, progress_style::fraction);
-        unknown = web::add_topic_columns(g, labels, with_progress(ao, bar), t.pages, t.domains,
-                                         t.hosts ? &*t.hosts : nullptr);
+        s = web::compute_topics(g, labels, with_progress(ao, bar), t.hosts.has_value());
     }
-    fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input), {}\n",
-               path, labels.topics.size(), labels.domains.size(), unknown.size(),
-               duration(timer.seconds()));
+    web::append_topic_columns(t.pages, s.pages);
+    web::append_topic_columns(t.domains, s.domains);
+    if (t.hosts) web::append_topic_columns(*t.hosts, s.hosts);
+    std::string passes =
+        topic_passes("page", s.pages, true) + topic_passes("domain", s.domains, false);
+    if (t.hosts) passes += topic_passes("host", s.hosts, false);
+    fmt::print("topics       {}: {} topics, {} labelled domains ({} not in the input), {}; "
+               "passes:{}\n", path, labels.topics.size(), labels.domains.size(),
+               s.unknown_domains.size(), duration(timer.seconds()), passes);
 }
 
 /// Harmonic pass (--harmonic): a `harmonic` column in the domain and host tables. Progress:

@@ -184,6 +184,8 @@ TEST_CASE("cli: score --topics adds the columns, bad rows report file and line",
                                 dir.path);
     REQUIRE(r.code == 0);
     CHECK_THAT(r.out, Contains("topics       topics.csv: 2 topics, 2 labelled domains"));
+    CHECK_THAT(r.out, Contains("; passes: page ") && Contains(", domain ") && Contains(", host "));
+    CHECK(r.err.find("did not converge") == std::string::npos);
     for (const char* f : {"pages.csv", "domains.csv", "hosts.csv"}) {
         const std::string csv = testing::slurp(dir.path / "out" / f);
         const std::string header = csv.substr(0, csv.find('\n'));
@@ -202,4 +204,11 @@ TEST_CASE("cli: score --topics adds the columns, bad rows report file and line",
         "score '" + data_dir + "small.csv' --topics bad.csv --skip-bad -o out3", dir.path);
     CHECK(skip.code == 0);
     CHECK_THAT(skip.err, Contains("warning: bad.csv:3: skipped: 'not a domain' is not a domain"));
+    // Topics stopped by --max-iterations: one warning per level, the run succeeds.
+    const auto capped = testing::run("score '" + data_dir + "small.csv' --topics topics.csv "
+                                     "--max-iterations 2 -o out4", dir.path);
+    CHECK(capped.code == 0);
+    CHECK_THAT(capped.err, Contains("warning: 2 of 2 topics did not converge at page level in 2 "
+                                    "iterations (largest residual"));
+    CHECK_THAT(capped.out, Contains("; passes: page 2, domain 2"));
 }
