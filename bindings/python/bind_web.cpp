@@ -191,8 +191,10 @@ py::dict authority(const web_graph& g, web::authority_options o, py::object prog
             if (o.compute_hosts)
                 host_table = web::make_score_table(g, table_level::hosts, std::move(r.hosts));
             if (labels)
-                unknown_topic_domains = web::add_topic_columns(
-                    g, *labels, o, pages, domains, o.compute_hosts ? &host_table : nullptr);
+                unknown_topic_domains =
+                    web::add_topic_columns(g, *labels, o, pages, domains,
+                                           o.compute_hosts ? &host_table : nullptr)
+                        .unknown_domains;
             harmonic_options ho;  // harmonic=True: a `harmonic` column (domains, hosts)
             ho.excluded = o.pagerank.excluded;
             if (harmonic) web::add_harmonic_column(g, domains, ho);

@@ -201,11 +201,9 @@ void topics_pass(const std::string& path, const web::topic_labels& labels,
     web::topic_scores s;
     {
         progress_bar bar("topics", 1000, progress_style::fraction);
-        s = web::compute_topics(g, labels, with_progress(ao, bar), t.hosts.has_value());
+        s = web::add_topic_columns(g, labels, with_progress(ao, bar), t.pages, t.domains,
+                                   t.hosts ? &*t.hosts : nullptr);
     }
-    web::append_topic_columns(t.pages, s.pages);
-    web::append_topic_columns(t.domains, s.domains);
-    if (t.hosts) web::append_topic_columns(*t.hosts, s.hosts);
     std::string passes =
         topic_passes("page", s.pages, true) + topic_passes("domain", s.domains, false);
     if (t.hosts) passes += topic_passes("host", s.hosts, false);

@@ -263,12 +263,20 @@ std::vector<double> make_problem(const graph_part& p, const pagerank_options& o,
 using record5 = std::array<double, 5>;  // a block_sums as doubles: res, dang(_lo), evap(_lo)
 using record6 = std::array<double, 6>;  // a record5 and the block's mass Σx
 
-/// The blocks of all ranks, in block order, folded as one process folds its blocks.
-lk::sweep_sums fold_blocks(const std::vector<record5>& mine, MPI_Comm comm) {
-    const std::vector<record5> all = gather_in_rank_order<5>(mine, comm);
+/// The blocks of all ranks, in block order, folded as one process folds its blocks. Records
+/// of 6 carry the local sweep's block mass Σx after a record5: its plain sum in block order
+/// (what the single process adds) goes to *mass.
+template <std::size_t K>
+lk::sweep_sums fold_blocks(const std::vector<std::array<double, K>>& mine, MPI_Comm comm,
+                           double* mass = nullptr) {
+    static_assert(K == 5 || K == 6, "a record5, or a record5 and the block's mass");
+    const std::vector<std::array<double, K>> all = gather_in_rank_order<K>(mine, comm);
     std::vector<lk::block_sums> parts(all.size());
-    for (std::size_t b = 0; b < all.size(); ++b)
+    if constexpr (K == 6) *mass = 0;
+    for (std::size_t b = 0; b < all.size(); ++b) {
         parts[b] = {all[b][0], all[b][1], all[b][2], all[b][3], all[b][4]};
+        if constexpr (K == 6) *mass += all[b][5];
+    }
     return lk::in_block_order(parts);
 }
 
@@ -525,17 +533,9 @@ public:
             parts[j] = {b.res, b.dang, b.dang_lo, b.evap, b.evap_lo, mass};
         }
         c_.swap(c_next_);  // the ghost region is refilled by the next exchange
-        const double t = MPI_Wtime();
-        const std::vector<record6> all = gather_in_rank_order<6>(parts, comm_);
+        const double t = MPI_Wtime(), old_mass = mass_;
+        m_ = fold_blocks(parts, comm_, &mass_);
         comm_seconds += MPI_Wtime() - t;
-        std::vector<lk::block_sums> sums(all.size());
-        const double old_mass = mass_;
-        mass_ = 0;
-        for (std::size_t b = 0; b < all.size(); ++b) {
-            sums[b] = {all[b][0], all[b][1], all[b][2], all[b][3], all[b][4]};
-            mass_ += all[b][5];
-        }
-        m_ = lk::in_block_order(sums);
         m_.residual /= old_mass;
         return m_.residual;
     }
@@ -549,7 +549,7 @@ private:
 };
 
 /// detail::drive's loop (driver.hpp) with the distributed extrapolation (power method only, as
-/// there); no progress callback. Step: iteration or gauss_seidel_step.
+/// there); no progress callback. Step: iteration, gauss_seidel_step or local_gauss_seidel_step.
 template <class Step>
 void drive(Step& step, std::vector<double>& x, const dist_problem& d,
            const pagerank_options& o, mpi_pagerank_result& r, MPI_Comm comm) {

@@ -306,14 +306,14 @@ void append_topic_columns(score_table& t, const topic_pagerank_result& r) {
     t.columns.push_back({"top_topic", std::move(top), number_style::plain});
 }
 
-std::vector<std::string> add_topic_columns(const web_graph& g, const topic_labels& labels,
-                                           const authority_options& options, score_table& pages,
-                                           score_table& domains, score_table* hosts) {
+topic_scores add_topic_columns(const web_graph& g, const topic_labels& labels,
+                               const authority_options& options, score_table& pages,
+                               score_table& domains, score_table* hosts) {
     topic_scores s = compute_topics(g, labels, options, hosts != nullptr);
     append_topic_columns(pages, s.pages);
     append_topic_columns(domains, s.domains);
     if (hosts) append_topic_columns(*hosts, s.hosts);
-    return std::move(s.unknown_domains);
+    return s;
 }
 
 }  // namespace linkequity::web

@@ -70,9 +70,10 @@ topic_scores compute_topics(const web_graph& g, const topic_labels& labels,
 void append_topic_columns(score_table& t, const topic_pagerank_result& r);
 
 /// compute_topics, then append_topic_columns to `pages`, `domains` and (when not null) `hosts`.
-/// Returns the labelled domains not in the graph.
-std::vector<std::string> add_topic_columns(const web_graph& g, const topic_labels& labels,
-                                           const authority_options& options, score_table& pages,
-                                           score_table& domains, score_table* hosts);
+/// Returns compute_topics' result: the labelled domains not in the graph, and per level the
+/// batches' iterations, passes and convergence (with the scores the columns hold).
+topic_scores add_topic_columns(const web_graph& g, const topic_labels& labels,
+                               const authority_options& options, score_table& pages,
+                               score_table& domains, score_table* hosts);
 
 }  // namespace linkequity::web
