@@ -318,13 +318,14 @@ void web_graph_builder::impl::intern_ahead_rows(const io::raw_link* rows, std::s
             if (keep_anchors && mine(nr.hanchor, a)) anchors.prefetch_string(nr.hanchor[a]);
         }
         const bool link = rows[i].kind == io::record_kind::link;
-        // A row sharing the previous row's source text shares its hash, so its owner too.
+        // A row sharing the previous row's source text shares its hash, so its owner too, and
+        // its key unless that row got none (a redirect or canonical record heads the run).
         if (mine(nr.hsrc, i)) {
             const std::uint32_t r = nr.src_row[i];
             const url_ref& s = nr.src[r];
-            nr.page_src[i] = !link || !s.ok() ? no_key
-                             : r != i         ? nr.page_src[r]
-                                              : pages.intern_local(s.url, nr.hsrc[i]);
+            if (!link || !s.ok()) nr.page_src[i] = no_key;
+            else if (r != i && nr.page_src[r] != no_key) nr.page_src[i] = nr.page_src[r];
+            else nr.page_src[i] = pages.intern_local(s.url, nr.hsrc[i]);
         }
         if (mine(nr.hdst, i)) {
             const url_ref& t = nr.dst[i];

@@ -267,6 +267,39 @@ TEST_CASE("web ingest: interning in shards on all threads builds the same graph"
     }
 }
 
+TEST_CASE("web ingest: a link row after a record row of the same source, interned in shards",
+          "[web][ingest]") {
+    // A run of rows with one source text shares the first row's key. When that first row is a
+    // record (canonical, redirect), it has no page key: the links after it must be given their
+    // own (found by fuzz_web_intern: the shared empty key reached resolve()).
+    linkequity::test::temp_dir dir;
+    const std::string path = dir.file("records.csv");
+    {
+        std::ofstream f(path, std::ios::binary);
+        f << "source,target,type\n";
+        for (int i = 0; i < 20000; ++i) {
+            // Runs of three rows from one page: its canonical, then two links.
+            const std::string site = "https://site" + std::to_string(i / 3 % 97) + ".com";
+            const std::string s = site + "/p" + std::to_string(i / 3);
+            if (i % 3 == 0)
+                f << s << "," << site << "/c" << i << ",canonical\n";
+            else
+                f << s << ",https://other" << i % 53 << ".com/t" << i << ",link\n";
+        }
+    }
+    web_graph_options o;
+    o.parallel_intern_threads = 0;
+    const std::string want =
+        dump(test_threads::on(1, [&] { return web_graph::read({path}, o); }), true);
+    o.parallel_intern_threads = 2;
+    for (std::size_t chunk : {std::size_t{100}, std::size_t{5000}}) {
+        o.read.chunk_bytes = chunk;
+        INFO("chunk_bytes " << chunk);
+        CHECK(dump(test_threads::on(2, [&] { return web_graph::read({path}, o); }), true) ==
+              want);
+    }
+}
+
 TEST_CASE("web ingest: rows added one by one, interned in shards or not, give one graph",
           "[web][ingest]") {
     // web_graph_builder::add: full batches go to the worker (one thread, the tables' one-step
