@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // fuzz_url_fast_path: normalize_url's fast path (src/web/url_fast.hpp) against the full
 // normaliser on arbitrary bytes. Byte 0's low bit picks a base URL or none; the rest is the URL.
-// Traps when the fast path accepts a URL the full path would change, or when normalize_url_view
-// (views of the input or of a reused result) differs from the full path.
+// Traps when the fast path accepts a URL the full path would change, when normalize_url_view
+// (views of the input or of a reused result) differs from the full path, or when the full path
+// changes a URL it made (normalising must be idempotent).
 // Run:  ./fuzz_url_fast_path -max_total_time=120 -max_len=256 -dict=url.dict corpus_url/
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (view.kind != full.kind || view.url != full.url || view.host != full.host ||
         view.error != full.error)
         __builtin_trap();
+    if (full.ok()) {  // normalising is idempotent: a normal URL is its own normal form
+        const le::normalized_url again = le::detail::normalize_url_full(full.url, "");
+        if (!again.ok() || again.url != full.url || again.host != full.host) __builtin_trap();
+    }
     std::string_view host;
     if (le::detail::already_normal(raw, host) &&
         !(full.ok() && full.url == raw && full.host == host))

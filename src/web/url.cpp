@@ -60,7 +60,7 @@ constexpr const char* hex_upper = "0123456789ABCDEF";
 enum : unsigned char {
     cc_path = 1,      // kept as is in a path: unreserved, sub-delims, ':', '@', '/', and '\\'
     cc_query = 2,     // kept in a query: unreserved, sub-delims, ':', '@', '/', '?'
-    cc_userinfo = 4,  // kept in userinfo: unreserved, sub-delims, ':'
+    cc_userinfo = 4,  // kept in a user name or password: unreserved, sub-delims
     cc_host = 8,      // canonical reg-name host: lowercase letters, digits, "-._~", sub-delims
     cc_plain = 16,    // input bytes copied without a second look: printable ASCII except '#'
 };
@@ -76,7 +76,7 @@ constexpr char_table make_char_table() {
         const bool base = is_unreserved(c) || is_sub_delim(c);
         if (base || c == ':' || c == '@' || c == '/' || c == '\\') b |= cc_path;
         if (base || c == ':' || c == '@' || c == '/' || c == '?') b |= cc_query;
-        if (base || c == ':') b |= cc_userinfo;
+        if (base) b |= cc_userinfo;
         if ((base && !(c >= 'A' && c <= 'Z'))) b |= cc_host;
         if (c >= 0x20 && c < 0x7F && c != '#') b |= cc_plain;
         t.bits[i] = b;
@@ -449,10 +449,21 @@ bool append_authority(std::string_view auth, bool https, std::string& out, std::
                       std::string& error) {
     const std::size_t at = auth.rfind('@');
     if (at != std::string_view::npos) {
-        std::string_view userinfo = auth.substr(0, at);
-        if (!userinfo.empty() && userinfo.back() == ':') userinfo.remove_suffix(1);
-        if (!userinfo.empty()) {
-            append_encoded(userinfo, cc_userinfo, out);
+        // user[:password] as WHATWG serialises them: the first ':' separates the two, a later
+        // one is the password's own and written %3A; an empty password is dropped with its ':',
+        // and an empty user with no password leaves no userinfo. (Dropping one trailing ':' of
+        // the whole, as before, turned "::" into ":" and that into nothing: not idempotent.)
+        const std::string_view userinfo = auth.substr(0, at);
+        const std::size_t colon = userinfo.find(':');
+        const std::string_view user = userinfo.substr(0, colon);
+        const std::string_view password =
+            colon == std::string_view::npos ? std::string_view() : userinfo.substr(colon + 1);
+        if (!user.empty() || !password.empty()) {
+            append_encoded(user, cc_userinfo, out);
+            if (!password.empty()) {
+                out += ':';
+                append_encoded(password, cc_userinfo, out);
+            }
             out += '@';
         }
         auth.remove_prefix(at + 1);
@@ -518,11 +529,18 @@ struct scratch {
     std::string buffer;   // assembled URL or reference
     std::string path;     // percent-normalised path
     std::string path2;    // dot-segment output
+    std::string authority;  // canonical authority of the URL being built
     bu::url url;
     std::string last_base;          // cache: the last base seen and its parsed form
     normalized_url last_base_result;
-    bu::url last_base_url;
+    bu::url last_base_url;          // its path and query under placeholder_authority
+    std::string last_base_authority;
 };
+
+// Boost.URL 1.81 reads a host that starts like an IPv4 address ("10.0.0.1.nip.io") as that
+// address followed by the path (".nip.io"): URLs handed to it carry this one-letter reg-name
+// instead, and the canonical authority, built here, is put back by finish().
+constexpr std::string_view placeholder_authority = "x";
 
 scratch& thread_scratch() {
     thread_local scratch s;
@@ -561,11 +579,11 @@ void append_pct_normalized(std::string_view in, std::string& out) {
 
 // The result from an absolute URL `u` whose scheme and authority are already canonical:
 // path and query percent-normalised, dot segments removed, empty path → "/", no fragment.
-normalized_url finish(scratch& s, const bu::url_view_base& u, std::string host) {
+normalized_url finish(scratch& s, const bu::url_view_base& u, std::string_view authority,
+                      std::string host) {
     normalized_url r;
     r.kind = url_kind::web;
     const std::string_view scheme = u.scheme();
-    const std::string_view authority = u.encoded_authority();
     const std::string_view path = u.encoded_path();
     const std::string_view query = u.encoded_query();
     r.url.reserve(scheme.size() + 3 + authority.size() + path.size() + 2 + query.size());
@@ -599,7 +617,15 @@ const normalized_url* parsed_base(scratch& s, std::string_view base, int depth) 
         normalized_url b = normalize_impl(base, {}, depth + 1);
         s.last_base.assign(base.data(), base.size());
         s.last_base_result = std::move(b);
-        if (s.last_base_result.ok()) s.last_base_url = bu::url(s.last_base_result.url);
+        if (s.last_base_result.ok()) {  // "scheme://authority/path?query", path never empty
+            const std::string& url = s.last_base_result.url;
+            const std::size_t begin = url.find("://") + 3;
+            const std::size_t end = std::min(url.find_first_of("/?", begin), url.size());
+            s.last_base_authority.assign(url, begin, end - begin);
+            std::string placeheld(url, 0, begin);
+            placeheld.append(placeholder_authority).append(url, end, std::string::npos);
+            s.last_base_url = bu::url(placeheld);
+        }
     }
     return &s.last_base_result;
 }
@@ -627,27 +653,30 @@ normalized_url resolve_relative(scratch& s, std::string_view ref, std::string_vi
         return make_invalid(fmt::format("cannot resolve \"{}\" against \"{}\": {}", ref, base,
                                         res.error().message()));
     }
-    return finish(s, s.url, b->host);
+    return finish(s, s.url, s.last_base_authority, b->host);
 }
 
 // `rest` follows "http:" / "https:" and its slashes (any number, WHATWG).
 normalized_url build_absolute(scratch& s, std::string_view scheme, std::string_view rest) {
     const bool https = scheme.size() == 5;
-    s.buffer.assign(scheme.data(), scheme.size());
-    s.buffer += "://";
     const std::size_t auth_end = rest.find_first_of("/\\?");
     const std::string_view auth = rest.substr(0, auth_end);
     std::string host, error;
-    if (!append_authority(auth, https, s.buffer, host, error)) {
+    s.authority.clear();
+    if (!append_authority(auth, https, s.authority, host, error)) {
         return make_invalid(std::move(error));
     }
+    s.buffer.assign(scheme.data(), scheme.size());
+    s.buffer.append("://").append(placeholder_authority);
     if (auth_end != std::string_view::npos) append_path_query(rest.substr(auth_end), s.buffer);
     const auto rv = bu::parse_uri(s.buffer);
     if (!rv) {
-        return make_invalid(fmt::format("not a valid URL after clean-up (\"{}\"): {}", s.buffer,
+        return make_invalid(fmt::format("not a valid URL after clean-up (\"{}://{}{}\"): {}",
+                                        scheme, s.authority,
+                                        s.buffer.substr(scheme.size() + 4),
                                         rv.error().message()));
     }
-    return finish(s, *rv, std::move(host));
+    return finish(s, *rv, s.authority, std::move(host));
 }
 
 std::size_t skip_slashes(std::string_view v) {
@@ -812,6 +841,30 @@ detail::normalized_url_view detail::normalize_url_view(std::string_view raw,
     if (already_normal(raw, host)) return {url_kind::web, raw, host, {}};
     full = normalize_url_full(raw, base);
     return {full.kind, full.url, full.host, full.error};
+}
+
+std::string normalize_host_name(std::string_view name, std::string* error) {
+    auto fail = [&](std::string why) {
+        if (error) *error = std::move(why);
+        return std::string();
+    };
+    auto space = [](char c) { return is_trim_space(static_cast<unsigned char>(c)); };
+    while (!name.empty() && space(name.front())) name.remove_prefix(1);
+    while (!name.empty() && space(name.back())) name.remove_suffix(1);
+    if (name.empty()) return fail("empty host name");
+    const std::size_t bad = name.find_first_of(" \t\n\r\f\v/\\?#@");
+    if (bad != std::string_view::npos)
+        return fail(fmt::format("it has '{}' (a bare host name is expected)", name[bad]));
+    // A port's colon comes after the closing bracket of an IPv6 host, if there is one.
+    const std::size_t close = name.front() == '[' ? name.find(']') : 0;
+    if (close != std::string_view::npos && name.find(':', close) != std::string_view::npos)
+        return fail("it has a scheme or a port (a bare host name is expected)");
+    std::string url;
+    url.reserve(name.size() + 8);
+    url.append("http://").append(name).push_back('/');
+    normalized_url n = normalize_url(url);
+    if (!n.ok()) return fail(std::move(n.error));
+    return std::move(n.host);
 }
 
 normalized_url detail::normalize_url_full(std::string_view raw, std::string_view base) {

@@ -10,6 +10,7 @@
 #include "linkequity/web/url.hpp"
 
 using linkequity::web::max_url_length;
+using linkequity::web::normalize_host_name;
 using linkequity::web::normalize_url;
 using linkequity::web::url_kind;
 
@@ -247,6 +248,15 @@ TEST_CASE("url: userinfo kept, empty userinfo dropped", "[url]") {
     CHECK(norm("http://user:pass@Example.com/") == "http://user:pass@example.com/");
     CHECK(norm("http://@example.com/") == "http://example.com/");
     CHECK(normalize_url("http://user@example.com/").host == "example.com");
+    // WHATWG URL Standard: the first ':' splits user and password; a ':' in the password is
+    // percent-encoded (userinfo percent-encode set); an empty password is not serialised.
+    CHECK(norm("http://user:@example.com/") == "http://user@example.com/");
+    CHECK(norm("http://:@example.com/") == "http://example.com/");
+    CHECK(norm("http://:pass@example.com/") == "http://:pass@example.com/");
+    CHECK(norm("http://::@example.com/") == "http://:%3A@example.com/");
+    CHECK(norm("http:::@m") == "http://:%3A@m/");  // found by fuzz_web_lines: was not idempotent
+    CHECK(norm("http://a:b:c@example.com/") == "http://a:b%3Ac@example.com/");
+    CHECK(norm("http://a@b@example.com/") == "http://a%40b@example.com/");
 }
 
 TEST_CASE("url: non-web schemes", "[url]") {
@@ -311,6 +321,21 @@ TEST_CASE("url: normalisation is idempotent", "[url]") {
     }
 }
 
+TEST_CASE("url: hosts that start like an IPv4 address are names", "[url]") {
+    // RFC 3986 §3.2.2: a host is an IPv4 address only when all of it matches the rule; else it
+    // is a reg-name (wildcard-DNS names such as 10.0.0.1.nip.io). Found by fuzz_url_fast_path:
+    // the URL lost its final '/' or the labels after the address.
+    CHECK(norm("https://10.0.0.1.nip.io") == "https://10.0.0.1.nip.io/");
+    CHECK(norm("https://10.0.0.1.NIP.io/a/../b") == "https://10.0.0.1.nip.io/b");
+    CHECK(norm("https:1.1.2.0.W/..") == "https://1.1.2.0.w/");
+    CHECK(norm("http://user:pw@10.0.0.1.nip.io:8080?q") == "http://user:pw@10.0.0.1.nip.io:8080/?q");
+    CHECK(norm("/x", "https://10.0.0.1.nip.io/a") == "https://10.0.0.1.nip.io/x");
+    CHECK(norm("../../y", "https://10.0.0.1.nip.io/a/b") == "https://10.0.0.1.nip.io/y");
+    CHECK(norm("?q", "https://10.0.0.1.nip.io") == "https://10.0.0.1.nip.io/?q");
+    CHECK(norm("//10.0.0.1.nip.io", "https://a.example/") == "https://10.0.0.1.nip.io/");
+    CHECK(normalize_url("/x", "https://10.0.0.1.nip.io/a").host == "10.0.0.1.nip.io");
+}
+
 TEST_CASE("url: many calls reuse a cached base correctly", "[url]") {
     CHECK(norm("a", "http://one.example/x/") == "http://one.example/x/a");
     CHECK(norm("a", "http://two.example/y/") == "http://two.example/y/a");
@@ -352,4 +377,27 @@ TEST_CASE("url: random input never throws, web results are idempotent", "[url]")
         }
     }
     CHECK(web > 1000);
+}
+
+TEST_CASE("url: host names as people write them", "[url]") {
+    // The hosts of http://NAME/ (RFC 3492's punycode for bücher, WHATWG's IPv4 forms, RFC 5952's
+    // IPv6 text); only bare names are accepted.
+    CHECK(normalize_host_name("Bücher.DE.") == "xn--bcher-kva.de");
+    CHECK(normalize_host_name(" WWW.Example.com \t") == "www.example.com");
+    CHECK(normalize_host_name("xn--bcher-kva.de") == "xn--bcher-kva.de");
+    CHECK(normalize_host_name("0x7f.1") == "127.0.0.1");
+    CHECK(normalize_host_name("[2001:DB8:0:0:0:0:0:1]") == "[2001:db8::1]");
+    for (const char* bad : {"", "  ", "example.com/", "https://example.com", "example.com:8080",
+                            "a b.com", "user@example.com", "example.com?q", "example.com#f",
+                            "[2001:db8::1]:80", "[2001:db8::1"}) {
+        INFO(bad);
+        std::string error;
+        CHECK(normalize_host_name(bad, &error).empty());
+        CHECK_FALSE(error.empty());
+    }
+    std::string error;
+    CHECK(normalize_host_name("a.com:80", &error).empty());
+    CHECK(error == "it has a scheme or a port (a bare host name is expected)");
+    CHECK(normalize_host_name("a .com", &error).empty());
+    CHECK(error == "it has ' ' (a bare host name is expected)");
 }

@@ -44,7 +44,8 @@ struct normalized_url {
 /// an empty port too; empty path → `/`; dot segments resolved (RFC 3986 §5.2.4, `%2e` counts
 /// as `.`); percent-encoding normalised in path and query (unreserved characters decoded, hex
 /// digits uppercased; reserved escapes such as `%2F` kept); query otherwise kept as is (order,
-/// duplicates, an empty `?`); userinfo kept (an empty one dropped). `http:page.html` or
+/// duplicates, an empty `?`); userinfo kept as user[:password] (a `:` after the first written
+/// `%3A`, an empty password dropped, an empty user with it). `http:page.html` or
 /// `http:/path` with a base of the same scheme resolves like a relative reference, and without
 /// one any number of slashes may follow `http:` (WHATWG special-scheme rules).
 /// Relative references: `//host/path` (scheme from the base), `/path`, `path`, `?q`, `../x`,
@@ -64,5 +65,16 @@ struct normalized_url {
 /// calling it for the links of one page in a row (same `base` string) parses the base once.
 /// Never throws on bad input (only std::bad_alloc): returns kind == invalid with a reason.
 normalized_url normalize_url(std::string_view raw, std::string_view base = {});
+
+/// A host name as a person writes it (`Bücher.DE.`, `WWW.Example.com`, `xn--bcher-kva.de`,
+/// `[2001:DB8::1]`), in the form normalize_url gives hosts and the web graph names its hosts and
+/// domains (`xn--bcher-kva.de`, `www.example.com`): surrounding whitespace trimmed, then the
+/// host of `http://NAME/` under normalize_url's rules (lowercase, IDN to punycode, trailing dots
+/// dropped, IPv4 dotted-decimal, IPv6 compressed). Only a bare name is accepted: a scheme, path,
+/// query, fragment, port, userinfo or inner space makes it invalid.
+/// Returns the host, or "" with the reason (not naming the input) in `*error`, when given,
+/// for an invalid name.
+/// O(length); never throws on bad input (only std::bad_alloc). Thread-safe.
+std::string normalize_host_name(std::string_view name, std::string* error = nullptr);
 
 }  // namespace linkequity::web
