@@ -27,6 +27,7 @@ node_id resolve_domain(const web::web_graph& g, std::string_view name, std::stri
         host = host.substr(0, host.find('/'));
         if (!host.empty() && host.back() == '.') host.pop_back();
     }
+    if (std::string h = web::normalize_host_name(host); !h.empty()) host = std::move(h);  // IDN
     if (auto d = g.find_domain(host)) return *d;
     if (!host.empty()) {
         const std::string reg = g.suffix_list().registrable_domain(host);

@@ -18,6 +18,7 @@
 
 #include "linkequity/error.hpp"
 #include "linkequity/web/contraction.hpp"
+#include "linkequity/web/url.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -50,14 +51,17 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
-/// The domain as the graph names domains (lowercase, no trailing dot), or "" when it has a
-/// character no host name has.
-std::string domain_key(std::string d) {
-    for (char& c : d) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    while (!d.empty() && d.back() == '.') d.pop_back();
+/// The domain as the graph names domains (normalize_host_name: lowercase, IDN to punycode, no
+/// trailing dot), or "" with the reason in `error` when it is no bare host name.
+std::string domain_key(const std::string& d, std::string& error) {
     for (const char c : d)
-        if (std::isspace(static_cast<unsigned char>(c)) || std::strchr("/:?#@\"',;", c)) return {};
-    return d;
+        if (std::strchr("\"',;", c)) {
+            error = fmt::format("'{}' is not a domain name (it has '{}')", d, c);
+            return {};
+        }
+    std::string host = normalize_host_name(d, &error);
+    if (host.empty()) error = fmt::format("'{}' is not a domain name: {}", d, error);
+    return host;
 }
 
 /// Column indices of `domain` and `topic` in the header, or throws.
@@ -130,10 +134,11 @@ topic_labels topic_labels::parse(std::string_view text, const std::string& name,
             bad(fmt::format("expected the fields domain,topic, got '{}'", t));
             continue;
         }
-        const std::string domain = domain_key(trimmed(fields[cols.first]));
+        std::string error;
+        const std::string domain = domain_key(trimmed(fields[cols.first]), error);
         const std::string topic = trimmed(fields[cols.second]);
         if (domain.empty())
-            bad(fmt::format("'{}' is not a domain name", trimmed(fields[cols.first])));
+            bad(error);
         else if (topic.empty())
             bad(fmt::format("empty topic for domain '{}'", domain));
         else
@@ -161,10 +166,10 @@ topic_labels topic_labels::from_pairs(const std::vector<std::string>& domains,
             topics.size()));
     std::vector<std::pair<std::string, std::string>> rows;
     for (std::size_t i = 0; i < domains.size(); ++i) {
-        const std::string d = domain_key(trimmed(domains[i]));
+        std::string error;
+        const std::string d = domain_key(trimmed(domains[i]), error);
         const std::string t = trimmed(topics[i]);
-        if (d.empty())
-            throw std::invalid_argument(fmt::format("topics: '{}' is not a domain name", domains[i]));
+        if (d.empty()) throw std::invalid_argument("topics: " + error);
         if (t.empty())
             throw std::invalid_argument(fmt::format("topics: empty topic for domain '{}'", d));
         rows.emplace_back(d, t);

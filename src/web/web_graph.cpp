@@ -1042,12 +1042,31 @@ web_graph web_graph::read(const std::vector<std::string>& paths, const web_graph
     return b.finish();
 }
 
+namespace {
+
+/// The sort key of a host name as a person writes it: normalize_host_name's host, read as is
+/// when it is already in that form (lowercase ASCII letters, digits, '-', '_' and inner dots).
+/// An invalid name gives the key of the text as written, which names no host.
+std::string lookup_key(std::string_view name) {
+    const bool normal =
+        !name.empty() && name.back() != '.' &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                   c == '_';
+        });
+    if (normal) return host_sort_key(name);
+    const std::string host = normalize_host_name(name);
+    return host_sort_key(host.empty() ? name : std::string_view(host));
+}
+
+}  // namespace
+
 std::optional<node_id> web_graph::find_host(std::string_view host) const {
-    return table_find(host_keys_, 0, host_keys_.size(), host_sort_key(host));
+    return table_find(host_keys_, 0, host_keys_.size(), lookup_key(host));
 }
 
 std::optional<node_id> web_graph::find_domain(std::string_view domain) const {
-    return table_find(domain_keys_, 0, domain_keys_.size(), host_sort_key(domain));
+    return table_find(domain_keys_, 0, domain_keys_.size(), lookup_key(domain));
 }
 
 std::optional<node_id> web_graph::find_page(std::string_view url) const {

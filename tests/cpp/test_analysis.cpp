@@ -75,6 +75,22 @@ TEST_CASE("link_intersect: hand-computed gap of three competitors", "[analysis]"
     CHECK(name(r3.rows[2].domain) == "r3.com");
 }
 
+TEST_CASE("resolve_domain: a domain, host or URL in any case, IDN in Unicode", "[analysis]") {
+    // RFC 3492 / IDNA: bücher.de is xn--bcher-kva.de.
+    web::web_graph_builder b;
+    b.add("https://www.bücher.de/a", "https://example.com/");
+    b.add("https://example.com/", "https://bücher.de/");
+    const web::web_graph g = b.finish();
+    const node_id d = *g.find_domain("xn--bcher-kva.de");
+    for (const char* name : {"bücher.de", "WWW.BÜCHER.DE.", " https://www.Bücher.de/a ",
+                             "www.xn--bcher-kva.de"}) {
+        INFO(name);
+        CHECK(analysis::resolve_domain(g, name, "test", "target") == d);
+    }
+    CHECK_THROWS_WITH(analysis::resolve_domain(g, "bucher.de", "test", "target"),
+                      Contains("test: target 'bucher.de' is not a domain of the links"));
+}
+
 TEST_CASE("link_intersect: bad input gets a clear error", "[analysis]") {
     const auto& [g, a] = data();
     link_intersect_options o;

@@ -83,12 +83,36 @@ TEST_CASE("web_graph: registrable domains by the PSL, private section included",
           g.domain_of(*g.find_page("https://www.beta.co.uk/")));
     CHECK(g.find_domain("gamma.blogspot.com"));
     CHECK_FALSE(g.find_domain("blogspot.com"));
+    // Names as people write them: any case, a trailing dot.
+    CHECK(g.find_domain("Beta.CO.UK.") == g.domain_of(*g.find_page("https://beta.co.uk/")));
+    CHECK(g.find_host("WWW.Alpha.com") == g.host_of(*g.find_page("https://www.alpha.com/about")));
+    CHECK_FALSE(g.find_domain("alpha.com/"));
+    CHECK_FALSE(g.find_domain(""));
 
     web_graph_options icann;
     icann.sections = psl_sections::icann_only;
     const web_graph gi = web_graph::read({data_dir + "small.csv"}, icann);
     CHECK(gi.num_domains() == 4);  // gamma and delta merge into blogspot.com
     CHECK(gi.find_domain("blogspot.com"));
+}
+
+TEST_CASE("web_graph: IDN hosts and domains are found by their Unicode or punycode names",
+          "[web_graph]") {
+    // RFC 3492 / IDNA: bücher.de is xn--bcher-kva.de; the graph names it so.
+    web_graph_builder b;
+    b.add("https://Bücher.de/a", "https://www.bücher.de/b");
+    b.add("https://www.bücher.de/b", "https://example.com/");
+    const web_graph g = b.finish();
+    const auto d = g.find_domain("xn--bcher-kva.de");
+    REQUIRE(d);
+    CHECK(g.domain_name(*d) == "xn--bcher-kva.de");
+    CHECK(g.find_domain("bücher.de") == d);
+    CHECK(g.find_domain("BÜCHER.DE.") == d);
+    const auto h = g.find_host("WWW.Bücher.de");
+    REQUIRE(h);
+    CHECK(g.host_name(*h) == "www.xn--bcher-kva.de");
+    CHECK(g.domain_of_host(*h) == *d);
+    CHECK_FALSE(g.find_domain("bucher.de"));
 }
 
 TEST_CASE("web_graph: link attributes, internal bit, relative targets, fragments",

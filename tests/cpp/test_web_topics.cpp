@@ -61,6 +61,23 @@ TEST_CASE("topics file: header, comments, quotes and sorted topics", "[web][topi
     CHECK(l.domains[1] == std::make_pair(std::string("alpha.com"), std::size_t{1}));
 }
 
+TEST_CASE("topics file: IDN domains are named as the graph names them", "[web][topics]") {
+    // RFC 3492 / IDNA: bücher.de is xn--bcher-kva.de, in any case, with or without a final dot.
+    const topic_labels l = topic_labels::parse(
+        "domain,topic\nBÜCHER.de.,books\nxn--bcher-kva.de,shop\n", "t.csv", false);
+    REQUIRE(l.domains.size() == 2);
+    CHECK(l.domains[0].first == "xn--bcher-kva.de");
+    CHECK(l.domains[1].first == "xn--bcher-kva.de");
+    const topic_labels p = topic_labels::from_pairs({" Bücher.DE "}, {"books"});
+    CHECK(p.domains.at(0).first == "xn--bcher-kva.de");
+    web_graph_builder b;
+    b.add("https://bücher.de/a", "https://example.com/");
+    b.add("https://example.com/", "https://www.bücher.de/");
+    const web_graph g = b.finish();
+    const topic_scores t = compute_topics(g, l, {}, false);
+    CHECK(t.unknown_domains.empty());
+}
+
 TEST_CASE("topics file: bad rows name the file, line and value", "[web][topics][errors]") {
     auto fails = [](const char* text, const char* what) {
         INFO(text);
@@ -70,6 +87,8 @@ TEST_CASE("topics file: bad rows name the file, line and value", "[web][topics][
     fails("domain,topic\na.com\n", "t.csv:2: topics: expected the fields domain,topic, got 'a.com'");
     fails("domain,topic\na.com,x\nexa mple.com,y\n", "t.csv:3: topics: 'exa mple.com' is not a domain name");
     fails("domain,topic\nhttps://a.com/,y\n", "t.csv:2: topics: 'https://a.com/' is not a domain name");
+    fails("domain,topic\na.com:8080,y\n", "t.csv:2: topics: 'a.com:8080' is not a domain name: "
+                                        "it has a scheme or a port");
     fails("domain,topic\na.com,\n", "t.csv:2: topics: empty topic for domain 'a.com'");
     fails("domain,topic\na.com,\"x\n", "t.csv:2: topics: unterminated quote");
     fails("domain,topic\n", "topics: no domain,topic rows");

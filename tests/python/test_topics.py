@@ -238,6 +238,17 @@ def test_web_topics_bad_input(tmp_path):
         web.domain_authority(topics=pd.DataFrame({"site": ["a.com"]}))
 
 
+def test_web_topics_idn_domains(tmp_path):
+    # RFC 3492 / IDNA: bücher.de is xn--bcher-kva.de; a label written in Unicode, any case, finds it.
+    links = tmp_path / "idn.csv"
+    links.write_text("source,target\nhttps://bücher.de/a,https://example.com/\n"
+                     "https://example.com/,https://www.bücher.de/\n", encoding="utf-8")
+    web = linkequity.WebGraph.read_links(str(links))
+    df = web.domain_authority(topics={"Bücher.DE": "books", "example.com": "misc"})
+    top = dict(zip(df["domain"], df["top_topic"]))
+    assert top == {"example.com": "misc", "xn--bcher-kva.de": "books"}
+
+
 def test_progress_callback_sees_the_batch_and_can_stop():
     g = linkequity.generate.kronecker(10, edge_factor=8, seed=3)
     seen = []

@@ -255,9 +255,11 @@ public:
     span<const node_id> host_domains() const noexcept { return host_domain_.view(); }
     /// The page of a normalised URL (as page_url returns it), if any. O(log P).
     std::optional<node_id> find_page(std::string_view url) const;
-    /// The host id of a host name, if any. O(log H).
+    /// The host id of a host name, if any. The name may be written as a person writes it
+    /// (any case, IDN in Unicode or punycode, trailing dot: normalize_host_name). O(log H).
     std::optional<node_id> find_host(std::string_view host) const;
-    /// The domain id of a registrable domain name, if any. O(log D).
+    /// The domain id of a registrable domain name, if any; the name as find_host takes it
+    /// (`Bücher.DE` finds `xn--bcher-kva.de`). O(log D).
     std::optional<node_id> find_domain(std::string_view domain) const;
 
     // --- links: sorted by (source, target, input order) -----------------------------------------
