@@ -24,6 +24,7 @@ PIP_PACKAGES=(
   "scikit-build-core>=0.10" "pybind11==3.1.0" "pybind11-stubgen==3.0.0"
   numpy pandas pyarrow pytest networkx scipy tqdm matplotlib nbclient nbformat ipykernel
   mpi4py  # linkequity.distributed's tests (Debian's python3-mpi4py serves only Debian's python3)
+  ada-url  # a WHATWG URL parser: the oracle of tests/python/test_urls.py
 )
 
 SUDO=""

@@ -27,6 +27,7 @@
 #include "linkequity/web/disavow.hpp"
 #include "linkequity/web/tables.hpp"
 #include "linkequity/web/topics.hpp"
+#include "linkequity/web/url.hpp"
 #include "linkequity/web/web_graph.hpp"
 #include "web_results.hpp"
 // The reader's rel/position value parsers, so DataFrame columns mean what CSV columns mean.
@@ -298,6 +299,28 @@ void bind_web_scoring(py::module_& m, py::class_<web_graph>& w) {
 
 void bind_web(py::module_& m) {
     bind_web_results(m);
+    m.def(
+        "normalize_url",
+        [](const std::string& url, const std::string& base) -> std::optional<std::string> {
+            web::normalized_url n = web::normalize_url(url, base);
+            if (!n.ok()) return std::nullopt;
+            return std::move(n.url);
+        },
+        py::arg("url"), py::arg("base") = "",
+        "The URL in the normal form the web graph names pages by (lowercase scheme and host, IDN "
+        "to punycode, default port, fragment and dot segments dropped, percent-encoding "
+        "normalised; docs/web-model.md), resolved against `base` when relative; None when it "
+        "is not an http(s) URL or is invalid.");
+    m.def(
+        "normalize_host_name",
+        [](const std::string& name) -> std::optional<std::string> {
+            std::string host = web::normalize_host_name(name);
+            if (host.empty()) return std::nullopt;
+            return host;
+        },
+        py::arg("name"),
+        "A host or domain name as a person writes it (`Bücher.DE.`) in the form the web graph "
+        "names hosts and domains (`xn--bcher-kva.de`); None when it is not a bare host name.");
     py::class_<web_graph> w(m, "WebGraphCore", "web_graph (private; wrapped by linkequity.WebGraph).");
     w.def_static("read", &read_links, py::arg("paths"), py::arg("format") = "auto",
                  py::arg("skip_bad") = false, py::arg("suffixes") = "all",

@@ -241,6 +241,12 @@ bool idna_to_ascii(std::string_view utf8, std::string& out, std::string& error) 
         if (ascii) {
             for (char32_t c : label) out += static_cast<char>(c);
         } else {
+            // UTS #46 §4.1: an "xn--" label is already punycode; Unicode in it is an error (it
+            // would otherwise be encoded a second time, "xn--xn--…").
+            if (part.size() >= 4 && part.substr(0, 4) == "xn--") {
+                error = fmt::format("host label \"{}\" starts with xn-- but is not ASCII", part);
+                return false;
+            }
             out += "xn--";
             if (!punycode_encode(label, out)) {
                 error = fmt::format("host label \"{}\" cannot be encoded as punycode", part);

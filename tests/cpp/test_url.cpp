@@ -217,6 +217,9 @@ TEST_CASE("url: IDN hosts to punycode", "[url]") {
     CHECK(normalize_url("http://bücher.de/ä").host == "xn--bcher-kva.de");
     CHECK(norm("http://bücher.de/ä") == "http://xn--bcher-kva.de/%C3%A4");
     CHECK(invalid("http://b%FFcher.de/"));  // escaped bytes that are not UTF-8
+    // UTS #46 §4.1: a label that is already punycode ("xn--") cannot also hold Unicode.
+    CHECK(invalid("http://xn--bcher-kvaü.de/"));
+    CHECK(norm("http://XN--BCHER-KVA.de/") == "http://xn--bcher-kva.de/");
 }
 
 TEST_CASE("url: IPv4 hosts (WHATWG IPv4 parser)", "[url]") {

@@ -7,7 +7,7 @@ with :func:`pagerank`. Link exports become a :class:`WebGraph` (pages, hosts, re
 domains) scored as page / domain / host authority DataFrames. Every compute call releases the GIL.
 """
 from . import _core
-from ._core import ParseError, PageRankResult
+from ._core import ParseError, PageRankResult, normalize_host_name, normalize_url
 from ._graph import Flag, Graph
 from ._pagerank import pagerank, pagerank_residual
 from ._trust import SpamMassResult, anti_trustrank, cheirank, spam_mass, trustrank
@@ -48,6 +48,8 @@ __all__ = [
     "harmonic_centrality",
     "hits",
     "link_gain",
+    "normalize_host_name",
+    "normalize_url",
     "pagerank",
     "pagerank_residual",
     "salsa",

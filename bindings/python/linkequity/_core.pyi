@@ -7,7 +7,7 @@ from linkequity import ParseError
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'SalsaOptions', 'SalsaResult', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'open_graph_part', 'pagerank', 'pagerank_residual', 'partition_manifest', 'salsa', 'save_partitions', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
+__all__: list[str] = ['AuthorityLevelInfo', 'AuthorityOptions', 'ContributionsResult', 'CsrGraph', 'DanglingPolicy', 'DisavowResult', 'DomainWeightMode', 'ExcludedLinkMode', 'ExplainOptions', 'HarmonicMethod', 'HarmonicOptions', 'HarmonicResult', 'HitsOptions', 'HitsResult', 'LinkEditsCore', 'LinkGainOptions', 'ManipulationOptions', 'PageRankAcceleration', 'PageRankKernel', 'PageRankNodeOrder', 'PageRankOptions', 'PageRankResult', 'PageRankSolver', 'ParseError', 'ReadReport', 'SalsaOptions', 'SalsaResult', 'ScoreTable', 'ScoresCore', 'SpamMassOptions', 'SpamMassResult', 'SyntheticWebCounts', 'SyntheticWebOptions', 'TopicPageRankOptions', 'TopicPageRankResult', 'WebGraphCore', 'WebGraphStats', 'WebPlanOptions', 'add_trust_columns', 'analysis_anchors', 'analysis_export_tables', 'analysis_link_intersect', 'analysis_profile', 'analysis_report', 'anti_trustrank', 'cheirank', 'classify_anchor', 'contributions', 'erdos_renyi_edges', 'followable_out_weight', 'generic_anchors', 'harmonic_centrality', 'hits', 'kronecker_edges', 'link_gain', 'normalize_host_name', 'normalize_url', 'open_graph_part', 'pagerank', 'pagerank_residual', 'partition_manifest', 'salsa', 'save_partitions', 'score_for_what_if', 'site_authority', 'spam_mass', 'synthetic_web', 'synthetic_web_csv', 'synthetic_web_labels', 'table_columns', 'topic_pagerank', 'trust_columns', 'trustrank', 'web_diff', 'web_explain', 'web_plan_links', 'what_if']
 class CsrGraph:
     """
     Immutable CSR graph (private; wrapped by linkequity.Graph).
@@ -2967,6 +2967,14 @@ def kronecker_edges(scale: typing.SupportsInt | typing.SupportsIndex, edge_facto
 def link_gain(graph: CsrGraph, target: typing.SupportsInt | typing.SupportsIndex, candidates: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], options: LinkGainOptions) -> dict:
     """
     link_gain: {'source': array, 'gain': array, ..., 'score': x_t, ...}.
+    """
+def normalize_host_name(name: str) -> str | None:
+    """
+    A host or domain name as a person writes it (`Bücher.DE.`) in the form the web graph names hosts and domains (`xn--bcher-kva.de`); None when it is not a bare host name.
+    """
+def normalize_url(url: str, base: str = '') -> str | None:
+    """
+    The URL in the normal form the web graph names pages by (lowercase scheme and host, IDN to punycode, default port, fragment and dot segments dropped, percent-encoding normalised; docs/web-model.md), resolved against `base` when relative; None when it is not an http(s) URL or is invalid.
     """
 def open_graph_part(directory: str, index: typing.SupportsInt | typing.SupportsIndex, verify: str = 'checksums') -> dict:
     """
