@@ -19,7 +19,6 @@
 namespace linkequity::web {
 namespace {
 
-using detail::invalid_utf8_at;
 using detail::is_space;
 using detail::starts_with_ci;
 using detail::trim;
@@ -146,11 +145,9 @@ disavow_list disavow_list::parse(std::string_view text, const std::string& name,
                                           disavow_max_lines));
         }
         const std::string_view line = trim(raw_line);
-        error.clear();
-        if (const std::size_t bad = invalid_utf8_at(raw_line); bad != std::string_view::npos) {
-            error = fmt::format("line is not UTF-8 or ASCII text (invalid byte 0x{:02X} at "
-                                "column {})",
-                                static_cast<unsigned char>(raw_line[bad]), bad + 1);
+        error = detail::utf8_line_error(raw_line);
+        if (!error.empty()) {
+            // not UTF-8: a bad line, reported below
         } else if (line.empty()) {
             ++rep.blank_lines;
             continue;

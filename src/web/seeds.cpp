@@ -79,14 +79,11 @@ seed_list seed_list::parse(std::string_view text, const std::string& name, bool 
     s.source_ = name;
     s.lines_ = detail::for_each_line(text, [&](std::size_t line_no, std::string_view raw) {
         const std::string_view line = detail::trim(raw);
-        std::string error;
-        if (const std::size_t bad = detail::invalid_utf8_at(raw); bad != std::string_view::npos)
-            error = fmt::format("line is not UTF-8 or ASCII text (invalid byte 0x{:02X} at "
-                                "column {})", static_cast<unsigned char>(raw[bad]), bad + 1);
-        else if (line.empty() || line.front() == '#')
-            return;
-        else
+        std::string error = detail::utf8_line_error(raw);
+        if (error.empty()) {
+            if (line.empty() || line.front() == '#') return;
             error = s.add(line, line_no);
+        }
         if (error.empty()) return;
         if (!skip_bad) throw parse_error(name, line_no, 0, error);
         s.skipped_.push_back({line_no, std::move(error),

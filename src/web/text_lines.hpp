@@ -4,7 +4,10 @@
 // check whose failure is reported as a bad line.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace linkequity::web::detail {
@@ -53,6 +56,15 @@ inline std::size_t invalid_utf8_at(std::string_view s) {
         i += len;
     }
     return std::string_view::npos;
+}
+
+/// "" when `line` is UTF-8 (or ASCII), else the message that names the first invalid byte and
+/// its 1-based column, as every line-oriented file of the web model reports it.
+inline std::string utf8_line_error(std::string_view line) {
+    const std::size_t bad = invalid_utf8_at(line);
+    if (bad == std::string_view::npos) return {};
+    return fmt::format("line is not UTF-8 or ASCII text (invalid byte 0x{:02X} at column {})",
+                       static_cast<unsigned char>(line[bad]), bad + 1);
 }
 
 /// Calls f(line_no, raw_line) for every line of `text` (split at `\n`, a UTF-8 BOM at the start

@@ -19,6 +19,7 @@
 #include "linkequity/error.hpp"
 #include "linkequity/web/contraction.hpp"
 #include "linkequity/web/url.hpp"
+#include "text_lines.hpp"
 
 namespace linkequity::web {
 namespace {
@@ -115,12 +116,16 @@ topic_labels topic_labels::parse(std::string_view text, const std::string& name,
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
-        const std::string t = trimmed(line);
-        if (t.empty() || t[0] == '#') continue;
         auto bad = [&](const std::string& reason) {
             if (!skip_bad) throw parse_error(name, line_no, 0, "topics: " + reason);
             skipped.push_back({line_no, reason});
         };
+        if (std::string error = detail::utf8_line_error(line); !error.empty()) {
+            bad(error);  // topic names become column names: text only
+            continue;
+        }
+        const std::string t = trimmed(line);
+        if (t.empty() || t[0] == '#') continue;
         if (!split_csv(line, fields)) {
             bad(fmt::format("unterminated quote in '{}'", t));
             continue;

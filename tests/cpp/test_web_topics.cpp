@@ -90,6 +90,8 @@ TEST_CASE("topics file: bad rows name the file, line and value", "[web][topics][
     fails("domain,topic\na.com:8080,y\n", "t.csv:2: topics: 'a.com:8080' is not a domain name: "
                                         "it has a scheme or a port");
     fails("domain,topic\na.com,\n", "t.csv:2: topics: empty topic for domain 'a.com'");
+    fails("domain,topic\na.com,caf\xE9\n",
+          "t.csv:2: topics: line is not UTF-8 or ASCII text (invalid byte 0xE9 at column 10)");
     fails("domain,topic\na.com,\"x\n", "t.csv:2: topics: unterminated quote");
     fails("domain,topic\n", "topics: no domain,topic rows");
     fails("", "expected the header 'domain,topic'");
