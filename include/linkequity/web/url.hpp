@@ -10,7 +10,7 @@
 
 namespace linkequity::web {
 
-/// URLs longer than this (in bytes, before normalisation) are rejected as bad rows.
+/// URLs longer than this (in bytes, before or after normalisation) are rejected as bad rows.
 /// 8 KiB: above what browsers and servers accept in practice (RFC 9110 recommends >= 8000).
 inline constexpr std::size_t max_url_length = 8192;
 
@@ -56,8 +56,9 @@ struct normalized_url {
 /// Results: `kind == web` with `url` and `host`; `non_web` (any scheme other than http/https,
 /// e.g. mailto, tel, javascript, data, ftp, file) with `url` = the lowercased scheme; `invalid`
 /// with `error` = the reason (empty, no host, bad port, bad IPv4/IPv6 host, forbidden host
-/// character, relative without a usable base, longer than max_url_length, control characters
-/// or bytes that are not UTF-8 — anywhere, the fragment included).
+/// character, relative without a usable base, longer than max_url_length (as written or once
+/// normalised), control characters or bytes that are not UTF-8 — anywhere, the fragment
+/// included).
 /// Not done: Unicode NFC normalisation and the full UTS #46 validity tables for IDN hosts.
 ///
 /// Cost: O(length), no allocation besides the result strings (scratch buffers are
