@@ -339,7 +339,8 @@ TEST_CASE("url: hosts that start like an IPv4 address are names", "[url]") {
     CHECK(norm("https://10.0.0.1.nip.io") == "https://10.0.0.1.nip.io/");
     CHECK(norm("https://10.0.0.1.NIP.io/a/../b") == "https://10.0.0.1.nip.io/b");
     CHECK(norm("https:1.1.2.0.W/..") == "https://1.1.2.0.w/");
-    CHECK(norm("http://user:pw@10.0.0.1.nip.io:8080?q") == "http://user:pw@10.0.0.1.nip.io:8080/?q");
+    CHECK(norm("http://user:pw@10.0.0.1.nip.io:8080?q") ==
+          "http://user:pw@10.0.0.1.nip.io:8080/?q");
     CHECK(norm("/x", "https://10.0.0.1.nip.io/a") == "https://10.0.0.1.nip.io/x");
     CHECK(norm("../../y", "https://10.0.0.1.nip.io/a/b") == "https://10.0.0.1.nip.io/y");
     CHECK(norm("?q", "https://10.0.0.1.nip.io") == "https://10.0.0.1.nip.io/?q");

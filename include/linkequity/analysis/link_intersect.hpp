@@ -61,8 +61,9 @@ link_intersect_result link_intersect(const web::web_graph& g, const web::authori
                                      const link_intersect_options& options);
 
 /// The domain id of `name` in `g`: a registrable domain, a host (mapped to its registrable domain
-/// by g's suffix list) or an http(s) URL (its host), case-insensitive, IDN in Unicode or punycode. `who` and `what` name the
-/// caller and the argument in the error. @throws std::invalid_argument when it is not in `g`.
+/// by g's suffix list) or an http(s) URL (its host), case-insensitive, IDN in Unicode or
+/// punycode. `who` and `what` name the caller and the argument in the error.
+/// @throws std::invalid_argument when it is not in `g`.
 node_id resolve_domain(const web::web_graph& g, std::string_view name, std::string_view who,
                        std::string_view what);
 
