@@ -9,8 +9,8 @@
 //    itself;
 //  - the entries, written back as a file of the same kind, do not read back as the same entries
 //    (normalising is idempotent: what a file lists is in the form it would list it).
-// Run:  ./fuzz_web_lines -max_total_time=120 -max_len=2048 corpus_web_lines/ \
-//           ../tests/data/disavow ../tests/data/trust
+// Run (one command):  ./fuzz_web_lines -max_total_time=120 -max_len=2048 corpus_web_lines/
+//                       ../tests/data/disavow ../tests/data/trust
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
