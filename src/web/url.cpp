@@ -539,14 +539,14 @@ struct scratch {
     bu::url url;
     std::string last_base;          // cache: the last base seen and its parsed form
     normalized_url last_base_result;
-    bu::url last_base_url;          // its path and query under placeholder_authority
+    bu::url last_base_url;          // its path and query under stand_in_authority
     std::string last_base_authority;
 };
 
 // Boost.URL 1.81 reads a host that starts like an IPv4 address ("10.0.0.1.nip.io") as that
 // address followed by the path (".nip.io"): URLs handed to it carry this one-letter reg-name
 // instead, and the canonical authority, built here, is put back by finish().
-constexpr std::string_view placeholder_authority = "x";
+constexpr std::string_view stand_in_authority = "x";
 
 scratch& thread_scratch() {
     thread_local scratch s;
@@ -633,9 +633,9 @@ const normalized_url* parsed_base(scratch& s, std::string_view base, int depth) 
             const std::size_t begin = url.find("://") + 3;
             const std::size_t end = std::min(url.find_first_of("/?", begin), url.size());
             s.last_base_authority.assign(url, begin, end - begin);
-            std::string placeheld(url, 0, begin);
-            placeheld.append(placeholder_authority).append(url, end, std::string::npos);
-            s.last_base_url = bu::url(placeheld);
+            std::string for_boost(url, 0, begin);
+            for_boost.append(stand_in_authority).append(url, end, std::string::npos);
+            s.last_base_url = bu::url(for_boost);
         }
     }
     return &s.last_base_result;
@@ -678,7 +678,7 @@ normalized_url build_absolute(scratch& s, std::string_view scheme, std::string_v
         return make_invalid(std::move(error));
     }
     s.buffer.assign(scheme.data(), scheme.size());
-    s.buffer.append("://").append(placeholder_authority);
+    s.buffer.append("://").append(stand_in_authority);
     if (auth_end != std::string_view::npos) append_path_query(rest.substr(auth_end), s.buffer);
     const auto rv = bu::parse_uri(s.buffer);
     if (!rv) {
@@ -863,6 +863,7 @@ std::string normalize_host_name(std::string_view name, std::string* error) {
     while (!name.empty() && space(name.front())) name.remove_prefix(1);
     while (!name.empty() && space(name.back())) name.remove_suffix(1);
     if (name.empty()) return fail("empty host name");
+    if (detail::host_already_normal(name)) return std::string(name);
     const std::size_t bad = name.find_first_of(" \t\n\r\f\v/\\?#@");
     if (bad != std::string_view::npos)
         return fail(fmt::format("it has '{}' (a bare host name is expected)", name[bad]));

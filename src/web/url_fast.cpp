@@ -81,4 +81,12 @@ bool already_normal(std::string_view raw, std::string_view& host) noexcept {
     return true;
 }
 
+bool host_already_normal(std::string_view host) noexcept {
+    if (host.empty() || host.front() == '.' || host.back() == '.' || last_label_numeric(host))
+        return false;
+    for (char c : host)
+        if (!has(static_cast<unsigned char>(c), fc_host)) return false;
+    return true;
+}
+
 }  // namespace linkequity::web::detail

@@ -18,6 +18,11 @@ namespace linkequity::web::detail {
 /// Cost: one pass over `raw`, no allocation. Thread-safe.
 bool already_normal(std::string_view raw, std::string_view& host) noexcept;
 
+/// Whether `host` is a host name normalize_url keeps as it is: [a-z0-9._-], no leading or
+/// trailing dot, last label not starting with a digit (so never an IPv4 form). Conservative
+/// as already_normal, whose host rule it is. O(|host|), no allocation.
+bool host_already_normal(std::string_view host) noexcept;
+
 /// A normalize_url result as views (of the input, or of a normalized_url kept elsewhere).
 struct normalized_url_view {
     url_kind kind = url_kind::invalid;

@@ -115,6 +115,17 @@ TEST_CASE("web_graph: IDN hosts and domains are found by their Unicode or punyco
     CHECK_FALSE(g.find_domain("bucher.de"));
 }
 
+TEST_CASE("web_graph: IPv4 hosts are found by any form of their address", "[web_graph]") {
+    // WHATWG IPv4 parser: 0x7f.1 and 127.1 are 127.0.0.1.
+    web_graph_builder b;
+    b.add("http://127.0.0.1/a", "https://example.com/");
+    const web_graph g = b.finish();
+    const auto h = g.find_host("127.0.0.1");
+    REQUIRE(h);
+    CHECK(g.find_host("0x7f.1") == h);
+    CHECK(g.find_host("127.1") == h);
+}
+
 TEST_CASE("web_graph: link attributes, internal bit, relative targets, fragments",
           "[web_graph]") {
     const web_graph g = small();
